@@ -1,0 +1,67 @@
+/**
+ * Authorisation for pages and server actions, at the place the data is touched.
+ * Pages: `await requirePagePermission('audit:read')` redirects to /login or renders 403.
+ * Actions: wrap with `defineAction(permission, schema, fn)`: validate → authorise → run (the action writes
+ * and audits) → return one FormState shape.
+ */
+import { forbidden, redirect } from 'next/navigation'
+import type { z } from 'zod'
+import { hasPermission, type Permission } from '../rbac'
+import { getSessionUser, type SessionUser } from './session'
+import { zodFields, type FieldErrors, ApiError, toApiError } from '../http/errors'
+import { actorOfUser } from './actor'
+
+export async function requirePageUser(): Promise<SessionUser> {
+  const user = await getSessionUser()
+  if (!user) redirect('/login')
+  return user
+}
+
+export async function requirePagePermission(permission: Permission): Promise<SessionUser> {
+  const user = await requirePageUser()
+  if (!hasPermission(user.role, permission)) forbidden()
+  return user
+}
+
+export interface FormState<T = undefined> {
+  ok: boolean
+  message?: string
+  fieldErrors?: FieldErrors
+  /** HTTP-like status of the outcome, so callers and tests can tell 401/403/422 apart. */
+  status?: number
+  data?: T
+}
+
+export interface ActionContext {
+  user: SessionUser
+  actor: ReturnType<typeof actorOfUser>
+}
+
+export type GuardedAction<I, O> = ((input: I) => Promise<FormState<O>>) & {
+  meta: { permission: Permission }
+}
+
+export function defineAction<S extends z.ZodType, O = undefined>(
+  permission: Permission,
+  schema: S,
+  run: (input: z.infer<S>, ctx: ActionContext) => Promise<FormState<O>>,
+): GuardedAction<unknown, O> {
+  const action = async (raw: unknown): Promise<FormState<O>> => {
+    const user = await getSessionUser()
+    if (!user) return { ok: false, status: 401, message: 'Your session has ended. Sign in again.' }
+    if (!hasPermission(user.role, permission)) {
+      return { ok: false, status: 403, message: 'You do not have permission to do this.' }
+    }
+    const input = schema.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw)
+    if (!input.success) {
+      return { ok: false, status: 422, message: 'Please correct the highlighted fields.', fieldErrors: zodFields(input.error) }
+    }
+    try {
+      return await run(input.data, { user, actor: actorOfUser(user) })
+    } catch (err) {
+      const e = err instanceof ApiError ? err : toApiError(err)
+      return { ok: false, status: e.status, message: e.message, fieldErrors: e.fields }
+    }
+  }
+  return Object.assign(action, { meta: { permission } })
+}

@@ -1,0 +1,62 @@
+/**
+ * The only place a database client is created. Both deployments go through `pg` + @prisma/adapter-pg:
+ * an external PostgreSQL via DATABASE_URL, or the embedded PGlite that `npm start` serves on a Unix
+ * socket (scripts/lib/embedded.ts) and hands to this process as DATABASE_URL. One code path, one behaviour.
+ */
+import pg from 'pg'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient } from './generated/prisma/client'
+import { env } from './env'
+
+interface DbGlobals {
+  wardroomPool?: pg.Pool
+  wardroomDb?: PrismaClient
+}
+// `next dev` evaluates modules several times: keep one pool and client per process.
+const g = globalThis as unknown as DbGlobals
+
+export function getPool(): pg.Pool {
+  if (!g.wardroomPool) {
+    const connectionString = process.env.DATABASE_URL
+    if (!connectionString) {
+      throw new Error(
+        'DATABASE_URL is not set. Start Wardroom with `npm start` (it serves the embedded database) or set DATABASE_URL.',
+      )
+    }
+    g.wardroomPool = new pg.Pool({
+      connectionString,
+      max: env.DB_POOL_MAX,
+      idleTimeoutMillis: 30_000,
+      connectionTimeoutMillis: 5_000,
+      application_name: 'wardroom',
+    })
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    g.wardroomPool.on('error', () => {})
+  }
+  return g.wardroomPool
+}
+
+function getClient(): PrismaClient {
+  if (!g.wardroomDb) g.wardroomDb = new PrismaClient({ adapter: new PrismaPg(getPool()) })
+  return g.wardroomDb
+}
+
+/** Created on first use, so that importing this module (e.g. during `next build`) opens no connection. */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const client = getClient()
+    const value = Reflect.get(client, prop, client) as unknown
+    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(client) : value
+  },
+})
+
+export async function closeDb(): Promise<void> {
+  const { wardroomDb, wardroomPool } = g
+  g.wardroomDb = undefined
+  g.wardroomPool = undefined
+  await wardroomDb?.$disconnect()
+  await wardroomPool?.end()
+}
+
+export type { PrismaClient }
+export { Prisma } from './generated/prisma/client'

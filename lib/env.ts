@@ -1,0 +1,54 @@
+/**
+ * Environment, parsed once with zod. Everything else imports typed values from here.
+ * Secrets the demo needs (NEXTAUTH_SECRET, CRON_SECRET, WARDROOM_SECRET) are generated at first start
+ * of the embedded database by the start script and handed to the server process.
+ */
+import path from 'node:path'
+import { z } from 'zod'
+
+const bool = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((v) => v === 'on' || v === 'true' || v === '1')
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback)
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
+  WARDROOM_DATA_DIR: z.string().default('.data'),
+  PORT: z.coerce.number().int().positive().default(3000),
+  NEXTAUTH_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  CRON_SECRET: z.string().min(16).optional(),
+  WARDROOM_SECRET: z.string().min(16).optional(),
+  WARDROOM_ADMIN_EMAIL: z.string().email().optional(),
+  WARDROOM_ADMIN_PASSWORD: z.string().min(12).optional(),
+  WARDROOM_SCHEDULER: bool.default(true),
+  WARDROOM_SEED: z.enum(['auto', 'always', 'never']).default('auto'),
+  SESSION_IDLE_TIMEOUT: seconds(15 * 60),
+  SESSION_MAX_AGE: seconds(12 * 60 * 60),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_WINDOW_SECONDS: seconds(15 * 60),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  METRICS_TOKEN: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WARDROOM_TIMEZONE: z.string().default('UTC'),
+  DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+function parseEnv(): Env {
+  const parsed = EnvSchema.safeParse(process.env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  return parsed.data
+}
+
+export const env: Env = parseEnv()
+
+export const dataDir = path.resolve(process.cwd(), env.WARDROOM_DATA_DIR)
+
+/** True when this deployment runs on an external PostgreSQL rather than the embedded database. */
+export const isExternalDatabase = Boolean(env.DATABASE_URL)

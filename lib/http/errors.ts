@@ -1,0 +1,121 @@
+/**
+ * One error shape for every route handler: `{ "error": { "code", "message", "fields"? } }`, the right
+ * status, never a stack trace. Errors are mapped by code, never by message text.
+ */
+import { ZodError, type z } from 'zod'
+import { logger } from '../logger'
+
+export type FieldErrors = Record<string, string[]>
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldErrors,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message)
+  }
+}
+
+export const badRequest = (message: string, fields?: FieldErrors) => new ApiError(400, 'bad_request', message, fields)
+export const unauthorized = (message = 'Authentication required') => new ApiError(401, 'unauthorized', message)
+export const forbidden = (message = 'You do not have permission to do this') => new ApiError(403, 'forbidden', message)
+export const notFound = (message = 'Not found') => new ApiError(404, 'not_found', message)
+export const conflict = (message: string, fields?: FieldErrors) => new ApiError(409, 'conflict', message, fields)
+export const payloadTooLarge = (limit: number) =>
+  new ApiError(413, 'payload_too_large', `Request body is larger than the limit of ${limit} bytes`)
+export const unsupportedMediaType = (expected = 'application/json') =>
+  new ApiError(415, 'unsupported_media_type', `Content-Type must be ${expected}`)
+export const unprocessable = (message: string, fields?: FieldErrors) => new ApiError(422, 'invalid', message, fields)
+export const tooManyRequests = (retryAfterSeconds: number, message = 'Too many requests; try again later') =>
+  new ApiError(429, 'too_many_requests', message, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) })
+export const serviceUnavailable = (message = 'The database is unavailable; try again shortly', retryAfterSeconds = 5) =>
+  new ApiError(503, 'unavailable', message, undefined, { 'Retry-After': String(retryAfterSeconds) })
+
+/** Zod issues as `{ "items.3.value": ["Expected number"] }`. */
+export function zodFields(error: ZodError): FieldErrors {
+  const fields: FieldErrors = {}
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : '_'
+    ;(fields[key] ??= []).push(issue.message)
+  }
+  return fields
+}
+
+export function invalid(error: ZodError, message = 'The request is invalid'): ApiError {
+  const fields = zodFields(error)
+  const first = Object.entries(fields)[0]
+  return unprocessable(first ? `${message}: ${first[0]} — ${first[1][0]}` : message, fields)
+}
+
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, message?: string): z.infer<S> {
+  const result = schema.safeParse(value)
+  if (!result.success) throw invalid(result.error, message)
+  return result.data
+}
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ENOENT', // Unix socket missing: the embedded database is not being served
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '53300', // too_many_connections
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  'P1001', // Prisma: can't reach database server
+  'P1002',
+  'P1017', // Prisma: server closed the connection
+  'P2024', // Prisma: timed out fetching a connection from the pool
+])
+
+function codesOf(err: unknown, depth = 0): string[] {
+  if (!err || typeof err !== 'object' || depth > 4) return []
+  const e = err as { code?: unknown; cause?: unknown; originalCode?: unknown; kind?: unknown; errors?: unknown }
+  const own = [e.code, e.originalCode, e.kind].filter((c): c is string => typeof c === 'string')
+  const nested = Array.isArray(e.errors) ? e.errors.flatMap((x) => codesOf(x, depth + 1)) : []
+  return [...own, ...codesOf(e.cause, depth + 1), ...nested]
+}
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const codes = codesOf(err)
+  if (codes.some((c) => CONNECTION_CODES.has(c))) return true
+  // Driver adapter errors carry a kind instead of a code.
+  if (codes.some((c) => c === 'DatabaseNotReachable' || c === 'SocketTimeout' || c === 'ConnectionClosed')) return true
+  const msg = err instanceof Error ? err.message : ''
+  return /Connection terminated|timeout exceeded when trying to connect/i.test(msg)
+}
+
+export function prismaCode(err: unknown): string | undefined {
+  return codesOf(err).find((c) => /^P\d{4}$/.test(c))
+}
+
+/** Maps any thrown value to an ApiError; unknown errors are logged with the request id and answered 500. */
+export function toApiError(err: unknown, requestId?: string): ApiError {
+  if (err instanceof ApiError) return err
+  if (err instanceof ZodError) return invalid(err)
+  if (isDatabaseUnavailable(err)) return serviceUnavailable()
+  const code = prismaCode(err)
+  if (code === 'P2002') return conflict('A record with the same unique value already exists')
+  if (code === 'P2025') return notFound('The record does not exist')
+  if (code === 'P2003') return conflict('The change refers to a record that does not exist')
+  logger.error({ err: { name: (err as Error)?.name, code, stack: (err as Error)?.stack }, requestId }, 'unhandled error')
+  return new ApiError(500, 'internal', `Something went wrong${requestId ? ` (request ${requestId})` : ''}`)
+}
+
+export function errorResponse(err: ApiError, requestId?: string): Response {
+  const body = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }
+  return Response.json(body, {
+    status: err.status,
+    headers: { ...(err.headers ?? {}), ...(requestId ? { 'X-Request-Id': requestId } : {}) },
+  })
+}

@@ -1,0 +1,126 @@
+/**
+ * Roles and permissions for all of Wardroom. Every server action and route handler names the permission
+ * it needs and checks it where the data is touched (lib/auth/guard.ts, lib/http/route.ts); the shell
+ * hides what a role cannot use, but that is a convenience, not the check.
+ */
+export const ROLES = ['admin', 'ops', 'executive', 'pm', 'clinician', 'viewer'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrator',
+  ops: 'Operations',
+  executive: 'Executive',
+  pm: 'Product manager',
+  clinician: 'Clinician',
+  viewer: 'Viewer',
+}
+
+export const PERMISSIONS = [
+  // Overview and read access per area
+  'overview:read',
+  'incident:read',
+  'incident:ack', // acknowledge, resolve, move on the board
+  'incident:manage', // assign, change severity, notes, postmortem
+  'oncall:manage', // schedules, escalation policies, maintenance windows
+  'probe:manage', // health probes of monitored services
+  'notification:manage', // channel settings
+  'slo:read',
+  'slo:manage',
+  'report:read',
+  'flag:read',
+  'flag:edit',
+  'flag:approve', // approve a change request of someone else (4-eyes)
+  'flag:compliance', // record HIPAA review, FDA approval, clinical validation
+  'analytics:read',
+  'analytics:manage',
+  'feedback:read',
+  'feedback:submit',
+  'feedback:triage',
+  'competitor:read',
+  'competitor:edit',
+  'roadmap:read',
+  'roadmap:edit',
+  // Administration
+  'user:manage',
+  'apikey:manage',
+  'audit:read',
+  'job:read',
+  'job:run',
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+const READ_ALL: Permission[] = [
+  'overview:read',
+  'incident:read',
+  'slo:read',
+  'report:read',
+  'flag:read',
+  'analytics:read',
+  'feedback:read',
+  'competitor:read',
+  'roadmap:read',
+]
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(PERMISSIONS),
+  ops: new Set<Permission>([
+    ...READ_ALL,
+    'incident:ack',
+    'incident:manage',
+    'oncall:manage',
+    'probe:manage',
+    'notification:manage',
+    'flag:edit', // kill switch and rollback during an incident
+    'feedback:submit',
+    'job:read',
+  ]),
+  executive: new Set<Permission>([...READ_ALL]),
+  pm: new Set<Permission>([
+    ...READ_ALL,
+    'flag:edit',
+    'flag:approve',
+    'flag:compliance',
+    'analytics:manage',
+    'feedback:submit',
+    'feedback:triage',
+    'competitor:edit',
+    'roadmap:edit',
+    'slo:manage',
+  ]),
+  clinician: new Set<Permission>(['overview:read', 'feedback:submit', 'roadmap:read']),
+  viewer: new Set<Permission>([...READ_ALL]),
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission)
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value)
+}
+
+/** Scopes an API key can carry. Machines only ever act through these. */
+export const API_SCOPES = [
+  'alerts:write',
+  'sli:write',
+  'events:write',
+  'feedback:write',
+  'flags:evaluate',
+  'flags:write',
+  'read',
+] as const
+export type ApiScope = (typeof API_SCOPES)[number]
+
+export const API_SCOPE_LABELS: Record<ApiScope, string> = {
+  'alerts:write': 'Send alerts (own API, Alertmanager, PagerDuty events)',
+  'sli:write': 'Send SLI events',
+  'events:write': 'Send analytics and experiment events',
+  'feedback:write': 'Submit clinician feedback (widget)',
+  'flags:evaluate': 'Evaluate feature flags (OFREP)',
+  'flags:write': 'Change feature flags',
+  read: 'Read SLOs, incidents and flags',
+}
+
+export function isApiScope(value: string): value is ApiScope {
+  return (API_SCOPES as readonly string[]).includes(value)
+}

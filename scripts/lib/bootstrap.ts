@@ -1,0 +1,35 @@
+/**
+ * The first administrator: WARDROOM_ADMIN_EMAIL / WARDROOM_ADMIN_PASSWORD, or admin@wardroom.local with a
+ * generated password printed once to the console. Runs only while no administrator exists.
+ */
+import { db } from '../../lib/db'
+import { env } from '../../lib/env'
+import { recordAudit, SYSTEM_ACTOR } from '../../lib/audit'
+import { generatePassword, hashPassword } from '../../lib/auth/password'
+
+export async function ensureBootstrapAdmin(print: (m: string) => void): Promise<void> {
+  const admins = await db.user.count({ where: { role: 'admin', disabledAt: null } })
+  if (admins > 0) return
+  const email = (env.WARDROOM_ADMIN_EMAIL ?? 'admin@wardroom.local').toLowerCase()
+  const generated = !env.WARDROOM_ADMIN_PASSWORD
+  const password = env.WARDROOM_ADMIN_PASSWORD ?? generatePassword()
+  const passwordHash = await hashPassword(password)
+  const user = await db.user.upsert({
+    where: { email },
+    create: { email, name: 'Administrator', role: 'admin', passwordHash },
+    update: { role: 'admin', disabledAt: null, passwordHash },
+  })
+  await recordAudit(SYSTEM_ACTOR, { action: 'user.bootstrap_admin', targetType: 'user', targetId: user.id, summary: { email, generatedPassword: generated } })
+  if (generated) {
+    print('')
+    print('  ┌─ Wardroom administrator created ─────────────────────────────')
+    print(`  │  email:    ${email}`)
+    print(`  │  password: ${password}`)
+    print('  │  This password is shown once. Change it after signing in, or set')
+    print('  │  WARDROOM_ADMIN_EMAIL / WARDROOM_ADMIN_PASSWORD before first start.')
+    print('  └──────────────────────────────────────────────────────────────')
+    print('')
+  } else {
+    print(`created administrator ${email} from WARDROOM_ADMIN_EMAIL / WARDROOM_ADMIN_PASSWORD`)
+  }
+}

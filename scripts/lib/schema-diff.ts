@@ -1,0 +1,57 @@
+/**
+ * Offline `prisma migrate diff`: Prisma's schema engine compiled to WASM, run against a throwaway
+ * in-memory PGlite (the native engine cannot be downloaded here). Used to create new migrations and by
+ * the test that fails when schema.prisma and prisma/migrations disagree.
+ */
+import { readFileSync, existsSync } from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
+import { SchemaEngine } from '@prisma/schema-engine-wasm'
+import { MIGRATIONS_DIR, listMigrations } from './migrations'
+
+const SCHEMA_PATH = path.resolve(process.cwd(), 'prisma/schema.prisma')
+
+/** SQL that takes a database built from the existing migrations to the state schema.prisma describes. */
+export async function diffSchemaAgainstMigrations(): Promise<string> {
+  const schema = readFileSync(SCHEMA_PATH, 'utf8')
+  const db = new PGlite()
+  const factory = new PrismaPGlite(db)
+  const engine = await SchemaEngine.new(
+    { datamodels: [['schema.prisma', schema]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(factory),
+  )
+  try {
+    const lockPath = path.join(MIGRATIONS_DIR, 'migration_lock.toml')
+    const result = await engine.diff({
+      from: {
+        tag: 'migrations',
+        baseDir: MIGRATIONS_DIR,
+        lockfile: { path: 'migration_lock.toml', content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null },
+        shadowDbInitScript: '',
+        migrationDirectories: listMigrations().map((m) => ({
+          path: m.name,
+          migrationFile: { path: 'migration.sql', content: { tag: 'ok' as const, value: m.sql } },
+        })),
+      },
+      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: { externalTables: [], externalEnums: [] },
+    })
+    return (result.stdout ?? '').trim()
+  } finally {
+    engine.free()
+    await db.close()
+  }
+}
+
+/** True when the diff script contains no statements (the engine prints a comment for an empty diff). */
+export function isEmptyDiff(sql: string): boolean {
+  return sql
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('--')).length === 0
+}

@@ -1,0 +1,114 @@
+/**
+ * `npm start` (and `npm run dev`): build when needed, open the database (embedded PGlite served on a
+ * Unix socket, or DATABASE_URL), apply migrations, seed the demo on the first embedded start, create the
+ * first administrator, then run the Next.js server with DATABASE_URL pointing at that database. This
+ * process stays up as the embedded database's host and stops the server with it.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import pg from 'pg'
+import { dataDir, env } from '../lib/env'
+import { closeDb } from '../lib/db'
+import { DataDirectoryInUseError } from './lib/embedded'
+import { openForServer } from './lib/database'
+import { migrate } from './lib/migrations'
+import { resolveSecrets } from './lib/secrets'
+import { ensureBootstrapAdmin } from './lib/bootstrap'
+import { seedIfWanted } from '../prisma/seed-runner'
+
+const mode = process.argv[2] === 'dev' ? 'dev' : 'start'
+const say = (m: string) => console.log(`[wardroom] ${m}`)
+const nextBin = path.resolve('node_modules/next/dist/bin/next')
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0
+  const st = statSync(p)
+  if (!st.isDirectory()) return st.mtimeMs
+  let max = st.mtimeMs
+  for (const e of readdirSync(p)) if (e !== 'node_modules' && e !== '.next') max = Math.max(max, newestMtime(path.join(p, e)))
+  return max
+}
+
+function buildIfNeeded(): void {
+  const buildId = path.resolve('.next/BUILD_ID')
+  const sources = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json']
+  const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0
+  if (built && sources.every((s) => newestMtime(path.resolve(s)) <= built)) return
+  say(built ? 'sources changed since the last build: building…' : 'no production build yet: building (about a minute)…')
+  const r = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
+  if (r.status !== 0) {
+    console.error('[wardroom] next build failed')
+    process.exit(r.status ?? 1)
+  }
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now()
+  if (mode === 'start' && process.env.WARDROOM_SKIP_BUILD !== '1') buildIfNeeded()
+
+  let conn
+  try {
+    conn = await openForServer(say)
+  } catch (e) {
+    if (e instanceof DataDirectoryInUseError) {
+      console.error(`[wardroom] ${e.message}`)
+      process.exit(1)
+    }
+    throw e
+  }
+  const secrets = resolveSecrets(dataDir, conn.embedded)
+
+  const client = new pg.Client({ connectionString: conn.url })
+  await client.connect()
+  const { applied } = await migrate(client, say)
+  await client.end()
+  if (applied.length === 0) say('database schema is up to date')
+
+  await seedIfWanted({ embedded: conn.embedded, log: say })
+  await ensureBootstrapAdmin((m) => console.log(m))
+  await closeDb()
+
+  const port = env.PORT
+  const child = spawn(process.execPath, [nextBin, mode, '-p', String(port)], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      ...secrets,
+      DATABASE_URL: conn.url,
+      NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: '1',
+      WARDROOM_SUPERVISOR_PID: String(process.pid),
+    },
+  })
+  say(`database ready in ${Date.now() - t0} ms; serving on http://localhost:${port}`)
+
+  let stopping = false
+  const stop = async (code: number) => {
+    if (stopping) return
+    stopping = true
+    if (child.exitCode === null) {
+      child.kill('SIGTERM')
+      await new Promise((r) => {
+        const t = setTimeout(() => {
+          child.kill('SIGKILL')
+          r(null)
+        }, 10_000)
+        child.once('exit', () => {
+          clearTimeout(t)
+          r(null)
+        })
+      })
+    }
+    await conn.close()
+    process.exit(code)
+  }
+  process.on('SIGINT', () => void stop(0))
+  process.on('SIGTERM', () => void stop(0))
+  child.on('exit', (code) => void stop(code ?? 0))
+}
+
+main().catch((e: unknown) => {
+  console.error(`[wardroom] start failed: ${e instanceof Error ? e.message : String(e)}`)
+  process.exit(1)
+})
