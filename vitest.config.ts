@@ -27,6 +27,7 @@ const dbProject = (name: string, globalSetup: string) => ({
 
 export default defineConfig({
   test: {
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
         resolve: { alias },

@@ -1,0 +1,4 @@
+export const E2E_ADMIN = { email: 'admin@e2e.wardroom.local', password: 'e2e-admin-password-2026' }
+export const E2E_CRON_SECRET = 'e2e-cron-secret-0123456789abcdef'
+export const DEMO_PASSWORD = 'wardroom-demo-2026'
+export const DEMO_VIEWER = 'viewer@demo.wardroom.local'

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { PERMISSIONS, ROLES, ROLE_PERMISSIONS, hasPermission, type Permission, type Role } from './rbac'
+
+// The matrix as the product promises it, written out by hand so that a change to lib/rbac.ts is a
+// deliberate change to this table too.
+const expected: Record<Permission, Role[]> = {
+  'overview:read': ['admin', 'ops', 'executive', 'pm', 'clinician', 'viewer'],
+  'incident:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
+  'incident:ack': ['admin', 'ops'],
+  'incident:manage': ['admin', 'ops'],
+  'oncall:manage': ['admin', 'ops'],
+  'probe:manage': ['admin', 'ops'],
+  'notification:manage': ['admin', 'ops'],
+  'slo:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
+  'slo:manage': ['admin', 'pm'],
+  'report:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
+  'flag:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
+  'flag:edit': ['admin', 'ops', 'pm'],
+  'flag:approve': ['admin', 'pm'],
+  'flag:compliance': ['admin', 'pm'],
+  'analytics:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
+  'analytics:manage': ['admin', 'pm'],
+  'feedback:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
+  'feedback:submit': ['admin', 'ops', 'pm', 'clinician'],
+  'feedback:triage': ['admin', 'pm'],
+  'competitor:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
+  'competitor:edit': ['admin', 'pm'],
+  'roadmap:read': ['admin', 'ops', 'executive', 'pm', 'clinician', 'viewer'],
+  'roadmap:edit': ['admin', 'pm'],
+  'user:manage': ['admin'],
+  'apikey:manage': ['admin'],
+  'audit:read': ['admin'],
+  'job:read': ['admin', 'ops'],
+  'job:run': ['admin'],
+}
+
+describe('role × permission matrix', () => {
+  it('covers every permission', () => {
+    expect(Object.keys(expected).sort()).toEqual([...PERMISSIONS].sort())
+  })
+
+  for (const permission of PERMISSIONS) {
+    it(`${permission}: ${expected[permission].join(', ')}`, () => {
+      const granted = ROLES.filter((r) => hasPermission(r, permission))
+      expect(granted).toEqual(expected[permission])
+    })
+  }
+
+  it('gives administrators everything and viewers nothing that writes', () => {
+    expect(ROLE_PERMISSIONS.admin.size).toBe(PERMISSIONS.length)
+    for (const p of ROLE_PERMISSIONS.viewer) expect(p).toMatch(/:read$/)
+  })
+})

@@ -1,0 +1,82 @@
+import { defineConfig, devices } from '@playwright/test'
+import { E2E_ADMIN, E2E_CRON_SECRET } from './e2e/constants'
+
+/**
+ * End-to-end tests in Debian's Chromium against the production build (`npm run build` first), served by
+ * `npm start` exactly as a user runs it. Two servers: the main one (on PostgreSQL when TEST_DATABASE_URL
+ * is set, as in CI, otherwise on its own embedded database) and one with a 6-second idle timeout.
+ */
+const MAIN_PORT = 3100
+const IDLE_PORT = 3101
+
+const common = {
+  WARDROOM_SKIP_BUILD: '1',
+  WARDROOM_ADMIN_EMAIL: E2E_ADMIN.email,
+  WARDROOM_ADMIN_PASSWORD: E2E_ADMIN.password,
+  CRON_SECRET: E2E_CRON_SECRET,
+  NEXTAUTH_SECRET: 'e2e-nextauth-secret-0123456789abcdef',
+  LOG_LEVEL: 'warn',
+}
+const pg = process.env.TEST_DATABASE_URL
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: true,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  outputDir: 'test-results/playwright-artifacts',
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: /idle\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${MAIN_PORT}` },
+    },
+    {
+      name: 'idle-timeout',
+      testMatch: /idle\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${IDLE_PORT}` },
+    },
+  ],
+  webServer: [
+    {
+      command: 'rm -rf .data/e2e-main && npm start',
+      url: `http://localhost:${MAIN_PORT}/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        ...common,
+        PORT: String(MAIN_PORT),
+        WARDROOM_DATA_DIR: '.data/e2e-main',
+        ...(pg ? { DATABASE_URL: pg, WARDROOM_SEED: 'always' } : {}),
+      },
+    },
+    {
+      command: 'rm -rf .data/e2e-idle && npm start',
+      url: `http://localhost:${IDLE_PORT}/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: { ...common, PORT: String(IDLE_PORT), WARDROOM_DATA_DIR: '.data/e2e-idle', SESSION_IDLE_TIMEOUT: '6', WARDROOM_SEED: 'never' },
+    },
+  ],
+})
