@@ -76,6 +76,10 @@ function socketAnswers(url: string, timeoutMs = 1000): Promise<boolean> {
   })
 }
 
+// Data directories this process holds. A lock naming our own pid but absent here was left by an earlier
+// process that had the same pid (common after a container restart): stale.
+const heldHere = new Set<string>()
+
 /** The live holder of the data directory, or null when it is free (a stale lock is removed). */
 export async function readLiveLock(dataDir: string): Promise<LockInfo | null> {
   const { lock } = paths(dataDir)
@@ -87,7 +91,9 @@ export async function readLiveLock(dataDir: string): Promise<LockInfo | null> {
     rmSync(lock, { force: true })
     return null
   }
-  if (info.pid !== process.pid && pidAlive(info.pid) && (await socketAnswers(info.url))) return info
+  const live =
+    info.pid === process.pid ? heldHere.has(path.resolve(dataDir)) : pidAlive(info.pid) && (await socketAnswers(info.url))
+  if (live) return info
   rmSync(lock, { force: true })
   return null
 }
@@ -129,7 +135,9 @@ export async function openEmbedded(dataDir: string, log: (m: string) => void = (
     }
   }
 
+  heldHere.add(path.resolve(dataDir))
   const releaseLock = () => {
+    heldHere.delete(path.resolve(dataDir))
     try {
       const current = JSON.parse(readFileSync(p.lock, 'utf8')) as LockInfo
       if (current.pid === process.pid) rmSync(p.lock, { force: true })

@@ -8,13 +8,14 @@ import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
-import { SchemaEngine } from '@prisma/schema-engine-wasm'
 import { MIGRATIONS_DIR, listMigrations } from './migrations'
 
 const SCHEMA_PATH = path.resolve(process.cwd(), 'prisma/schema.prisma')
 
 /** SQL that takes a database built from the existing migrations to the state schema.prisma describes. */
 export async function diffSchemaAgainstMigrations(): Promise<string> {
+  // Imported here: loading the engine needs Node's --experimental-wasm-modules (set by the npm script).
+  const { SchemaEngine } = await import('@prisma/schema-engine-wasm')
   const schema = readFileSync(SCHEMA_PATH, 'utf8')
   const db = new PGlite()
   const factory = new PrismaPGlite(db)
