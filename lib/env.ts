@@ -48,7 +48,8 @@ function parseEnv(): Env {
 
 export const env: Env = parseEnv()
 
-export const dataDir = path.resolve(process.cwd(), env.WARDROOM_DATA_DIR)
+// Runtime data, not source: keep the bundler from tracing the project through this path.
+export const dataDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.WARDROOM_DATA_DIR)
 
 /** True when this deployment runs on an external PostgreSQL rather than the embedded database. */
 export const isExternalDatabase = Boolean(env.DATABASE_URL)

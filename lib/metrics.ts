@@ -17,6 +17,9 @@ const g = globalThis as unknown as { wardroomMetrics?: Metrics }
 function create(): Metrics {
   const registry = new client.Registry()
   client.collectDefaultMetrics({ register: registry, prefix: 'wardroom_' })
+  // These gauges end in _total, which Prometheus reserves for counters (`promtool check metrics` fails on
+  // them); the same numbers remain, by type, in wardroom_nodejs_active_{handles,requests,resources}.
+  for (const name of ['handles', 'requests', 'resources']) registry.removeSingleMetric(`wardroom_nodejs_active_${name}_total`)
   return {
     registry,
     httpRequests: new client.Counter({

@@ -36,4 +36,4 @@ export function request(
   return new Request(new URL(url, 'http://localhost:3000'), { method: init.method ?? (body ? 'POST' : 'GET'), headers, body })
 }
 
-export const routeParams = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) })
+export const routeParams = <P extends Record<string, string | string[]>>(params: P) => ({ params: Promise.resolve(params) })

@@ -96,7 +96,7 @@ async function authenticateRequest(req: Request, access: Access): Promise<Princi
       return { kind: 'anonymous' }
     case 'cron': {
       const auth = req.headers.get('authorization') ?? ''
-      const token = auth.replace(/^bearer\s+/i, '')
+      const token = /^bearer\s+/i.test(auth) ? auth.replace(/^bearer\s+/i, '').trim() : ''
       if (!env.CRON_SECRET) throw unauthorized('CRON_SECRET is not configured on this server')
       if (!token || !safeEqual(token, env.CRON_SECRET)) throw unauthorized('A valid cron secret is required')
       return { kind: 'system' }
@@ -158,7 +158,10 @@ export function defineRoute<P = Record<string, string>>(
     }
     const seconds = (performance.now() - started) / 1000
     observeHttp(meta.route, req.method, response.status, seconds)
-    if (response.status >= 500) logger.warn({ requestId, route: meta.route, status: response.status }, 'request failed')
+    // The route template, never the URL: paths and query strings can carry identifiers.
+    const line = { requestId, route: meta.route, method: req.method, status: response.status, ms: Math.round(seconds * 1000) }
+    if (response.status >= 500) logger.warn(line, 'request failed')
+    else logger.info(line, 'request')
     return response
   }
   return Object.assign(fn, { meta })

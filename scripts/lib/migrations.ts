@@ -31,7 +31,8 @@ export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
     })
 }
 
-const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+/** DDL of Prisma's migration history table (also written into backups). */
+export const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" VARCHAR(36) PRIMARY KEY NOT NULL,
   "checksum" VARCHAR(64) NOT NULL,
   "finished_at" TIMESTAMPTZ,

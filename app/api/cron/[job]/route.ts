@@ -1,0 +1,28 @@
+/**
+ * Runs a job now for an external cron (or a Kubernetes CronJob, systemd timer…):
+ * `curl -H "Authorization: Bearer $CRON_SECRET" https://…/api/cron/housekeeping`.
+ */
+import { defineRoute, json } from '@/lib/http/route'
+import { notFound } from '@/lib/http/errors'
+import { getJob, jobNames } from '@/lib/jobs/registry'
+import { runJob } from '@/lib/jobs/runner'
+
+const handler = defineRoute<{ job: string }>({ route: '/api/cron/[job]', access: { kind: 'cron' } }, async ({ params }) => {
+  const job = getJob(params.job)
+  if (!job) throw notFound(`Unknown job. Known jobs: ${jobNames().join(', ')}`)
+  const outcome = await runJob(job, 'http')
+  const body = {
+    job: outcome.job,
+    status: outcome.status,
+    startedAt: outcome.startedAt.toISOString(),
+    durationMs: outcome.durationMs,
+    result: outcome.result,
+    ...(outcome.error ? { error: outcome.error } : {}),
+  }
+  // A failed run answers 502 so that cron tools that only look at the HTTP status (curl -f, Kubernetes
+  // CronJob, uptime checkers) alert on it; "skipped" (another instance is running it) is not a failure: 200.
+  return json(body, { status: outcome.status === 'failed' ? 502 : 200 })
+})
+
+export const GET = handler
+export const POST = handler

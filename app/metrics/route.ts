@@ -1,0 +1,39 @@
+import { timingSafeEqual } from 'node:crypto'
+import { env } from '@/lib/env'
+import { getPool } from '@/lib/db'
+import { ApiError } from '@/lib/http/errors'
+import { defineRoute } from '@/lib/http/route'
+import { metrics, registerCollectedGauge } from '@/lib/metrics'
+
+// Read at scrape time; a pool that cannot be created (no DATABASE_URL) reads as empty.
+const poolStat = (read: (p: ReturnType<typeof getPool>) => number) => () => {
+  try {
+    return read(getPool())
+  } catch {
+    return 0
+  }
+}
+registerCollectedGauge('wardroom_db_pool_clients', 'Database connections held by the pool (busy and idle).', poolStat((p) => p.totalCount))
+registerCollectedGauge('wardroom_db_pool_clients_idle', 'Idle database connections in the pool.', poolStat((p) => p.idleCount))
+registerCollectedGauge('wardroom_db_pool_clients_waiting', 'Queries waiting for a free database connection.', poolStat((p) => p.waitingCount))
+
+function requireMetricsToken(req: Request): void {
+  const token = env.METRICS_TOKEN
+  if (!token) return
+  const presented = (req.headers.get('authorization') ?? '').replace(/^bearer\s+/i, '')
+  const a = Buffer.from(presented)
+  const b = Buffer.from(token)
+  if (a.length !== b.length || !timingSafeEqual(a, b)) {
+    throw new ApiError(401, 'unauthorized', 'A valid metrics token is required (Authorization: Bearer <METRICS_TOKEN>)', undefined, {
+      'WWW-Authenticate': 'Bearer realm="wardroom-metrics"',
+    })
+  }
+}
+
+/** Prometheus exposition; protected by METRICS_TOKEN when it is set. Labels never hold user data. */
+export const GET = defineRoute({ route: '/metrics', access: { kind: 'public' } }, async ({ req }) => {
+  requireMetricsToken(req)
+  return new Response(await metrics.registry.metrics(), {
+    headers: { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' },
+  })
+})

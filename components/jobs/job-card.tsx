@@ -1,0 +1,97 @@
+import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card'
+import { Badge } from '@/components/ui/badge'
+import { EmptyState } from '@/components/ui/empty-state'
+import { RelativeTime } from '@/components/ui/relative-time'
+import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
+import { formatDuration } from '@/lib/format'
+import { displayStatus, formatResult } from '@/lib/jobs/format'
+import type { JobOverview } from '@/lib/jobs/queries'
+import { JobRunStatus } from './job-run-status'
+import { RunJobButton } from './run-job-button'
+
+export interface JobCardProps {
+  job: JobOverview
+  canRun: boolean
+  /** Whether this server schedules jobs itself; otherwise "next run" depends on an external cron. */
+  scheduled: boolean
+  timezone: string
+  now: Date
+}
+
+export function JobCard({ job, canRun, scheduled, timezone, now }: JobCardProps) {
+  const headingId = `job-${job.name}`
+  return (
+    <Card aria-labelledby={headingId}>
+      <CardHeader actions={canRun ? <RunJobButton name={job.name} /> : undefined}>
+        <CardTitle id={headingId} description={job.description}>
+          <span className="font-mono">{job.name}</span>
+          {job.leasedUntil && (
+            <Badge tone="low" icon="clock" className="ml-2 align-middle">
+              Running now
+            </Badge>
+          )}
+        </CardTitle>
+      </CardHeader>
+      <CardBody>
+        <dl className="grid gap-x-8 gap-y-2 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-ink-muted">Schedule</dt>
+            <dd className="text-ink">
+              {job.scheduleText} <span className="text-ink-muted">({timezone})</span>{' '}
+              <code className="ml-1 rounded bg-surface-muted px-1 py-0.5 text-xs text-ink-muted">{job.schedule}</code>
+            </dd>
+          </div>
+          <div>
+            <dt className="text-ink-muted">Next run</dt>
+            <dd className="text-ink">
+              {!scheduled ? (
+                <span className="text-ink-muted">set by the external cron</span>
+              ) : job.nextRunAt ? (
+                <RelativeTime date={job.nextRunAt} />
+              ) : (
+                <span className="text-ink-muted">none</span>
+              )}
+            </dd>
+          </div>
+        </dl>
+      </CardBody>
+      {job.runs.length === 0 ? (
+        <EmptyState title="No runs yet" icon="clock" className="border-t border-line py-6">
+          Runs appear here once the schedule, an external cron or “Run now” starts the job.
+        </EmptyState>
+      ) : (
+        <div className="border-t border-line">
+          <Table caption={`Last runs of ${job.name}`} captionHidden>
+            <THead>
+              <Tr>
+                <Th>Status</Th>
+                <Th>Started</Th>
+                <Th>Trigger</Th>
+                <Th numeric>Duration</Th>
+                <Th>Result</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {job.runs.map((run) => (
+                <Tr key={run.id.toString()}>
+                  <Td>
+                    <JobRunStatus status={displayStatus(run, job.leaseSeconds, now)} />
+                  </Td>
+                  <Td>
+                    <RelativeTime date={run.startedAt} />
+                  </Td>
+                  <Td className="text-ink-muted">{run.trigger}</Td>
+                  <Td numeric>{run.durationMs === null ? '—' : formatDuration(run.durationMs)}</Td>
+                  <Td className="max-w-md">
+                    {run.error && <p className="text-critical-fg">{run.error}</p>}
+                    {(run.result !== null || !run.error) && <p className="text-ink-muted">{formatResult(run.result) || '—'}</p>}
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        </div>
+      )}
+    </Card>
+  )
+}

@@ -1,0 +1,35 @@
+/**
+ * Daily check of the hash-chained audit trail. A broken chain fails the run (so metrics, the admin page and
+ * an external cron alert on it) and is itself recorded in the audit trail as 'audit.verify'.
+ */
+import { recordAudit, SYSTEM_ACTOR, verifyAuditChain, type AuditVerifyResult } from '../audit'
+import { JobFailure, type JobDefinition, type JobResult } from './types'
+
+/** The run's result and, when the chain is broken, the error naming the first broken entry. */
+export function auditVerifyOutcome(check: AuditVerifyResult): { result: JobResult; error?: string } {
+  const result: JobResult = { ok: check.ok, checked: check.checked, ...(check.brokenAt ? { brokenAt: check.brokenAt } : {}) }
+  if (check.ok) return { result }
+  const where = check.brokenAt ? `at entry ${check.brokenAt.id}: ${check.brokenAt.reason}` : 'at an unknown entry'
+  return { result, error: `Audit chain is broken ${where}` }
+}
+
+export const auditVerify: JobDefinition = {
+  name: 'audit-verify',
+  schedule: '15 3 * * *',
+  description: 'Verifies the hash chain of the audit trail and records the outcome in it.',
+  leaseSeconds: 1800,
+  async run({ log }) {
+    const check = await verifyAuditChain()
+    const { result, error } = auditVerifyOutcome(check)
+    await recordAudit(SYSTEM_ACTOR, {
+      action: 'audit.verify',
+      targetType: 'audit',
+      summary: { ok: check.ok, checked: check.checked, brokenAt: check.brokenAt?.id ?? null },
+    })
+    if (error) {
+      log.error({ brokenAt: check.brokenAt?.id }, 'audit chain broken')
+      throw new JobFailure(error, result)
+    }
+    return result
+  },
+}

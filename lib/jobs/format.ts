@@ -1,0 +1,59 @@
+/** Pure helpers shared by the runner and the admin page: error text, JSON-safe results, result summaries. */
+import type { JobResult } from './types'
+
+export const MAX_ERROR_LENGTH = 500
+
+/**
+ * The message of an error, without its stack, on one line and truncated. Prisma's invocation errors open
+ * with a code excerpt and end with the reason, so the last line is kept for those.
+ */
+export function errorMessage(err: unknown, max = MAX_ERROR_LENGTH): string {
+  const raw = err instanceof Error ? err.message : typeof err === 'string' ? err : 'Unknown error'
+  const lines = raw
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+  const line = (lines.length > 1 && /invocation/i.test(lines[0]!) ? lines.at(-1) : lines[0]) ?? 'Unknown error'
+  const name = err instanceof Error && err.name !== 'Error' && err.name !== 'JobFailure' ? `${err.name}: ` : ''
+  const text = `${name}${line}`
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
+
+/** A copy of a job's result that JSON (and so a jsonb column and a response body) can hold. */
+export function toResultJson(result: JobResult): JobResult {
+  const text = JSON.stringify(result, (_key, value: unknown) =>
+    typeof value === 'bigint' ? (Number.isSafeInteger(Number(value)) ? Number(value) : value.toString()) : value,
+  )
+  const parsed: unknown = text === undefined ? {} : JSON.parse(text)
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as JobResult) : { value: parsed }
+}
+
+const words = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
+
+function valueText(v: unknown): string {
+  if (v === null || v === undefined) return '—'
+  if (typeof v === 'object') return JSON.stringify(v)
+  return String(v)
+}
+
+/** "login attempts 3 · job runs 0": a result summary on one line for tables. */
+export function formatResult(result: unknown, max = 160): string {
+  if (!result || typeof result !== 'object' || Array.isArray(result)) return result == null ? '' : valueText(result)
+  const text = Object.entries(result as Record<string, unknown>)
+    .map(([k, v]) => `${words(k)} ${valueText(v)}`)
+    .join(' · ')
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
+
+/**
+ * A run still marked `running` long after its lease ran out was cut short (the process stopped):
+ * show it as interrupted rather than running forever.
+ */
+export function displayStatus(
+  run: { status: string; startedAt: Date },
+  leaseSeconds: number,
+  now: Date,
+): string {
+  if (run.status === 'running' && now.getTime() - run.startedAt.getTime() > leaseSeconds * 1000) return 'interrupted'
+  return run.status
+}

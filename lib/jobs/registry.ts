@@ -1,0 +1,32 @@
+/**
+ * Every periodic job, one line each. To add a job: write lib/jobs/<name>.ts exporting a JobDefinition and
+ * add it to `jobs` below; the scheduler, /api/cron/<name> and the admin page pick it up.
+ */
+import { auditVerify } from './audit-verify'
+import { housekeeping } from './housekeeping'
+import type { JobDefinition } from './types'
+
+export const jobs: readonly JobDefinition[] = [
+  auditVerify,
+  housekeeping,
+]
+
+// Jobs registered at run time (tests register throwaway jobs here instead of sleeping on real ones).
+const extra = new Map<string, JobDefinition>()
+
+export function getJob(name: string): JobDefinition | undefined {
+  return jobs.find((j) => j.name === name) ?? extra.get(name)
+}
+
+export function jobNames(): string[] {
+  return jobs.map((j) => j.name)
+}
+
+/** Registers a job outside the static list; returns a function that removes it again. */
+export function registerJob(job: JobDefinition): () => void {
+  if (getJob(job.name)) throw new Error(`A job named ${job.name} is already registered`)
+  extra.set(job.name, job)
+  return () => {
+    extra.delete(job.name)
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * `npm run cli -- <command>`: administration from a shell, on the embedded database (also while the server
+ * runs, through its socket) or DATABASE_URL. The logic lives in lib/admin, shared with the admin pages;
+ * this file parses arguments, prints, and maps errors to exit codes: 2 for bad usage or invalid input,
+ * 1 for a failure. Every change is audited as the system actor `cli:<OS user>`.
+ */
+import os from 'node:os'
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { connectForTool } from './lib/database'
+import { migrate } from './lib/migrations'
+import { closeDb } from '../lib/db'
+import { verifyAuditChain, type Actor } from '../lib/audit'
+import { ApiError } from '../lib/http/errors'
+import { API_SCOPES, ROLES } from '../lib/rbac'
+import { createUser, disableUser } from '../lib/admin/users'
+import { createApiKey, revokeApiKey } from '../lib/admin/api-keys'
+import { API_KEY_ENVIRONMENTS, PASSWORD_MIN_LENGTH } from '../lib/admin/schema'
+
+class UsageError extends Error {}
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options']
+type Values = Record<string, string | boolean | undefined>
+
+interface Command {
+  usage: string
+  summary: string
+  options: Options
+  run: (values: Values, actor: Actor) => Promise<number>
+}
+
+const str = (v: Values, name: string): string | undefined => (typeof v[name] === 'string' ? (v[name] as string) : undefined)
+
+function required(v: Values, name: string): string {
+  const value = str(v, name)?.trim()
+  if (!value) throw new UsageError(`--${name} is required`)
+  return value
+}
+
+/** A password piped on stdin (`echo "$PW" | npm run cli -- user:create …`); none from a terminal. */
+async function passwordFromStdin(): Promise<string | undefined> {
+  if (process.stdin.isTTY) return undefined
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  const text = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+  return text.length ? text : undefined
+}
+
+const COMMANDS: Record<string, Command> = {
+  'user:create': {
+    usage: `user:create --email E --role R [--name N]   (R: ${ROLES.join(' | ')})`,
+    summary: `Create a user. The password is read from stdin when piped (at least ${PASSWORD_MIN_LENGTH} characters), otherwise generated and printed once.`,
+    options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+    async run(v, actor) {
+      const email = required(v, 'email')
+      const role = required(v, 'role')
+      const password = await passwordFromStdin()
+      const { user, generatedPassword } = await createUser({ email, role: role as (typeof ROLES)[number], name: str(v, 'name'), password }, actor)
+      console.log(`created user ${user.email} (${user.role}, id ${user.id})`)
+      if (generatedPassword) {
+        console.log('generated password (shown once; ask the user to change it after signing in):')
+        console.log(generatedPassword)
+      }
+      return 0
+    },
+  },
+  'user:disable': {
+    usage: 'user:disable --email E   (or --id ID)',
+    summary: 'Disable a user: their sessions end at their next request.',
+    options: { email: { type: 'string' }, id: { type: 'string' } },
+    async run(v, actor) {
+      const ref = str(v, 'email') ?? str(v, 'id')
+      if (!ref) throw new UsageError('--email or --id is required')
+      const { user, changed } = await disableUser(ref, actor)
+      console.log(changed ? `disabled user ${user.email}` : `user ${user.email} was already disabled`)
+      return 0
+    },
+  },
+  'apikey:create': {
+    usage: `apikey:create --name N --scopes a,b [--env ${API_KEY_ENVIRONMENTS.join('|')}] [--expires YYYY-MM-DD]`,
+    summary: `Create an API key and print it once, as the last line. Scopes: ${API_SCOPES.join(', ')}.`,
+    options: { name: { type: 'string' }, scopes: { type: 'string' }, env: { type: 'string' }, expires: { type: 'string' } },
+    async run(v, actor) {
+      const name = required(v, 'name')
+      const scopes = required(v, 'scopes')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+      const unknown = scopes.filter((s) => !(API_SCOPES as readonly string[]).includes(s))
+      if (unknown.length) throw new UsageError(`unknown scope ${unknown.join(', ')}; known scopes: ${API_SCOPES.join(', ')}`)
+      const { key, row } = await createApiKey(
+        {
+          name,
+          scopes: scopes as (typeof API_SCOPES)[number][],
+          environment: (str(v, 'env') ?? 'production') as (typeof API_KEY_ENVIRONMENTS)[number],
+          expiresAt: str(v, 'expires'),
+        },
+        actor,
+      )
+      console.log(`created API key ${row.name} (id ${row.id}, prefix ${row.prefix}, scopes ${row.scopes.join(',')}, environment ${row.environment})`)
+      console.log('Store the key now; it is not shown again:')
+      console.log(key)
+      return 0
+    },
+  },
+  'apikey:revoke': {
+    usage: 'apikey:revoke --id ID   (or --prefix wr_…)',
+    summary: 'Revoke an API key; every instance refuses it within seconds.',
+    options: { id: { type: 'string' }, prefix: { type: 'string' } },
+    async run(v, actor) {
+      const ref = str(v, 'id') ?? str(v, 'prefix')
+      if (!ref) throw new UsageError('--id or --prefix is required')
+      const { row, changed } = await revokeApiKey(ref, actor)
+      console.log(changed ? `revoked API key ${row.name} (${row.prefix})` : `API key ${row.name} (${row.prefix}) was already revoked`)
+      return 0
+    },
+  },
+  'audit:verify': {
+    usage: 'audit:verify',
+    summary: 'Check the hash chain of the audit trail; exit 1 and name the first broken row if it was altered.',
+    options: {},
+    async run() {
+      const result = await verifyAuditChain()
+      if (result.ok) {
+        console.log(`audit chain intact: ${result.checked} rows`)
+        return 0
+      }
+      console.error(`audit chain broken at row ${result.brokenAt?.id}: ${result.brokenAt?.reason} (${result.checked} rows before it verified)`)
+      return 1
+    },
+  },
+}
+
+function help(): string {
+  const lines = ['usage: npm run cli -- <command> [options]', '', 'commands:']
+  for (const c of Object.values(COMMANDS)) lines.push(`  ${c.usage}`, `      ${c.summary}`)
+  lines.push('  help', '      Show this help.')
+  return lines.join('\n')
+}
+
+function cliActor(): Actor {
+  let user: string
+  try {
+    user = os.userInfo().username
+  } catch {
+    user = process.env.USER ?? 'unknown'
+  }
+  return { type: 'system', id: null, label: `cli:${user}` }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(help())
+    return name ? 0 : 2
+  }
+  const command = COMMANDS[name]
+  if (!command) {
+    console.error(`unknown command ${name}\n\n${help()}`)
+    return 2
+  }
+  let values: Values
+  try {
+    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values
+  } catch (e) {
+    console.error(`${(e as Error).message}\nusage: npm run cli -- ${command.usage}`)
+    return 2
+  }
+
+  const conn = await connectForTool((m) => console.error(m))
+  try {
+    if (conn.embedded && !conn.shared) {
+      // This process opened the embedded database itself (no server running): bring its schema up to date.
+      const client = new pg.Client({ connectionString: conn.url })
+      await client.connect()
+      await migrate(client, (m) => console.error(m)).finally(() => client.end())
+    }
+    return await command.run(values, cliActor())
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`${e.message}\nusage: npm run cli -- ${command.usage}`)
+      return 2
+    }
+    if (e instanceof ApiError) {
+      console.error(e.message)
+      return e.status === 400 || e.status === 422 ? 2 : 1
+    }
+    console.error(`${name} failed: ${e instanceof Error ? e.message : String(e)}`)
+    return 1
+  } finally {
+    await closeDb()
+    await conn.close()
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))
