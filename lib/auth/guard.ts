@@ -41,6 +41,16 @@ export type GuardedAction<I, O> = ((input: I) => Promise<FormState<O>>) & {
   meta: { permission: Permission }
 }
 
+/** FormData as an object; a name sent several times (checkboxes) becomes an array. */
+export function formDataObject(form: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+  const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {}
+  for (const key of new Set(form.keys())) {
+    const all = form.getAll(key)
+    out[key] = all.length > 1 ? all : all[0]!
+  }
+  return out
+}
+
 export function defineAction<S extends z.ZodType, O = undefined>(
   permission: Permission,
   schema: S,
@@ -52,7 +62,7 @@ export function defineAction<S extends z.ZodType, O = undefined>(
     if (!hasPermission(user.role, permission)) {
       return { ok: false, status: 403, message: 'You do not have permission to do this.' }
     }
-    const input = schema.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw)
+    const input = schema.safeParse(raw instanceof FormData ? formDataObject(raw) : raw)
     if (!input.success) {
       return { ok: false, status: 422, message: 'Please correct the highlighted fields.', fieldErrors: zodFields(input.error) }
     }

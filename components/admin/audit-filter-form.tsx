@@ -1,0 +1,67 @@
+import Form from 'next/form'
+import type { AuditFilterValues, ParsedAuditFilter } from '@/lib/admin/audit-filter'
+import { hasAuditFilter } from '@/lib/admin/audit-filter'
+import { Button, ButtonLink } from '@/components/ui/button'
+import { InputField, SelectField } from '@/components/ui/field'
+
+export interface AuditFilterFormProps {
+  values: AuditFilterValues
+  invalid: ParsedAuditFilter['invalid']
+  actions: string[]
+  targetTypes: string[]
+}
+
+/** Keeps a value in the select even when it is not (yet) among the known options, so the form shows the URL. */
+const withCurrent = (options: string[], current: string) => (current && !options.includes(current) ? [current, ...options] : options)
+
+/**
+ * A GET form: the filter is the URL, so a view can be bookmarked, shared and reloaded. next/form navigates
+ * on the client when JavaScript runs and falls back to a plain GET otherwise.
+ */
+export function AuditFilterForm({ values, invalid, actions, targetTypes }: AuditFilterFormProps) {
+  const bad = (field: keyof AuditFilterValues, message: string) => (invalid.includes(field) ? `${message}; ignored` : undefined)
+  return (
+    <Form action="/admin/audit" aria-label="Filter the audit log" className="space-y-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6">
+        <InputField
+          label="Actor"
+          name="actor"
+          defaultValue={values.actor}
+          placeholder="E-mail, key name or id"
+          maxLength={200}
+          autoComplete="off"
+          error={bad('actor', 'Too long')}
+        />
+        <SelectField label="Action" name="action" defaultValue={values.action} error={bad('action', 'Not an action name')}>
+          <option value="">Any action</option>
+          {withCurrent(actions, values.action).map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Target type" name="targetType" defaultValue={values.targetType} error={bad('targetType', 'Not a target type')}>
+          <option value="">Any target</option>
+          {withCurrent(targetTypes, values.targetType).map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </SelectField>
+        <InputField label="Target id" name="targetId" defaultValue={values.targetId} maxLength={200} autoComplete="off" error={bad('targetId', 'Too long')} />
+        <InputField label="From (UTC day)" name="from" type="date" defaultValue={values.from} error={bad('from', 'Not a date')} />
+        <InputField label="To (UTC day, included)" name="to" type="date" defaultValue={values.to} error={bad('to', 'Not a date on or after “From”')} />
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" variant="primary" size="sm">
+          Apply filters
+        </Button>
+        {hasAuditFilter(values) && (
+          <ButtonLink href="/admin/audit" variant="ghost" size="sm">
+            Clear filters
+          </ButtonLink>
+        )}
+      </div>
+    </Form>
+  )
+}

@@ -1,0 +1,103 @@
+'use server'
+/**
+ * Server actions of the admin pages. Each is built with defineAction (validate → authorise → run), the
+ * run writes and audits through lib/admin/users.ts, api-keys.ts and user-roles.ts in one transaction, then
+ * the page is revalidated. Secrets (a generated password, a new API key) are returned once, never stored.
+ */
+import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
+import { defineAction, type FormState } from '../auth/guard'
+import { ROLE_LABELS } from '../rbac'
+import { CreateApiKeyInput, CreateUserInput } from './schema'
+import { createUser, disableUser, enableUser } from './users'
+import { createApiKey, revokeApiKey } from './api-keys'
+import { ChangeUserRoleInput, updateUserRole } from './user-roles'
+
+const USERS_PATH = '/admin/users'
+const API_KEYS_PATH = '/admin/api-keys'
+
+/** An empty form field means "not given": drop it so optional fields stay optional. */
+function dropBlankFields(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => !(typeof v === 'string' && v.trim() === '')))
+}
+
+export interface CreatedUserData {
+  email: string
+  /** Present when no password was given. */
+  generatedPassword?: string
+}
+
+export interface CreatedApiKeyData {
+  /** The whole key, in clear, this once. */
+  key: string
+  name: string
+  prefix: string
+}
+
+const UserId = z.object({ userId: z.uuid('Choose a user') })
+const ApiKeyId = z.object({ keyId: z.uuid('Choose an API key') })
+
+export const createUserAction = defineAction(
+  'user:manage',
+  z.preprocess(dropBlankFields, CreateUserInput),
+  async (input, { actor }): Promise<FormState<CreatedUserData>> => {
+    const { user, generatedPassword } = await createUser(input, actor)
+    revalidatePath(USERS_PATH)
+    return {
+      ok: true,
+      status: 201,
+      message: generatedPassword
+        ? `${user.email} was created. Give them the password below; it is shown only once.`
+        : `${user.email} was created.`,
+      data: { email: user.email, ...(generatedPassword ? { generatedPassword } : {}) },
+    }
+  },
+)
+
+export const disableUserAction = defineAction('user:manage', UserId, async ({ userId }, { actor }) => {
+  // disableUser refuses (409) the actor's own account and the last active administrator.
+  const { user, changed } = await disableUser(userId, actor)
+  revalidatePath(USERS_PATH)
+  return { ok: true, status: 200, message: changed ? `${user.email} was disabled and signed out.` : `${user.email} was already disabled.` }
+})
+
+export const enableUserAction = defineAction('user:manage', UserId, async ({ userId }, { actor }) => {
+  const { user, changed } = await enableUser(userId, actor)
+  revalidatePath(USERS_PATH)
+  return { ok: true, status: 200, message: changed ? `${user.email} can sign in again.` : `${user.email} was already active.` }
+})
+
+export const changeRoleAction = defineAction('user:manage', ChangeUserRoleInput, async (input, { actor }) => {
+  // updateUserRole refuses (409) the actor's own role and demoting the last active administrator.
+  const { user, changed } = await updateUserRole(input, actor)
+  revalidatePath(USERS_PATH)
+  const role = ROLE_LABELS[user.role]
+  return { ok: true, status: 200, message: changed ? `${user.email} is now ${role}.` : `${user.email} already was ${role}.` }
+})
+
+export const createApiKeyAction = defineAction(
+  'apikey:manage',
+  // Scopes arrive as an array: the form sends a plain object, since FormData → object keeps one value per name.
+  z.preprocess(dropBlankFields, CreateApiKeyInput),
+  async (input, { actor }): Promise<FormState<CreatedApiKeyData>> => {
+    const { key, row } = await createApiKey(input, actor)
+    revalidatePath(API_KEYS_PATH)
+    return {
+      ok: true,
+      status: 201,
+      message: `API key ${row.name} was created. Copy it now: it is shown only once.`,
+      data: { key, name: row.name, prefix: row.prefix },
+    }
+  },
+)
+
+export const revokeApiKeyAction = defineAction('apikey:manage', ApiKeyId, async ({ keyId }, { actor }) => {
+  const { row, changed } = await revokeApiKey(keyId, actor)
+  revalidatePath(API_KEYS_PATH)
+  return {
+    ok: true,
+    status: 200,
+    message: changed ? `API key ${row.name} was revoked; calls using it are refused from now on.` : `API key ${row.name} was already revoked.`,
+  }
+})
