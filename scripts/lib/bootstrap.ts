@@ -1,6 +1,7 @@
 /**
- * The first administrator: WARDROOM_ADMIN_EMAIL / WARDROOM_ADMIN_PASSWORD, or admin@wardroom.local with a
- * generated password printed once to the console. Runs only while no administrator exists.
+ * The first administrator: WARDROOM_ADMIN_EMAIL / WARDROOM_ADMIN_PASSWORD (created when that account does
+ * not exist yet), or, while no administrator exists at all, admin@wardroom.local with a generated password
+ * printed once to the console.
  */
 import { db } from '../../lib/db'
 import { env } from '../../lib/env'
@@ -8,15 +9,22 @@ import { recordAudit, SYSTEM_ACTOR } from '../../lib/audit'
 import { generatePassword, hashPassword } from '../../lib/auth/password'
 
 export async function ensureBootstrapAdmin(print: (m: string) => void): Promise<void> {
-  const admins = await db.user.count({ where: { role: 'admin', disabledAt: null } })
-  if (admins > 0) return
-  const email = (env.WARDROOM_ADMIN_EMAIL ?? 'admin@wardroom.local').toLowerCase()
+  const named = env.WARDROOM_ADMIN_EMAIL?.toLowerCase()
+  if (named) {
+    // The administrator named in the environment exists (created once; never overwritten on later starts).
+    if (await db.user.findUnique({ where: { email: named }, select: { id: true } })) return
+  } else {
+    const admins = await db.user.count({ where: { role: 'admin', disabledAt: null } })
+    if (admins > 0) return
+  }
+  const email = named ?? 'admin@wardroom.local'
   const generated = !env.WARDROOM_ADMIN_PASSWORD
   const password = env.WARDROOM_ADMIN_PASSWORD ?? generatePassword()
   const passwordHash = await hashPassword(password)
   const user = await db.user.upsert({
     where: { email },
     create: { email, name: 'Administrator', role: 'admin', passwordHash },
+    // Only reached for the default account when no administrator is left: restore it.
     update: { role: 'admin', disabledAt: null, passwordHash },
   })
   await recordAudit(SYSTEM_ACTOR, { action: 'user.bootstrap_admin', targetType: 'user', targetId: user.id, summary: { email, generatedPassword: generated } })
