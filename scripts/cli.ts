@@ -13,9 +13,11 @@ import { closeDb } from '../lib/db'
 import { verifyAuditChain, type Actor } from '../lib/audit'
 import { ApiError } from '../lib/http/errors'
 import { API_SCOPES, ROLES } from '../lib/rbac'
-import { createUser, disableUser } from '../lib/admin/users'
+import { createUser, disableUser, resetUserPassword } from '../lib/admin/users'
 import { createApiKey, revokeApiKey } from '../lib/admin/api-keys'
 import { API_KEY_ENVIRONMENTS, PASSWORD_MIN_LENGTH } from '../lib/admin/schema'
+import { jobNames } from '../lib/jobs/registry'
+import { runJob } from '../lib/jobs/runner'
 
 class UsageError extends Error {}
 
@@ -127,6 +129,29 @@ const COMMANDS: Record<string, Command> = {
       }
       console.error(`audit chain broken at row ${result.brokenAt?.id}: ${result.brokenAt?.reason} (${result.checked} rows before it verified)`)
       return 1
+    },
+  },
+  'user:reset-password': {
+    usage: 'user:reset-password --email E',
+    summary: 'Set a new generated password for a user and print it once (the last line of stdout).',
+    options: { email: { type: 'string' } },
+    async run(v, actor) {
+      const { user, password } = await resetUserPassword(required(v, 'email'), actor)
+      console.log(`new password for ${user.email} (shown once):`)
+      console.log(password)
+      return 0
+    },
+  },
+  'job:run': {
+    usage: 'job:run --name J',
+    summary: 'Run a periodic job now (as the scheduler would) and print its outcome; exit 1 when it failed.',
+    options: { name: { type: 'string' } },
+    async run(v) {
+      const name = required(v, 'name')
+      if (!jobNames().includes(name)) throw new UsageError(`unknown job ${name}; jobs: ${jobNames().join(', ')}`)
+      const outcome = await runJob(name, 'cli')
+      console.log(JSON.stringify({ job: outcome.job, status: outcome.status, durationMs: outcome.durationMs, result: outcome.result, error: outcome.error }))
+      return outcome.status === 'failed' ? 1 : 0
     },
   },
 }

@@ -59,7 +59,7 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyListItem[] }) {
               <Td className="capitalize">{k.environment}</Td>
               <Td>
                 <span className="block max-w-44 truncate" title={k.createdBy?.email}>
-                  {k.createdBy ? k.createdBy.name : 'Command line'}
+                  {k.createdBy ? k.createdBy.name : 'System (CLI or seed)'}
                 </span>
                 <RelativeTime date={k.createdAt} className="text-xs text-ink-muted" />
               </Td>

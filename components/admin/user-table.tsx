@@ -4,6 +4,7 @@ import { RelativeTime } from '@/components/ui/relative-time'
 import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table'
 import { UserRoleForm } from './user-role-form'
 import { UserStatusControl } from './user-status-control'
+import { ResetPasswordButton } from './reset-password-button'
 
 export interface UserTableProps {
   users: AdminUser[]
@@ -60,7 +61,10 @@ export function UserTable({ users, currentUserId }: UserTableProps) {
                 <RelativeTime date={u.createdAt} className="text-ink-muted" />
               </Td>
               <Td className="text-right">
-                <UserStatusControl userId={u.id} email={u.email} disabled={u.disabledAt !== null} isSelf={isSelf} />
+                <div className="flex flex-col items-end gap-2">
+                  <UserStatusControl userId={u.id} email={u.email} disabled={u.disabledAt !== null} isSelf={isSelf} />
+                  {!isSelf && <ResetPasswordButton userId={u.id} email={u.email} />}
+                </div>
               </Td>
             </Tr>
           )

@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { defineAction, type FormState } from '../auth/guard'
 import { ROLE_LABELS } from '../rbac'
 import { CreateApiKeyInput, CreateUserInput } from './schema'
-import { createUser, disableUser, enableUser } from './users'
+import { createUser, disableUser, enableUser, resetUserPassword } from './users'
 import { createApiKey, revokeApiKey } from './api-keys'
 import { ChangeUserRoleInput, updateUserRole } from './user-roles'
 
@@ -67,6 +67,15 @@ export const enableUserAction = defineAction('user:manage', UserId, async ({ use
   revalidatePath(USERS_PATH)
   return { ok: true, status: 200, message: changed ? `${user.email} can sign in again.` : `${user.email} was already active.` }
 })
+
+export const resetPasswordAction = defineAction(
+  'user:manage',
+  UserId,
+  async ({ userId }, { actor }): Promise<FormState<{ password: string; email: string }>> => {
+    const { user, password } = await resetUserPassword(userId, actor)
+    return { ok: true, status: 200, message: `A new password was set for ${user.email}. Give it to them securely: it is shown only once.`, data: { password, email: user.email } }
+  },
+)
 
 export const changeRoleAction = defineAction('user:manage', ChangeUserRoleInput, async (input, { actor }) => {
   // updateUserRole refuses (409) the actor's own role and demoting the last active administrator.

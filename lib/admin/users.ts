@@ -104,3 +104,20 @@ export async function enableUser(ref: string, actor: Actor): Promise<UserStatusC
     return { user: updated, changed: true }
   })
 }
+
+/**
+ * Sets a new generated password (returned once) for an account whose password was lost. Audited without
+ * the password. Sessions already open stay open until they time out (at most SESSION_IDLE_TIMEOUT idle).
+ */
+export async function resetUserPassword(ref: string, actor: Actor): Promise<{ user: AdminUser; password: string }> {
+  const where = whereRef(ref)
+  const password = generatePassword()
+  const passwordHash = await hashPassword(password)
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where, select: adminUserSelect })
+    if (!user) throw notFound(`No user ${ref}`)
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } })
+    await recordAudit(actor, { action: 'user.password_reset', targetType: 'user', targetId: user.id, summary: { email: user.email } }, tx)
+    return { user, password }
+  })
+}
