@@ -11,7 +11,9 @@ export interface NavItem {
 
 export const AREAS: NavItem[] = [
   { href: '/', label: 'Overview', permission: 'overview:read', icon: 'chart', status: 'live' },
-  { href: '/incidents', label: 'Incidents', permission: 'incident:read', icon: 'alert', status: 'planned' },
+  { href: '/incidents', label: 'Incidents', permission: 'incident:read', icon: 'alert', status: 'live' },
+  { href: '/oncall', label: 'On-call', permission: 'incident:read', icon: 'clock', status: 'live' },
+  { href: '/incidents/probes', label: 'Health probes', permission: 'incident:read', icon: 'chart', status: 'live' },
   { href: '/slo', label: 'SLOs', permission: 'slo:read', icon: 'clock', status: 'planned' },
   { href: '/flags', label: 'Feature flags', permission: 'flag:read', icon: 'flag', status: 'planned' },
   { href: '/analytics', label: 'Analytics', permission: 'analytics:read', icon: 'chart', status: 'planned' },
@@ -25,4 +27,5 @@ export const ADMIN: NavItem[] = [
   { href: '/admin/api-keys', label: 'API keys', permission: 'apikey:manage', icon: 'key', status: 'live' },
   { href: '/admin/audit', label: 'Audit log', permission: 'audit:read', icon: 'shield', status: 'live' },
   { href: '/admin/jobs', label: 'Jobs', permission: 'job:read', icon: 'settings', status: 'live' },
+  { href: '/admin/channels', label: 'Channels', permission: 'notification:manage', icon: 'settings', status: 'live' },
 ]
