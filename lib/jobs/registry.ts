@@ -4,11 +4,29 @@
  */
 import { auditVerify } from './audit-verify'
 import { housekeeping } from './housekeeping'
+import { incidentEscalation } from './incident-escalation'
+import { notificationDelivery } from './notification-delivery'
+import { healthProbes } from './health-probes'
+import { slaReportDaily } from './sla-report-daily'
+import { slaReportWeekly } from './sla-report-weekly'
+import { slaReportMonthly } from './sla-report-monthly'
+import { sliRollup } from './sli-rollup'
+import { sloEvaluate } from './slo-evaluate'
+import { sliRetention } from './sli-retention'
 import type { JobDefinition } from './types'
 
 export const jobs: readonly JobDefinition[] = [
   auditVerify,
   housekeeping,
+  incidentEscalation,
+  notificationDelivery,
+  healthProbes,
+  slaReportDaily,
+  slaReportWeekly,
+  slaReportMonthly,
+  sliRollup,
+  sloEvaluate,
+  sliRetention,
 ]
 
 // Jobs registered at run time (tests register throwaway jobs here instead of sleeping on real ones).

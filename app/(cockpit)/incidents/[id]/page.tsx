@@ -1,0 +1,238 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { requirePagePermission } from '@/lib/auth/guard'
+import { hasPermission } from '@/lib/rbac'
+import { getIncidentDetail, listResponders, type IncidentDetail } from '@/lib/incidents/board-queries'
+import { formatUtcTimestamp } from '@/lib/format'
+import { Badge } from '@/components/ui/badge'
+import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card'
+import { EmptyState } from '@/components/ui/empty-state'
+import { PageHeader } from '@/components/ui/page-header'
+import { RelativeTime } from '@/components/ui/relative-time'
+import { SeverityBadge } from '@/components/ui/severity-badge'
+import { StatusBadge } from '@/components/ui/status-badge'
+import { AlertsTable } from '@/components/incidents/alerts-table'
+import { AssigneeForm, SeverityForm } from '@/components/incidents/incident-manage-forms'
+import { IncidentLiveRefresh } from '@/components/incidents/incident-live-refresh'
+import { IncidentStatusButtons } from '@/components/incidents/incident-status-buttons'
+import { IncidentTimeline } from '@/components/incidents/incident-timeline'
+import { NoteForm } from '@/components/incidents/note-form'
+import { PostmortemForm } from '@/components/incidents/postmortem-form'
+import { WhatChanged } from '@/components/incidents/what-changed'
+import { WorkflowChips } from '@/components/incidents/workflow-chips'
+
+type Params = { params: Promise<{ id: string }> }
+
+// Generic on purpose: incident titles come from alerts and do not belong in browser history.
+export const metadata: Metadata = { title: 'Incident' }
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-ink-muted">{label}</dt>
+      <dd className="mt-0.5 text-sm text-ink">{children}</dd>
+    </div>
+  )
+}
+
+export default async function IncidentPage({ params }: Params) {
+  const user = await requirePagePermission('incident:read')
+  const { id } = await params
+  const [detail, people] = await Promise.all([getIncidentDetail(id), listResponders()])
+  if (!detail) notFound()
+  const { incident, service, maintenance } = detail
+  const canAck = hasPermission(user.role, 'incident:ack')
+  const canManage = hasPermission(user.role, 'incident:manage')
+  const muted = incident.muted || Boolean(maintenance)
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        eyebrow={
+          <Link href="/incidents" className="hover:underline">
+            Incidents
+          </Link>
+        }
+        title={
+          <>
+            <span className="text-ink-muted tabular-nums">INC-{incident.number}</span> {incident.title}
+          </>
+        }
+        description={<IncidentLiveRefresh incidentId={incident.id} />}
+        actions={canAck ? <IncidentStatusButtons key={incident.status} incidentId={incident.id} status={incident.status} /> : undefined}
+        className="mb-0"
+      />
+
+      <Card as="div">
+        <CardBody className="space-y-4 py-4">
+          <div className="flex flex-wrap items-center gap-2">
+            <SeverityBadge severity={incident.severity} />
+            <StatusBadge status={incident.status} />
+            {muted && (
+              <Badge tone="neutral" icon="clock">
+                Muted (maintenance)
+              </Badge>
+            )}
+            <WorkflowChips workflows={incident.workflows} />
+          </div>
+          {maintenance && (
+            <p className="rounded-md border border-info-border bg-info-bg px-3 py-2 text-sm text-info-fg" role="note">
+              {service?.name ?? 'The service'} is in a maintenance window until {formatUtcTimestamp(maintenance.endsAt)}
+              {maintenance.reason ? ` (${maintenance.reason})` : ''}: alerts are recorded, nobody is paged and escalation waits.
+            </p>
+          )}
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3 lg:grid-cols-6">
+            <Fact label="Service">{service ? `${service.name} (${service.key})` : 'None'}</Fact>
+            <Fact label="Assignee">{incident.assignee?.name ?? 'Unassigned'}</Fact>
+            <Fact label="Opened">
+              <RelativeTime date={incident.triggeredAt} />
+            </Fact>
+            <Fact label="Acknowledged">{incident.acknowledgedAt ? <RelativeTime date={incident.acknowledgedAt} /> : 'Not yet'}</Fact>
+            <Fact label="Resolved">{incident.resolvedAt ? <RelativeTime date={incident.resolvedAt} /> : 'Not yet'}</Fact>
+            <Fact label="Escalation">
+              {incident.escalationPolicy ?? 'No policy'}
+              {incident.escalationLevel > 0 ? ` · level ${incident.escalationLevel}` : ''}
+              {incident.nextEscalationAt && (
+                <span className="block text-xs text-ink-muted">
+                  next <RelativeTime date={incident.nextEscalationAt} />
+                </span>
+              )}
+            </Fact>
+          </dl>
+        </CardBody>
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="min-w-0 space-y-6">
+          <Card aria-labelledby="timeline-heading">
+            <CardHeader>
+              <CardTitle id="timeline-heading" description="Alerts, moves, notes, notices and their delivery, escalations and related changes, oldest first.">
+                Timeline
+              </CardTitle>
+            </CardHeader>
+            <CardBody className="py-4">
+              <IncidentTimeline events={detail.events} changes={detail.changes} queued={detail.queued} />
+            </CardBody>
+            {canManage && (
+              <CardBody className="border-t border-line py-4">
+                <NoteForm incidentId={incident.id} />
+              </CardBody>
+            )}
+          </Card>
+
+          <Card aria-labelledby="alerts-heading">
+            <CardHeader>
+              <CardTitle id="alerts-heading" description={`${incident.alertCount} received, ${incident.openAlertCount} still firing. Repeats are folded into one row.`}>
+                Alerts
+              </CardTitle>
+            </CardHeader>
+            {detail.alerts.length === 0 ? (
+              <EmptyState title="No alerts recorded" icon="bell">
+                This incident was opened without an alert.
+              </EmptyState>
+            ) : (
+              <AlertsTable alerts={detail.alerts} total={incident.alertCount} />
+            )}
+          </Card>
+
+          <Card aria-labelledby="changes-heading">
+            <CardHeader>
+              <CardTitle id="changes-heading" description="Changes made in Wardroom to the affected service in the 2 hours before the incident opened.">
+                What changed
+              </CardTitle>
+            </CardHeader>
+            <CardBody className="py-4">
+              <WhatChanged service={service} changes={detail.changes} />
+            </CardBody>
+          </Card>
+
+          <Card aria-labelledby="postmortem-heading">
+            <CardHeader>
+              <CardTitle id="postmortem-heading" description="What happened, why, what it meant for patients' care, and what we will change.">
+                Postmortem
+              </CardTitle>
+            </CardHeader>
+            <CardBody className="py-4">
+              {canManage ? (
+                <PostmortemForm
+                  incidentId={incident.id}
+                  people={people}
+                  initial={{
+                    summary: detail.postmortem?.summary ?? '',
+                    rootCause: detail.postmortem?.rootCause ?? '',
+                    impact: detail.postmortem?.impact ?? '',
+                    actions: (detail.postmortem?.actions ?? []).map((a) => ({ id: a.id, text: a.text, ownerId: a.ownerId ?? '', dueDate: a.dueDate ?? '', done: a.done })),
+                  }}
+                />
+              ) : detail.postmortem ? (
+                <PostmortemView postmortem={detail.postmortem} />
+              ) : (
+                <p className="text-sm text-ink-muted">No postmortem has been written.</p>
+              )}
+            </CardBody>
+          </Card>
+        </div>
+
+        {canManage && (
+          <aside aria-label="Manage the incident" className="space-y-6">
+            <Card aria-labelledby="assign-heading">
+              <CardHeader>
+                <CardTitle id="assign-heading">Assignee</CardTitle>
+              </CardHeader>
+              <CardBody className="py-4">
+                <AssigneeForm key={incident.assignee?.id ?? 'none'} incidentId={incident.id} assigneeId={incident.assignee?.id ?? null} people={people} />
+              </CardBody>
+            </Card>
+            <Card aria-labelledby="severity-heading">
+              <CardHeader>
+                <CardTitle id="severity-heading" description="Emergency triage incidents are raised automatically; any change needs a reason.">
+                  Severity
+                </CardTitle>
+              </CardHeader>
+              <CardBody className="py-4">
+                <SeverityForm incidentId={incident.id} severity={incident.severity} />
+              </CardBody>
+            </Card>
+          </aside>
+        )}
+      </div>
+    </div>
+  )
+}
+
+function PostmortemView({ postmortem }: { postmortem: NonNullable<IncidentDetail['postmortem']> }) {
+  const section = (title: string, text: string) => (
+    <div>
+      <h3 className="text-sm font-semibold text-ink">{title}</h3>
+      <p className="mt-1 text-sm whitespace-pre-line text-ink-muted">{text || 'Not written yet.'}</p>
+    </div>
+  )
+  return (
+    <div className="space-y-4">
+      {section('Summary', postmortem.summary)}
+      {section('Root cause', postmortem.rootCause)}
+      {section('Impact', postmortem.impact)}
+      <div>
+        <h3 className="text-sm font-semibold text-ink">Follow-up actions</h3>
+        {postmortem.actions.length === 0 ? (
+          <p className="mt-1 text-sm text-ink-muted">None.</p>
+        ) : (
+          <ul className="mt-1 space-y-1 text-sm">
+            {postmortem.actions.map((a) => (
+              <li key={a.id}>
+                {a.done ? '✓ Done: ' : 'Open: '}
+                {a.text}
+                <span className="text-ink-muted">
+                  {' '}
+                  · {a.ownerName ?? 'no owner'}
+                  {a.dueDate ? ` · due ${a.dueDate}` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next'
+import { requirePagePermission } from '@/lib/auth/guard'
+import { hasPermission } from '@/lib/rbac'
+import { boardFilterQuery, parseBoardFilters, type SearchParams } from '@/lib/incidents/board'
+import { getBoard, listBoardServices, listResponders } from '@/lib/incidents/board-queries'
+import { Card, CardBody } from '@/components/ui/card'
+import { PageHeader } from '@/components/ui/page-header'
+import { BoardFilterForm } from '@/components/incidents/board-filter-form'
+import { IncidentBoard } from '@/components/incidents/incident-board'
+
+export const metadata: Metadata = { title: 'Incidents' }
+
+export default async function IncidentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePagePermission('incident:read')
+  const { filters, invalid } = parseBoardFilters(await searchParams)
+  const [board, services, people] = await Promise.all([getBoard(filters), listBoardServices(), listResponders()])
+  const canAck = hasPermission(user.role, 'incident:ack')
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Incidents"
+        description={
+          canAck
+            ? 'Every open incident, live. Move a card with its buttons or drag it by its handle (the keyboard works too); open one for its timeline.'
+            : 'Every open incident, live. Open one for its timeline and postmortem.'
+        }
+        className="mb-0"
+      />
+      <Card as="div">
+        <CardBody className="py-4">
+          {/* Keyed by the URL so the fields follow a link that changes the filter. */}
+          <BoardFilterForm key={boardFilterQuery(filters)} filters={filters} invalid={invalid} services={services} people={people} />
+        </CardBody>
+      </Card>
+      <IncidentBoard key={boardFilterQuery(filters)} initial={board} canAck={canAck} />
+    </div>
+  )
+}

@@ -1,0 +1,286 @@
+'use client'
+
+import { useId, useState } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  closestCorners,
+  useSensor,
+  useSensors,
+  type Active,
+  type Announcements,
+  type DragEndEvent,
+  type DragStartEvent,
+  type KeyboardCoordinateGetter,
+  type Over,
+} from '@dnd-kit/core'
+import { Badge } from '@/components/ui/badge'
+import { EmptyState } from '@/components/ui/empty-state'
+import { Icon } from '@/components/ui/icons'
+import { STATUS_META } from '@/components/ui/status-badge'
+import { cn } from '@/lib/cn'
+import { boardFilterQuery, countOpenBySeverity, hasBoardFilter, moveCard, BOARD_COLUMNS, type BoardCard, type BoardData } from '@/lib/incidents/board'
+import { incidentKeys } from '@/lib/incidents/keys'
+import { canMoveIncident, type IncidentStatus } from '@/lib/incidents/schema'
+import { acknowledgeIncidentAction, resolveIncidentAction, setIncidentStatusAction } from '@/lib/incidents/actions'
+import { BoardColumn } from './board-column'
+import { IncidentCardBody, incidentLabel } from './incident-card'
+import { ResponseTimes, SeverityCountsBar } from './response-stats'
+import { POLL_FALLBACK_MS, useIncidentStream, type LiveMode } from './use-incident-stream'
+
+async function fetchBoard(query: string): Promise<BoardData> {
+  const res = await fetch(`/api/incidents${query ? `?${query}` : ''}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null
+    throw new Error(body?.error?.message ?? `The server answered ${res.status}`)
+  }
+  return (await res.json()) as BoardData
+}
+
+async function saveMove(card: BoardCard, to: IncidentStatus) {
+  const incidentId = card.id
+  const result =
+    to === 'acknowledged' && card.status === 'triggered'
+      ? await acknowledgeIncidentAction({ incidentId })
+      : to === 'resolved'
+        ? await resolveIncidentAction({ incidentId })
+        : await setIncidentStatusAction({ incidentId, status: to })
+  if (!result.ok) throw new Error(result.message ?? 'The change was refused.')
+  return result
+}
+
+const word = (s: IncidentStatus) => STATUS_META[s].label
+const statusOf = (x: Active | Over | null | undefined): IncidentStatus | undefined => {
+  const s = (x?.data.current as { status?: IncidentStatus } | undefined)?.status
+  return s && (BOARD_COLUMNS as readonly string[]).includes(s) ? s : undefined
+}
+const cardOf = (x: Active | null | undefined) => (x?.data.current as { card?: BoardCard } | undefined)?.card
+
+const NEXT_KEYS = ['ArrowRight', 'ArrowDown']
+const PREVIOUS_KEYS = ['ArrowLeft', 'ArrowUp']
+
+/**
+ * Keyboard dragging goes column by column in board order (whatever the layout: four across, or two by two
+ * on a tablet), landing at the top of the next or previous column; a card's place inside a column is not
+ * chosen by hand.
+ */
+const columnKeyboardCoordinates: KeyboardCoordinateGetter = (event, { context: { active, over, droppableRects, collisionRect } }) => {
+  const step = NEXT_KEYS.includes(event.code) ? 1 : PREVIOUS_KEYS.includes(event.code) ? -1 : 0
+  if (step === 0) return undefined
+  event.preventDefault()
+  const current = statusOf(over) ?? statusOf(active)
+  const target = current ? BOARD_COLUMNS[BOARD_COLUMNS.indexOf(current) + step] : undefined
+  const rect = target ? droppableRects.get(`column:${target}`) : undefined
+  if (!rect || !collisionRect) return undefined
+  return { x: rect.left + Math.max(0, (rect.width - collisionRect.width) / 2), y: rect.top + 40 }
+}
+
+const LIVE_TEXT: Record<LiveMode, { text: string; tone: 'ok' | 'neutral' | 'medium' }> = {
+  live: { text: 'Live', tone: 'ok' },
+  connecting: { text: 'Connecting…', tone: 'neutral' },
+  polling: { text: `Refreshing every ${POLL_FALLBACK_MS / 1000} s`, tone: 'medium' },
+}
+
+export interface IncidentBoardProps {
+  initial: BoardData
+  canAck: boolean
+}
+
+/**
+ * The live board. Data comes from the server render, then from GET /api/incidents whenever the stream
+ * says something changed (or every 2 s while the stream is down). Moves are optimistic: the card moves at
+ * once and goes back, with the reason in words, if the server refuses.
+ */
+export function IncidentBoard({ initial, canAck }: IncidentBoardProps) {
+  const queryClient = useQueryClient()
+  const query = boardFilterQuery(initial.filters)
+  const key = incidentKeys.board(initial.filters)
+  const [error, setError] = useState<string | null>(null)
+  const [notice, setNotice] = useState('')
+  const [dragging, setDragging] = useState<BoardCard | null>(null)
+  // A stable id keeps dnd-kit's generated ARIA ids the same on the server and in the browser (hydration).
+  const dndId = useId()
+
+  // While a move is being saved its own onSettled refreshes; refreshing earlier could show the card jump back.
+  const mode = useIncidentStream(() => {
+    if (queryClient.isMutating() === 0) void queryClient.invalidateQueries({ queryKey: incidentKeys.all })
+  })
+  const board = useQuery({
+    queryKey: key,
+    queryFn: () => fetchBoard(query),
+    initialData: initial,
+    initialDataUpdatedAt: Date.parse(initial.generatedAt),
+    refetchInterval: mode === 'live' ? false : POLL_FALLBACK_MS,
+  })
+  const data = board.data
+
+  const move = useMutation({
+    mutationFn: ({ card, to }: { card: BoardCard; to: IncidentStatus }) => saveMove(card, to),
+    onMutate: async ({ card, to }) => {
+      setError(null)
+      await queryClient.cancelQueries({ queryKey: key })
+      const previous = queryClient.getQueryData<BoardData>(key)
+      if (previous) {
+        const columns = moveCard(previous.columns, card.id, to, new Date())
+        const counts = countOpenBySeverity(BOARD_COLUMNS.flatMap((s) => columns[s]))
+        queryClient.setQueryData<BoardData>(key, { ...previous, columns, counts, openCount: Object.values(counts).reduce((a, b) => a + b, 0) })
+      }
+      return { previous }
+    },
+    onError: (err, { card, to }, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous)
+      const reason = err instanceof Error && err.message ? err.message.replace(/[.\s]*$/, '.') : 'the server did not answer.'
+      setError(`INC-${card.number} could not be moved to ${word(to)}: ${reason} It is back where it was.`)
+    },
+    onSuccess: (result) => setNotice(result.message ?? 'Saved.'),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
+  })
+  const pendingId = move.isPending ? move.variables?.card.id : undefined
+  const requestMove = (card: BoardCard, to: IncidentStatus) => {
+    if (card.status === to) return
+    if (!canMoveIncident(card.status, to)) {
+      setError(`INC-${card.number} cannot move from ${word(card.status)} to ${word(to)}.`)
+      return
+    }
+    move.mutate({ card, to })
+  }
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
+  )
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => {
+      const card = cardOf(active)
+      return card ? `Picked up ${incidentLabel(card)}, in ${word(card.status)}. The arrow keys choose the next or previous column.` : undefined
+    },
+    onDragOver: ({ active, over }) => {
+      const card = cardOf(active)
+      const to = statusOf(over)
+      if (!card) return undefined
+      if (!to) return `INC-${card.number} is not over a column.`
+      if (to === card.status) return `INC-${card.number} is over its own column, ${word(to)}.`
+      return canMoveIncident(card.status, to)
+        ? `INC-${card.number} is over ${word(to)}. Drop to move it there.`
+        : `INC-${card.number} is over ${word(to)}, where it cannot move from ${word(card.status)}.`
+    },
+    onDragEnd: ({ active, over }) => {
+      const card = cardOf(active)
+      const to = statusOf(over)
+      if (!card) return undefined
+      if (!to || to === card.status) return `INC-${card.number} stays in ${word(card.status)}.`
+      return canMoveIncident(card.status, to)
+        ? `INC-${card.number} moved to ${word(to)}.`
+        : `INC-${card.number} cannot move from ${word(card.status)} to ${word(to)}; it stays where it was.`
+    },
+    onDragCancel: ({ active }) => {
+      const card = cardOf(active)
+      return card ? `Moving INC-${card.number} was cancelled; it stays in ${word(card.status)}.` : undefined
+    },
+  }
+
+  function onDragStart(e: DragStartEvent) {
+    setDragging(cardOf(e.active) ?? null)
+  }
+  function onDragEnd(e: DragEndEvent) {
+    setDragging(null)
+    const card = cardOf(e.active)
+    const to = statusOf(e.over)
+    if (card && to) requestMove(card, to)
+  }
+
+  const live = LIVE_TEXT[mode]
+  const filtered = hasBoardFilter(data.filters)
+
+  return (
+    <div className="space-y-6">
+      <section aria-label="Summary" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <SeverityCountsBar counts={data.counts} total={data.openCount} />
+          <div className="flex items-center gap-2 text-xs text-ink-muted" role="status">
+            <Badge tone={live.tone} icon={mode === 'live' ? 'check-circle' : mode === 'polling' ? 'clock' : 'spinner'}>
+              {live.text}
+            </Badge>
+            {board.isFetching && <span>Updating…</span>}
+          </div>
+        </div>
+        <ResponseTimes d7={data.stats.d7} d30={data.stats.d30} />
+      </section>
+
+      <div aria-live="assertive" aria-atomic="true">
+        {error && (
+          <p className="flex items-start gap-2 rounded-md border border-critical-border bg-critical-bg px-3 py-2 text-sm text-critical-fg">
+            <Icon name="alert-octagon" className="mt-0.5" />
+            <span>{error}</span>
+          </p>
+        )}
+        {board.isError && (
+          <p className="flex items-start gap-2 rounded-md border border-at-risk-border bg-at-risk-bg px-3 py-2 text-sm text-at-risk-fg">
+            <Icon name="alert" className="mt-0.5" />
+            <span>
+              The board could not be refreshed ({board.error.message}). It shows what was known {new Date(board.dataUpdatedAt).toLocaleTimeString()}; it
+              keeps trying.
+            </span>
+          </p>
+        )}
+      </div>
+      <p aria-live="polite" className="sr-only">
+        {notice}
+      </p>
+
+      {data.openCount === 0 && (
+        <EmptyState title={filtered ? 'No open incidents match these filters' : 'No open incidents — all quiet'} icon="check-circle" className="rounded-lg border border-line bg-surface">
+          {filtered
+            ? 'Widen the filters to see more.'
+            : 'New alerts open incidents here within seconds. Response times above still cover the last 7 and 30 days.'}
+        </EmptyState>
+      )}
+      {data.truncated && (
+        <p className="text-sm text-ink-muted" role="status">
+          More incidents match than the board shows; the least urgent are left out. Narrow the filters to see them.
+        </p>
+      )}
+
+      <DndContext
+        id={dndId}
+        sensors={sensors}
+        collisionDetection={closestCorners}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setDragging(null)}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: {
+            draggable:
+              'To move an incident to another column, press space or enter on its move handle, use the arrow keys to choose the next or previous column, then press space or enter to drop it there, or escape to cancel. The buttons on each card do the same.',
+          },
+        }}
+      >
+        <div className={cn('grid gap-4 md:grid-cols-2 xl:grid-cols-4')}>
+          {BOARD_COLUMNS.map((status) => (
+            <BoardColumn
+              key={status}
+              status={status}
+              cards={data.columns[status]}
+              canAck={canAck}
+              pendingId={pendingId}
+              onMove={requestMove}
+              dropAllowed={dragging ? dragging.status === status || canMoveIncident(dragging.status, status) : undefined}
+            />
+          ))}
+        </div>
+        <DragOverlay>
+          {dragging ? (
+            <div className="rounded-md border border-line-strong bg-surface p-3 shadow-lg">
+              <IncidentCardBody card={dragging} />
+            </div>
+          ) : null}
+        </DragOverlay>
+      </DndContext>
+    </div>
+  )
+}

@@ -1,0 +1,134 @@
+'use client'
+
+import { startTransition, useActionState, useRef, useState, type FormEvent } from 'react'
+import { saveChannelAction } from '@/lib/notifications/actions'
+import { CHANNEL_TYPES, CHANNEL_TYPE_LABELS, PAGERDUTY_EVENTS_URL, type ChannelType } from '@/lib/notifications/schema'
+import type { ChannelView } from '@/lib/notifications/queries'
+import type { FormState } from '@/lib/auth/guard'
+import { SEVERITIES, SEVERITY_META } from '@/components/ui/severity-badge'
+import { Button } from '@/components/ui/button'
+import { CheckboxField, InputField, SelectField } from '@/components/ui/field'
+import { FormMessage } from '@/components/admin/form-message'
+import { useFocusFirstInvalid } from '@/components/admin/use-focus-first-invalid'
+
+type State = FormState<{ id: string }> | null
+type Editable = Pick<ChannelView, 'id' | 'name' | 'type' | 'enabled' | 'minSeverity' | 'values' | 'maskedSecrets'>
+
+export interface ChannelFormProps {
+  /** The channel being edited; a new channel when absent. */
+  channel?: Editable
+  canStoreSecrets: boolean
+}
+
+/** Adds or edits a channel. Secrets are write-only: the stored value is shown masked and kept when left blank. */
+export function ChannelForm({ channel, canStoreSecrets }: ChannelFormProps) {
+  const formRef = useRef<HTMLFormElement>(null)
+  const [type, setType] = useState<ChannelType>(channel?.type ?? 'slack')
+  const [state, submit, pending] = useActionState<State, FormData>(async (_prev, form) => {
+    const result = await saveChannelAction(form)
+    if (result.ok && !channel) formRef.current?.reset()
+    return result
+  }, null)
+  useFocusFirstInvalid(formRef, state)
+  const errors = state?.fieldErrors ?? {}
+  const v = channel?.values ?? {}
+  const text = (k: keyof typeof v) => (typeof v[k] === 'string' ? (v[k] as string) : undefined)
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault()
+    const form = new FormData(e.currentTarget)
+    startTransition(() => submit(form))
+  }
+
+  function secretField(name: keyof ChannelView['maskedSecrets'], label: string, hint: string) {
+    const stored = channel?.maskedSecrets[name]
+    return (
+      <InputField
+        label={label}
+        name={name}
+        type="password"
+        autoComplete="off"
+        required={!stored}
+        placeholder={stored}
+        hint={stored ? `Stored (${stored}). Leave blank to keep it.` : `${hint} Or env:VARIABLE_NAME to read it from the server's environment.`}
+        error={errors[name]}
+        disabled={!canStoreSecrets}
+      />
+    )
+  }
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-4" aria-label={channel ? `Edit ${channel.name}` : 'Add a channel'}>
+      {channel && <input type="hidden" name="id" value={channel.id} />}
+      <div className="grid gap-4 sm:grid-cols-3">
+        <InputField label="Name" name="name" required maxLength={80} defaultValue={channel?.name} error={errors.name} />
+        <SelectField label="Type" name="type" required value={type} onChange={(e) => setType(e.target.value as ChannelType)} error={errors.type}>
+          {CHANNEL_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {CHANNEL_TYPE_LABELS[t]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Lowest severity sent"
+          name="minSeverity"
+          required
+          defaultValue={channel?.minSeverity ?? 'high'}
+          hint="Incidents below this severity are not sent here."
+          error={errors.minSeverity}
+        >
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {SEVERITY_META[s].label}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+
+      {type === 'email' && (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <InputField label="SMTP host" name="smtpHost" required defaultValue={text('smtpHost')} error={errors.smtpHost} />
+          <InputField label="SMTP port" name="smtpPort" inputMode="numeric" defaultValue={text('smtpPort') ?? '587'} error={errors.smtpPort} />
+          <InputField label="SMTP user name" name="smtpUsername" autoComplete="off" defaultValue={text('smtpUsername')} hint="Leave blank if the server needs no sign-in." error={errors.smtpUsername} />
+          {secretField('smtpPassword', 'SMTP password', 'Used only with a user name.')}
+          <InputField label="From" name="emailFrom" type="email" required defaultValue={text('emailFrom')} error={errors.emailFrom} />
+          <InputField label="To" name="emailTo" required defaultValue={text('emailTo')} hint="One or more addresses, separated by commas." error={errors.emailTo} />
+          <CheckboxField label="Use TLS from the start (port 465)" name="smtpSecure" defaultChecked={v.smtpSecure === true} hint="Otherwise STARTTLS is used when the server offers it." />
+        </div>
+      )}
+      {type === 'slack' && secretField('slackWebhookUrl', 'Incoming webhook URL', 'From Slack: Apps → Incoming Webhooks.')}
+      {type === 'pagerduty' && (
+        <div className="grid gap-4 sm:grid-cols-2">
+          {secretField('pagerdutyRoutingKey', 'Integration (routing) key', 'From the PagerDuty service: Integrations → Events API v2.')}
+          <InputField
+            label="Events API URL"
+            name="pagerdutyEventsUrl"
+            type="url"
+            defaultValue={text('pagerdutyEventsUrl') ?? PAGERDUTY_EVENTS_URL}
+            hint="Change only for a proxy or PagerDuty's EU endpoint."
+            error={errors.pagerdutyEventsUrl}
+          />
+        </div>
+      )}
+      {type === 'webhook' && (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <InputField label="URL" name="webhookUrl" type="url" required defaultValue={text('webhookUrl')} error={errors.webhookUrl} />
+          {secretField('webhookSigningSecret', 'Signing secret', 'At least 16 characters; the receiver checks X-Wardroom-Signature with it.')}
+        </div>
+      )}
+      {(type === 'console' || type === 'file') && (
+        <p className="text-sm text-ink-muted">
+          {type === 'console'
+            ? 'Each notification is written as one line to the server log.'
+            : 'Each notification is appended as one JSON line to logs/alerts.log in the data directory.'}
+        </p>
+      )}
+
+      <CheckboxField label="Enabled" name="enabled" defaultChecked={channel?.enabled ?? true} hint="A disabled channel receives nothing, except test messages." />
+      <FormMessage state={state} />
+      <Button type="submit" variant="primary" loading={pending}>
+        {pending ? 'Saving…' : channel ? 'Save channel' : 'Add channel'}
+      </Button>
+    </form>
+  )
+}

@@ -1,0 +1,41 @@
+import type { LastDelivery } from '@/lib/notifications/queries'
+import { Badge } from '@/components/ui/badge'
+import { RelativeTime } from '@/components/ui/relative-time'
+
+/** The outcome of a channel's most recent attempted message, in words and with its time. */
+export function DeliveryStatus({ last, pending }: { last: LastDelivery | null; pending: number }) {
+  const queue = pending > 0 ? <span className="block text-xs text-ink-muted">{pending} waiting</span> : null
+  if (!last)
+    return (
+      <span className="text-sm text-ink-muted">
+        Nothing sent yet{queue}
+      </span>
+    )
+  const badge =
+    last.status === 'delivered' ? (
+      <Badge tone="ok" icon="check-circle">
+        Delivered
+      </Badge>
+    ) : last.status === 'dead' ? (
+      <Badge tone="critical" icon="x-circle">
+        Failed
+      </Badge>
+    ) : (
+      <Badge tone="at-risk" icon="clock">
+        Retrying
+      </Badge>
+    )
+  return (
+    <div className="space-y-0.5">
+      <div className="flex flex-wrap items-center gap-2">
+        {badge}
+        <span className="text-xs text-ink-muted">
+          {last.kind === 'test' ? 'test' : last.kind}, <RelativeTime date={last.deliveredAt ?? last.createdAt} />
+          {last.attempts > 1 && ` · ${last.attempts} attempts`}
+        </span>
+      </div>
+      {last.lastError && last.status !== 'delivered' && <span className="block text-xs text-critical-fg">{last.lastError}</span>}
+      {queue}
+    </div>
+  )
+}

@@ -1,0 +1,53 @@
+'use client'
+
+import type { FormEvent } from 'react'
+import { createMaintenanceAction } from '@/lib/oncall/actions'
+import { Button } from '@/components/ui/button'
+import { InputField, SelectField } from '@/components/ui/field'
+import { FormMessage } from '@/components/admin/form-message'
+import { localInputToIso, useActionForm } from './use-action-form'
+import { ViewerZoneName } from './viewer-time'
+
+/** Schedules a maintenance window: the service's new incidents are muted (recorded, not notified or escalated). */
+export function MaintenanceForm({ services }: { services: readonly { id: string; name: string }[] }) {
+  const { state, pending, run, errors } = useActionForm(createMaintenanceAction)
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault()
+    const form = e.currentTarget
+    const data = new FormData(form)
+    run(
+      {
+        serviceId: data.get('serviceId'),
+        startsAt: localInputToIso(String(data.get('startsAt') ?? '')),
+        endsAt: localInputToIso(String(data.get('endsAt') ?? '')),
+        reason: data.get('reason'),
+      },
+      () => form.reset(),
+    )
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" aria-label="Schedule maintenance">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <SelectField label="Service" name="serviceId" required defaultValue="" error={errors.serviceId}>
+          <option value="" disabled>
+            Choose a service…
+          </option>
+          {services.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </SelectField>
+        <InputField label="Starts" name="startsAt" type="datetime-local" required hint={<>In <ViewerZoneName /></>} error={errors.startsAt} />
+        <InputField label="Ends" name="endsAt" type="datetime-local" required hint={<>In <ViewerZoneName />; at most 30 days.</>} error={errors.endsAt} />
+        <InputField label="Reason" name="reason" maxLength={200} hint="Optional, e.g. “model redeploy”. No patient details." error={errors.reason} />
+      </div>
+      <FormMessage state={state} />
+      <Button type="submit" variant="primary" loading={pending}>
+        Schedule maintenance
+      </Button>
+    </form>
+  )
+}

@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test'
+import { E2E_CRON_SECRET, expect, test } from './fixtures'
+
+/**
+ * The incident board's journeys: an alert sent by a machine appears on an open board without a reload,
+ * is acknowledged (on the timeline) and resolved; an unacknowledged incident escalates after its policy's
+ * delay when the escalation job runs. Uses the demo services: imaging-ai (no emergency triage, so the
+ * alert keeps its severity) and med-review, whose "Default" policy pages critical incidents at once.
+ */
+
+/** An API key with alerts:write, made through the admin page as a person would. */
+async function createAlertsKey(page: Page): Promise<string> {
+  const name = `e2e-alerts-${Date.now()}`
+  await page.goto('/admin/api-keys')
+  const form = page.getByRole('form', { name: 'Create an API key' })
+  await form.getByLabel('Name').fill(name)
+  await form.getByRole('checkbox', { name: /alerts:write/ }).check()
+  await form.getByRole('button', { name: 'Create key' }).click()
+  const secret = page.getByLabel(`New API key “${name}”`)
+  await expect(secret).toBeVisible()
+  return secret.inputValue()
+}
+
+async function sendAlert(page: Page, key: string, alert: { severity: string; service: string; message: string }): Promise<string> {
+  const res = await page.request.post('/api/alerts', {
+    headers: { authorization: `Bearer ${key}` },
+    data: { ...alert, system: 'e2e', timestamp: new Date().toISOString(), dedupKey: `e2e:${alert.message}` },
+  })
+  expect(res.status(), await res.text()).toBe(202)
+  const body = (await res.json()) as { incidentId: string; deduplicated: boolean }
+  expect(body.deduplicated).toBe(false)
+  return body.incidentId
+}
+
+const column = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(`^${name}\\b`) })
+
+test('an alert appears on the open board live, is acknowledged and resolved', async ({ adminPage: page }) => {
+  const key = await createAlertsKey(page)
+  const message = `E2E model latency ${Date.now()}`
+
+  await page.goto('/incidents')
+  await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible()
+  // The board is subscribed before the alert is sent.
+  await expect(page.getByRole('status').filter({ hasText: /^(Live|Refreshing every)/ })).toBeVisible()
+
+  await sendAlert(page, key, { severity: 'high', service: 'imaging-ai', message })
+
+  // No reload: the stream (or, failing that, the 2-second poll) brings it in.
+  const card = column(page, 'Triggered').getByRole('article').filter({ hasText: message })
+  await expect(card).toBeVisible()
+  await expect(card.getByText('High', { exact: true })).toBeVisible()
+  await expect(card.getByText('Imaging AI', { exact: true })).toBeVisible()
+
+  await card.getByRole('button', { name: /^Acknowledge INC-\d+$/ }).click()
+  const acknowledged = column(page, 'Acknowledged').getByRole('article').filter({ hasText: message })
+  await expect(acknowledged).toBeVisible()
+  await expect(column(page, 'Triggered').getByRole('article').filter({ hasText: message })).toHaveCount(0)
+
+  // The incident page shows the acknowledgement on the timeline.
+  await acknowledged.getByRole('link', { name: new RegExp(message) }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(message)
+  const timeline = page.getByRole('list', { name: 'Timeline' })
+  await expect(timeline.getByText('Alert opened the incident')).toBeVisible()
+  await expect(timeline.getByText('Moved from Triggered to Acknowledged')).toBeVisible()
+  await expect(timeline.getByText('admin@e2e.wardroom.local', { exact: false }).first()).toBeVisible()
+
+  await page.getByRole('group', { name: 'Change status' }).getByRole('button', { name: 'Resolve' }).click()
+  await expect(timeline.getByText('Moved from Acknowledged to Resolved')).toBeVisible()
+  await expect(page.getByRole('group', { name: 'Change status' }).getByRole('button', { name: 'Reopen' })).toBeVisible()
+
+  await page.getByRole('link', { name: 'Incidents' }).first().click()
+  await expect(column(page, 'Resolved').getByRole('article').filter({ hasText: message })).toBeVisible()
+})
+
+test('an unacknowledged incident escalates after its policy delay', async ({ adminPage: page }) => {
+  const key = await createAlertsKey(page)
+  const message = `E2E dose check timeouts ${Date.now()}`
+  // Critical on med-review: its "Default" policy waits 0 minutes before the first level.
+  const incidentId = await sendAlert(page, key, { severity: 'critical', service: 'med-review', message })
+
+  const run = await page.request.post('/api/cron/incident-escalation', { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } })
+  expect(run.status(), await run.text()).toBe(200)
+
+  await page.goto(`/incidents/${incidentId}`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(message)
+  const timeline = page.getByRole('list', { name: 'Timeline' })
+  await expect(timeline.getByText('Escalated to level 1')).toBeVisible()
+  await expect(timeline.getByText(/Paged .+/).first()).toBeVisible()
+})
+
+test('an unknown incident shows the not-found page', async ({ adminPage: page }) => {
+  await page.goto('/incidents/00000000-0000-4000-8000-000000000000')
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+})

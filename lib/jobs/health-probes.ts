@@ -1,0 +1,46 @@
+/**
+ * Every minute: runs the enabled health probes whose interval has elapsed, a few at a time. Results feed
+ * the probes page and availability SLIs; streaks of failures open incidents (lib/probes/probe.ts).
+ */
+import { db } from '../db'
+import { logger } from '../logger'
+import { runProbe } from '../probes/probe'
+import type { JobDefinition } from './types'
+
+const CONCURRENCY = 8
+// The scheduler fires a little after each minute; without slack a 60 s probe would skip every other run.
+const SLACK_MS = 5_000
+
+export async function runDueProbes(now: Date, deps: { fetch?: typeof fetch; probeIds?: string[] } = {}) {
+  const probes = await db.probe.findMany({
+    where: { enabled: true, ...(deps.probeIds ? { id: { in: deps.probeIds } } : {}) },
+    select: { id: true, name: true, url: true, expectedStatus: true, timeoutMs: true, intervalSeconds: true, lastCheckedAt: true },
+  })
+  const due = probes.filter((p) => !p.lastCheckedAt || p.lastCheckedAt.getTime() + p.intervalSeconds * 1000 - SLACK_MS <= now.getTime())
+  const summary = { due: due.length, up: 0, down: 0, opened: 0, resolved: 0, errors: 0 }
+  for (let i = 0; i < due.length; i += CONCURRENCY) {
+    const results = await Promise.allSettled(due.slice(i, i + CONCURRENCY).map((p) => runProbe(p, { fetch: deps.fetch, now })))
+    for (const [j, r] of results.entries()) {
+      if (r.status === 'rejected') {
+        summary.errors++
+        logger.error({ probe: due[i + j]?.id, err: r.reason instanceof Error ? r.reason.message : 'unknown' }, 'health probe run failed')
+        continue
+      }
+      if (r.value.up) summary.up++
+      else summary.down++
+      if (r.value.openedIncidentId) summary.opened++
+      if (r.value.resolved) summary.resolved++
+    }
+  }
+  return summary
+}
+
+export const healthProbes: JobDefinition = {
+  name: 'health-probes',
+  schedule: '* * * * *',
+  description: 'Runs the HTTP health checks whose interval has elapsed, stores latency and up/down, and opens or resolves an incident after N failures or successes in a row (3 by default).',
+  leaseSeconds: 150,
+  async run({ now }) {
+    return runDueProbes(now)
+  },
+}

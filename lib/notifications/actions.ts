@@ -1,0 +1,48 @@
+'use server'
+/**
+ * Server actions of the channels admin page, each built with defineAction (validate → authorise → run);
+ * the work and its audit entry live in manage.ts and delivery.ts.
+ */
+import { revalidatePath } from 'next/cache'
+import { defineAction, type FormState } from '../auth/guard'
+import { sendTestMessage } from './delivery'
+import { deleteChannel, saveChannel, setChannelEnabled } from './manage'
+import { ChannelEnabledInput, ChannelForm, ChannelIdInput } from './schema'
+
+const PATH = '/admin/channels'
+
+export const saveChannelAction = defineAction('notification:manage', ChannelForm, async (input, { actor }): Promise<FormState<{ id: string }>> => {
+  const { id, created } = await saveChannel(input, actor)
+  revalidatePath(PATH)
+  return { ok: true, status: created ? 201 : 200, message: created ? `Channel ${input.name} was added.` : `Channel ${input.name} was saved.`, data: { id } }
+})
+
+export const setChannelEnabledAction = defineAction('notification:manage', ChannelEnabledInput, async ({ id, enabled }, { actor }) => {
+  const { name, changed } = await setChannelEnabled(id, enabled, actor)
+  revalidatePath(PATH)
+  const state = enabled ? 'enabled' : 'disabled'
+  return { ok: true, status: 200, message: changed ? `${name} is now ${state}.` : `${name} was already ${state}.` }
+})
+
+export const deleteChannelAction = defineAction('notification:manage', ChannelIdInput, async ({ id }, { actor }) => {
+  const { name } = await deleteChannel(id, actor)
+  revalidatePath(PATH)
+  return { ok: true, status: 200, message: `Channel ${name} was deleted.` }
+})
+
+export interface TestMessageData {
+  delivered: boolean
+  status?: number
+}
+
+export const sendTestMessageAction = defineAction('notification:manage', ChannelIdInput, async ({ id }, { actor }): Promise<FormState<TestMessageData>> => {
+  const result = await sendTestMessage(id, actor)
+  revalidatePath(PATH)
+  const detail = result.status !== undefined ? ` (${result.status})` : ''
+  return {
+    ok: result.ok,
+    status: result.ok ? 200 : 502,
+    message: result.ok ? `Test message delivered${detail}.` : `Test message failed: ${result.error ?? 'unknown error'}${detail && !result.error?.includes(String(result.status)) ? detail : ''}.`,
+    data: { delivered: result.ok, ...(result.status !== undefined ? { status: result.status } : {}) },
+  }
+})

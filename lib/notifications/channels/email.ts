@@ -1,0 +1,59 @@
+/** E-mail over SMTP (nodemailer). The Message-ID derives from the idempotency key, so a redelivery is recognisable. */
+import { createHash } from 'node:crypto'
+import nodemailer from 'nodemailer'
+import type SMTPTransport from 'nodemailer/lib/smtp-transport'
+import type Mail from 'nodemailer/lib/mailer'
+import { detailLines, headline, type NotificationMessage } from '../payload'
+import type { EmailConfig, EmailSecrets } from '../schema'
+import type { ChannelSend } from './types'
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+
+export function buildMail(message: NotificationMessage, config: Pick<EmailConfig, 'from' | 'to'>): Mail.Options {
+  const subject = headline(message)
+  const lines = detailLines(message)
+  const id = createHash('sha256').update(message.idempotencyKey).digest('hex').slice(0, 32)
+  return {
+    from: config.from,
+    to: config.to,
+    subject,
+    messageId: `<${id}@wardroom>`,
+    text: `${subject}\n\n${lines.join('\n')}\n`,
+    html:
+      `<p><strong>${escapeHtml(subject)}</strong></p><ul>` +
+      lines.slice(0, -1).map((l) => `<li>${escapeHtml(l)}</li>`).join('') +
+      `</ul><p><a href="${escapeHtml(message.link)}">Open in Wardroom</a></p>`,
+    headers: { 'X-Wardroom-Idempotency-Key': message.idempotencyKey },
+  }
+}
+
+export function smtpOptions(config: EmailConfig, secrets: EmailSecrets, timeoutMs: number): SMTPTransport.Options {
+  return {
+    host: config.host,
+    port: config.port,
+    secure: config.secure,
+    ...(config.username ? { auth: { user: config.username, pass: secrets.password ?? '' } } : {}),
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  }
+}
+
+export const send: ChannelSend<EmailConfig, EmailSecrets> = async (message, config, secrets, ctx) => {
+  const transport = nodemailer.createTransport(smtpOptions(config, secrets, ctx.timeoutMs))
+  try {
+    const info = await transport.sendMail(buildMail(message, config))
+    const code = Number(/^(\d{3})/.exec(info.response)?.[1] ?? 250)
+    return { ok: true, status: code }
+  } catch (err) {
+    const e = err as Error & { responseCode?: number; code?: string }
+    return {
+      ok: false,
+      ...(e.responseCode ? { status: e.responseCode } : {}),
+      error: e.responseCode ? `SMTP ${e.responseCode}` : `SMTP failed${e.code ? ` (${e.code})` : ''}`,
+    }
+  } finally {
+    transport.close()
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * Drains the outbox. Rows are claimed in short transactions (FOR UPDATE SKIP LOCKED, then pushed
+ * `CLAIM_MS` into the future) and sent outside any transaction, so a slow peer never holds a database lock
+ * and two instances never send the same row at once. A process that dies mid-send leaves its rows to be
+ * claimed again after the claim expires: delivery is at-least-once, and the idempotency key lets a
+ * receiver drop the duplicate. Every outcome lands on the incident timeline as a 'notification' event.
+ */
+import { randomUUID } from 'node:crypto'
+import type { Actor } from '@/lib/audit'
+import { recordAudit } from '@/lib/audit'
+import { db, Prisma } from '@/lib/db'
+import { notFound } from '@/lib/http/errors'
+import { logger } from '@/lib/logger'
+import { publishIncidentChange } from '@/lib/incidents/live'
+import { redact } from '@/lib/phi/redact'
+import { sendToChannel, type SendContext, type SendResult } from './channels'
+import { buildTestMessage, NotificationMessage } from './payload'
+import { nextAttemptAt } from './retry'
+
+export const CLAIM_MS = 5 * 60_000
+export const DEFAULT_TIMEOUT_MS = 10_000
+const DEFAULT_BATCH = 20
+const DEFAULT_MAX_BATCHES = 50
+const DEFAULT_BUDGET_MS = 45_000
+
+export interface DeliveryDeps {
+  fetch?: typeof fetch
+  timeoutMs?: number
+  batchSize?: number
+  maxBatches?: number
+  /** Stop claiming new batches after this much wall time, so a run fits in its minute (default 45 s). */
+  budgetMs?: number
+  /** Only these channels' messages (the admin page's per-channel retry; tests on a shared database). */
+  channelIds?: string[]
+}
+
+export interface DeliverySummary {
+  attempted: number
+  delivered: number
+  retrying: number
+  dead: number
+}
+
+export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed'
+
+interface ClaimedRow {
+  id: string
+  channelId: string
+  incidentId: string | null
+  kind: string
+  payload: unknown
+  attempts: number
+  createdAt: Date
+  channel: { id: string; name: string; type: string; config: unknown; secretEnc: string | null; enabled: boolean }
+}
+
+/** Claims up to `limit` due rows for this process; exported so tests can stage a crash between claim and send. */
+export async function claimDue(now: Date, limit: number, channelIds?: string[]): Promise<ClaimedRow[]> {
+  const only = channelIds ? Prisma.sql`AND "channelId" = ANY(${channelIds}::uuid[])` : Prisma.empty
+  return db.$transaction(async (tx) => {
+    const due = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "NotificationOutbox"
+      WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} ${only}
+      ORDER BY "nextAttemptAt"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED`
+    if (due.length === 0) return []
+    const ids = due.map((r) => r.id)
+    await tx.notificationOutbox.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) } })
+    return tx.notificationOutbox.findMany({
+      where: { id: { in: ids } },
+      select: {
+        id: true,
+        channelId: true,
+        incidentId: true,
+        kind: true,
+        payload: true,
+        attempts: true,
+        createdAt: true,
+        channel: { select: { id: true, name: true, type: true, config: true, secretEnc: true, enabled: true } },
+      },
+    })
+  })
+}
+
+/** Stores the outcome of one attempt and its timeline event, unless another instance already did. */
+async function recordOutcome(row: ClaimedRow, result: SendResult, now: Date, retry: boolean): Promise<DeliveryOutcome | null> {
+  const attempts = row.attempts + 1
+  const next = result.ok || !retry ? null : nextAttemptAt(row.createdAt, attempts, now)
+  const outcome: DeliveryOutcome = result.ok ? 'delivered' : next ? 'retrying' : 'failed'
+  const error = result.ok ? null : redact(result.error ?? 'Delivery failed').slice(0, 500)
+  return db.$transaction(async (tx) => {
+    const updated = await tx.notificationOutbox.updateMany({
+      where: { id: row.id, status: 'pending', attempts: row.attempts },
+      data: {
+        status: result.ok ? 'delivered' : next ? 'pending' : 'dead',
+        attempts,
+        lastError: error,
+        ...(result.ok ? { deliveredAt: now } : {}),
+        ...(next ? { nextAttemptAt: next } : {}),
+      },
+    })
+    if (updated.count === 0) return null
+    if (row.incidentId) {
+      // Touch the incident so other instances' live boards (which poll updatedAt) show the delivery status too.
+      await tx.incident.update({ where: { id: row.incidentId }, data: { updatedAt: now } })
+      await tx.incidentEvent.create({
+        data: {
+          incidentId: row.incidentId,
+          at: now,
+          type: 'notification',
+          actorLabel: 'notification-delivery',
+          data: {
+            channel: row.channel.name,
+            channelType: row.channel.type,
+            kind: row.kind,
+            outcome,
+            attempt: attempts,
+            ...(result.status !== undefined ? { status: result.status } : {}),
+            ...(error ? { error } : {}),
+            ...(next ? { nextAttemptAt: next.toISOString() } : {}),
+          },
+        },
+      })
+    }
+    return outcome
+  })
+}
+
+async function deliverRow(row: ClaimedRow, now: Date, ctx: SendContext): Promise<DeliveryOutcome | null> {
+  const message = NotificationMessage.safeParse(row.payload)
+  // A disabled channel or a malformed row will not mend by itself: give up at once instead of retrying for a day.
+  // A test message shows its result to the person who pressed the button; retrying it would help no one.
+  const retry = row.channel.enabled && message.success && row.kind !== 'test'
+  const result: SendResult = !row.channel.enabled
+    ? { ok: false, error: 'Channel disabled before delivery' }
+    : !message.success
+      ? { ok: false, error: 'Stored message is malformed' }
+      : await sendToChannel(row.channel, message.data, ctx).catch((): SendResult => ({ ok: false, error: 'Unexpected error while sending' }))
+  const outcome = await recordOutcome(row, result, now, retry)
+  // The open incident page shows delivery status as it happens.
+  if (outcome && row.incidentId) publishIncidentChange(row.incidentId)
+  logger.info({ outbox: row.id, channelType: row.channel.type, kind: row.kind, outcome, attempt: row.attempts + 1 }, 'notification attempt')
+  return outcome
+}
+
+/** The job body: sends every pending message due at `now`, in batches, and records each outcome. */
+export async function deliverDue(now: Date, deps: DeliveryDeps = {}): Promise<DeliverySummary> {
+  const ctx: SendContext = { fetch: deps.fetch ?? globalThis.fetch, timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS, now: () => now }
+  const batchSize = deps.batchSize ?? DEFAULT_BATCH
+  const summary: DeliverySummary = { attempted: 0, delivered: 0, retrying: 0, dead: 0 }
+  const stopAt = Date.now() + (deps.budgetMs ?? DEFAULT_BUDGET_MS)
+  for (let i = 0; i < (deps.maxBatches ?? DEFAULT_MAX_BATCHES) && Date.now() < stopAt; i++) {
+    const rows = await claimDue(now, batchSize, deps.channelIds)
+    const outcomes = await Promise.all(rows.map((row) => deliverRow(row, now, ctx)))
+    for (const o of outcomes) {
+      if (o === null) continue
+      summary.attempted++
+      if (o === 'delivered') summary.delivered++
+      else if (o === 'retrying') summary.retrying++
+      else summary.dead++
+    }
+    if (rows.length < batchSize) break
+  }
+  return summary
+}
+
+export interface TestMessageResult extends SendResult {
+  outboxId: string
+}
+
+/** "Send test message" in admin: sends now (even to a disabled channel), records the row, audits who asked. */
+export async function sendTestMessage(channelId: string, actor: Actor, deps: DeliveryDeps & { now?: Date } = {}): Promise<TestMessageResult> {
+  const now = deps.now ?? new Date()
+  const channel = await db.notificationChannel.findUnique({
+    where: { id: channelId },
+    select: { id: true, name: true, type: true, config: true, secretEnc: true, enabled: true },
+  })
+  if (!channel) throw notFound('No such channel')
+  const idempotencyKey = `test:${channel.id}:${randomUUID()}`
+  const message = buildTestMessage(channel.name, idempotencyKey, now)
+  // Created already claimed, so the delivery job leaves it to this request.
+  const row = await db.notificationOutbox.create({
+    data: { channelId, incidentId: null, idempotencyKey, kind: 'test', payload: message, nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
+    select: { id: true, createdAt: true },
+  })
+  const ctx: SendContext = { fetch: deps.fetch ?? globalThis.fetch, timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS, now: () => now }
+  const result = await sendToChannel(channel, message, ctx).catch((): SendResult => ({ ok: false, error: 'Unexpected error while sending' }))
+  await recordOutcome(
+    { id: row.id, channelId, incidentId: null, kind: 'test', payload: message, attempts: 0, createdAt: row.createdAt, channel },
+    result,
+    now,
+    false,
+  )
+  await recordAudit(actor, {
+    action: 'notification.test',
+    targetType: 'notification_channel',
+    targetId: channel.id,
+    summary: { type: channel.type, ok: result.ok, ...(result.status !== undefined ? { status: result.status } : {}) },
+  })
+  return { ...result, outboxId: row.id }
+}
+
+interface KickGlobals {
+  wardroomDeliveryKick?: ReturnType<typeof setTimeout>
+}
+const kick = globalThis as unknown as KickGlobals
+const KICK_DELAY_MS = 1000
+
+/**
+ * Asks for a delivery pass about a second from now (after the enqueuing transaction has committed), so a
+ * new incident does not wait for the next minute's job. Debounced per process; the job remains the
+ * guarantee, and claims keep the two from sending a row twice. Off under test, where runs are explicit.
+ */
+export function deliverSoon(): void {
+  if (process.env.NODE_ENV === 'test' || kick.wardroomDeliveryKick) return
+  kick.wardroomDeliveryKick = setTimeout(() => {
+    kick.wardroomDeliveryKick = undefined
+    deliverDue(new Date(), { budgetMs: 20_000 }).catch((err: unknown) => {
+      logger.warn({ err: err instanceof Error ? err.message : 'unknown' }, 'early notification delivery failed; the job will retry')
+    })
+  }, KICK_DELAY_MS)
+  kick.wardroomDeliveryKick.unref()
+}

@@ -1,0 +1,115 @@
+/**
+ * Channel administration: create, edit, enable/disable, delete. Each change is one transaction with its
+ * audit entry. Audit summaries name the fields that changed, never a secret's value.
+ */
+import { randomUUID } from 'node:crypto'
+import { changeSummary, recordAudit, type Actor } from '@/lib/audit'
+import { db } from '@/lib/db'
+import { ApiError, conflict, notFound, prismaCode, unprocessable } from '@/lib/http/errors'
+import { decryptSecrets, encryptSecrets, SecretKeyMissingError, type SecretMap } from './crypto'
+import { channelSettingsFromForm, type ChannelForm } from './schema'
+
+const TARGET = 'notification_channel'
+
+function readableSecrets(secretEnc: string | null, id: string): SecretMap {
+  try {
+    return decryptSecrets(secretEnc, id)
+  } catch {
+    // Unreadable (key changed): treated as absent, so the form asks for the secrets again.
+    return {}
+  }
+}
+
+function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)])
+  return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort()
+}
+
+function encrypt(secrets: SecretMap, id: string): string | null {
+  if (Object.keys(secrets).length === 0) return null
+  try {
+    return encryptSecrets(secrets, id)
+  } catch (err) {
+    if (err instanceof SecretKeyMissingError) throw new ApiError(422, 'secret_key_missing', err.message)
+    throw err
+  }
+}
+
+export async function saveChannel(form: ChannelForm, actor: Actor): Promise<{ id: string; created: boolean }> {
+  const existing = form.id ? await db.notificationChannel.findUnique({ where: { id: form.id } }) : null
+  if (form.id && !existing) throw notFound('No such channel')
+  const storedSecrets = existing ? readableSecrets(existing.secretEnc, existing.id) : {}
+  const settings = channelSettingsFromForm(form, storedSecrets)
+  if (!settings.ok) throw unprocessable('Please correct the highlighted fields.', settings.fieldErrors)
+
+  const id = existing?.id ?? randomUUID()
+  const secretEnc = encrypt(settings.secrets, id)
+  const data = {
+    name: form.name,
+    type: form.type,
+    minSeverity: form.minSeverity,
+    enabled: form.enabled,
+    config: settings.config as Record<string, string>,
+    secretEnc,
+  }
+  const before = existing
+    ? { name: existing.name, type: existing.type, minSeverity: existing.minSeverity, enabled: existing.enabled }
+    : null
+  const beforeConfig = (existing?.config ?? {}) as Record<string, unknown>
+  try {
+    await db.$transaction(async (tx) => {
+      if (existing) await tx.notificationChannel.update({ where: { id }, data })
+      else await tx.notificationChannel.create({ data: { id, ...data } })
+      await recordAudit(
+        actor,
+        {
+          action: existing ? 'notification_channel.update' : 'notification_channel.create',
+          targetType: TARGET,
+          targetId: id,
+          summary: {
+            type: form.type,
+            changes: changeSummary(before, { name: form.name, type: form.type, minSeverity: form.minSeverity, enabled: form.enabled }, [
+              'name',
+              'type',
+              'minSeverity',
+              'enabled',
+            ]),
+            configFieldsChanged: changedKeys(beforeConfig, settings.config),
+            secretFieldsChanged: changedKeys(storedSecrets, settings.secrets),
+          },
+        },
+        tx,
+      )
+    })
+  } catch (err) {
+    if (prismaCode(err) === 'P2002') throw conflict(`A channel named ${form.name} already exists`, { name: ['Already in use'] })
+    throw err
+  }
+  return { id, created: !existing }
+}
+
+export async function setChannelEnabled(id: string, enabled: boolean, actor: Actor): Promise<{ name: string; changed: boolean }> {
+  return db.$transaction(async (tx) => {
+    const channel = await tx.notificationChannel.findUnique({ where: { id }, select: { name: true, enabled: true, type: true } })
+    if (!channel) throw notFound('No such channel')
+    if (channel.enabled === enabled) return { name: channel.name, changed: false }
+    await tx.notificationChannel.update({ where: { id }, data: { enabled } })
+    await recordAudit(
+      actor,
+      { action: enabled ? 'notification_channel.enable' : 'notification_channel.disable', targetType: TARGET, targetId: id, summary: { type: channel.type } },
+      tx,
+    )
+    return { name: channel.name, changed: true }
+  })
+}
+
+export async function deleteChannel(id: string, actor: Actor): Promise<{ name: string }> {
+  return db.$transaction(async (tx) => {
+    const channel = await tx.notificationChannel.findUnique({ where: { id }, select: { name: true, type: true } })
+    if (!channel) throw notFound('No such channel')
+    const pending = await tx.notificationOutbox.count({ where: { channelId: id, status: 'pending' } })
+    await tx.notificationChannel.delete({ where: { id } })
+    await recordAudit(actor, { action: 'notification_channel.delete', targetType: TARGET, targetId: id, summary: { name: channel.name, type: channel.type, pendingDropped: pending } }, tx)
+    return { name: channel.name }
+  })
+}

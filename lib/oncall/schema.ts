@@ -1,0 +1,137 @@
+/**
+ * Input schemas of on-call schedules, overrides, escalation policies and maintenance windows, shared by
+ * the server actions, the forms and the escalation job (which reads stored policy JSON through them).
+ */
+import { z } from 'zod'
+import { redact } from '@/lib/phi/redact'
+import { isValidTimeZone, parseHandoffTime, parseLocalDate } from './rotation'
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const
+export const ROTATIONS = ['daily', 'weekly'] as const
+export const TARGET_TYPES = ['user', 'schedule'] as const
+
+export const MAX_DELAY_MINUTES = 24 * 60
+const DAY_MS = 86_400_000
+export const MAX_OVERRIDE_DAYS = 90
+export const MAX_MAINTENANCE_DAYS = 30
+
+/** A list from a form: an array, or one comma-separated string. */
+function listOf(value: unknown): unknown {
+  if (typeof value !== 'string') return value
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+/** Free text typed by staff: PHI redacted before it is stored. */
+const Reason = z
+  .string()
+  .trim()
+  .max(200, 'Keep the reason under 200 characters')
+  .transform((s) => redact(s))
+  .default('')
+
+/** An instant with an explicit zone (ISO 8601 with Z or an offset), or a Date: never the server's local time. */
+const Instant = z.union(
+  [z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))],
+  'Give a date and time with its time zone',
+)
+
+const Name = z.string().trim().min(1, 'Give a name').max(80, 'Keep the name under 80 characters')
+const Id = (message: string) => z.uuid(message)
+
+export const ScheduleInput = z.object({
+  name: Name,
+  timezone: z.string().trim().refine(isValidTimeZone, 'Choose a known IANA time zone, e.g. Europe/Berlin'),
+  rotation: z.enum(ROTATIONS, 'Choose daily or weekly'),
+  handoffTime: z.string().trim().refine((s) => parseHandoffTime(s) !== null, 'Give the handoff time as HH:MM (24 h)'),
+  startDate: z.string().trim().refine((s) => parseLocalDate(s) !== null, 'Give the start date as YYYY-MM-DD'),
+  participantIds: z.preprocess(
+    listOf,
+    z
+      .array(Id('Choose people from the list'))
+      .min(1, 'Add at least one person to the rotation')
+      .max(50, 'A rotation has at most 50 people')
+      .refine((ids) => new Set(ids).size === ids.length, 'Each person appears once in a rotation'),
+  ),
+})
+export type ScheduleInput = z.infer<typeof ScheduleInput>
+
+export const UpdateScheduleInput = ScheduleInput.extend({ scheduleId: Id('Choose a schedule') })
+export type UpdateScheduleInput = z.infer<typeof UpdateScheduleInput>
+
+export const ScheduleRef = z.object({ scheduleId: Id('Choose a schedule') })
+
+export const OverrideInput = z
+  .object({
+    scheduleId: Id('Choose a schedule'),
+    userId: Id('Choose who covers'),
+    startsAt: Instant,
+    endsAt: Instant,
+    reason: Reason,
+  })
+  .refine((o) => o.endsAt > o.startsAt, { path: ['endsAt'], message: 'The end must be after the start' })
+  .refine((o) => o.endsAt.getTime() - o.startsAt.getTime() <= MAX_OVERRIDE_DAYS * DAY_MS, {
+    path: ['endsAt'],
+    message: `An override lasts at most ${MAX_OVERRIDE_DAYS} days`,
+  })
+export type OverrideInput = z.infer<typeof OverrideInput>
+
+export const OverrideRef = z.object({ overrideId: Id('Choose an override') })
+
+export const EscalationTarget = z.object({
+  type: z.enum(TARGET_TYPES, 'A target is a user or a schedule'),
+  id: Id('Choose a user or schedule'),
+})
+export type EscalationTarget = z.infer<typeof EscalationTarget>
+
+/**
+ * One level. `delayMinutes`: minutes after the previous level was paged (without acknowledgement) before
+ * this level is paged; for the first level, minutes after the severity delay (normally 0).
+ */
+export const EscalationLevel = z.object({
+  delayMinutes: z.coerce.number().int('Whole minutes').min(0, 'No negative delays').max(MAX_DELAY_MINUTES, 'At most 24 hours'),
+  targets: z.array(EscalationTarget).min(1, 'Each level pages at least one user or schedule').max(10, 'At most 10 targets a level'),
+})
+export type EscalationLevel = z.infer<typeof EscalationLevel>
+
+export const EscalationLevels = z.array(EscalationLevel).min(1, 'Add at least one level').max(10, 'At most 10 levels')
+
+const DelayMinutes = z.coerce.number().int('Whole minutes').min(0, 'No negative delays').max(MAX_DELAY_MINUTES, 'At most 24 hours')
+
+/** Minutes before the first page per severity; a severity left out never pages. Blank form fields count as left out. */
+export const SeverityDelays = z.preprocess(
+  (value) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== '' && v !== null && v !== undefined))
+      : value,
+  z.partialRecord(z.enum(SEVERITIES), DelayMinutes),
+)
+export type SeverityDelays = z.infer<typeof SeverityDelays>
+
+export const EscalationPolicyInput = z.object({
+  name: Name,
+  levels: EscalationLevels,
+  severityDelays: SeverityDelays.default({}),
+})
+export type EscalationPolicyInput = z.infer<typeof EscalationPolicyInput>
+
+export const UpdateEscalationPolicyInput = EscalationPolicyInput.extend({ policyId: Id('Choose a policy') })
+export type UpdateEscalationPolicyInput = z.infer<typeof UpdateEscalationPolicyInput>
+
+export const MaintenanceInput = z
+  .object({
+    serviceId: Id('Choose a service'),
+    startsAt: Instant,
+    endsAt: Instant,
+    reason: Reason,
+  })
+  .refine((w) => w.endsAt > w.startsAt, { path: ['endsAt'], message: 'The end must be after the start' })
+  .refine((w) => w.endsAt.getTime() - w.startsAt.getTime() <= MAX_MAINTENANCE_DAYS * DAY_MS, {
+    path: ['endsAt'],
+    message: `A maintenance window lasts at most ${MAX_MAINTENANCE_DAYS} days`,
+  })
+export type MaintenanceInput = z.infer<typeof MaintenanceInput>
+
+export const MaintenanceRef = z.object({ windowId: Id('Choose a maintenance window') })

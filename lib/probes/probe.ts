@@ -1,0 +1,169 @@
+/**
+ * One health check: an HTTP GET with a timeout, stored as a ProbeResult (latency, up/down). After
+ * `failureThreshold` failures in a row an incident opens through the ordinary alert ingest (source 'probe',
+ * dedupKey `probe:<id>`); after `successThreshold` successes in a row its alert resolves again.
+ */
+import type { Actor } from '@/lib/audit'
+import { db } from '@/lib/db'
+import { ingestAlert, resolveAlertsByKey } from '@/lib/incidents/ingest'
+import { logger } from '@/lib/logger'
+import { SLI_WRITE_LOCK_SQL } from '@/lib/slo/locks'
+
+export const PROBE_ACTOR: Actor = { type: 'system', id: null, label: 'health-probes' }
+
+export type ProbeState = 'up' | 'down' | 'unknown'
+
+export interface ProbeCheck {
+  up: boolean
+  latencyMs: number
+  statusCode: number | null
+  error: string | null
+}
+
+export interface ProbeCounters {
+  state: string
+  consecutiveFailures: number
+  consecutiveSuccesses: number
+  failureThreshold: number
+  successThreshold: number
+  openIncidentId: string | null
+}
+
+export interface ProbeTransition {
+  state: ProbeState
+  consecutiveFailures: number
+  consecutiveSuccesses: number
+  /** Raise (or re-raise) the probe's alert. */
+  open: boolean
+  /** Resolve the probe's alert. */
+  resolve: boolean
+}
+
+/** Pure: the counters and state after one check, and whether to open or resolve the incident. */
+export function nextProbeState(p: ProbeCounters, up: boolean, incidentStillOpen: boolean): ProbeTransition {
+  if (up) {
+    const successes = p.consecutiveSuccesses + 1
+    // From down, only a run of successes counts as recovered; from unknown or up, one is enough.
+    const state: ProbeState = p.state === 'down' && successes < p.successThreshold ? 'down' : 'up'
+    return { state, consecutiveFailures: 0, consecutiveSuccesses: successes, open: false, resolve: state === 'up' && p.openIncidentId !== null }
+  }
+  const failures = p.consecutiveFailures + 1
+  const down = failures >= p.failureThreshold
+  const state: ProbeState = down ? 'down' : p.state === 'down' ? 'down' : (p.state as ProbeState)
+  // Raise at the threshold, and again while down if the incident was resolved by hand (the service is still down).
+  return { state, consecutiveFailures: failures, consecutiveSuccesses: 0, open: down && (p.openIncidentId === null || !incidentStillOpen), resolve: false }
+}
+
+function describeError(err: unknown, timeoutMs: number): string {
+  if (err instanceof Error) {
+    if (err.name === 'TimeoutError' || err.name === 'AbortError') return `Timed out after ${timeoutMs} ms`
+    const cause = (err as Error & { cause?: { code?: unknown } }).cause
+    if (cause && typeof cause.code === 'string') return `Connection failed (${cause.code})`
+  }
+  return 'Connection failed'
+}
+
+export async function checkHttp(
+  probe: { url: string; expectedStatus: number; timeoutMs: number },
+  fetchImpl: typeof fetch,
+): Promise<ProbeCheck> {
+  const started = performance.now()
+  const latency = () => Math.max(0, Math.round(performance.now() - started))
+  try {
+    const res = await fetchImpl(probe.url, {
+      method: 'GET',
+      headers: { 'user-agent': 'Wardroom health probe' },
+      redirect: 'manual',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(probe.timeoutMs),
+    })
+    // Latency is time to the response head; the body is drained so the socket is reused.
+    const latencyMs = latency()
+    await res.arrayBuffer().catch(() => undefined)
+    const up = res.status === probe.expectedStatus
+    return { up, latencyMs, statusCode: res.status, error: up ? null : `HTTP ${res.status} (expected ${probe.expectedStatus})` }
+  } catch (err) {
+    return { up: false, latencyMs: latency(), statusCode: null, error: describeError(err, probe.timeoutMs) }
+  }
+}
+
+export interface ProbeInput {
+  id: string
+  name: string
+  url: string
+  expectedStatus: number
+  timeoutMs: number
+}
+
+export interface ProbeRunResult extends ProbeCheck {
+  state: ProbeState
+  openedIncidentId: string | null
+  resolved: boolean
+}
+
+export const probeDedupKey = (probeId: string) => `probe:${probeId}`
+
+export async function runProbe(probe: ProbeInput, deps: { fetch?: typeof fetch; now?: Date } = {}): Promise<ProbeRunResult> {
+  const now = deps.now ?? new Date()
+  const check = await checkHttp(probe, deps.fetch ?? globalThis.fetch)
+
+  const step = await db.$transaction(async (tx) => {
+    // Locked so a "Check now" and the job cannot both count the same streak.
+    await tx.$queryRaw`SELECT "id" FROM "Probe" WHERE "id" = ${probe.id}::uuid FOR UPDATE`
+    const current = await tx.probe.findUniqueOrThrow({
+      where: { id: probe.id },
+      select: {
+        name: true,
+        state: true,
+        consecutiveFailures: true,
+        consecutiveSuccesses: true,
+        failureThreshold: true,
+        successThreshold: true,
+        openIncidentId: true,
+        service: { select: { key: true } },
+      },
+    })
+    const incidentStillOpen = current.openIncidentId
+      ? (await tx.incident.count({ where: { id: current.openIncidentId, status: { not: 'resolved' } } })) > 0
+      : false
+    const next = nextProbeState(current, check.up, incidentStillOpen)
+    // Lets the SLI rollup read an id watermark no uncommitted result can fall below (lib/slo/locks.ts).
+    await tx.$executeRawUnsafe(SLI_WRITE_LOCK_SQL)
+    await tx.probeResult.create({
+      data: { probeId: probe.id, at: now, up: check.up, latencyMs: check.latencyMs, statusCode: check.statusCode, error: check.error },
+    })
+    await tx.probe.update({
+      where: { id: probe.id },
+      data: { state: next.state, consecutiveFailures: next.consecutiveFailures, consecutiveSuccesses: next.consecutiveSuccesses, lastCheckedAt: now },
+    })
+    return { next, name: current.name, serviceKey: current.service.key }
+  })
+
+  let openedIncidentId: string | null = null
+  let resolved = false
+  // Outside the probe's transaction: ingest takes its own locks and transaction.
+  if (step.next.open) {
+    const r = await ingestAlert(
+      {
+        source: 'probe',
+        severity: 'high',
+        system: 'health_probe',
+        message: `Health check "${step.name}" failed ${step.next.consecutiveFailures} times in a row: ${check.error ?? 'unexpected response'}`,
+        occurredAt: now,
+        dedupKey: probeDedupKey(probe.id),
+        serviceKey: step.serviceKey,
+        details: { probeId: probe.id, expectedStatus: probe.expectedStatus, statusCode: check.statusCode, latencyMs: check.latencyMs },
+      },
+      PROBE_ACTOR,
+    )
+    openedIncidentId = r.incidentId
+    await db.probe.update({ where: { id: probe.id }, data: { openIncidentId: r.incidentId } })
+    logger.warn({ probe: probe.id, incident: r.incidentId }, 'health probe down: incident raised')
+  } else if (step.next.resolve) {
+    await resolveAlertsByKey(probeDedupKey(probe.id), PROBE_ACTOR, now, { source: 'probe' })
+    await db.probe.update({ where: { id: probe.id }, data: { openIncidentId: null } })
+    resolved = true
+    logger.info({ probe: probe.id }, 'health probe recovered: alert resolved')
+  }
+  return { ...check, state: step.next.state, openedIncidentId, resolved }
+}

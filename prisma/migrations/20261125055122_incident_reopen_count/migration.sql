@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Incident" ADD COLUMN     "reopenCount" INTEGER NOT NULL DEFAULT 0;
