@@ -1,0 +1,604 @@
+/**
+ * Alert ingest: every source (own API, Alertmanager, PagerDuty events, health probes) ends here.
+ *
+ * Dedup is serialised per key with `pg_advisory_xact_lock(hashtext(dedupKey))`: concurrent duplicates
+ * queue on the key, the first opens the incident and the rest join it, so one key never has two open
+ * incidents. A trigger after the incident resolved opens a new incident. Free text is PHI-redacted here,
+ * before storage, whatever the caller.
+ *
+ * Throughput: single alerts arriving together are written by group commit (group-commit.ts) — one
+ * transaction per batch: the keys' locks, the open incidents locked in one query, all duplicates' alert
+ * rows in one INSERT and their counters in one UPDATE, then one audit row per request under a single take
+ * of the audit-chain lock. Each request still gets its own alert row, result and audit row, and its
+ * answer only after the commit.
+ */
+import { randomUUID } from 'node:crypto'
+import { Prisma } from '../db'
+import { recordAudit, recordAuditBatch, type Actor, type AuditInput } from '../audit'
+import { parseOrThrow } from '../http/errors'
+import { redact, redactJson } from '../phi/redact'
+import type { Service } from '../generated/prisma/client'
+import { activeMaintenance } from '../oncall/maintenance'
+import { firstEscalationAt } from '../oncall/escalation'
+import { enqueueIncidentNotifications } from '../notifications/outbox'
+import { publishIncidentChange } from './live'
+import { alertmanagerGroupKey, dedupKeyFor, labelsFingerprint, safeKey } from './dedup'
+import { affectedWorkflows, clinicalImpact } from './impact'
+import { createGroupCommit } from './group-commit'
+import { applyAcknowledge, applyResolve, inTransaction, lockIncident, timeline, type Tx } from './lifecycle'
+import { countAlert, countIncidentOpened } from './metrics'
+import { NormalizedAlert, type AlertmanagerPayload, type AlertSource, type PagerDutyEvent, type Severity } from './schema'
+import { SEVERITY_RANK, severityFromLabel, severityFromPagerDuty } from './severity'
+
+/** Alerts of services without their own policy follow the policy of this name, when it exists. */
+export const DEFAULT_ESCALATION_POLICY = 'Default'
+/** A repeat of an alert is written on the timeline at most this often (the alert rows keep them all). */
+const REPEAT_TIMELINE_MS = 5 * 60_000
+const TITLE_MAX = 200
+
+export interface IngestResult {
+  alertId: string
+  incidentId: string
+  deduplicated: boolean
+  /** The key the alert was grouped by (PagerDuty answers it as dedup_key). */
+  dedupKey: string
+}
+
+export interface RequestContext {
+  requestId?: string | null
+  ip?: string | null
+}
+
+interface PreparedAlert {
+  source: AlertSource
+  severity: Severity
+  system: string
+  message: string
+  occurredAt: Date
+  dedupKey: string
+  fingerprint: string | null
+  serviceKey: string | null
+  workflows: string[]
+  details: Prisma.InputJsonValue | null
+}
+
+/** Validates, redacts and keys an alert. The key is computed from the redacted text. */
+export function prepareAlert(raw: NormalizedAlert): PreparedAlert {
+  const a = parseOrThrow(NormalizedAlert, raw)
+  const message = redact(a.message)
+  const system = redact(a.system)
+  const serviceKey = a.serviceKey?.trim().toLowerCase() || null
+  return {
+    source: a.source,
+    severity: a.severity,
+    system,
+    message,
+    occurredAt: a.occurredAt,
+    dedupKey: dedupKeyFor({ dedupKey: a.dedupKey, fingerprint: a.fingerprint, service: serviceKey, system, message }),
+    fingerprint: a.fingerprint?.trim() || null,
+    serviceKey,
+    workflows: a.workflows ?? [],
+    details: a.details ? (redactJson(a.details) as Prisma.InputJsonValue) : null,
+  }
+}
+
+const lockKey = (tx: Tx, key: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`
+
+/** An open incident of a key in the batch, as locked at the start of the batch and updated as it goes. */
+interface OpenRow {
+  id: string
+  dedupKey: string
+  severity: Severity
+  workflows: string[]
+  status: string
+  muted: boolean
+  escalationLevel: number
+  escalationPolicyId: string | null
+  triggeredAt: Date
+  alertCount: number
+  lastAlertAt: Date
+}
+
+/**
+ * The open incidents of the keys, row-locked. A concurrent resolve that commits first makes its row no
+ * longer match (the lock re-checks the condition), so an alert never joins a just-resolved incident.
+ */
+async function lockOpenIncidents(tx: Tx, keys: string[]): Promise<Map<string, OpenRow>> {
+  const rows = await tx.$queryRaw<OpenRow[]>`
+    SELECT id::text AS id, "dedupKey", severity::text AS severity, workflows, status::text AS status, muted, "escalationLevel",
+           "escalationPolicyId"::text AS "escalationPolicyId", "triggeredAt", "alertCount", "lastAlertAt"
+    FROM "Incident"
+    WHERE "dedupKey" = ANY(${keys}::text[]) AND status <> 'resolved'
+    ORDER BY "triggeredAt" ASC
+    FOR UPDATE`
+  // One open incident per key is the invariant; should history disagree, the newest wins.
+  return new Map(rows.map((r) => [r.dedupKey, r]))
+}
+
+/** Which (incident, fingerprint) pairs already have an alert: a new fingerprint is a new distinct alert. */
+async function seenFingerprints(tx: Tx, pairs: { incidentId: string; fingerprint: string }[]): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set()
+  const rows = await tx.$queryRaw<{ pair: string }[]>`
+    SELECT DISTINCT "incidentId"::text || '|' || fingerprint AS pair FROM "Alert"
+    WHERE "incidentId" = ANY(${[...new Set(pairs.map((p) => p.incidentId))]}::uuid[])
+      AND fingerprint = ANY(${[...new Set(pairs.map((p) => p.fingerprint))]}::text[])`
+  return new Set(rows.map((r) => r.pair))
+}
+
+function alertEventData(a: PreparedAlert, alertId: string, extra: Record<string, unknown>) {
+  return { alertId, source: a.source, severity: a.severity, message: a.message, ...extra }
+}
+
+/**
+ * A new distinct alert (a fingerprint not seen in this incident) may widen the incident: more workflows,
+ * higher severity. Repeats of the same alert never change severity, so a person's severity decision
+ * stands against the next repeat of the alert it overrode.
+ */
+async function widenIncident(tx: Tx, row: OpenRow, a: PreparedAlert, actor: Actor, now: Date): Promise<void> {
+  const workflows = affectedWorkflows(row.workflows, a.workflows)
+  const impact = clinicalImpact(a.severity, workflows)
+  const raise = SEVERITY_RANK[impact.severity] < SEVERITY_RANK[row.severity]
+  const widen = workflows.length !== row.workflows.length
+  if (!raise && !widen) return
+  const data: Prisma.IncidentUpdateInput = { workflows }
+  if (raise) {
+    data.severity = impact.severity
+    if (row.status === 'triggered' && !row.muted && row.escalationLevel === 0) {
+      const policy = row.escalationPolicyId
+        ? await tx.escalationPolicy.findUnique({ where: { id: row.escalationPolicyId }, select: { levels: true, severityDelays: true } })
+        : null
+      data.nextEscalationAt = firstEscalationAt(policy, impact.severity, row.triggeredAt)
+    }
+    await timeline(tx, row.id, actor, now, 'severity', {
+      from: row.severity,
+      to: impact.severity,
+      reason: impact.reason ?? 'A more severe alert joined the incident',
+    })
+  }
+  await tx.incident.update({ where: { id: row.id }, data })
+  row.workflows = workflows
+  if (raise) row.severity = impact.severity
+}
+
+/** Rows a batch writes at its end, in one statement per table. */
+interface BatchSink {
+  alerts: Prisma.AlertCreateManyInput[]
+  events: Prisma.IncidentEventCreateManyInput[]
+  opened: Severity[]
+}
+
+type PolicyTiming = { id: string; levels: Prisma.JsonValue; severityDelays: Prisma.JsonValue }
+const POLICY_CACHE_MS = 10_000
+const policyCache: { at: number; value: PolicyTiming | null } = { at: 0, value: null }
+
+/** The fallback policy, cached for a few seconds: new incidents of unknown services open in bursts. */
+async function defaultPolicy(tx: Tx): Promise<PolicyTiming | null> {
+  if (Date.now() - policyCache.at < POLICY_CACHE_MS) return policyCache.value
+  const value = await tx.escalationPolicy.findUnique({
+    where: { name: DEFAULT_ESCALATION_POLICY },
+    select: { id: true, levels: true, severityDelays: true },
+  })
+  Object.assign(policyCache, { at: Date.now(), value })
+  return value
+}
+
+function alertRow(a: PreparedAlert, alertId: string, incidentId: string, now: Date): Prisma.AlertCreateManyInput {
+  return {
+    id: alertId,
+    incidentId,
+    source: a.source,
+    severity: a.severity,
+    system: a.system,
+    serviceKey: a.serviceKey,
+    message: a.message,
+    dedupKey: a.dedupKey,
+    fingerprint: a.fingerprint,
+    details: a.details ?? Prisma.DbNull,
+    occurredAt: a.occurredAt,
+    receivedAt: now,
+  }
+}
+
+/**
+ * Opens an incident for an alert whose key has none open: service, workflows and the clinical impact
+ * rule, maintenance (muted: no notifications, no escalation), first escalation time, the trigger
+ * notifications. Its alert row and timeline entries go to the batch's sink.
+ */
+async function openIncident(tx: Tx, a: PreparedAlert, alertId: string, actor: Actor, now: Date, sink: BatchSink): Promise<OpenRow> {
+  const service = a.serviceKey
+    ? await tx.service.findUnique({ where: { key: a.serviceKey }, include: { escalationPolicy: true } })
+    : null
+  const { escalationPolicy, ...serviceRow } = service ?? { escalationPolicy: null }
+  const policy = escalationPolicy ?? (await defaultPolicy(tx))
+  const impact = clinicalImpact(a.severity, affectedWorkflows(service?.workflows, a.workflows))
+  const window = service ? await activeMaintenance(tx, service.id, now) : null
+  const incident = await tx.incident.create({
+    data: {
+      title: a.message.slice(0, TITLE_MAX),
+      severity: impact.severity,
+      dedupKey: a.dedupKey,
+      serviceId: service?.id ?? null,
+      workflows: impact.workflows,
+      escalationPolicyId: policy?.id ?? null,
+      nextEscalationAt: window ? null : firstEscalationAt(policy, impact.severity, now),
+      alertCount: 1,
+      openAlertCount: 1,
+      triggeredAt: now,
+      lastAlertAt: now,
+      muted: Boolean(window),
+    },
+  })
+  sink.alerts.push(alertRow(a, alertId, incident.id, now))
+  const event = (type: string, actorLabel: string, data: Record<string, unknown>) =>
+    sink.events.push({ incidentId: incident.id, at: now, type, actorLabel, data: data as Prisma.InputJsonValue })
+  event('alert', actor.label, alertEventData(a, alertId, { opened: true }))
+  if (impact.raisedFrom) event('severity', 'system', { from: impact.raisedFrom, to: impact.severity, reason: impact.reason })
+  if (window) {
+    event('maintenance', 'system', { windowId: window.id, endsAt: window.endsAt.toISOString(), reason: 'Maintenance window: notifications and escalation muted' })
+  }
+  if (!window) await enqueueIncidentNotifications(tx, { ...incident, service: service ? (serviceRow as Service) : null }, 'trigger')
+  sink.opened.push(impact.severity)
+  return { ...incident, lastAlertAt: now }
+}
+
+/**
+ * Takes the dedup locks of several keys in one statement, in hash order, so that two batches sharing keys
+ * queue instead of deadlocking.
+ */
+async function lockKeys(tx: Tx, keys: string[]): Promise<void> {
+  const unique = [...new Set(keys)]
+  if (unique.length === 1) return void (await lockKey(tx, unique[0]!))
+  await tx.$executeRaw`
+    SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(${unique}::text[]) AS k ORDER BY h) s`
+}
+
+interface BatchAlert {
+  a: PreparedAlert
+  actor: Actor
+}
+
+/**
+ * Ingests alerts in order inside the caller's transaction, which holds their keys' locks; the caller
+ * audits. Duplicates (the usual case under load) cost no statement of their own: their alert rows go in
+ * one INSERT and their incidents' counters in one UPDATE. Opening an incident, a new distinct alert
+ * joining one, and the timeline note of a repeat take their own statements.
+ */
+async function ingestBatchInTx(tx: Tx, batch: BatchAlert[], now: Date): Promise<{ results: IngestResult[]; opened: Severity[] }> {
+  if (batch.length === 0) return { results: [], opened: [] }
+  const open = await lockOpenIncidents(tx, [...new Set(batch.map((b) => b.a.dedupKey))])
+  const seen = await seenFingerprints(
+    tx,
+    batch.flatMap(({ a }) => {
+      const row = open.get(a.dedupKey)
+      return row && a.fingerprint ? [{ incidentId: row.id, fingerprint: a.fingerprint }] : []
+    }),
+  )
+  const sink: BatchSink = { alerts: [], events: [], opened: [] }
+  const added = new Map<string, number>()
+  const results: IngestResult[] = []
+  for (const { a, actor } of batch) {
+    const alertId = randomUUID()
+    const row = open.get(a.dedupKey)
+    if (!row) {
+      const opened = await openIncident(tx, a, alertId, actor, now, sink)
+      open.set(a.dedupKey, opened)
+      if (a.fingerprint) seen.add(`${opened.id}|${a.fingerprint}`)
+      results.push({ alertId, incidentId: opened.id, deduplicated: false, dedupKey: a.dedupKey })
+      continue
+    }
+    sink.alerts.push(alertRow(a, alertId, row.id, now))
+    added.set(row.id, (added.get(row.id) ?? 0) + 1)
+    row.alertCount += 1
+    const event = (extra: Record<string, unknown>) =>
+      sink.events.push({ incidentId: row.id, at: now, type: 'alert', actorLabel: actor.label, data: alertEventData(a, alertId, extra) })
+    if (a.fingerprint && !seen.has(`${row.id}|${a.fingerprint}`)) {
+      seen.add(`${row.id}|${a.fingerprint}`)
+      await widenIncident(tx, row, a, actor, now)
+      event({ joined: true })
+    } else if (now.getTime() - row.lastAlertAt.getTime() >= REPEAT_TIMELINE_MS) {
+      event({ repeated: row.alertCount })
+    }
+    row.lastAlertAt = now
+    results.push({ alertId, incidentId: row.id, deduplicated: true, dedupKey: a.dedupKey })
+  }
+  await insertAlerts(tx, sink.alerts)
+  if (added.size) {
+    const ids = [...added.keys()]
+    const counts = ids.map((id) => added.get(id)!)
+    await tx.$executeRaw`
+      UPDATE "Incident" i
+      SET "alertCount" = i."alertCount" + v.n, "openAlertCount" = i."openAlertCount" + v.n,
+          "lastAlertAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz
+      FROM (SELECT unnest(${ids}::uuid[]) AS id, unnest(${counts}::int[]) AS n) v
+      WHERE i.id = v.id`
+  }
+  await insertEvents(tx, sink.events)
+  return { results, opened: sink.opened }
+}
+
+// Bulk inserts as one fixed-shape statement over arrays: a createMany of N rows is a new query shape for
+// every N, which Prisma compiles afresh, and that compilation was the largest cost of a busy batch.
+const json = (v: unknown) => (v === null || v === undefined || v === Prisma.DbNull ? null : JSON.stringify(v))
+
+async function insertAlerts(tx: Tx, rows: Prisma.AlertCreateManyInput[]): Promise<void> {
+  if (rows.length === 0) return
+  const col = <K extends keyof Prisma.AlertCreateManyInput>(k: K) => rows.map((r) => r[k] ?? null)
+  const iso = (k: 'occurredAt' | 'receivedAt') => rows.map((r) => new Date(r[k] as Date).toISOString())
+  await tx.$executeRaw`
+    INSERT INTO "Alert" (id, "incidentId", source, severity, system, "serviceKey", message, "dedupKey", fingerprint, status, details,
+                         "occurredAt", "receivedAt")
+    SELECT t.id, t.incident, t.source, t.severity::"Severity", t.system, t.service, t.message, t.key, t.fp, 'firing', t.details::jsonb,
+           t.occurred::timestamptz, t.received::timestamptz
+    FROM unnest(${col('id')}::uuid[], ${col('incidentId')}::uuid[], ${col('source')}::text[], ${col('severity')}::text[], ${col('system')}::text[],
+                ${col('serviceKey')}::text[], ${col('message')}::text[], ${col('dedupKey')}::text[], ${col('fingerprint')}::text[],
+                ${rows.map((r) => json(r.details))}::text[], ${iso('occurredAt')}::text[], ${iso('receivedAt')}::text[])
+         AS t(id, incident, source, severity, system, service, message, key, fp, details, occurred, received)`
+}
+
+async function insertEvents(tx: Tx, rows: Prisma.IncidentEventCreateManyInput[]): Promise<void> {
+  if (rows.length === 0) return
+  await tx.$executeRaw`
+    INSERT INTO "IncidentEvent" ("incidentId", at, type, "actorLabel", data)
+    SELECT t.incident, t.at::timestamptz, t.type, t.actor, t.data::jsonb
+    FROM unnest(${rows.map((r) => r.incidentId)}::uuid[], ${rows.map((r) => new Date(r.at as Date).toISOString())}::text[],
+                ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.actorLabel)}::text[], ${rows.map((r) => json(r.data))}::text[])
+         WITH ORDINALITY AS t(incident, at, type, actor, data, ord)
+    ORDER BY t.ord`
+}
+
+function ingestAudit(ctx: RequestContext, source: AlertSource, count: number, summary: Record<string, unknown>, incidentId?: string | null): AuditInput {
+  return { action: 'alert.ingest', targetType: 'incident', targetId: incidentId ?? null, summary: { source, ...summary }, count, requestId: ctx.requestId, ip: ctx.ip }
+}
+
+function auditIngest(tx: Tx, actor: Actor, ctx: RequestContext, source: AlertSource, count: number, summary: Record<string, unknown>, incidentId?: string | null) {
+  return recordAudit(actor, ingestAudit(ctx, source, count, summary, incidentId), tx)
+}
+
+interface IngestItem {
+  a: PreparedAlert
+  actor: Actor
+  ctx: RequestContext
+}
+
+/**
+ * One transaction for a batch of single-alert requests: the keys' locks, each alert (one statement when it
+ * joins an open incident), then one audit row per request under a single take of the audit-chain lock.
+ */
+async function writeIngestBatch(items: IngestItem[]): Promise<IngestResult[]> {
+  const { results, opened } = await inTransaction(async (tx) => {
+    const now = new Date()
+    await lockKeys(tx, items.map((i) => i.a.dedupKey))
+    const { results, opened } = await ingestBatchInTx(tx, items, now)
+    await recordAuditBatch(
+      items.map(({ a, actor, ctx }, i) => ({
+        actor,
+        input: ingestAudit(ctx, a.source, 1, { deduplicated: results[i]!.deduplicated, severity: a.severity }, results[i]!.incidentId),
+      })),
+      tx,
+    )
+    return { results, opened }
+  })
+  for (const severity of opened) countIncidentOpened(severity)
+  return results
+}
+
+// Requests arriving while a batch is written share the next transaction (group commit, group-commit.ts).
+const submitIngest = createGroupCommit<IngestItem, IngestResult>({ run: writeIngestBatch, maxBatch: 64, maxInFlight: 2 })
+
+/**
+ * Ingests one alert (own API, PagerDuty trigger, probes): opens an incident or joins the open one.
+ * Resolves once the alert and its audit row are committed.
+ */
+export async function ingestAlert(input: NormalizedAlert, actor: Actor, ctx: RequestContext = {}): Promise<IngestResult> {
+  const a = prepareAlert(input)
+  const result = await submitIngest({ a, actor, ctx })
+  countAlert(a.source, result.deduplicated ? 'deduplicated' : 'opened')
+  publishIncidentChange(result.incidentId)
+  return result
+}
+
+export interface ResolveResult {
+  incidentId: string | null
+  resolvedAlerts: number
+  incidentResolved: boolean
+}
+
+interface ResolveOptions {
+  /** Only the alerts with these fingerprints (Alertmanager); all firing alerts of the key otherwise. */
+  fingerprints?: string[]
+  /** Resolve the incident even if the service does not auto-resolve (PagerDuty `resolve`). */
+  force?: boolean
+}
+
+async function resolveInTx(tx: Tx, dedupKey: string, actor: Actor, at: Date, opts: ResolveOptions): Promise<ResolveResult> {
+  await lockKey(tx, dedupKey)
+  const open = await tx.incident.findFirst({
+    where: { dedupKey, status: { not: 'resolved' } },
+    orderBy: { triggeredAt: 'desc' },
+    select: { id: true },
+  })
+  if (!open) return { incidentId: null, resolvedAlerts: 0, incidentResolved: false }
+  const incident = await lockIncident(tx, open.id)
+  const { count } = await tx.alert.updateMany({
+    where: { incidentId: incident.id, status: 'firing', ...(opts.fingerprints ? { fingerprint: { in: opts.fingerprints } } : {}) },
+    data: { status: 'resolved', resolvedAt: at },
+  })
+  const remaining = await tx.alert.count({ where: { incidentId: incident.id, status: 'firing' } })
+  if (count > 0) {
+    await tx.incident.update({ where: { id: incident.id }, data: { openAlertCount: remaining } })
+    await timeline(tx, incident.id, actor, at, 'alert_resolved', {
+      count,
+      remaining,
+      ...(opts.fingerprints ? { fingerprints: opts.fingerprints.slice(0, 50) } : {}),
+    })
+  }
+  // An unknown service (no row) auto-resolves, like the default.
+  const autoResolve = incident.service?.autoResolve ?? true
+  const resolve = opts.force || (count > 0 && remaining === 0 && autoResolve)
+  if (resolve) {
+    await applyResolve(tx, incident, actor, at, opts.force ? { reason: 'Resolved by the monitoring source' } : { reason: 'All alerts resolved', auto: true })
+  }
+  return { incidentId: incident.id, resolvedAlerts: count, incidentResolved: resolve }
+}
+
+/**
+ * Resolves the firing alerts of a key (e.g. `probe:<id>` when a probe recovers); the open incident
+ * resolves too when none of its alerts still fire and its service auto-resolves (or when forced).
+ * Audited once per call when something changed.
+ */
+export async function resolveAlertsByKey(
+  dedupKey: string,
+  actor: Actor,
+  at: Date = new Date(),
+  opts: ResolveOptions & RequestContext & { source?: AlertSource } = {},
+): Promise<ResolveResult> {
+  const key = safeKey(dedupKey)
+  const result = await inTransaction(async (tx) => {
+    const r = await resolveInTx(tx, key, actor, at, opts)
+    if (r.resolvedAlerts > 0 || r.incidentResolved) {
+      await recordAudit(
+        actor,
+        {
+          action: 'alert.resolve',
+          targetType: 'incident',
+          targetId: r.incidentId,
+          summary: { source: opts.source ?? 'api', incidentResolved: r.incidentResolved },
+          count: Math.max(1, r.resolvedAlerts),
+          requestId: opts.requestId,
+          ip: opts.ip,
+        },
+        tx,
+      )
+    }
+    return r
+  })
+  countAlert(opts.source ?? 'api', result.resolvedAlerts > 0 ? 'resolved' : 'ignored', Math.max(1, result.resolvedAlerts))
+  if (result.incidentId) publishIncidentChange(result.incidentId)
+  return result
+}
+
+/** PagerDuty `acknowledge`: acknowledges the open incident of the key, if it is still triggered. */
+export async function acknowledgeByKey(dedupKey: string, actor: Actor, ctx: RequestContext = {}): Promise<{ incidentId: string | null; changed: boolean }> {
+  const key = safeKey(dedupKey)
+  const result = await inTransaction(async (tx) => {
+    await lockKey(tx, key)
+    const open = await tx.incident.findFirst({ where: { dedupKey: key, status: { not: 'resolved' } }, orderBy: { triggeredAt: 'desc' }, select: { id: true } })
+    let changed = false
+    if (open) {
+      const incident = await lockIncident(tx, open.id)
+      if (incident.status === 'triggered') {
+        await applyAcknowledge(tx, incident, actor, new Date())
+        changed = true
+      }
+    }
+    await auditIngest(tx, actor, ctx, 'pagerduty', 1, { eventAction: 'acknowledge', changed }, open?.id)
+    return { incidentId: open?.id ?? null, changed }
+  })
+  if (result.incidentId) publishIncidentChange(result.incidentId)
+  return result
+}
+
+export interface AlertmanagerResult {
+  incidentId: string | null
+  firing: number
+  resolved: number
+  ignored: number
+  incidentResolved: boolean
+}
+
+/** Turns one Alertmanager alert into Wardroom's shape. */
+export function normalizeAlertmanagerAlert(
+  payload: Pick<AlertmanagerPayload, 'receiver' | 'groupKey' | 'commonLabels' | 'externalURL'>,
+  alert: AlertmanagerPayload['alerts'][number],
+): NormalizedAlert & { fingerprint: string } {
+  const labels = { ...payload.commonLabels, ...alert.labels }
+  const message = alert.annotations.summary ?? alert.annotations.description ?? labels.alertname ?? 'Alertmanager alert'
+  return {
+    source: 'alertmanager',
+    severity: severityFromLabel(labels.severity),
+    system: labels.system ?? labels.alertname ?? 'alertmanager',
+    message: message.trim().slice(0, 2000) || 'Alertmanager alert',
+    occurredAt: new Date(alert.startsAt),
+    dedupKey: alertmanagerGroupKey(payload.receiver, payload.groupKey),
+    fingerprint: alert.fingerprint ?? labelsFingerprint(alert.labels),
+    serviceKey: labels.service ?? null,
+    workflows: (labels.workflow ?? labels.workflows ?? '').split(',').filter(Boolean),
+    details: {
+      labels: alert.labels,
+      annotations: alert.annotations,
+      ...(alert.generatorURL ? { generatorURL: alert.generatorURL } : {}),
+      ...(payload.externalURL ? { externalURL: payload.externalURL } : {}),
+      receiver: payload.receiver,
+    },
+  }
+}
+
+/**
+ * One Alertmanager notification: a group of alerts, one incident. Firing alerts open or join it; resolved
+ * alerts resolve their part (by fingerprint); when none fire any more and the service auto-resolves, the
+ * incident resolves. One transaction and one audit row (with the alert count) per notification.
+ */
+export async function ingestAlertmanager(payload: AlertmanagerPayload, actor: Actor, ctx: RequestContext = {}): Promise<AlertmanagerResult> {
+  const normalized = payload.alerts.map((alert) => ({ status: alert.status, n: normalizeAlertmanagerAlert(payload, alert) }))
+  const firing = normalized.filter((x) => x.status === 'firing').map((x) => prepareAlert(x.n))
+  const resolvedFps = normalized.filter((x) => x.status === 'resolved').map((x) => x.n.fingerprint)
+  const groupKey = safeKey(alertmanagerGroupKey(payload.receiver, payload.groupKey))
+
+  const result = await inTransaction(async (tx) => {
+    const now = new Date()
+    await lockKey(tx, groupKey)
+    const batch = await ingestBatchInTx(tx, firing.map((a) => ({ a, actor })), now)
+    let incidentId: string | null = batch.results.at(-1)?.incidentId ?? null
+    const opened = batch.opened
+    let resolved: ResolveResult = { incidentId: null, resolvedAlerts: 0, incidentResolved: false }
+    if (resolvedFps.length) resolved = await resolveInTx(tx, groupKey, actor, now, { fingerprints: resolvedFps })
+    incidentId ??= resolved.incidentId
+    const out: AlertmanagerResult = {
+      incidentId,
+      firing: firing.length,
+      resolved: resolved.resolvedAlerts,
+      ignored: resolvedFps.length - Math.min(resolvedFps.length, resolved.resolvedAlerts),
+      incidentResolved: resolved.incidentResolved,
+    }
+    await auditIngest(tx, actor, ctx, 'alertmanager', payload.alerts.length, {
+      firing: out.firing,
+      resolved: out.resolved,
+      opened: opened.length > 0,
+      incidentResolved: out.incidentResolved,
+    }, incidentId)
+    return { out, opened }
+  })
+  const { out, opened } = result
+  for (const severity of opened) countIncidentOpened(severity)
+  countAlert('alertmanager', 'opened', opened.length)
+  countAlert('alertmanager', 'deduplicated', out.firing - opened.length)
+  countAlert('alertmanager', 'resolved', out.resolved)
+  countAlert('alertmanager', 'ignored', out.ignored)
+  if (out.incidentId) publishIncidentChange(out.incidentId)
+  return out
+}
+
+/** Turns a PagerDuty Events v2 `trigger` into Wardroom's shape (serviceKey: a known service it names). */
+export function normalizePagerDutyTrigger(event: PagerDutyEvent, serviceKey: string | null): NormalizedAlert {
+  const p = event.payload!
+  return {
+    source: 'pagerduty',
+    severity: severityFromPagerDuty(p.severity),
+    system: p.source,
+    message: p.summary,
+    occurredAt: p.timestamp ? new Date(p.timestamp) : new Date(),
+    dedupKey: event.dedup_key,
+    fingerprint: event.dedup_key ?? null,
+    serviceKey,
+    details: {
+      ...(p.custom_details !== undefined ? { custom_details: p.custom_details } : {}),
+      ...(p.component ? { component: p.component } : {}),
+      ...(p.group ? { group: p.group } : {}),
+      ...(p.class ? { class: p.class } : {}),
+      ...(event.client ? { client: event.client } : {}),
+      ...(event.client_url ? { client_url: event.client_url } : {}),
+      ...(event.links?.length ? { links: event.links } : {}),
+      ...(event.images?.length ? { images: event.images.map((i) => ({ href: i.href ?? i.src, alt: i.alt ?? '' })) } : {}),
+    },
+  }
+}

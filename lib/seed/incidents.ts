@@ -1,0 +1,361 @@
+/**
+ * Operations demo data: monitored services and the clinical workflows they serve, the escalation policies
+ * of the operations guide, two on-call rotations, notification channels (console and file on; the ones
+ * that need a network present but off) and a believable week of incidents with timelines, one postmortem.
+ *
+ * Written directly with the client (not through ingest) for speed, in the shapes ingest and the lifecycle
+ * produce. Idempotent by natural keys: services by key, policies/schedules/channels by name, and the
+ * incident history by its `seed:` dedup keys (skipped entirely once present).
+ */
+import { randomUUID } from 'node:crypto'
+import { db as defaultDb, Prisma } from '../db'
+import { recordAudit, SYSTEM_ACTOR } from '../audit'
+import { DEMO_USERS } from './foundation'
+import { affectedWorkflows, clinicalImpact } from '../incidents/impact'
+import type { AlertSource, Severity } from '../incidents/schema'
+import { SEVERITY_RANK } from '../incidents/severity'
+
+/** The seed writes through `db`, or through a transaction (tests roll the whole seed back). */
+type Client = Prisma.TransactionClient
+
+const MIN = 60_000
+const HOUR = 60 * MIN
+
+export const SEED_SERVICES = [
+  { key: 'ai-engine', name: 'AI engine', workflows: ['diagnosis', 'emergency_triage'], policy: 'Clinical AI critical path', autoResolve: true,
+    description: 'Model serving for the triage and diagnostic assistants.' },
+  { key: 'triage-api', name: 'Triage API', workflows: ['emergency_triage'], policy: 'Clinical AI critical path', autoResolve: true,
+    description: 'ED triage suggestions for the emergency department front desk.' },
+  { key: 'med-review', name: 'Medication review', workflows: ['medication_review'], policy: 'Default', autoResolve: true,
+    description: 'Dose range and drug interaction checks for pharmacist review.' },
+  { key: 'imaging-ai', name: 'Imaging AI', workflows: ['diagnosis'], policy: 'Default', autoResolve: true,
+    description: 'Chest X-ray, CT and mammography reading assistants.' },
+  { key: 'ehr-bridge', name: 'EHR bridge', workflows: ['diagnosis', 'emergency_triage', 'medication_review'], policy: 'Clinical AI critical path',
+    autoResolve: false, description: 'HL7 v2 and FHIR integration with the hospital EHR; a person confirms recovery.' },
+] as const
+
+const OPS_WEEKLY = 'Ops weekly rotation'
+const CLINICAL_DAILY = 'Clinical AI daily rotation'
+/** Operations guide: critical pages at once, high after 5 minutes, medium after 15; low and info never page. */
+const SEVERITY_DELAYS = { critical: 0, high: 5, medium: 15 }
+
+const dateOnly = (d: Date) => d.toISOString().slice(0, 10)
+function mondayOnOrBefore(d: Date): Date {
+  const day = (d.getUTCDay() + 6) % 7
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day))
+}
+
+interface SeedPeople {
+  priya: { id: string; name: string; email: string }
+  tomas: { id: string; name: string; email: string }
+  helen: { id: string; name: string; email: string } | null
+}
+
+async function people(db: Client): Promise<SeedPeople | null> {
+  const emails = DEMO_USERS.map((u) => u.email)
+  const rows = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, name: true, email: true } })
+  const by = (e: string) => rows.find((r) => r.email === e) ?? null
+  const priya = by('ops@demo.wardroom.local')
+  const tomas = by('oncall@demo.wardroom.local')
+  if (!priya || !tomas) return null
+  return { priya, tomas, helen: by('cmo@demo.wardroom.local') }
+}
+
+async function seedSchedules(db: Client, p: SeedPeople, now: Date): Promise<Record<string, string>> {
+  const defs = [
+    { name: OPS_WEEKLY, timezone: 'Europe/London', rotation: 'weekly', handoffTime: '09:00', startDate: dateOnly(mondayOnOrBefore(new Date(now.getTime() - 28 * 24 * HOUR))), participantIds: [p.priya.id, p.tomas.id] },
+    { name: CLINICAL_DAILY, timezone: 'Europe/London', rotation: 'daily', handoffTime: '08:00', startDate: dateOnly(new Date(now.getTime() - 14 * 24 * HOUR)), participantIds: [p.tomas.id, p.priya.id] },
+  ]
+  const ids: Record<string, string> = {}
+  for (const d of defs) ids[d.name] = (await db.schedule.upsert({ where: { name: d.name }, create: d, update: {}, select: { id: true } })).id
+  return ids
+}
+
+async function seedPolicies(db: Client, p: SeedPeople, schedules: Record<string, string>): Promise<Record<string, { id: string }>> {
+  const defs = [
+    {
+      name: 'Default',
+      severityDelays: SEVERITY_DELAYS,
+      levels: [
+        { delayMinutes: 0, targets: [{ type: 'schedule', id: schedules[OPS_WEEKLY] }] },
+        { delayMinutes: 15, targets: [{ type: 'user', id: p.priya.id }] },
+      ],
+    },
+    {
+      name: 'Clinical AI critical path',
+      severityDelays: SEVERITY_DELAYS,
+      levels: [
+        { delayMinutes: 0, targets: [{ type: 'schedule', id: schedules[CLINICAL_DAILY] }] },
+        { delayMinutes: 10, targets: [{ type: 'schedule', id: schedules[OPS_WEEKLY] }] },
+        { delayMinutes: 15, targets: [{ type: 'user', id: p.priya.id }] },
+      ],
+    },
+  ]
+  const out: Record<string, { id: string }> = {}
+  for (const d of defs) {
+    out[d.name] = await db.escalationPolicy.upsert({ where: { name: d.name }, create: d, update: {}, select: { id: true } })
+  }
+  return out
+}
+
+async function seedServices(db: Client, policies: Record<string, { id: string }>) {
+  for (const s of SEED_SERVICES) {
+    const { policy, ...data } = s
+    await db.service.upsert({
+      where: { key: s.key },
+      create: { ...data, workflows: [...data.workflows], escalationPolicyId: policies[policy]?.id ?? null },
+      update: {},
+    })
+  }
+  return db.service.findMany({ where: { key: { in: SEED_SERVICES.map((s) => s.key) } } })
+}
+
+async function seedChannels(db: Client) {
+  const defs: Prisma.NotificationChannelCreateInput[] = [
+    { name: 'Ops console', type: 'console', enabled: true, minSeverity: 'info', config: {} },
+    { name: 'Alerts log file', type: 'file', enabled: true, minSeverity: 'low', config: {} },
+    // No network in the demo: present with their settings, switched off until someone adds the secrets.
+    {
+      name: 'On-call e-mail',
+      type: 'email',
+      enabled: false,
+      minSeverity: 'high',
+      config: { host: 'smtp.st-aldhelms.example', port: 587, secure: false, from: 'wardroom@st-aldhelms.example', to: ['clinical-ai-oncall@st-aldhelms.example'] },
+    },
+    { name: '#clinical-ai-ops (Slack)', type: 'slack', enabled: false, minSeverity: 'medium', config: {} },
+    { name: 'PagerDuty (hospital IT)', type: 'pagerduty', enabled: false, minSeverity: 'critical', config: { eventsUrl: 'https://events.pagerduty.com/v2/enqueue' } },
+    { name: 'ITSM webhook', type: 'webhook', enabled: false, minSeverity: 'high', config: { url: 'https://itsm.st-aldhelms.example/hooks/wardroom' } },
+  ]
+  for (const d of defs) await db.notificationChannel.upsert({ where: { name: d.name }, create: d, update: {} })
+}
+
+/** One incident of the story. Times are minutes relative to when it opened. */
+interface Story {
+  service: (typeof SEED_SERVICES)[number]['key']
+  severity: Severity
+  source: AlertSource
+  system: string
+  message: string
+  hoursAgo: number
+  ackAfter?: number
+  investigateAfter?: number
+  resolveAfter?: number
+  /** Resolved by its alerts (auto-resolve) rather than by a person. */
+  autoResolved?: boolean
+  by?: 'priya' | 'tomas'
+  notes?: { after: number; text: string }[]
+  repeats?: number
+  postmortem?: boolean
+}
+
+const STORIES: Story[] = [
+  { service: 'ai-engine', severity: 'high', source: 'alertmanager', system: 'TriageLatencyHigh', message: 'p95 triage response time above 2s', hoursAgo: 166, ackAfter: 2, resolveAfter: 38, autoResolved: true, by: 'tomas', repeats: 3,
+    notes: [{ after: 9, text: 'Autoscaler lagging behind the Monday morning ED surge; added two replicas by hand.' }] },
+  { service: 'med-review', severity: 'medium', source: 'api', system: 'sla_monitoring', message: 'Response time SLA violated', hoursAgo: 162, ackAfter: 11, resolveAfter: 52, by: 'priya' },
+  { service: 'imaging-ai', severity: 'high', source: 'alertmanager', system: 'ModelInferenceErrors', message: 'Inference error rate 6.3% on chest X-ray model (threshold 2%)', hoursAgo: 153, ackAfter: 4, resolveAfter: 105, by: 'priya',
+    notes: [{ after: 20, text: 'Errors all from one DICOM modality (portable CR); rolling back the preprocessing change from Friday.' }] },
+  { service: 'ehr-bridge', severity: 'critical', source: 'pagerduty', system: 'hl7-gateway', message: 'HL7 ADT feed stalled: no messages for 10 minutes', hoursAgo: 147, ackAfter: 1, resolveAfter: 72, by: 'tomas',
+    notes: [{ after: 15, text: 'Interface engine lost its MLLP session after the EHR certificate rotation; reconnected, backlog draining.' }] },
+  { service: 'triage-api', severity: 'medium', source: 'probe', system: 'health-probe', message: 'Health check failed 3 times: GET /healthz timed out', hoursAgo: 140, ackAfter: 3, resolveAfter: 9, autoResolved: true, by: 'tomas' },
+  { service: 'ai-engine', severity: 'low', source: 'api', system: 'model_monitoring', message: "Feature drift PSI 0.14 on triage model input 'arrival_mode'", hoursAgo: 134, ackAfter: 18, resolveAfter: 190, by: 'priya',
+    notes: [{ after: 60, text: 'Drift explained by the new ambulance handover codes; clinical safety officer agrees no retraining needed.' }] },
+  { service: 'med-review', severity: 'info', source: 'alertmanager', system: 'CertificateExpiringSoon', message: 'TLS certificate of med-review expires in 14 days', hoursAgo: 128, ackAfter: 120, resolveAfter: 240, by: 'priya' },
+  { service: 'imaging-ai', severity: 'medium', source: 'alertmanager', system: 'GPUMemoryPressure', message: 'GPU memory above 90% on imaging-ai-gpu-1', hoursAgo: 122, resolveAfter: 22, autoResolved: true, repeats: 2 },
+  { service: 'ehr-bridge', severity: 'high', source: 'api', system: 'fhir_sync', message: 'FHIR MedicationRequest sync lagging 14 minutes', hoursAgo: 115, ackAfter: 3, resolveAfter: 48, by: 'tomas' },
+  { service: 'ai-engine', severity: 'critical', source: 'alertmanager', system: 'TriageModelDrift', message: 'Triage model calibration drift: Brier score 0.21 above 0.15 for 30 min', hoursAgo: 107, ackAfter: 2, investigateAfter: 6, resolveAfter: 155, by: 'priya', repeats: 4, postmortem: true,
+    notes: [
+      { after: 14, text: 'Lactate values on the vitals feed look ~9x high since 06:40. Checking with lab systems.' },
+      { after: 41, text: 'Confirmed: lab system upgrade switched lactate to mg/dL. Triage suggestions for affected arrivals flagged to ED charge nurse.' },
+      { after: 120, text: 'Unit conversion hotfix deployed to the feature pipeline; calibration back to 0.11.' },
+    ] },
+  { service: 'triage-api', severity: 'high', source: 'pagerduty', system: 'triage-api-prod', message: '5xx rate 3.8% on POST /v1/triage', hoursAgo: 98, ackAfter: 2, resolveAfter: 27, by: 'tomas' },
+  { service: 'med-review', severity: 'high', source: 'alertmanager', system: 'DoseCheckServiceDown', message: 'Dose range checker returns 503', hoursAgo: 93, ackAfter: 7, resolveAfter: 65, by: 'priya',
+    notes: [{ after: 12, text: 'Pharmacy informed: manual dose checks until recovery.' }] },
+  { service: 'imaging-ai', severity: 'low', source: 'api', system: 'storage', message: 'PACS export queue above 1,000 studies', hoursAgo: 87, ackAfter: 45, resolveAfter: 300, by: 'tomas' },
+  { service: 'ai-engine', severity: 'medium', source: 'alertmanager', system: 'PodRestartsHigh', message: 'ai-engine-3 restarted 5 times in 15 min', hoursAgo: 78, ackAfter: 4, resolveAfter: 33, autoResolved: true, by: 'priya' },
+  { service: 'ehr-bridge', severity: 'medium', source: 'probe', system: 'health-probe', message: 'Health check failed 3 times: HTTP 502 from /status', hoursAgo: 71, ackAfter: 8, resolveAfter: 19, by: 'tomas' },
+  { service: 'med-review', severity: 'medium', source: 'api', system: 'sla_monitoring', message: 'Response time SLA violated', hoursAgo: 64, ackAfter: 14, resolveAfter: 41, by: 'priya', repeats: 2 },
+  { service: 'imaging-ai', severity: 'critical', source: 'alertmanager', system: 'ModelEndpointDown', message: 'Mammography model endpoint unreachable', hoursAgo: 57, ackAfter: 1, resolveAfter: 58, by: 'tomas',
+    notes: [{ after: 10, text: 'Node drained for kernel patching without moving the model; rescheduled.' }] },
+  { service: 'med-review', severity: 'info', source: 'api', system: 'deploy', message: 'Interaction knowledge base updated to the 2026-11 release', hoursAgo: 52, resolveAfter: 180 },
+  { service: 'ai-engine', severity: 'high', source: 'pagerduty', system: 'gpu-node-7', message: 'GPU node gpu-node-7 NotReady', hoursAgo: 44, ackAfter: 3, resolveAfter: 80, by: 'priya' },
+  { service: 'ehr-bridge', severity: 'low', source: 'alertmanager', system: 'QueueBacklog', message: 'ORU result queue backlog 320 messages', hoursAgo: 37, ackAfter: 9, resolveAfter: 44, by: 'tomas' },
+  { service: 'imaging-ai', severity: 'medium', source: 'api', system: 'model_monitoring', message: 'Nodule detection sensitivity 0.89 below 0.92 on daily audit set', hoursAgo: 29, ackAfter: 21, resolveAfter: 170, by: 'priya' },
+  { service: 'med-review', severity: 'high', source: 'alertmanager', system: 'InteractionAPIErrors', message: 'Drug interaction API 5xx rate 2.4%', hoursAgo: 19, ackAfter: 5, resolveAfter: 22, autoResolved: true, by: 'tomas' },
+  { service: 'triage-api', severity: 'high', source: 'alertmanager', system: 'TriageLatencyHigh', message: 'p95 triage response time above 2s', hoursAgo: 9, ackAfter: 2, resolveAfter: 16, autoResolved: true, by: 'priya', repeats: 2 },
+  // Still open: one per board column.
+  { service: 'med-review', severity: 'medium', source: 'api', system: 'model_monitoring', message: 'Medication interaction check error rate 4.1% (threshold 2%)', hoursAgo: 52 / 60, ackAfter: 6, by: 'tomas', repeats: 5,
+    notes: [{ after: 15, text: 'Errors concentrated on one supplier feed; contacted the vendor.' }] },
+  { service: 'ai-engine', severity: 'critical', source: 'alertmanager', system: 'TriageFallbackScores', message: 'Triage model returning fallback scores for 7% of requests', hoursAgo: 24 / 60, ackAfter: 2, investigateAfter: 5, by: 'priya', repeats: 3,
+    notes: [{ after: 8, text: 'Fallback rate rising since the 2.14 canary reached 25%; pausing the rollout.' }] },
+  { service: 'imaging-ai', severity: 'high', source: 'alertmanager', system: 'ModelQueueDepth', message: 'CT head model queue depth above 500', hoursAgo: 4 / 60 },
+]
+
+const SOURCE_ACTOR: Record<AlertSource, string> = {
+  alertmanager: 'key:prometheus-alertmanager',
+  api: 'key:prometheus-alertmanager',
+  pagerduty: 'key:prometheus-alertmanager',
+  probe: 'health-probes',
+  slo: 'slo-evaluate',
+  flags: 'rollout-advance',
+}
+
+async function seedIncidentHistory(db: Client, p: SeedPeople, now: Date): Promise<number> {
+  const services = new Map((await db.service.findMany({ include: { escalationPolicy: true } })).map((s) => [s.key, s]))
+  const channels = await db.notificationChannel.findMany({ where: { enabled: true } })
+  const scheduleNames = [OPS_WEEKLY, CLINICAL_DAILY]
+  let n = 0
+  for (const [index, s] of STORIES.entries()) {
+    const service = services.get(s.service)
+    if (!service) continue
+    const openedAt = new Date(Math.floor((now.getTime() - s.hoursAgo * HOUR) / 1000) * 1000)
+    const t = (minutes: number) => new Date(openedAt.getTime() + minutes * MIN)
+    const impact = clinicalImpact(s.severity, affectedWorkflows(service.workflows))
+    const who = s.by ? p[s.by] : null
+    const ackAt = s.ackAfter !== undefined ? t(s.ackAfter) : null
+    const resolvedAt = s.resolveAfter !== undefined ? t(s.resolveAfter) : null
+    const status = resolvedAt ? 'resolved' : s.investigateAfter !== undefined ? 'investigating' : ackAt ? 'acknowledged' : 'triggered'
+    const policy = service.escalationPolicy
+    const delay = (SEVERITY_DELAYS as Record<string, number | undefined>)[impact.severity]
+    const firstPage = delay !== undefined && policy ? t(delay) : null
+    const paged = firstPage && (!ackAt || ackAt > firstPage) && (!resolvedAt || resolvedAt > firstPage) && firstPage <= now
+    const alertCount = 1 + (s.repeats ?? 0)
+    const dedupKey = `seed:${String(index + 1).padStart(2, '0')}`
+    const fingerprint = s.source === 'alertmanager' ? randomUUID().replace(/-/g, '').slice(0, 16) : s.source === 'pagerduty' ? dedupKey : null
+    const alertRows = Array.from({ length: alertCount }, (_, i) => ({
+      id: randomUUID(),
+      source: s.source,
+      severity: s.severity,
+      system: s.system,
+      serviceKey: service.key,
+      message: s.message,
+      dedupKey,
+      fingerprint,
+      status: resolvedAt ? 'resolved' : 'firing',
+      details: s.source === 'alertmanager' ? { labels: { alertname: s.system, service: service.key, severity: s.severity } } : Prisma.DbNull,
+      occurredAt: t(i * 4),
+      receivedAt: t(i * 4),
+      resolvedAt,
+    }))
+    const incident = await db.incident.create({
+      data: {
+        title: s.message,
+        severity: impact.severity,
+        status,
+        dedupKey,
+        serviceId: service.id,
+        workflows: impact.workflows,
+        assigneeId: who?.id ?? null,
+        escalationPolicyId: policy?.id ?? null,
+        escalationLevel: paged ? 1 : 0,
+        nextEscalationAt: status === 'triggered' && firstPage && !paged ? firstPage : null,
+        alertCount,
+        openAlertCount: resolvedAt ? 0 : alertCount,
+        triggeredAt: openedAt,
+        lastAlertAt: alertRows[alertRows.length - 1]!.receivedAt,
+        acknowledgedAt: ackAt,
+        resolvedAt,
+        createdAt: openedAt,
+        alerts: { create: alertRows },
+      },
+    })
+    const events: Prisma.IncidentEventCreateManyInput[] = []
+    const ev = (at: Date, type: string, actorLabel: string, data: Record<string, unknown>) =>
+      events.push({ incidentId: incident.id, at, type, actorLabel, data: data as Prisma.InputJsonValue })
+    const first = alertRows[0]!
+    ev(openedAt, 'alert', SOURCE_ACTOR[s.source], { alertId: first.id, source: s.source, severity: s.severity, message: s.message, opened: true })
+    if (impact.raisedFrom) ev(openedAt, 'severity', 'system', { from: impact.raisedFrom, to: impact.severity, reason: impact.reason })
+    for (const c of channels.filter((c) => SEVERITY_RANK[impact.severity] <= SEVERITY_RANK[c.minSeverity])) {
+      ev(new Date(openedAt.getTime() + 20_000), 'notification', 'notification-delivery', { channel: c.name, channelType: c.type, kind: 'trigger', outcome: 'delivered', attempt: 1 })
+    }
+    if (paged && firstPage) {
+      const onCall = index % 2 === 0 ? p.tomas : p.priya
+      ev(firstPage, 'escalation', 'system', {
+        level: 1,
+        policy: policy?.name ?? null,
+        targets: [{ type: 'schedule', name: policy?.name === 'Default' ? scheduleNames[0] : scheduleNames[1], user: onCall.name }],
+      })
+    }
+    if (alertCount > 1 && s.repeats && s.repeats >= 3) {
+      ev(alertRows[alertRows.length - 1]!.receivedAt, 'alert', SOURCE_ACTOR[s.source], {
+        alertId: alertRows[alertRows.length - 1]!.id, source: s.source, severity: s.severity, message: s.message, repeated: alertCount,
+      })
+    }
+    if (ackAt && who) {
+      ev(ackAt, 'status', who.email, { from: 'triggered', to: 'acknowledged' })
+      ev(ackAt, 'assignment', who.email, { from: null, to: who.id, toName: who.name })
+    }
+    if (s.investigateAfter !== undefined && who) ev(t(s.investigateAfter), 'status', who.email, { from: 'acknowledged', to: 'investigating' })
+    for (const note of s.notes ?? []) if (who && (!resolvedAt || t(note.after) <= resolvedAt)) ev(t(note.after), 'note', who.email, { text: note.text })
+    if (resolvedAt) {
+      const from = s.investigateAfter !== undefined ? 'investigating' : ackAt ? 'acknowledged' : 'triggered'
+      if (s.autoResolved) {
+        ev(resolvedAt, 'alert_resolved', SOURCE_ACTOR[s.source], { count: alertCount, remaining: 0 })
+        ev(resolvedAt, 'status', SOURCE_ACTOR[s.source], { from, to: 'resolved', reason: 'All alerts resolved', auto: true })
+      } else {
+        const resolver = who ?? p.priya
+        ev(resolvedAt, 'status', resolver.email, { from, to: 'resolved', reason: 'Recovered and verified' })
+      }
+      for (const c of channels.filter((c) => SEVERITY_RANK[impact.severity] <= SEVERITY_RANK[c.minSeverity])) {
+        ev(new Date(resolvedAt.getTime() + 20_000), 'notification', 'notification-delivery', { channel: c.name, channelType: c.type, kind: 'resolve', outcome: 'delivered', attempt: 1 })
+      }
+    }
+    await db.incidentEvent.createMany({ data: events })
+    if (s.postmortem && resolvedAt) await seedPostmortem(db, incident.id, p, resolvedAt)
+    n++
+  }
+  return n
+}
+
+async function seedPostmortem(db: Client, incidentId: string, p: SeedPeople, resolvedAt: Date) {
+  const due = (days: number) => dateOnly(new Date(resolvedAt.getTime() + days * 24 * HOUR))
+  await db.postmortem.create({
+    data: {
+      incidentId,
+      summary:
+        'The triage model over-estimated acuity for arrivals with a lactate result for 2 h 35 min after a lab-system upgrade changed the unit of lactate on the vitals feed.',
+      rootCause:
+        'The lab system upgrade switched lactate from mmol/L to mg/dL without a change notice. The feature pipeline accepted the values without a unit or range check, so the model read them about nine times too high.',
+      impact:
+        'About 14% of emergency department arrivals in the window received an over-acuity triage suggestion. Charge nurses were alerted after 41 minutes and overrode affected suggestions; the clinical safety officer found no patient harm.',
+      actions: [
+        { id: randomUUID(), text: 'Validate units and plausible ranges of every vitals feature before scoring', ownerId: p.priya.id, dueDate: due(7), done: false },
+        { id: randomUUID(), text: 'Alert at critical on input distribution shift per feature (PSI above 0.25)', ownerId: p.tomas.id, dueDate: due(14), done: false },
+        { id: randomUUID(), text: 'Agree a change-notice process with lab systems for feed schema changes', ownerId: p.helen?.id ?? p.priya.id, dueDate: due(3), done: true },
+      ],
+      updatedAt: new Date(resolvedAt.getTime() + 26 * HOUR),
+    },
+  })
+  await db.incidentEvent.create({
+    data: { incidentId, at: new Date(resolvedAt.getTime() + 26 * HOUR), type: 'postmortem', actorLabel: p.priya.email, data: { created: true, fields: ['summary', 'rootCause', 'impact', 'actions'] } },
+  })
+}
+
+export async function seedIncidents(log: (m: string) => void, opts: { now?: Date; tx?: Client } = {}): Promise<void> {
+  const client: Client = opts.tx ?? defaultDb
+  const now = opts.now ?? new Date()
+  const p = await people(client)
+  if (!p) {
+    log('incidents: demo ops users missing; skipped')
+    return
+  }
+  const schedules = await seedSchedules(client, p, now)
+  const policies = await seedPolicies(client, p, schedules)
+  await seedServices(client, policies)
+  await seedChannels(client)
+  const seeded = await client.incident.count({ where: { dedupKey: { startsWith: 'seed:' } } })
+  const created = seeded > 0 ? 0 : await seedIncidentHistory(client, p, now)
+  if (created > 0) {
+    await recordAudit(
+      SYSTEM_ACTOR,
+      {
+        action: 'incident.seed',
+        targetType: 'incident',
+        summary: { services: SEED_SERVICES.length, policies: Object.keys(policies).length, schedules: Object.keys(schedules).length, incidents: created, source: 'demo seed' },
+        count: created,
+      },
+      opts.tx,
+    )
+  }
+  log(`incidents: ${SEED_SERVICES.length} services, 2 escalation policies, 2 on-call rotations, 6 channels, ${created || seeded} incidents${created ? '' : ' (already seeded)'}`)
+}

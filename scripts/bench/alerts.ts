@@ -1,0 +1,133 @@
+/**
+ * `npm run bench -- alerts`: alerts over HTTP to POST /api/alerts on PostgreSQL, 90 % of them duplicates
+ * of ~100 open incidents, and in the same run the throughput of a trivial route handler of the same app
+ * (GET /api/ping: the framework's floor on this machine). Goal: ≥ 1,000 alerts/s, p99 ≤ 100 ms, and
+ * ≥ 50 % of the trivial route's throughput. Writes bench-results/alerts.json.
+ *
+ * Knobs: BENCH_COUNT (20000), BENCH_CONCURRENCY (32), BENCH_PG_ADMIN_URL (postgresql://postgres@127.0.0.1:5432/postgres).
+ */
+import { randomUUID } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { runLoad, type LoadResult } from './load'
+import { RESULTS_DIR, requireBuild, startBenchServer } from './server'
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 20_000)
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32)
+const OPEN_INCIDENTS = 100
+const WARMUP = 2_000
+const GOALS = { alertsPerSecond: 1_000, p99Ms: 100, ratio: 0.5 }
+
+const say = (m: string) => console.log(`[bench alerts] ${m}`)
+const line = (name: string, r: LoadResult) =>
+  `${name.padEnd(16)} ${String(r.perSecond).padStart(6)} req/s   p50 ${r.latencyMs.p50} ms   p90 ${r.latencyMs.p90} ms   p99 ${r.latencyMs.p99} ms   max ${r.latencyMs.max} ms   errors ${r.errors}`
+
+async function createKey(databaseUrl: string): Promise<string> {
+  process.env.DATABASE_URL = databaseUrl
+  const { createApiKey } = await import('../../lib/admin/api-keys')
+  const { SYSTEM_ACTOR } = await import('../../lib/audit')
+  const { closeDb } = await import('../../lib/db')
+  const { key } = await createApiKey({ name: `bench-alerts-${Date.now()}`, scopes: ['alerts:write'] }, SYSTEM_ACTOR)
+  await closeDb()
+  return key
+}
+
+async function check(databaseUrl: string, runId: string) {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const q = async (sql: string, params: unknown[] = []) => Number((await client.query<{ n: string }>(sql, params)).rows[0]!.n)
+    return {
+      openIncidentsPerDuplicateKey: await q(
+        `SELECT max(n)::text AS n FROM (SELECT count(*) AS n FROM "Incident" WHERE "dedupKey" LIKE $1 AND status <> 'resolved' GROUP BY "dedupKey") s`,
+        [`bench-${runId}-open-%`],
+      ),
+      incidents: await q(`SELECT count(*)::text AS n FROM "Incident"`),
+      alerts: await q(`SELECT count(*)::text AS n FROM "Alert"`),
+      ingestAuditRows: await q(`SELECT count(*)::text AS n FROM "AuditLog" WHERE action = 'alert.ingest'`),
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+export async function run(): Promise<void> {
+  requireBuild(['/api/alerts', '/api/ping'])
+  const loadBefore = os.loadavg()
+  say(`starting the production build on PostgreSQL (${COUNT} requests per phase, ${CONCURRENCY} connections)…`)
+  // The in-process scheduler is off so that periodic jobs do not run in the middle of a measurement.
+  const server = await startBenchServer({ name: 'alerts', readyPath: '/api/ping', env: { WARDROOM_SCHEDULER: 'off' } })
+  try {
+    const key = await createKey(server.databaseUrl)
+    const runId = randomUUID().slice(0, 8)
+    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' }
+    const alert = (dedupKey: string) => ({
+      method: 'POST' as const,
+      path: '/api/alerts',
+      headers,
+      body: JSON.stringify({
+        severity: 'high',
+        system: 'sla_monitoring',
+        message: 'Response time SLA violated',
+        timestamp: new Date().toISOString(),
+        dedupKey,
+        details: { p99Ms: 2034, thresholdMs: 2000 },
+      }),
+    })
+    const openKey = (i: number) => `bench-${runId}-open-${i % OPEN_INCIDENTS}`
+    const base = { baseUrl: server.baseUrl, concurrency: CONCURRENCY }
+
+    say(`opening ${OPEN_INCIDENTS} incidents and warming up…`)
+    const opened = await runLoad({ ...base, concurrency: 8, count: OPEN_INCIDENTS, request: (i) => alert(openKey(i)), okStatus: [202] })
+    if (opened.errors) throw new Error(`Could not open the incidents: ${JSON.stringify(opened.statuses)}`)
+    await runLoad({ ...base, count: WARMUP, request: () => ({ method: 'GET', path: '/api/ping' }), okStatus: [200] })
+    await runLoad({ ...base, count: WARMUP, request: (i) => alert(openKey(i)), okStatus: [202] })
+
+    say('measuring GET /api/ping (trivial route)…')
+    const ping = await runLoad({ ...base, count: COUNT, request: () => ({ method: 'GET', path: '/api/ping' }), okStatus: [200] })
+    say(line('GET /api/ping', ping))
+    say('measuring POST /api/alerts (90 % duplicates)…')
+    const alerts = await runLoad({
+      ...base,
+      count: COUNT,
+      // Every tenth alert is new (opens an incident); the rest are duplicates of the open incidents.
+      request: (i) => alert(i % 10 === 0 ? `bench-${runId}-new-${i}` : openKey(i)),
+      okStatus: [202],
+    })
+    say(line('POST /api/alerts', alerts))
+
+    const ratio = Math.round((alerts.perSecond / ping.perSecond) * 100) / 100
+    const verdict = {
+      alertsPerSecond: alerts.perSecond >= GOALS.alertsPerSecond,
+      p99: alerts.latencyMs.p99 <= GOALS.p99Ms,
+      ratio: ratio >= GOALS.ratio,
+      noErrors: alerts.errors === 0 && ping.errors === 0,
+    }
+    const data = await check(server.databaseUrl, runId)
+    const mark = (ok: boolean) => (ok ? 'met' : 'MISSED')
+    say(`alerts/s ${alerts.perSecond} (goal ≥ ${GOALS.alertsPerSecond}: ${mark(verdict.alertsPerSecond)}), p99 ${alerts.latencyMs.p99} ms (goal ≤ ${GOALS.p99Ms}: ${mark(verdict.p99)})`)
+    say(`ratio to the trivial route ${ratio} (goal ≥ ${GOALS.ratio}: ${mark(verdict.ratio)}); errors ${alerts.errors + ping.errors}`)
+    say(`check: at most ${data.openIncidentsPerDuplicateKey} open incident per duplicated key; ${data.incidents} incidents, ${data.alerts} alerts, ${data.ingestAuditRows} ingest audit rows`)
+
+    const result = {
+      suite: 'alerts',
+      at: new Date().toISOString(),
+      config: { count: COUNT, concurrency: CONCURRENCY, openIncidents: OPEN_INCIDENTS, duplicateShare: 0.9, warmup: WARMUP, scheduler: 'off', database: 'postgresql' },
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadavgBefore: loadBefore, loadavgAfter: os.loadavg() },
+      ping,
+      alerts,
+      ratio,
+      goals: GOALS,
+      verdict,
+      check: data,
+    }
+    const out = path.join(RESULTS_DIR, 'alerts.json')
+    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`)
+    say(`written to ${path.relative(process.cwd(), out)}`)
+    if (!verdict.noErrors) process.exitCode = 1
+  } finally {
+    await server.stop()
+  }
+}
