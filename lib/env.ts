@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WARDROOM_TIMEZONE: z.string().default('UTC'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** Days raw SLI events are kept after they are rolled up (rollups are kept 13 months). */
+  SLI_RAW_RETENTION_DAYS: z.coerce.number().int().positive().default(7),
 })
 
 export type Env = z.infer<typeof EnvSchema>

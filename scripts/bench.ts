@@ -5,6 +5,8 @@
  */
 const SUITES: Record<string, { describe: string; load: () => Promise<{ run: () => Promise<void> }> }> = {
   alerts: { describe: 'POST /api/alerts (90 % duplicates) vs a trivial route', load: () => import('./bench/alerts') },
+  sli: { describe: 'SLI batch ingest vs COPY, slo-evaluate (20 SLOs × 30 days), SLO overview (90 days)', load: () => import('./bench/sli') },
+  flags: { describe: 'OFREP single and bulk (20 flags) vs a trivial route; in-process evaluations/s', load: () => import('./bench/flags') },
 }
 
 async function main(): Promise<void> {

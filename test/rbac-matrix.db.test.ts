@@ -4,7 +4,7 @@
  * permission → 403, a key without the scope → 403. New routes and actions are covered automatically; a
  * handler or action that is not built with defineRoute / defineAction fails this test.
  */
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { ROLES, hasPermission, type Role } from '@/lib/rbac'
@@ -32,13 +32,14 @@ const PUBLIC_ROUTES = new Set([
   '/api/ping',
 ])
 
-const filesNamed = (dir: string, name: string) =>
+const filesNamed = (dir: string, name: RegExp) =>
   readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => path.basename(f) === name)
+    .filter((f) => name.test(path.basename(f)))
     .map((f) => path.join(dir, f))
     .sort()
-const routeFiles = filesNamed('app', 'route.ts')
-const actionFiles = filesNamed('lib', 'actions.ts')
+const routeFiles = filesNamed('app', /^route\.ts$/)
+// Server-action modules: actions.ts and <topic>-actions.ts.
+const actionFiles = filesNamed('lib', /^(.+-)?actions\.ts$/)
 
 const users = {} as Record<Role, SessionUser>
 beforeAll(async () => {
@@ -103,8 +104,12 @@ describe('route handlers', () => {
 })
 
 describe('server actions', () => {
-  it('are found', () => {
+  it('are found, and every "use server" module is among them', () => {
     expect(actionFiles.length).toBeGreaterThan(0)
+    const useServer = [...filesNamed('lib', /\.tsx?$/), ...filesNamed('app', /\.tsx?$/), ...filesNamed('components', /\.tsx?$/)].filter((f) =>
+      /^\s*['"]use server['"]/.test(readFileSync(path.join(root, f), 'utf8')),
+    )
+    expect(useServer.sort()).toEqual(actionFiles)
   })
 
   for (const file of actionFiles) {

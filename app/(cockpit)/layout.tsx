@@ -17,11 +17,11 @@ export default async function CockpitLayout({ children }: { children: React.Reac
   return (
     <Providers>
       <SessionKeepAlive idleSeconds={env.SESSION_IDLE_TIMEOUT} />
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a href="#main" className="print:hidden sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
       <div className="flex min-h-screen">
-        <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-slate-200 bg-white">
+        <aside className="print:hidden sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-slate-200 bg-white">
           <Link href="/" className="flex items-center gap-2 px-4 py-4 focus-visible:outline-2 focus-visible:outline-teal-700">
             <span className="flex h-7 w-7 items-center justify-center rounded-md bg-teal-700 text-sm font-bold text-white" aria-hidden="true">
               W
@@ -40,7 +40,7 @@ export default async function CockpitLayout({ children }: { children: React.Reac
             <SignOutButton />
           </div>
         </aside>
-        <main id="main" className="min-w-0 flex-1 px-6 py-6 lg:px-8">
+        <main id="main" className="min-w-0 flex-1 px-6 py-6 lg:px-8 print:p-0">
           {children}
         </main>
       </div>

@@ -133,9 +133,18 @@ function actorOf(p: Principal): Actor {
   return p.kind === 'system' ? SYSTEM_ACTOR : { type: 'system', id: null, label: 'anonymous' }
 }
 
+export interface RouteOptions {
+  /**
+   * The body of errors raised outside the handler's own answers (authentication, authorisation, 5xx), for
+   * routes whose protocol defines its own error shape (OFREP). Status and headers stay as mapped.
+   */
+  errorBody?: (err: ApiError) => unknown
+}
+
 export function defineRoute<P = Record<string, string>>(
   meta: RouteMeta,
   handler: (ctx: RouteContext<P>) => Promise<Response>,
+  options: RouteOptions = {},
 ): RouteHandler {
   const fn = async (req: Request, nextCtx?: NextRouteArgs): Promise<Response> => {
     const started = performance.now()
@@ -154,7 +163,10 @@ export function defineRoute<P = Record<string, string>>(
         }
       }
     } catch (err) {
-      response = errorResponse(toApiError(err, requestId), requestId)
+      const e = toApiError(err, requestId)
+      response = options.errorBody
+        ? Response.json(options.errorBody(e), { status: e.status, headers: { ...(e.headers ?? {}), 'X-Request-Id': requestId } })
+        : errorResponse(e, requestId)
     }
     const seconds = (performance.now() - started) / 1000
     observeHttp(meta.route, req.method, response.status, seconds)

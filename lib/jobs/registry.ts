@@ -13,6 +13,9 @@ import { slaReportMonthly } from './sla-report-monthly'
 import { sliRollup } from './sli-rollup'
 import { sloEvaluate } from './slo-evaluate'
 import { sliRetention } from './sli-retention'
+import { rolloutAdvance } from './rollout-advance'
+import { flagStale } from './flag-stale'
+import { flagEvalFlush } from './flag-eval-flush'
 import type { JobDefinition } from './types'
 
 export const jobs: readonly JobDefinition[] = [
@@ -27,6 +30,9 @@ export const jobs: readonly JobDefinition[] = [
   sliRollup,
   sloEvaluate,
   sliRetention,
+  rolloutAdvance,
+  flagStale,
+  flagEvalFlush,
 ]
 
 // Jobs registered at run time (tests register throwaway jobs here instead of sleeping on real ones).

@@ -28,7 +28,7 @@ export function requireBuild(routes: string[]): void {
   if (missing.length) throw new Error(`The production build predates ${missing.join(', ')}: run \`npm run build\` again.`)
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer()
     srv.once('error', reject)
@@ -39,7 +39,7 @@ function freePort(): Promise<number> {
   })
 }
 
-async function admin<T>(sql: string): Promise<T> {
+export async function admin<T>(sql: string): Promise<T> {
   const client = new pg.Client({ connectionString: process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres' })
   await client.connect()
   try {

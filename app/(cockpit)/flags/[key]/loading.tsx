@@ -1,0 +1,5 @@
+import { AdminPageLoading } from '@/components/admin/admin-page-loading'
+
+export default function FlagLoading() {
+  return <AdminPageLoading label="Loading the flag…" rows={10} />
+}

@@ -1,0 +1,5 @@
+import { AdminPageLoading } from '@/components/admin/admin-page-loading'
+
+export default function ExperimentsLoading() {
+  return <AdminPageLoading label="Loading experiments…" rows={6} />
+}

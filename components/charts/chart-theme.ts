@@ -1,0 +1,32 @@
+/**
+ * The one chart palette, taken from the design tokens in app/globals.css (CSS variables, so a token change
+ * restyles every chart). Series are told apart by dash pattern as well as colour.
+ */
+export const CHART = {
+  primary: 'var(--color-accent)',
+  primaryFill: 'var(--color-accent-muted)',
+  target: 'var(--color-ink)',
+  grid: 'var(--color-line)',
+  axis: 'var(--color-ink-muted)',
+  page: 'var(--color-critical)',
+  ticket: 'var(--color-medium)',
+  exhausted: 'var(--color-breached)',
+} as const
+
+export interface SeriesStyle {
+  color: string
+  /** SVG stroke-dasharray; undefined for a solid line. */
+  dash?: string
+}
+
+/** Burn-rate windows, shortest first. */
+export const SERIES: readonly SeriesStyle[] = [
+  { color: 'var(--color-low)' },
+  { color: 'var(--color-accent)', dash: '8 3' },
+  { color: 'var(--color-ink-muted)', dash: '3 3' },
+  { color: 'var(--color-accent-fg)', dash: '12 4 3 4' },
+]
+
+export const AXIS_TICK = { fill: 'var(--color-ink-muted)', fontSize: 12 } as const
+export const AXIS_LABEL = { fill: 'var(--color-ink-muted)', fontSize: 12 } as const
+export const CHART_MARGIN = { top: 12, right: 16, bottom: 24, left: 12 } as const

@@ -1,0 +1,103 @@
+import Link from 'next/link'
+import type { ChangeRequestView } from '@/lib/flags/queries'
+import { RelativeTime } from '@/components/ui/relative-time'
+import { ChangeRequestStatusBadge } from './flag-badges'
+import { ChangeRequestActions } from './change-request-actions'
+import { environmentLabel } from './labels'
+
+export interface ChangeRequestsPanelProps {
+  flagKey: string
+  requests: readonly ChangeRequestView[]
+  viewerId: string
+  canApprove: boolean
+  canEdit: boolean
+}
+
+const OPEN = new Set(['pending', 'approved'])
+
+function Who({ request }: { request: ChangeRequestView }) {
+  return (
+    <p className="text-xs text-ink-muted">
+      {environmentLabel(request.environment)} · requested by {request.requestedBy?.name ?? 'someone no longer here'} <RelativeTime date={request.createdAt} />
+      {request.approvedBy && (
+        <>
+          {' '}
+          · approved by {request.approvedBy.name}
+          {request.approvedAt && (
+            <>
+              {' '}
+              <RelativeTime date={request.approvedAt} />
+            </>
+          )}
+        </>
+      )}
+      {request.appliedAt && (
+        <>
+          {' '}
+          · applied <RelativeTime date={request.appliedAt} />
+        </>
+      )}
+    </p>
+  )
+}
+
+/**
+ * Open requests first: someone else's can be approved or rejected by a second person (4-eyes); one's own
+ * waits and can be edited (which voids an approval); an approved one can be applied. Then the history.
+ */
+export function ChangeRequestsPanel({ flagKey, requests, viewerId, canApprove, canEdit }: ChangeRequestsPanelProps) {
+  const open = requests.filter((r) => OPEN.has(r.status))
+  const past = requests.filter((r) => !OPEN.has(r.status))
+  return (
+    <div className="space-y-4">
+      {open.length === 0 ? (
+        <p className="text-sm text-ink-muted">No change waits for approval.</p>
+      ) : (
+        <ul className="space-y-3" aria-label="Open change requests">
+          {open.map((r) => {
+            const mine = r.requestedBy?.id === viewerId
+            return (
+              <li key={r.id} className="space-y-2 rounded-md border border-line p-3">
+                <div className="flex flex-wrap items-center gap-2">
+                  <ChangeRequestStatusBadge status={r.status} />
+                  <p className="text-sm font-medium text-ink">{r.summary}</p>
+                </div>
+                <Who request={r} />
+                {r.reason && <p className="text-sm text-ink-muted">“{r.reason}”</p>}
+                {r.status === 'pending' && mine && <p className="text-sm text-ink-muted">Waiting for approval by a second person: you cannot approve your own change.</p>}
+                <ChangeRequestActions
+                  id={r.id}
+                  summary={r.summary}
+                  canApprove={canApprove && !mine && r.status === 'pending'}
+                  canApply={canEdit && r.status === 'approved'}
+                  canWithdraw={canEdit && mine}
+                />
+                {canEdit && mine && r.payload.kind === 'environment' && (
+                  <Link href={`/flags/${encodeURIComponent(flagKey)}?env=${r.environment}&cr=${r.id}#targeting`} className="text-sm text-accent-fg hover:underline">
+                    Edit this request{r.status === 'approved' ? ' (voids the approval)' : ''}
+                  </Link>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      {past.length > 0 && (
+        <details>
+          <summary className="cursor-pointer text-sm text-ink-muted hover:text-ink">Past requests ({past.length})</summary>
+          <ul className="mt-2 divide-y divide-line" aria-label="Past change requests">
+            {past.map((r) => (
+              <li key={r.id} className="space-y-1 py-2">
+                <div className="flex flex-wrap items-center gap-2">
+                  <ChangeRequestStatusBadge status={r.status} />
+                  <p className="text-sm text-ink">{r.summary}</p>
+                </div>
+                <Who request={r} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  )
+}

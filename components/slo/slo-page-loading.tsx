@@ -1,0 +1,25 @@
+import { Card } from '@/components/ui/card'
+import { LoadingState } from '@/components/ui/loading-state'
+
+/** The loading.tsx body of the SLO pages: header, tabs and panels in place, so nothing jumps. */
+export function SloPageLoading({ label, panels = 3, variant = 'grid' }: { label: string; panels?: number; variant?: 'grid' | 'stack' }) {
+  return (
+    <div className="space-y-6">
+      <div aria-hidden="true" className="space-y-2">
+        <div className="h-7 w-64 rounded bg-line motion-safe:animate-pulse" />
+        <div className="h-4 w-96 max-w-full rounded bg-line motion-safe:animate-pulse" />
+      </div>
+      <div aria-hidden="true" className="h-9 w-48 rounded bg-line motion-safe:animate-pulse" />
+      <Card as="div" className="px-4 py-3">
+        <LoadingState rows={2} label={label} />
+      </Card>
+      <div aria-hidden="true" className={variant === 'grid' ? 'grid gap-4 md:grid-cols-2 xl:grid-cols-3' : 'space-y-4'}>
+        {Array.from({ length: panels }, (_, i) => (
+          <div key={i} className={variant === 'grid' ? 'h-64 rounded-lg border border-line bg-surface' : 'h-80 rounded-lg border border-line bg-surface'}>
+            <div className="m-4 h-4 w-1/2 rounded bg-line motion-safe:animate-pulse" />
+          </div>
+        ))}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,199 @@
+/** Flag mutations on a real database: gates (403/409 naming the gate), 4-eyes change requests, audit + history. */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@/lib/db'
+import { createApiKey, createUser, request } from '@/test/factories'
+import type { SessionUser } from '@/lib/auth/session'
+import { actorOfUser } from '@/lib/auth/actor'
+import { ApiError } from '@/lib/http/errors'
+import { POST as enable } from '@/app/api/features/enable/route'
+import {
+  applyChangeRequest,
+  approveChangeRequest,
+  createFlag,
+  editChangeRequest,
+  recordCompliance,
+  rejectChangeRequest,
+  setKillSwitch,
+  updateEnvironment,
+  updateFlag,
+} from './service'
+import { getSnapshot } from './snapshot'
+import { evaluateFlag } from './evaluate'
+import { BOOL_VARIANTS, flagKey } from './test-helpers'
+
+let pm: SessionUser
+let approver: SessionUser
+let viewer: SessionUser
+const ON = { enabled: true, offVariant: 'off', rules: [], defaultServe: { variant: 'on' } }
+
+beforeAll(async () => {
+  pm = await createUser('pm')
+  approver = await createUser('pm')
+  viewer = await createUser('viewer')
+})
+
+async function gatedFlag(over: { tags?: string[]; category?: 'clinical_decision_support' | 'diagnostic' | 'operational' }) {
+  const key = flagKey('gated')
+  await createFlag({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS, tags: over.tags ?? [], category: over.category ?? 'operational' }, actorOfUser(pm), pm)
+  return key
+}
+
+async function rejects(p: Promise<unknown>): Promise<ApiError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(err).toBeInstanceOf(ApiError)
+  return err as ApiError
+}
+
+const fda = { kind: 'fda_approval' as const, reference: 'K243117', date: '2026-01-20', scope: 'Adult sepsis risk in ED' }
+
+describe('compliance gates', () => {
+  it('hipaa flag: production exposure needs a HIPAA review (403 naming the gate)', async () => {
+    const key = await gatedFlag({ tags: ['hipaa'] })
+    const err = await rejects(updateEnvironment(key, 'production', ON, actorOfUser(pm), pm))
+    expect(err.status).toBe(403)
+    expect(err.message).toMatch(/hipaa_review/)
+    expect(err.fields).toEqual({ gate: ['hipaa_review'] })
+  })
+
+  it('clinical decision support: needs an FDA approval before serving > 0 % in production, not in staging', async () => {
+    const key = await gatedFlag({ category: 'clinical_decision_support' })
+    expect((await rejects(updateEnvironment(key, 'production', ON, actorOfUser(pm), pm))).fields).toEqual({ gate: ['fda_approval'] })
+    expect(await updateEnvironment(key, 'staging', ON, actorOfUser(pm), pm)).toEqual({ applied: true })
+    // Turning it off needs nothing.
+    expect(await updateEnvironment(key, 'production', { ...ON, enabled: false }, actorOfUser(pm), pm)).toEqual({ applied: true })
+  })
+
+  it('diagnostic: needs a clinical-validation sign-off', async () => {
+    const key = await gatedFlag({ category: 'diagnostic' })
+    expect((await rejects(updateEnvironment(key, 'production', ON, actorOfUser(pm), pm))).fields).toEqual({ gate: ['clinical_validation'] })
+  })
+
+  it('an FDA approval without a scope is refused; recording needs flag:compliance', async () => {
+    const key = await gatedFlag({ category: 'clinical_decision_support' })
+    expect((await rejects(recordCompliance(key, { ...fda, scope: '' }, actorOfUser(pm), pm))).status).toBe(422)
+    expect((await rejects(recordCompliance(key, fda, actorOfUser(viewer), viewer))).status).toBe(403)
+  })
+
+  it('via the API: 403 naming the gate, then 409 four_eyes once the evidence is recorded', async () => {
+    const key = await gatedFlag({ tags: ['hipaa'], category: 'clinical_decision_support' })
+    const { key: apiKey, id } = await createApiKey(['flags:write'], 'production')
+    await db.apiKey.update({ where: { id }, data: { createdById: pm.id } })
+    const call = () => enable(request('/api/features/enable', { method: 'POST', body: { flag: key, percentage: 10 }, headers: { authorization: `Bearer ${apiKey}` } }))
+    const blocked = await call()
+    expect(blocked.status).toBe(403)
+    const b = (await blocked.json()) as { error: { message: string; fields: { gate: string[] } } }
+    expect(b.error.fields.gate).toEqual(['hipaa_review', 'fda_approval'])
+    expect(b.error.message).toMatch(/HIPAA review/)
+
+    await recordCompliance(key, { kind: 'hipaa_review', reference: 'PRIV-2026-014', date: '2026-02-01' }, actorOfUser(pm), pm)
+    await recordCompliance(key, fda, actorOfUser(pm), pm)
+    const waits = await call()
+    expect(waits.status).toBe(409)
+    const w = (await waits.json()) as { error: { fields: { gate: string[]; changeRequestId: string[] } } }
+    expect(w.error.fields.gate).toEqual(['four_eyes'])
+    const cr = await db.flagChangeRequest.findUniqueOrThrow({ where: { id: w.error.fields.changeRequestId[0]! } })
+    expect(cr).toMatchObject({ status: 'pending', requestedById: pm.id, environment: 'production' })
+    // A retried call files no second request.
+    const again = (await (await call()).json()) as { error: { fields: { changeRequestId: string[] } } }
+    expect(again.error.fields.changeRequestId).toEqual(w.error.fields.changeRequestId)
+  })
+})
+
+describe('4-eyes change requests', () => {
+  async function readyFlag() {
+    const key = await gatedFlag({ category: 'diagnostic' })
+    await recordCompliance(key, { kind: 'clinical_validation', reference: 'CV-88', date: '2026-02-10', scope: 'CT head bleed triage' }, actorOfUser(pm), pm)
+    return key
+  }
+
+  it('a production change waits for a second person; the requester cannot approve (409)', async () => {
+    const key = await readyFlag()
+    const outcome = await updateEnvironment(key, 'production', ON, actorOfUser(pm), pm)
+    expect(outcome.applied).toBe(false)
+    const id = outcome.changeRequestId!
+    const env = await db.flagEnvironment.findFirstOrThrow({ where: { flag: { key }, environment: 'production' } })
+    expect(env.enabled).toBe(false)
+
+    const self = await rejects(approveChangeRequest(id, pm))
+    expect(self.status).toBe(409)
+    expect(self.fields).toEqual({ gate: ['four_eyes'] })
+    expect((await rejects(applyChangeRequest(id, pm))).status).toBe(409)
+    expect((await rejects(approveChangeRequest(id, viewer))).status).toBe(403)
+
+    await approveChangeRequest(id, approver)
+    const approved = await db.flagChangeRequest.findUniqueOrThrow({ where: { id } })
+    expect(approved).toMatchObject({ status: 'approved', approvedById: approver.id })
+    expect(approved.approvedHash).toMatch(/^[0-9a-f]{64}$/)
+
+    await applyChangeRequest(id, pm)
+    expect(await db.flagChangeRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'applied' })
+    const snapshot = await getSnapshot()
+    const flag = snapshot.environments.get('production')!.flags.get(key)!
+    expect(evaluateFlag(flag, {})).toMatchObject({ value: true, reason: 'STATIC' })
+    const events = await db.flagEvent.findMany({ where: { flag: { key } }, orderBy: { id: 'asc' } })
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['change_requested', 'change_approved', 'environment_updated', 'change_applied']))
+    const audit = await db.auditLog.findMany({ where: { targetType: 'flag', targetId: key } })
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['flag.change_request.create', 'flag.change_request.approve', 'flag.environment.update', 'flag.change_request.apply']))
+  })
+
+  it('editing after approval voids the approval (back to pending, hash cleared)', async () => {
+    const key = await readyFlag()
+    const { changeRequestId: id } = await updateEnvironment(key, 'production', ON, actorOfUser(pm), pm)
+    await approveChangeRequest(id!, approver)
+    const edited = await editChangeRequest(id!, { kind: 'environment', config: { ...ON, defaultServe: { split: [{ variant: 'on', weight: 10 }, { variant: 'off', weight: 90 }] } } }, pm)
+    expect(edited).toEqual({ voidedApproval: true })
+    const cr = await db.flagChangeRequest.findUniqueOrThrow({ where: { id: id! } })
+    expect(cr).toMatchObject({ status: 'pending', approvedHash: null, approvedById: null, approvedAt: null })
+    expect((await rejects(applyChangeRequest(id!, pm))).status).toBe(409)
+  })
+
+  it('a payload changed behind the approval (hash mismatch) is voided at apply', async () => {
+    const key = await readyFlag()
+    const { changeRequestId: id } = await updateEnvironment(key, 'production', ON, actorOfUser(pm), pm)
+    await approveChangeRequest(id!, approver)
+    await db.flagChangeRequest.update({ where: { id: id! }, data: { payload: { kind: 'environment', config: { ...ON, offVariant: 'on' } } } })
+    const err = await rejects(applyChangeRequest(id!, pm))
+    expect(err.status).toBe(409)
+    expect(await db.flagChangeRequest.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: 'pending', approvedHash: null })
+  })
+
+  it('reject and withdraw', async () => {
+    const key = await readyFlag()
+    const a = await updateEnvironment(key, 'production', ON, actorOfUser(pm), pm)
+    await rejectChangeRequest(a.changeRequestId!, approver, 'Not during the ED go-live')
+    expect(await db.flagChangeRequest.findUniqueOrThrow({ where: { id: a.changeRequestId! } })).toMatchObject({ status: 'rejected', reason: 'Not during the ED go-live' })
+  })
+
+  it('the kill switch applies at once even on a gated production flag', async () => {
+    const key = await readyFlag()
+    expect(await setKillSwitch(key, 'production', true, actorOfUser(pm), pm)).toEqual({ applied: true })
+    const off = await setKillSwitch(key, 'production', false, actorOfUser(pm), pm)
+    // Un-killing a flag that serves nothing (environment off) exposes nobody: no approval needed.
+    expect(off.applied).toBe(true)
+  })
+
+  it('weakening a gated flag (removing its category) needs approval too', async () => {
+    const key = await readyFlag()
+    const outcome = await updateFlag(key, { category: 'operational' }, actorOfUser(pm), pm)
+    expect(outcome.applied).toBe(false)
+    expect((await db.flag.findUniqueOrThrow({ where: { key } })).category).toBe('diagnostic')
+    expect(await updateFlag(key, { description: 'CT head triage model' }, actorOfUser(pm), pm)).toEqual({ applied: true })
+  })
+})
+
+describe('validation', () => {
+  it('refuses unknown variants, wrong value types and duplicate keys', async () => {
+    const key = flagKey('valid')
+    expect((await rejects(createFlag({ key, name: key, type: 'boolean', variants: [{ key: 'on', value: 'yes' }] }, actorOfUser(pm), pm))).status).toBe(422)
+    await createFlag({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS }, actorOfUser(pm), pm)
+    expect((await rejects(createFlag({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS }, actorOfUser(pm), pm))).status).toBe(409)
+    const bad = await rejects(updateEnvironment(key, 'staging', { ...ON, defaultServe: { variant: 'maybe' } }, actorOfUser(pm), pm))
+    expect(bad.status).toBe(422)
+    expect(Object.keys(bad.fields ?? {})).toEqual(['defaultServe.variant'])
+    expect((await rejects(updateEnvironment(key, 'qa', ON, actorOfUser(pm), pm))).status).toBe(422)
+    expect((await rejects(updateEnvironment(key, 'staging', ON, actorOfUser(viewer), viewer))).status).toBe(403)
+  })
+})

@@ -1,0 +1,13 @@
+/** Marks flags stale that have been unchanged for 30 days at 0 % or 100 %. */
+import { markStaleFlags, STALE_AFTER_DAYS } from '../flags/lifecycle'
+import type { JobDefinition } from './types'
+
+export const flagStale: JobDefinition = {
+  name: 'flag-stale',
+  schedule: '30 3 * * *',
+  description: `Marks feature flags stale when unchanged for ${STALE_AFTER_DAYS} days while serving everyone alike (0 % or 100 %).`,
+  async run({ now }) {
+    const { checked, marked } = await markStaleFlags(now)
+    return { checked, marked: marked.length, flags: marked.slice(0, 50) }
+  },
+}

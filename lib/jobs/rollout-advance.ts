@@ -1,0 +1,13 @@
+/** Moves canary rollouts to their next stage while guarded SLOs are healthy; rolls back automatically when not. */
+import { advanceRollouts } from '../flags/rollout-service'
+import type { JobDefinition } from './types'
+
+export const rolloutAdvance: JobDefinition = {
+  name: 'rollout-advance',
+  schedule: '*/5 * * * *',
+  description:
+    'Advances running flag rollouts to their next stage when due and their guarded SLOs have no open violation; halves the percentage and alerts when a guarded SLO has more violations than the rollout allows.',
+  async run({ now }) {
+    return { ...(await advanceRollouts(now)) }
+  },
+}

@@ -1,0 +1,9 @@
+/**
+ * SLO reads for pages and route handlers: the overview (also `GET /api/slo`), one SLO's detail, report
+ * figures, violation counts. The implementations live in overview.ts, free of 'server-only', so that jobs
+ * and the benchmark can run them in plain Node.
+ */
+import 'server-only'
+
+export { getSloOverview, getSloDetail, getPeriodFigures, countViolations, type ReadOptions } from './overview'
+export type * from './types'

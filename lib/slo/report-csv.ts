@@ -1,0 +1,105 @@
+/**
+ * An SLA report as CSV (RFC 4180): one row per SLO, a header row of stable snake_case names, CRLF line ends,
+ * fields quoted when they hold a comma, quote or line break. Pure.
+ */
+import type { ReportData } from './report-data'
+import { periodSlug } from './report-periods'
+
+export const REPORT_CSV_COLUMNS = [
+  'period',
+  'period_start',
+  'period_end',
+  'timezone',
+  'slo_key',
+  'slo_name',
+  'service',
+  'workflow',
+  'target_percent',
+  'compliance_percent',
+  'good',
+  'total',
+  'met_target',
+  'budget_used_percent',
+  'violations',
+  'linked_incidents',
+  'mttr_minutes',
+  'previous_compliance_percent',
+  'change_percentage_points',
+  'p_value',
+  'change_verdict',
+] as const
+
+export type CsvValue = string | number | boolean | null | undefined
+
+/** Spreadsheets run a cell that starts with one of these as a formula; text starting so is prefixed with '. */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/** One field: numbers as they are, text defused against formula injection and quoted when needed. */
+export function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
+  if (typeof value === 'boolean') return value ? 'true' : 'false'
+  const text = FORMULA_START.test(value) ? `'${value}` : value
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export function csvLine(values: readonly CsvValue[]): string {
+  return values.map(csvField).join(',')
+}
+
+/** A fraction as a percentage with at most `digits` decimals and no binary noise (0.99871 → 99.871). */
+export function percentFigure(fraction: number | null, digits = 4): number | null {
+  if (fraction === null || !Number.isFinite(fraction)) return null
+  return Number((fraction * 100).toFixed(digits))
+}
+
+function pValueFigure(p: number | null): number | null {
+  return p === null ? null : Number(p.toPrecision(3))
+}
+
+export interface CsvReportMeta {
+  period: string
+  periodStart: Date
+  periodEnd: Date
+  timezone: string
+}
+
+// A byte-order mark lets Excel, which many executives open CSV files in, read UTF-8 names correctly.
+const BOM = '\uFEFF'
+
+export function reportToCsv(meta: CsvReportMeta, data: ReportData): string {
+  const lines = [csvLine(REPORT_CSV_COLUMNS)]
+  for (const s of data.slos) {
+    lines.push(
+      csvLine([
+        meta.period,
+        meta.periodStart.toISOString(),
+        meta.periodEnd.toISOString(),
+        meta.timezone,
+        s.key,
+        s.name,
+        s.service,
+        s.workflow ?? '',
+        percentFigure(s.target),
+        percentFigure(s.compliance),
+        s.good,
+        s.total,
+        s.met,
+        percentFigure(s.budgetUsed, 2),
+        s.violations,
+        s.incidents,
+        s.mttrMinutes === null ? null : Math.round(s.mttrMinutes),
+        percentFigure(s.previous?.compliance ?? null),
+        percentFigure(s.change.compliance),
+        pValueFigure(s.change.pValue),
+        s.change.verdict,
+      ]),
+    )
+  }
+  return `${BOM}${lines.join('\r\n')}\r\n`
+}
+
+/** "wardroom-sla-weekly-2026-03-02.csv": the period and its first local day. */
+export function reportCsvFilename(report: { period: string; periodStart: Date; timezone: string }): string {
+  return `wardroom-sla-${report.period}-${periodSlug(report.periodStart, report.timezone)}.csv`
+}

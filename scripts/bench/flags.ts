@@ -1,0 +1,253 @@
+/**
+ * `npm run bench -- flags`: OFREP evaluation over HTTP against the production build on PostgreSQL —
+ * single flag (POST /ofrep/v1/evaluate/flags/{key}) and bulk (20 flags, POST /ofrep/v1/evaluate/flags) —
+ * next to the trivial route GET /api/ping of the same app in the same run; then in-process evaluations/s
+ * of lib/flags/evaluate.ts. Every HTTP request carries a different targetingKey, so no response is served
+ * from the bulk cache and every flag is evaluated. Goals: bulk ≥ 70 % of the trivial route's req/s with
+ * p99 ≤ 5 ms; in-process ≥ 1,000,000 evaluations/s. Writes bench-results/flags.json.
+ *
+ * Knobs: BENCH_COUNT (20000), BENCH_CONCURRENCY (16), BENCH_EVALS (3000000), BENCH_PG_ADMIN_URL.
+ * `BENCH_ONLY=inprocess` skips the HTTP part. Without a production build (or with BENCH_SERVER=handlers)
+ * the HTTP part runs against scripts/bench/handler-server.ts — the same route handlers on bare node:http,
+ * labelled as such in the results: our code's share of a request, without Next's router.
+ */
+import { spawn } from 'node:child_process'
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { runLoad, type LoadResult } from './load'
+import { RESULTS_DIR, admin, freePort, requireBuild, startBenchServer, type BenchServer } from './server'
+import { migrate } from '../lib/migrations'
+import { evaluateFlag, type FlagConfig } from '../../lib/flags/evaluate'
+import type { EnvironmentConfig, FlagCreateInput, FlagType, Variant } from '../../lib/flags/schema'
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 20_000)
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)
+const EVALS = Number(process.env.BENCH_EVALS ?? 3_000_000)
+const WARMUP = 2_000
+const GOALS = { bulkRatio: 0.7, bulkP99Ms: 5, inProcessPerSecond: 1_000_000 }
+
+const say = (m: string) => console.log(`[bench flags] ${m}`)
+const line = (name: string, r: LoadResult) =>
+  `${name.padEnd(22)} ${String(r.perSecond).padStart(6)} req/s   p50 ${r.latencyMs.p50} ms   p90 ${r.latencyMs.p90} ms   p99 ${r.latencyMs.p99} ms   max ${r.latencyMs.max} ms   errors ${r.errors}`
+
+const DEPARTMENTS = ['emergency', 'radiology', 'cardiology', 'oncology']
+const ROLES = ['physician', 'nurse', 'pharmacist']
+const REGIONS = ['north', 'south']
+const BOOL = [
+  { key: 'off', value: false },
+  { key: 'on', value: true },
+]
+
+interface BenchFlag {
+  input: Omit<FlagCreateInput, 'variants' | 'type'> & { type: FlagType; variants: Variant[] }
+  config: EnvironmentConfig
+}
+
+/** 20 flags shaped like the demo's: static, targeted (department/role/region/semver), percentage splits. */
+function benchFlags(): BenchFlag[] {
+  const out: BenchFlag[] = []
+  for (let i = 0; i < 20; i++) {
+    const key = `bench_flag_${String(i).padStart(2, '0')}`
+    const kind = i % 4
+    if (kind === 0) {
+      out.push({ input: { key, name: key, type: 'boolean', variants: BOOL }, config: { enabled: true, offVariant: 'off', rules: [], defaultServe: { variant: 'on' } } })
+    } else if (kind === 1) {
+      out.push({
+        input: { key, name: key, type: 'boolean', variants: BOOL },
+        config: {
+          enabled: true,
+          offVariant: 'off',
+          rules: [
+            { id: 'ed-physicians', conditions: [{ attribute: 'department', operator: 'in', values: ['emergency'] }, { attribute: 'role', operator: 'equals', values: ['physician'] }], serve: { variant: 'on' } },
+            { id: 'north', conditions: [{ attribute: 'region', operator: 'in', values: ['north'] }], serve: { split: [{ variant: 'on', weight: 30 }, { variant: 'off', weight: 70 }] } },
+          ],
+          defaultServe: { variant: 'off' },
+        },
+      })
+    } else if (kind === 2) {
+      out.push({ input: { key, name: key, type: 'boolean', variants: BOOL }, config: { enabled: true, offVariant: 'off', rules: [], defaultServe: { split: [{ variant: 'on', weight: 25 }, { variant: 'off', weight: 75 }] } } })
+    } else {
+      out.push({
+        input: { key, name: key, type: 'string', variants: [{ key: 'stable', value: '1.4.2' }, { key: 'next', value: '2.0.0' }] },
+        config: {
+          enabled: true,
+          offVariant: 'stable',
+          rules: [{ id: 'new-apps', conditions: [{ attribute: 'appVersion', operator: 'semver_gte', values: ['3.2.0'] }], serve: { variant: 'next' } }],
+          defaultServe: { variant: 'stable' },
+        },
+      })
+    }
+  }
+  return out
+}
+
+const contextOf = (i: number) => ({
+  targetingKey: `clinician-${i}`,
+  department: DEPARTMENTS[i % DEPARTMENTS.length]!,
+  role: ROLES[i % ROLES.length]!,
+  region: REGIONS[i % REGIONS.length]!,
+  appVersion: i % 3 === 0 ? '3.4.1' : '3.1.0',
+})
+
+function inProcess(flags: BenchFlag[]) {
+  const configs: FlagConfig[] = flags.map((f, i) => ({
+    key: f.input.key,
+    type: f.input.type,
+    variants: f.input.variants,
+    environment: 'production',
+    killed: false,
+    version: i + 1,
+    ...f.config,
+  }))
+  const contexts = Array.from({ length: 10_000 }, (_, i) => contextOf(i))
+  let sink = 0
+  const pass = (n: number) => {
+    const started = performance.now()
+    for (let i = 0; i < n; i++) {
+      const r = evaluateFlag(configs[i % configs.length]!, contexts[i % contexts.length]!)
+      if (r.variant !== null) sink++
+    }
+    return performance.now() - started
+  }
+  pass(200_000) // warm-up (JIT)
+  const ms = pass(EVALS)
+  return { evaluations: EVALS, seconds: Math.round(ms) / 1000, perSecond: Math.round(EVALS / (ms / 1000)), served: sink }
+}
+
+async function setUp(databaseUrl: string, flags: BenchFlag[]): Promise<string> {
+  process.env.DATABASE_URL = databaseUrl
+  const { createApiKey } = await import('../../lib/admin/api-keys')
+  const { createFlag, updateEnvironment } = await import('../../lib/flags/service')
+  const { stopSnapshotPolling } = await import('../../lib/flags/snapshot')
+  const { SYSTEM_ACTOR } = await import('../../lib/audit')
+  const { closeDb } = await import('../../lib/db')
+  for (const f of flags) {
+    await createFlag(f.input, SYSTEM_ACTOR)
+    await updateEnvironment(f.input.key, 'production', f.config, SYSTEM_ACTOR)
+  }
+  const { key } = await createApiKey({ name: `bench-flags-${Date.now()}`, scopes: ['flags:evaluate'], environment: 'production' }, SYSTEM_ACTOR)
+  stopSnapshotPolling()
+  await closeDb()
+  return key
+}
+
+/** The fallback server: a migrated throwaway database and scripts/bench/handler-server.ts in its own process. */
+async function startHandlerServer(): Promise<BenchServer> {
+  const dbName = 'wr_bench_flags_handlers'
+  const base = new URL(process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres')
+  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+  await admin(`CREATE DATABASE ${dbName}`)
+  const databaseUrl = `${base.protocol}//${base.username}${base.password ? `:${base.password}` : ''}@${base.host}/${dbName}`
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  await migrate(client)
+  await client.end()
+  const port = await freePort()
+  mkdirSync(RESULTS_DIR, { recursive: true })
+  const logFile = path.join(RESULTS_DIR, 'flags-server.log')
+  const log = openSync(logFile, 'w')
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/bench/handler-hooks/register.mjs', 'scripts/bench/handler-server.ts'], {
+    stdio: ['ignore', log, 'pipe'],
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', WARDROOM_SCHEDULER: 'off' },
+  })
+  closeSync(log)
+  await new Promise<void>((resolve, reject) => {
+    let err = ''
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString()
+      if (err.includes('ready')) resolve()
+    })
+    child.once('exit', () => reject(new Error(`The handler server exited: ${err.slice(-2000)}`)))
+  })
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+    }
+    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+  }
+  return { baseUrl: `http://127.0.0.1:${port}`, databaseUrl, logFile, stop }
+}
+
+async function overHttp(flags: BenchFlag[]) {
+  const ROUTES = ['/api/ping', '/ofrep/v1/evaluate/flags', '/ofrep/v1/evaluate/flags/[key]']
+  const handlersOnly = process.env.BENCH_SERVER === 'handlers' || !existsSync(path.resolve('.next/BUILD_ID'))
+  if (!handlersOnly) requireBuild(ROUTES)
+  const mode = handlersOnly ? 'route handlers on node:http (no production build)' : 'production build (next start)'
+  say(`starting ${mode} on PostgreSQL (${COUNT} requests per phase, ${CONCURRENCY} connections)…`)
+  const server = handlersOnly
+    ? await startHandlerServer()
+    : await startBenchServer({ name: 'flags', readyPath: '/api/ping', env: { WARDROOM_SCHEDULER: 'off' } })
+  try {
+    const key = await setUp(server.databaseUrl, flags)
+    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' }
+    const base = { baseUrl: server.baseUrl, concurrency: CONCURRENCY }
+    const ping = () => ({ method: 'GET' as const, path: '/api/ping' })
+    const single = (i: number) => ({
+      method: 'POST' as const,
+      path: `/ofrep/v1/evaluate/flags/${flags[i % flags.length]!.input.key}`,
+      headers,
+      body: JSON.stringify({ context: contextOf(i) }),
+    })
+    const bulk = (i: number) => ({ method: 'POST' as const, path: '/ofrep/v1/evaluate/flags', headers, body: JSON.stringify({ context: contextOf(i) }) })
+
+    say('warming up…')
+    await runLoad({ ...base, count: WARMUP, request: ping, okStatus: [200] })
+    await runLoad({ ...base, count: WARMUP, request: (i) => single(1_000_000 + i), okStatus: [200] })
+    await runLoad({ ...base, count: WARMUP, request: (i) => bulk(2_000_000 + i), okStatus: [200] })
+
+    say('measuring GET /api/ping (trivial route)…')
+    const pingResult = await runLoad({ ...base, count: COUNT, request: ping, okStatus: [200] })
+    say(line('GET /api/ping', pingResult))
+    say('measuring OFREP single…')
+    const singleResult = await runLoad({ ...base, count: COUNT, request: single, okStatus: [200] })
+    say(line('OFREP single', singleResult))
+    say('measuring OFREP bulk (20 flags)…')
+    const bulkResult = await runLoad({ ...base, count: COUNT, request: (i) => bulk(COUNT + i), okStatus: [200] })
+    say(line('OFREP bulk (20 flags)', bulkResult))
+    return { server: mode, ping: pingResult, single: singleResult, bulk: bulkResult }
+  } finally {
+    await server.stop()
+  }
+}
+
+export async function run(): Promise<void> {
+  const loadBefore = os.loadavg()
+  const flags = benchFlags()
+  const http = process.env.BENCH_ONLY === 'inprocess' ? null : await overHttp(flags)
+  say(`measuring in-process evaluation (${EVALS.toLocaleString('en')} evaluations over 20 flags, 10,000 contexts)…`)
+  const local = inProcess(flags)
+  say(`in-process ${local.perSecond.toLocaleString('en')} evaluations/s`)
+
+  const mark = (ok: boolean) => (ok ? 'met' : 'MISSED')
+  const ratio = http ? Math.round((http.bulk.perSecond / http.ping.perSecond) * 100) / 100 : null
+  const verdict = {
+    bulkRatio: ratio === null ? null : ratio >= GOALS.bulkRatio,
+    bulkP99: http ? http.bulk.latencyMs.p99 <= GOALS.bulkP99Ms : null,
+    inProcess: local.perSecond >= GOALS.inProcessPerSecond,
+    noErrors: http ? http.ping.errors + http.single.errors + http.bulk.errors === 0 : null,
+  }
+  if (http) {
+    say(`bulk/trivial ratio ${ratio} (goal ≥ ${GOALS.bulkRatio}: ${mark(!!verdict.bulkRatio)}), bulk p99 ${http.bulk.latencyMs.p99} ms (goal ≤ ${GOALS.bulkP99Ms}: ${mark(!!verdict.bulkP99)})`)
+  }
+  say(`in-process goal ≥ ${GOALS.inProcessPerSecond.toLocaleString('en')}/s: ${mark(verdict.inProcess)}`)
+
+  const result = {
+    suite: 'flags',
+    at: new Date().toISOString(),
+    config: { count: COUNT, concurrency: CONCURRENCY, warmup: WARMUP, flags: flags.length, evaluations: EVALS, scheduler: 'off', database: 'postgresql', distinctContexts: true },
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadavgBefore: loadBefore, loadavgAfter: os.loadavg() },
+    http,
+    inProcess: local,
+    ratio,
+    goals: GOALS,
+    verdict,
+  }
+  mkdirSync(RESULTS_DIR, { recursive: true })
+  const out = path.join(RESULTS_DIR, 'flags.json')
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`)
+  say(`written to ${path.relative(process.cwd(), out)}`)
+  if (verdict.noErrors === false) process.exitCode = 1
+}

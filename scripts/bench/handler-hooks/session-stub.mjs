@@ -1,0 +1,4 @@
+// No sessions in the bare handler server (API-key routes only).
+export async function getSessionUser() {
+  return null
+}

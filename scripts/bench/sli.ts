@@ -1,0 +1,339 @@
+/**
+ * `npm run bench -- sli`, on a throwaway PostgreSQL database:
+ * 1. the SLO overview with 90 days of demo data (lib/seed/slo.ts): `getSloOverview` in this process, and an
+ *    HTTP GET of /slo with a session cookie when the production build has the page. Goal ≤ 150 ms.
+ * 2. `slo-evaluate` over 20 SLOs × 30 days of per-minute rollups. Goal ≤ 1 s.
+ * 3. batch ingest over HTTP (POST /api/sli/events, 10,000 items a batch) as rows/s, next to a raw COPY of the
+ *    same rows into the same table in the same run (pg-copy-streams, as many streams as HTTP connections).
+ *    Goal ≥ 50 % of COPY. Without a production build that has the route, what the handler does after
+ *    authentication runs in this process instead (JSON parse, validation, insert, audit; no HTTP) and the
+ *    result says so.
+ * Writes bench-results/sli.json.
+ *
+ * Knobs: BENCH_ROWS (200000), BENCH_CONCURRENCY (4), BENCH_PG_ADMIN_URL (postgresql://postgres@127.0.0.1:5432/postgres).
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { Readable } from 'node:stream'
+import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+import { runLoad } from './load'
+import { RESULTS_DIR, requireBuild, startBenchServer, type BenchServer } from './server'
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 200_000)
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4)
+const BATCH = 10_000
+const EVAL_SLOS = 20
+const RUNS = 20
+const GOALS = { ingestVsCopy: 0.5, evaluateMs: 1000, overviewMs: 150 }
+const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
+
+const say = (m: string) => console.log(`[bench sli] ${m}`)
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
+
+function stats(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b)
+  const at = (q: number) => round(s[Math.min(s.length - 1, Math.floor(q * s.length))]!)
+  return { runs: s.length, p50: at(0.5), p95: at(0.95), max: round(s[s.length - 1]!), mean: round(s.reduce((a, b) => a + b, 0) / s.length) }
+}
+
+async function timed(n: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t = performance.now()
+    await fn()
+    out.push(performance.now() - t)
+  }
+  return out
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Without a build there is no server to create and migrate the database: do it here. */
+async function ownDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = 'wr_bench_sli_direct'
+  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await adminQuery(`CREATE DATABASE ${name}`)
+  const base = new URL(ADMIN_URL)
+  base.pathname = `/${name}`
+  const url = base.toString()
+  const { migrate } = await import('../lib/migrations')
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  await migrate(client)
+  await client.end()
+  return { url, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
+}
+
+function hasBuildOf(routes: string[]): boolean {
+  try {
+    requireBuild(routes)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** next-auth credentials sign-in over HTTP; returns the Cookie header of the session. */
+async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`)
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string }
+  const jar = new Map<string, string>()
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';')
+      const i = pair!.indexOf('=')
+      jar.set(pair!.slice(0, i), pair!.slice(i + 1))
+    }
+  }
+  keep(csrfRes)
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
+    body: new URLSearchParams({ email, password, csrfToken, json: 'true' }),
+  })
+  keep(res)
+  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`Sign-in failed (HTTP ${res.status})`)
+  return cookie()
+}
+
+interface Batch {
+  json: string
+  copy: string
+}
+
+/** The same rows as an HTTP body and as COPY text. */
+function makeBatches(now: number): Batch[] {
+  const out: Batch[] = []
+  for (let b = 0; b < Math.ceil(ROWS / BATCH); b++) {
+    const items: string[] = []
+    const lines: string[] = []
+    for (let i = 0; i < BATCH && b * BATCH + i < ROWS; i++) {
+      const at = new Date(now - (((b * BATCH + i) * 17) % 3_600_000)).toISOString()
+      const value = 300 + ((b * 7919 + i * 104_729) % 2400)
+      const workflow = i % 3 === 0 ? 'emergency_triage' : 'diagnosis'
+      items.push(`{"sli":"patient_response_time","service":"bench-ingest","workflow":"${workflow}","at":"${at}","value":${value}}`)
+      lines.push(`patient_response_time\tbench-ingest\t${workflow}\t${at}\t${value}\t\\N\t\\N\n`)
+    }
+    out.push({ json: `{"events":[${items.join(',')}]}`, copy: lines.join('') })
+  }
+  return out
+}
+
+async function copyBatches(databaseUrl: string, batches: Batch[]): Promise<number> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY })
+  let next = 0
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      const client = await pool.connect()
+      try {
+        for (let i = next++; i < batches.length; i = next++) {
+          const stream = client.query(copyFrom(`COPY "SliEvent" (sli, service, workflow, at, value, good, total) FROM STDIN`))
+          await pipeline(Readable.from([batches[i]!.copy]), stream)
+        }
+      } finally {
+        client.release()
+      }
+    }),
+  )
+  const seconds = (performance.now() - started) / 1000
+  await pool.end()
+  return seconds
+}
+
+/** 20 SLOs with 30 days of per-minute rollups (864,000 rows): a 0.05 % error baseline, four burning in the last hour. */
+async function evaluationData(databaseUrl: string, now: Date): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const keys = Array.from({ length: EVAL_SLOS }, (_, i) => `bench_eval_${String(i).padStart(2, '0')}`)
+    await client.query(
+      `INSERT INTO "Slo" (id, key, name, sli, "sliType", service, target, budgeting, "updatedAt")
+       SELECT gen_random_uuid(), k, k, 'system_availability', 'ratio', 'bench-eval', 0.999,
+              CASE WHEN right(k, 1) = '7' THEN 'timeslices' ELSE 'occurrences' END, now()
+       FROM unnest($1::text[]) AS k`,
+      [keys],
+    )
+    const end = new Date(Math.floor(now.getTime() / 60_000) * 60_000)
+    await client.query(
+      `INSERT INTO "SloRollup" ("sloId", minute, good, total)
+       SELECT s.id, m, CASE WHEN m > $2::timestamptz - interval '1 hour' AND right(s.key, 1) IN ('0', '5') THEN 80 ELSE 100 - (extract(minute FROM m)::int % 20 = 0)::int END, 100
+       FROM "Slo" s, generate_series($2::timestamptz - interval '30 days', $2::timestamptz, interval '1 minute') AS m
+       WHERE s.key = ANY($1)`,
+      [keys, end],
+    )
+    await client.query('ANALYZE "SloRollup"')
+    return keys
+  } finally {
+    await client.end()
+  }
+}
+
+export async function run(): Promise<void> {
+  const loadBefore = os.loadavg()
+  const httpIngest = hasBuildOf(['/api/sli/events', '/api/ping'])
+  const sloPage = httpIngest && existsSync(path.resolve('.next/server/app/(cockpit)/slo/page.js'))
+  let server: BenchServer | null = null
+  let dropOwn: (() => Promise<void>) | null = null
+  let databaseUrl: string
+  if (httpIngest) {
+    say('starting the production build on PostgreSQL…')
+    server = await startBenchServer({ name: 'sli', readyPath: '/api/ping', env: { WARDROOM_SCHEDULER: 'off' } })
+    databaseUrl = server.databaseUrl
+  } else {
+    say('no production build with /api/sli/events (run `npm run build` for the HTTP figures): measuring ingest in this process')
+    const own = await ownDatabase()
+    databaseUrl = own.url
+    dropOwn = own.drop
+  }
+  process.env.DATABASE_URL = databaseUrl
+  try {
+    const { closeDb, db } = await import('../../lib/db')
+    const { seedSlo } = await import('../../lib/seed/slo')
+    const { getSloOverview } = await import('../../lib/slo/overview')
+    const { evaluateSlos } = await import('../../lib/slo/evaluate')
+    const { rollupSliEvents } = await import('../../lib/slo/rollup')
+    const { createApiKey } = await import('../../lib/admin/api-keys')
+    const { hashPassword } = await import('../../lib/auth/password')
+    const { SYSTEM_ACTOR } = await import('../../lib/audit')
+    const { env } = await import('../../lib/env')
+
+    // 1. Overview with 90 days of demo data.
+    say('seeding the SLO demo data (90 days)…')
+    let seedLine = ''
+    await seedSlo((m) => (seedLine = m))
+    say(seedLine)
+    const rollupRows = Number((await db.sloRollup.count()).toString())
+    await timed(3, () => getSloOverview(new Date()))
+    const overview = stats(await timed(RUNS, () => getSloOverview(new Date())))
+    const overviewSlos = (await getSloOverview(new Date())).length
+    say(`getSloOverview: p50 ${overview.p50} ms, p95 ${overview.p95} ms, max ${overview.max} ms (${rollupRows} rollup rows)`)
+    let page: ReturnType<typeof stats> | null = null
+    if (server && sloPage) {
+      const email = 'bench-executive@bench.wardroom.local'
+      const password = 'bench-password-2026'
+      await db.user.create({ data: { email, name: 'Bench executive', role: 'executive', passwordHash: await hashPassword(password) } })
+      const cookie = await signIn(server.baseUrl, email, password)
+      const get = async () => {
+        const res = await fetch(`${server!.baseUrl}/slo`, { headers: { cookie } })
+        await res.text()
+        if (res.status !== 200) throw new Error(`GET /slo answered ${res.status}`)
+      }
+      await timed(3, get)
+      page = stats(await timed(RUNS, get))
+      say(`GET /slo (server render, session cookie): p50 ${page.p50} ms, p95 ${page.p95} ms`)
+    }
+
+    // 2. slo-evaluate over 20 SLOs × 30 days of per-minute rollups.
+    say(`writing ${EVAL_SLOS} SLOs × 30 days of per-minute rollups…`)
+    const now = new Date()
+    const keys = await evaluationData(databaseUrl, now)
+    const firstStart = performance.now()
+    const first = await evaluateSlos(now, { timeZone: env.WARDROOM_TIMEZONE, keys })
+    const firstMs = performance.now() - firstStart
+    const steady = stats(await timed(10, () => evaluateSlos(now, { timeZone: env.WARDROOM_TIMEZONE, keys })))
+    say(`slo-evaluate: first run ${round(firstMs)} ms (opened ${first.opened} violations and incidents), then p50 ${steady.p50} ms, max ${steady.max} ms`)
+
+    // 3. Ingest vs COPY.
+    const batches = makeBatches(Date.now())
+    const key = (await createApiKey({ name: `bench-sli-${Date.now()}`, scopes: ['sli:write'] }, SYSTEM_ACTOR)).key
+    await db.slo.create({
+      data: { key: 'bench_ingest', name: 'bench ingest', sli: 'patient_response_time', sliType: 'threshold', threshold: 2000, comparator: 'lte', service: 'bench-ingest', target: 0.99 },
+    })
+    let ingestSeconds: number
+    let ingestErrors = 0
+    if (server) {
+      const base = { baseUrl: server.baseUrl, concurrency: CONCURRENCY, okStatus: [202] }
+      const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' }
+      await runLoad({ ...base, count: 2, request: (i) => ({ method: 'POST', path: '/api/sli/events', headers, body: batches[i]!.json }) })
+      say(`ingesting ${ROWS} rows over HTTP in ${batches.length} batches, ${CONCURRENCY} connections…`)
+      const r = await runLoad({ ...base, count: batches.length, request: (i) => ({ method: 'POST', path: '/api/sli/events', headers, body: batches[i]!.json }) })
+      ingestSeconds = r.seconds
+      ingestErrors = r.errors
+    } else {
+      // The route module pulls in next-auth, which does not load in plain Node: run what the handler runs
+      // after authentication (parse, validate, insert, audit).
+      const { z } = await import('zod')
+      const { batchEnvelope, sliEventBatch } = await import('../../lib/slo/schema')
+      const { ingestSliEvents } = await import('../../lib/slo/ingest')
+      const send = async (body: string) => {
+        const parsed = z.preprocess(batchEnvelope, sliEventBatch(new Date())).safeParse(JSON.parse(body))
+        if (!parsed.success) ingestErrors++
+        else await ingestSliEvents(parsed.data.items, SYSTEM_ACTOR)
+      }
+      await send(batches[0]!.json)
+      say(`ingesting ${ROWS} rows in process (parse, validate, insert, audit) in ${batches.length} batches, ${CONCURRENCY} at a time…`)
+      let next = 0
+      const started = performance.now()
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          for (let i = next++; i < batches.length; i = next++) await send(batches[i]!.json)
+        }),
+      )
+      ingestSeconds = (performance.now() - started) / 1000
+    }
+    await copyBatches(databaseUrl, batches.slice(0, 1))
+    say(`copying the same ${ROWS} rows with COPY, ${CONCURRENCY} streams…`)
+    const copySeconds = await copyBatches(databaseUrl, batches)
+    const ingestRate = Math.round(ROWS / ingestSeconds)
+    const copyRate = Math.round(ROWS / copySeconds)
+    const ratio = round(ingestRate / copyRate, 2)
+    say(`ingest ${ingestRate} rows/s vs COPY ${copyRate} rows/s: ${Math.round(ratio * 100)} % (goal ≥ ${GOALS.ingestVsCopy * 100} %)`)
+    const rollupStart = performance.now()
+    const rolled = await rollupSliEvents()
+    const rollupMs = performance.now() - rollupStart
+    say(`sli-rollup of ${rolled.events} events: ${round(rollupMs)} ms (${Math.round(rolled.events / (rollupMs / 1000))} events/s)`)
+
+    const mark = (ok: boolean) => (ok ? 'met' : 'MISSED')
+    const verdict = {
+      ingestVsCopy: ratio >= GOALS.ingestVsCopy,
+      evaluate: steady.max <= GOALS.evaluateMs && firstMs <= GOALS.evaluateMs,
+      overview: overview.p50 <= GOALS.overviewMs,
+      noErrors: ingestErrors === 0,
+    }
+    say(`goals: ingest/COPY ${mark(verdict.ingestVsCopy)}, evaluate ${mark(verdict.evaluate)}, overview ${mark(verdict.overview)}${page ? ` (page p50 ${page.p50} ms)` : ''}`)
+    const result = {
+      suite: 'sli',
+      at: new Date().toISOString(),
+      config: { rows: ROWS, batch: BATCH, concurrency: CONCURRENCY, evalSlos: EVAL_SLOS, runs: RUNS, database: 'postgresql', scheduler: 'off' },
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadavgBefore: loadBefore, loadavgAfter: os.loadavg() },
+      overview: { getSloOverviewMs: overview, pageGetMs: page, rollupRows, slos: overviewSlos, seed: seedLine },
+      evaluate: { slos: EVAL_SLOS, rollupRows: EVAL_SLOS * (30 * 1440 + 1), firstRunMs: round(firstMs), firstRun: first, steadyMs: steady },
+      ingest: {
+        path: server ? 'http' : 'in process: parse, validate, insert, audit (no production build, no HTTP)',
+        rows: ROWS,
+        seconds: round(ingestSeconds, 3),
+        rowsPerSecond: ingestRate,
+        errors: ingestErrors,
+        copySeconds: round(copySeconds, 3),
+        copyRowsPerSecond: copyRate,
+        ratio,
+      },
+      rollup: { events: rolled.events, ms: round(rollupMs), rows: rolled.rows },
+      goals: GOALS,
+      verdict,
+    }
+    mkdirSync(RESULTS_DIR, { recursive: true })
+    const out = path.join(RESULTS_DIR, 'sli.json')
+    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`)
+    say(`written to ${path.relative(process.cwd(), out)}`)
+    if (!verdict.noErrors) process.exitCode = 1
+    await closeDb()
+  } finally {
+    await server?.stop()
+    await dropOwn?.()
+  }
+}
