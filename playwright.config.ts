@@ -6,8 +6,9 @@ import { E2E_ADMIN, E2E_CRON_SECRET } from './e2e/constants'
  * `npm start` exactly as a user runs it. Two servers: the main one (on PostgreSQL when TEST_DATABASE_URL
  * is set, as in CI, otherwise on its own embedded database) and one with a 6-second idle timeout.
  */
-const MAIN_PORT = 3100
-const IDLE_PORT = 3101
+// E2E_PORT moves both servers (and their data directories), so several runs can share a machine.
+const MAIN_PORT = Number(process.env.E2E_PORT ?? 3100)
+const IDLE_PORT = MAIN_PORT + 1
 
 const common = {
   WARDROOM_SKIP_BUILD: '1',
@@ -59,7 +60,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'rm -rf .data/e2e-main && npm start',
+      command: `rm -rf .data/e2e-main-${MAIN_PORT} && npm start`,
       url: `http://localhost:${MAIN_PORT}/health`,
       timeout: 120_000,
       reuseExistingServer: false,
@@ -67,16 +68,16 @@ export default defineConfig({
       env: {
         ...common,
         PORT: String(MAIN_PORT),
-        WARDROOM_DATA_DIR: '.data/e2e-main',
+        WARDROOM_DATA_DIR: `.data/e2e-main-${MAIN_PORT}`,
         ...(pg ? { DATABASE_URL: pg, WARDROOM_SEED: 'always' } : {}),
       },
     },
     {
-      command: 'rm -rf .data/e2e-idle && npm start',
+      command: `rm -rf .data/e2e-idle-${IDLE_PORT} && npm start`,
       url: `http://localhost:${IDLE_PORT}/health`,
       timeout: 120_000,
       reuseExistingServer: false,
-      env: { ...common, PORT: String(IDLE_PORT), WARDROOM_DATA_DIR: '.data/e2e-idle', SESSION_IDLE_TIMEOUT: '6', WARDROOM_SEED: 'never' },
+      env: { ...common, PORT: String(IDLE_PORT), WARDROOM_DATA_DIR: `.data/e2e-idle-${IDLE_PORT}`, SESSION_IDLE_TIMEOUT: '6', WARDROOM_SEED: 'never' },
     },
   ],
 })

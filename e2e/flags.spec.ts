@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import type { APIRequestContext, Page } from '@playwright/test'
 import { DEMO_PASSWORD, expect, loginViaApi, test } from './fixtures'
+import { E2E_MAIN_DATA_DIR } from './constants'
 
 const PM = 'pm@demo.wardroom.local'
 const PM2 = 'pm2@demo.wardroom.local'
@@ -17,7 +18,7 @@ function createEvaluationKey(environment: 'staging' | 'production'): string {
     {
       encoding: 'utf8',
       timeout: 60_000,
-      env: { ...process.env, ...(pg ? { DATABASE_URL: pg } : { WARDROOM_DATA_DIR: '.data/e2e-main' }) },
+      env: { ...process.env, ...(pg ? { DATABASE_URL: pg } : { WARDROOM_DATA_DIR: E2E_MAIN_DATA_DIR }) },
     },
   )
   const key = out.trim().split('\n').pop()?.trim() ?? ''

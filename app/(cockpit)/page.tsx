@@ -4,6 +4,11 @@ import { requirePagePermission } from '@/lib/auth/guard'
 import { hasPermission, ROLE_LABELS } from '@/lib/rbac'
 import { AREAS } from '@/lib/navigation'
 import { getOverview } from '@/lib/overview/queries'
+import { getOperationsSummary } from '@/lib/overview/operations'
+import { SeverityBadge } from '@/components/ui/severity-badge'
+import { StatusBadge } from '@/components/ui/status-badge'
+import { RelativeTime } from '@/components/ui/relative-time'
+import { formatPercent } from '@/lib/format'
 
 export const metadata: Metadata = { title: 'Overview' }
 
@@ -12,7 +17,7 @@ const tile = 'rounded-lg border border-slate-200 bg-white p-4'
 export default async function OverviewPage() {
   const user = await requirePagePermission('overview:read')
   const canAdmin = hasPermission(user.role, 'audit:read')
-  const data = canAdmin ? await getOverview() : null
+  const [data, ops] = await Promise.all([canAdmin ? getOverview() : null, getOperationsSummary(user.role)])
   const planned = AREAS.filter((a) => a.status === 'planned' && hasPermission(user.role, a.permission))
 
   return (
@@ -23,6 +28,107 @@ export default async function OverviewPage() {
           Wardroom overview · signed in as {ROLE_LABELS[user.role].toLowerCase()}
         </p>
       </header>
+
+      {(ops.incidents || ops.slos || ops.flags) && (
+        <section aria-labelledby="ops-heading" className="space-y-3">
+          <h2 id="ops-heading" className="text-sm font-semibold tracking-wide text-slate-500 uppercase">
+            Operations now
+          </h2>
+          <div className="grid gap-3 lg:grid-cols-3">
+            {ops.incidents && (
+              <div className={tile}>
+                <div className="flex items-baseline justify-between">
+                  <h3 className="font-semibold">Incidents</h3>
+                  <Link href="/incidents" className="text-sm font-medium text-teal-800 hover:underline">
+                    Board
+                  </Link>
+                </div>
+                <p className="mt-2 text-2xl font-semibold tabular-nums">
+                  {ops.incidents.open} open
+                  <span className="ml-2 text-sm font-normal text-slate-600">{ops.incidents.unacknowledged} not acknowledged</span>
+                </p>
+                <ul className="mt-3 flex flex-wrap gap-2" aria-label="Open incidents by severity">
+                  {(['critical', 'high', 'medium', 'low', 'info'] as const)
+                    .filter((s) => ops.incidents!.bySeverity[s] > 0)
+                    .map((s) => (
+                      <li key={s}>
+                        <SeverityBadge severity={s} label={`${ops.incidents!.bySeverity[s]} ${s}`} />
+                      </li>
+                    ))}
+                </ul>
+                {ops.incidents.oldestUnackedAt && (
+                  <p className="mt-3 text-xs text-slate-600">
+                    Oldest unacknowledged opened <RelativeTime date={ops.incidents.oldestUnackedAt} />
+                  </p>
+                )}
+                {ops.incidents.open === 0 && <p className="mt-3 text-sm text-slate-600">All quiet: no open incident.</p>}
+              </div>
+            )}
+            {ops.slos && (
+              <div className={tile}>
+                <div className="flex items-baseline justify-between">
+                  <h3 className="font-semibold">Service levels</h3>
+                  <Link href="/slo" className="text-sm font-medium text-teal-800 hover:underline">
+                    SLOs
+                  </Link>
+                </div>
+                <p className="mt-2 text-2xl font-semibold tabular-nums">
+                  {ops.slos.ok} of {ops.slos.total} on track
+                </p>
+                {ops.slos.attention.length === 0 ? (
+                  <p className="mt-3 text-sm text-slate-600">Every objective is within its error budget.</p>
+                ) : (
+                  <ul className="mt-3 space-y-2">
+                    {ops.slos.attention.map((s) => (
+                      <li key={s.key} className="flex items-center justify-between gap-2 text-sm">
+                        <Link href={`/slo/${s.key}`} className="min-w-0 truncate font-medium hover:underline">
+                          {s.name}
+                        </Link>
+                        <span className="flex shrink-0 items-center gap-2">
+                          <span className="text-xs text-slate-600 tabular-nums">
+                            {s.budgetRemaining === null ? 'n/a' : `${formatPercent(Math.max(0, s.budgetRemaining), 0)} budget`}
+                          </span>
+                          <StatusBadge status={s.status} />
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            )}
+            {ops.flags && (
+              <div className={tile}>
+                <div className="flex items-baseline justify-between">
+                  <h3 className="font-semibold">Feature flags</h3>
+                  <Link href="/flags" className="text-sm font-medium text-teal-800 hover:underline">
+                    Flags
+                  </Link>
+                </div>
+                <p className="mt-2 text-2xl font-semibold tabular-nums">
+                  {ops.flags.rollouts.length} rollout{ops.flags.rollouts.length === 1 ? '' : 's'}
+                  <span className="ml-2 text-sm font-normal text-slate-600">{ops.flags.pendingApprovals} waiting for approval</span>
+                </p>
+                {ops.flags.rollouts.length === 0 ? (
+                  <p className="mt-3 text-sm text-slate-600">No canary rollout is in progress.</p>
+                ) : (
+                  <ul className="mt-3 space-y-2">
+                    {ops.flags.rollouts.map((r) => (
+                      <li key={`${r.flagKey}:${r.environment}`} className="flex items-center justify-between gap-2 text-sm">
+                        <Link href={`/flags/${r.flagKey}?env=${r.environment}`} className="min-w-0 truncate font-medium hover:underline">
+                          {r.flagName}
+                        </Link>
+                        <span className="shrink-0 text-xs text-slate-600 tabular-nums">
+                          {r.environment} · {r.percentage} %{r.status === 'paused' ? ' · paused' : ''}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            )}
+          </div>
+        </section>
+      )}
 
       {data && (
         <section aria-labelledby="platform-heading" className="space-y-3">

@@ -28,6 +28,8 @@ export const FlagKey = z
   .min(2)
   .max(100)
   .regex(/^[a-z][a-z0-9_.-]*$/, 'Use lower-case letters, digits, _ - or .')
+  // /flags/experiments is a page of its own, so no flag may take that key.
+  .refine((k) => k !== 'experiments', 'This key is reserved')
 
 export const VariantKey = z
   .string()

@@ -21,6 +21,7 @@ export type IncidentChangeHandler = (change: IncidentChangeEvent) => void
 
 export const POLL_INTERVAL_MS = 1_000
 const LOOKBACK_MS = 10_000
+const MAX_CLOCK_SKEW_MS = 2_000
 const POLL_LIMIT = 200
 
 interface Watcher {
@@ -81,7 +82,8 @@ async function poll(w: Watcher): Promise<number> {
       const t = r.updatedAt.getTime()
       if (w.seen.get(r.id) === t) continue
       w.seen.set(r.id, t)
-      if (t > w.high) w.high = t
+      // A row stamped in the future (a skewed clock, back-dated data) must not move the window past real changes.
+      if (t > w.high) w.high = Math.min(t, Date.now() + MAX_CLOCK_SKEW_MS)
       if (!initial) {
         emit(w, { id: r.id, updatedAt: r.updatedAt.toISOString() })
         reported += 1

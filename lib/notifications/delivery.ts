@@ -103,7 +103,8 @@ async function recordOutcome(row: ClaimedRow, result: SendResult, now: Date, ret
     if (updated.count === 0) return null
     if (row.incidentId) {
       // Touch the incident so other instances' live boards (which poll updatedAt) show the delivery status too.
-      await tx.incident.update({ where: { id: row.incidentId }, data: { updatedAt: now } })
+      // Wall-clock time, not the job's `now` (which tests move ahead): updatedAt is what the watchers compare.
+      await tx.incident.update({ where: { id: row.incidentId }, data: { updatedAt: new Date() } })
       await tx.incidentEvent.create({
         data: {
           incidentId: row.incidentId,
