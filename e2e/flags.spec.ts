@@ -120,6 +120,8 @@ test('a production change to a gated flag waits until a second person approves i
 
   // Applied, production serves the new value within 2 seconds.
   await open.getByRole('button', { name: /^Apply/ }).click()
-  await expect(page.getByRole('list', { name: 'Past change requests' }).getByText('Applied', { exact: true })).toBeAttached()
+  // Applied requests move to the collapsed history of past requests.
+  await page.getByText(/^Past requests \(\d+\)$/).click()
+  await expect(page.getByRole('list', { name: 'Past change requests' }).getByText('Applied', { exact: true })).toBeVisible()
   await expect.poll(() => evaluate(request, apiKey, flagKey), { timeout: 2_000, intervals: [100] }).toMatchObject({ status: 200, value: true, variant: 'on' })
 })

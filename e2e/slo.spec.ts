@@ -38,7 +38,7 @@ test('an executive sees the objectives as the API reports them, opens one, then 
     const cards = page.getByRole('list', { name: 'Objectives, worst first' }).getByRole('article')
     await expect(cards).toHaveCount(slos.length, { timeout: 2_000 })
     await expect(cards.first()).toHaveAccessibleName(slos[0]!.name, { timeout: 2_000 })
-    const card = page.getByRole('article', { name: chosen.name })
+    const card = page.getByRole('article', { name: chosen.name, exact: true })
     await expect(card.getByTestId('slo-compliance')).toHaveText(formatCompliance(chosen.compliance), { timeout: 2_000 })
     await expect(card.getByTestId('slo-budget')).toHaveText(formatBudgetLeft(chosen.target, chosen.budgetRemaining), { timeout: 2_000 })
     await expect(page.getByText(overviewHeadline(slos.map((s) => s.status)).counts, { exact: true })).toBeVisible({ timeout: 2_000 })
@@ -46,7 +46,7 @@ test('an executive sees the objectives as the API reports them, opens one, then 
   const slo = chosen!
 
   // The sparkline is drawn, and its numbers are one click away.
-  const card = page.getByRole('article', { name: slo.name })
+  const card = page.getByRole('article', { name: slo.name, exact: true })
   const sparkline = card.getByRole('figure', { name: `Daily compliance of ${slo.name}, last 30 days` })
   await expect(sparkline.locator('.recharts-surface')).toBeVisible()
   await sparkline.getByText('Show data table').click()
@@ -110,7 +110,7 @@ test('a reader subscribes to the daily report and unsubscribes again', async ({ 
 test('an administrator generates a report now and opens it', async ({ adminPage: page }) => {
   await page.goto('/slo/reports')
   const form = page.getByRole('form', { name: 'Generate a report' })
-  await form.getByLabel('Period', { exact: true }).selectOption('weekly')
+  await form.getByRole('combobox', { name: 'Period', exact: true }).selectOption('weekly')
   await form.getByRole('button', { name: 'Generate now' }).click()
   await expect(form.getByText(/^The weekly report for Week \d+, \d{4} \(.+\) was (generated|rebuilt)\.$/)).toBeVisible()
   await form.getByRole('link', { name: /^Open the report for Week / }).click()
