@@ -23,7 +23,7 @@ export default async function OverviewPage() {
   return (
     <div className="space-y-8">
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Good to see you, {user.name.split(' ')[0]}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">Good to see you, {user.name}</h1>
         <p className="mt-1 text-sm text-slate-600">
           Wardroom overview · signed in as {ROLE_LABELS[user.role].toLowerCase()}
         </p>
