@@ -5,7 +5,7 @@ import type { BudgetPoint } from '@/lib/slo/types'
 import { formatBudgetPercent } from '@/lib/slo/display'
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import { ChartFrame, ChartLegend, type ChartEmpty } from './chart-frame'
-import { AXIS_LABEL, AXIS_TICK, CHART, CHART_MARGIN } from './chart-theme'
+import { AXIS_LABEL, AXIS_TICK, CHART, CHART_MARGIN, timeAxisProps } from './chart-theme'
 import { axisTimeStyle, budgetDomain, budgetTicks, formatChartTime, formatTableTime, hasValues, spanOf, summarise, tableTimeStyle, toEpoch, toPercent } from './chart-data'
 
 export interface BudgetBurndownChartProps {
@@ -68,16 +68,7 @@ export function BudgetBurndownChart({ points, target, label, timeZone, empty }: 
     >
       <AreaChart responsive style={{ width: '100%', height: 256 }} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={CHART.grid} vertical={false} />
-        <XAxis
-          dataKey="x"
-          type="number"
-          scale="time"
-          domain={['dataMin', 'dataMax']}
-          tick={AXIS_TICK}
-          stroke={CHART.axis}
-          tickFormatter={(v: number) => formatChartTime(v, timeZone, axisStyle)}
-          label={{ value: `Time (${timeZone})`, position: 'insideBottom', offset: -16, ...AXIS_LABEL }}
-        />
+        <XAxis {...timeAxisProps(timeZone, (v) => formatChartTime(v, timeZone, axisStyle))} />
         <YAxis
           domain={domain}
           ticks={budgetTicks(domain)}

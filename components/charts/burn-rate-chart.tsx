@@ -6,7 +6,7 @@ import type { BurnRatePoint } from '@/lib/slo/types'
 import { formatBurnRate, formatFactor } from '@/lib/slo/display'
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import { ChartFrame, ChartLegend, type ChartEmpty, type LegendItem } from './chart-frame'
-import { AXIS_LABEL, AXIS_TICK, CHART, CHART_MARGIN, SERIES } from './chart-theme'
+import { AXIS_LABEL, AXIS_TICK, CHART, CHART_MARGIN, SERIES, timeAxisProps } from './chart-theme'
 import { axisTimeStyle, burnRateDomain, formatChartTime, formatTableTime, hasValues, LOG_FLOOR, scaleBurnRate, spanOf, tableTimeStyle, toEpoch } from './chart-data'
 
 export const BURN_SERIES = [
@@ -123,16 +123,7 @@ export function BurnRateChart({ points, thresholds, label, timeZone, defaultLog 
     >
       <LineChart responsive style={{ width: '100%', height: 288 }} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={CHART.grid} vertical={false} />
-        <XAxis
-          dataKey="x"
-          type="number"
-          scale="time"
-          domain={['dataMin', 'dataMax']}
-          tick={AXIS_TICK}
-          stroke={CHART.axis}
-          tickFormatter={(v: number) => formatChartTime(v, timeZone, axisStyle)}
-          label={{ value: `Time (${timeZone})`, position: 'insideBottom', offset: -16, ...AXIS_LABEL }}
-        />
+        <XAxis {...timeAxisProps(timeZone, (v) => formatChartTime(v, timeZone, axisStyle))} />
         <YAxis
           scale={log ? 'log' : 'linear'}
           domain={burnRateDomain(all, lines.map((l) => l.value), log)}

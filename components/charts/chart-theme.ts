@@ -30,3 +30,17 @@ export const SERIES: readonly SeriesStyle[] = [
 export const AXIS_TICK = { fill: 'var(--color-ink-muted)', fontSize: 12 } as const
 export const AXIS_LABEL = { fill: 'var(--color-ink-muted)', fontSize: 12 } as const
 export const CHART_MARGIN = { top: 12, right: 16, bottom: 24, left: 12 } as const
+
+/** Props of the time X axis every time-series chart shares: epoch ms in `x`, ticks in the given zone. */
+export function timeAxisProps(timeZone: string, formatTick: (ms: number) => string) {
+  return {
+    dataKey: 'x',
+    type: 'number',
+    scale: 'time',
+    domain: ['dataMin', 'dataMax'],
+    tick: AXIS_TICK,
+    stroke: CHART.axis,
+    tickFormatter: formatTick,
+    label: { value: `Time (${timeZone})`, position: 'insideBottom', offset: -16, ...AXIS_LABEL },
+  } as const
+}

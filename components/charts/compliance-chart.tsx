@@ -6,7 +6,7 @@ import { formatNumber } from '@/lib/format'
 import { formatCompliance, formatTarget } from '@/lib/slo/display'
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import { ChartFrame, ChartLegend, type ChartEmpty } from './chart-frame'
-import { AXIS_LABEL, AXIS_TICK, CHART, CHART_MARGIN } from './chart-theme'
+import { AXIS_LABEL, AXIS_TICK, CHART, CHART_MARGIN, timeAxisProps } from './chart-theme'
 import {
   axisTimeStyle,
   complianceDomain,
@@ -84,16 +84,7 @@ export function ComplianceChart({ points, target, label, timeZone, empty }: Comp
     >
       <LineChart responsive style={{ width: '100%', height: 256 }} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={CHART.grid} vertical={false} />
-        <XAxis
-          dataKey="x"
-          type="number"
-          scale="time"
-          domain={['dataMin', 'dataMax']}
-          tick={AXIS_TICK}
-          stroke={CHART.axis}
-          tickFormatter={(v: number) => formatChartTime(v, timeZone, axisStyle)}
-          label={{ value: `Time (${timeZone})`, position: 'insideBottom', offset: -16, ...AXIS_LABEL }}
-        />
+        <XAxis {...timeAxisProps(timeZone, (v) => formatChartTime(v, timeZone, axisStyle))} />
         <YAxis
           domain={complianceDomain(values, targetPct)}
           allowDataOverflow
