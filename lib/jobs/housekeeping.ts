@@ -8,17 +8,20 @@ import type { JobDefinition } from './types'
 const DAY_MS = 24 * 60 * 60 * 1000
 export const LOGIN_ATTEMPT_RETENTION_DAYS = 30
 export const JOB_RUN_RETENTION_DAYS = 90
+// Probe results are rolled up into availability SLIs within a minute; the raw rows serve the probes page (24 h).
+export const PROBE_RESULT_RETENTION_DAYS = 30
 
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS)
 
 export const housekeeping: JobDefinition = {
   name: 'housekeeping',
   schedule: '0 * * * *',
-  description: `Deletes sign-in attempts older than ${LOGIN_ATTEMPT_RETENTION_DAYS} days, job runs older than ${JOB_RUN_RETENTION_DAYS} days and expired job leases.`,
+  description: `Deletes sign-in attempts older than ${LOGIN_ATTEMPT_RETENTION_DAYS} days, job runs older than ${JOB_RUN_RETENTION_DAYS} days, health-probe results older than ${PROBE_RESULT_RETENTION_DAYS} days and expired job leases.`,
   async run({ now }) {
     const loginAttempts = await db.loginAttempt.deleteMany({ where: { at: { lt: daysBefore(now, LOGIN_ATTEMPT_RETENTION_DAYS) } } })
     const jobRuns = await db.jobRun.deleteMany({ where: { startedAt: { lt: daysBefore(now, JOB_RUN_RETENTION_DAYS) } } })
     const jobLeases = await db.jobLease.deleteMany({ where: { expiresAt: { lt: now } } })
-    return { loginAttempts: loginAttempts.count, jobRuns: jobRuns.count, jobLeases: jobLeases.count }
+    const probeResults = await db.probeResult.deleteMany({ where: { at: { lt: daysBefore(now, PROBE_RESULT_RETENTION_DAYS) } } })
+    return { loginAttempts: loginAttempts.count, jobRuns: jobRuns.count, jobLeases: jobLeases.count, probeResults: probeResults.count }
   },
 }

@@ -26,6 +26,12 @@ describe('housekeeping', () => {
         { job: validLease, holder: 'alive', expiresAt: new Date(Date.now() + 60_000) },
       ],
     })
+    const service = await db.service.create({ data: { key: uid('hk-svc'), name: 'Housekeeping test' } })
+    const probe = await db.probe.create({ data: { serviceId: service.id, name: 'hk', url: 'http://127.0.0.1:9/' } })
+    const [, recentResult] = await Promise.all([
+      db.probeResult.create({ data: { probeId: probe.id, up: true, latencyMs: 5, at: daysAgo(31) } }),
+      db.probeResult.create({ data: { probeId: probe.id, up: true, latencyMs: 5, at: daysAgo(1) } }),
+    ])
     const audit = await recordAudit(SYSTEM_ACTOR, { action: 'test.housekeeping' })
     const auditBefore = await db.auditLog.count()
 
@@ -48,7 +54,9 @@ describe('housekeeping', () => {
     expect(await db.jobLease.findUnique({ where: { job: validLease } })).not.toBeNull()
     expect(await db.auditLog.findUnique({ where: { id: audit.id } })).not.toBeNull()
     expect(await db.auditLog.count()).toBeGreaterThanOrEqual(auditBefore)
+    expect((await db.probeResult.findMany({ where: { probeId: probe.id }, select: { id: true } })).map((r) => r.id)).toEqual([recentResult.id])
     await db.jobLease.delete({ where: { job: validLease } })
+    await db.service.delete({ where: { id: service.id } })
   })
 })
 
