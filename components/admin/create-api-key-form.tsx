@@ -8,9 +8,9 @@ import { API_SCOPES, API_SCOPE_LABELS } from '@/lib/rbac'
 import { Button } from '@/components/ui/button'
 import { CheckboxField, InputField, SelectField } from '@/components/ui/field'
 import { Icon } from '@/components/ui/icons'
-import { FormMessage } from './form-message'
+import { FormMessage } from '@/components/ui/form-message'
 import { SecretReveal } from './secret-reveal'
-import { useFocusFirstInvalid } from './use-focus-first-invalid'
+import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
 
 type State = FormState<CreatedApiKeyData> | null
 

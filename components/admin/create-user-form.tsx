@@ -7,9 +7,9 @@ import type { FormState } from '@/lib/auth/guard'
 import { ROLES, ROLE_LABELS } from '@/lib/rbac'
 import { Button } from '@/components/ui/button'
 import { InputField, SelectField } from '@/components/ui/field'
-import { FormMessage } from './form-message'
+import { FormMessage } from '@/components/ui/form-message'
 import { SecretReveal } from './secret-reveal'
-import { useFocusFirstInvalid } from './use-focus-first-invalid'
+import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
 
 type State = FormState<CreatedUserData> | null
 

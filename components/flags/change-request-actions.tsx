@@ -5,7 +5,7 @@ import { applyChangeRequestAction, approveChangeRequestAction, rejectChangeReque
 import type { FormState } from '@/lib/auth/guard'
 import { Button } from '@/components/ui/button'
 import { ConfirmButton } from '@/components/ui/confirm-button'
-import { FormMessage } from '@/components/admin/form-message'
+import { FormMessage } from '@/components/ui/form-message'
 
 export interface ChangeRequestActionsProps {
   id: string

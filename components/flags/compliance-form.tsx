@@ -6,7 +6,7 @@ import { COMPLIANCE_KINDS, type ComplianceKind } from '@/lib/flags/schema'
 import { GATE_LABELS } from '@/lib/flags/gates'
 import { Button } from '@/components/ui/button'
 import { InputField, SelectField } from '@/components/ui/field'
-import { FormMessage } from '@/components/admin/form-message'
+import { FormMessage } from '@/components/ui/form-message'
 import { useActionForm } from '@/components/oncall/use-action-form'
 
 const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`

@@ -7,8 +7,8 @@ import { FLAG_CATEGORIES, FLAG_TYPES, type FlagType } from '@/lib/flags/schema'
 import type { FormState } from '@/lib/auth/guard'
 import { Button } from '@/components/ui/button'
 import { InputField, SelectField, TextareaField } from '@/components/ui/field'
-import { FormMessage } from '@/components/admin/form-message'
-import { useFocusFirstInvalid } from '@/components/admin/use-focus-first-invalid'
+import { FormMessage } from '@/components/ui/form-message'
+import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
 import { CATEGORY_LABELS } from './labels'
 
 type State = FormState<{ key: string }> | null

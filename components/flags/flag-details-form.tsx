@@ -5,7 +5,7 @@ import { updateFlagAction } from '@/lib/flags/actions'
 import { FLAG_CATEGORIES, LIFECYCLES } from '@/lib/flags/schema'
 import { Button } from '@/components/ui/button'
 import { InputField, SelectField, TextareaField } from '@/components/ui/field'
-import { FormMessage } from '@/components/admin/form-message'
+import { FormMessage } from '@/components/ui/form-message'
 import { useActionForm } from '@/components/oncall/use-action-form'
 import { CATEGORY_LABELS, LIFECYCLE_LABELS } from './labels'
 

@@ -6,7 +6,7 @@ import type { Environment } from '@/lib/flags/schema'
 import { Button } from '@/components/ui/button'
 import { ConfirmButton } from '@/components/ui/confirm-button'
 import { InputField, SelectField } from '@/components/ui/field'
-import { FormMessage } from '@/components/admin/form-message'
+import { FormMessage } from '@/components/ui/form-message'
 import { useActionForm } from '@/components/oncall/use-action-form'
 import { environmentLabel } from './labels'
 

@@ -7,8 +7,8 @@ import { SEVERITIES, type Severity } from '@/lib/incidents/schema'
 import { Button } from '@/components/ui/button'
 import { SelectField, TextareaField } from '@/components/ui/field'
 import { SEVERITY_META } from '@/components/ui/severity-badge'
-import { FormMessage } from '@/components/admin/form-message'
-import { useFocusFirstInvalid } from '@/components/admin/use-focus-first-invalid'
+import { FormMessage } from '@/components/ui/form-message'
+import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
 
 type State = FormState<unknown> | null
 

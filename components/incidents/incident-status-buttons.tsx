@@ -7,7 +7,7 @@ import { acknowledgeIncidentAction, resolveIncidentAction, setIncidentStatusActi
 import { incidentKeys } from '@/lib/incidents/keys'
 import type { IncidentStatus } from '@/lib/incidents/schema'
 import { Button } from '@/components/ui/button'
-import { FormMessage } from '@/components/admin/form-message'
+import { FormMessage } from '@/components/ui/form-message'
 
 const MOVES: Record<IncidentStatus, { to: IncidentStatus; label: string; primary?: boolean }[]> = {
   triggered: [

@@ -5,8 +5,8 @@ import type { FormState } from '@/lib/auth/guard'
 import { addIncidentNoteAction } from '@/lib/incidents/actions'
 import { Button } from '@/components/ui/button'
 import { TextareaField } from '@/components/ui/field'
-import { FormMessage } from '@/components/admin/form-message'
-import { useFocusFirstInvalid } from '@/components/admin/use-focus-first-invalid'
+import { FormMessage } from '@/components/ui/form-message'
+import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
 
 /** Adds a note to the timeline; the text is cleared once it is saved. */
 export function NoteForm({ incidentId }: { incidentId: string }) {

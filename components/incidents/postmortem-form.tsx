@@ -6,8 +6,8 @@ import { savePostmortemAction } from '@/lib/incidents/actions'
 import { Button } from '@/components/ui/button'
 import { controlClasses, TextareaField } from '@/components/ui/field'
 import { Icon } from '@/components/ui/icons'
-import { FormMessage } from '@/components/admin/form-message'
-import { useFocusFirstInvalid } from '@/components/admin/use-focus-first-invalid'
+import { FormMessage } from '@/components/ui/form-message'
+import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
 import { cn } from '@/lib/cn'
 
 export interface PostmortemActionValue {

@@ -8,8 +8,8 @@ import type { FormState } from '@/lib/auth/guard'
 import { SEVERITIES, SEVERITY_META } from '@/components/ui/severity-badge'
 import { Button } from '@/components/ui/button'
 import { CheckboxField, InputField, SelectField } from '@/components/ui/field'
-import { FormMessage } from '@/components/admin/form-message'
-import { useFocusFirstInvalid } from '@/components/admin/use-focus-first-invalid'
+import { FormMessage } from '@/components/ui/form-message'
+import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
 
 type State = FormState<{ id: string }> | null
 type Editable = Pick<ChannelView, 'id' | 'name' | 'type' | 'enabled' | 'minSeverity' | 'values' | 'maskedSecrets'>

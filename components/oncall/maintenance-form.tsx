@@ -4,7 +4,7 @@ import type { FormEvent } from 'react'
 import { createMaintenanceAction } from '@/lib/oncall/actions'
 import { Button } from '@/components/ui/button'
 import { InputField, SelectField } from '@/components/ui/field'
-import { FormMessage } from '@/components/admin/form-message'
+import { FormMessage } from '@/components/ui/form-message'
 import { localInputToIso, useActionForm } from './use-action-form'
 import { ViewerZoneName } from './viewer-time'
 

@@ -5,7 +5,7 @@ import { createEscalationPolicyAction, updateEscalationPolicyAction } from '@/li
 import { Button } from '@/components/ui/button'
 import { controlClasses, InputField } from '@/components/ui/field'
 import { Icon } from '@/components/ui/icons'
-import { FormMessage } from '@/components/admin/form-message'
+import { FormMessage } from '@/components/ui/form-message'
 import { cn } from '@/lib/cn'
 import { SEVERITIES } from '@/lib/oncall/schema'
 import type { PersonOption } from './person-list-editor'

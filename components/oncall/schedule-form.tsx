@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { createScheduleAction, updateScheduleAction } from '@/lib/oncall/actions'
 import { Button } from '@/components/ui/button'
 import { InputField, SelectField } from '@/components/ui/field'
-import { FormMessage } from '@/components/admin/form-message'
+import { FormMessage } from '@/components/ui/form-message'
 import { PersonListEditor, type PersonOption } from './person-list-editor'
 import { useActionForm } from './use-action-form'
 

@@ -6,8 +6,8 @@ import { MIN_INTERVAL_SECONDS } from '@/lib/probes/schema'
 import type { FormState } from '@/lib/auth/guard'
 import { Button } from '@/components/ui/button'
 import { CheckboxField, InputField, SelectField } from '@/components/ui/field'
-import { FormMessage } from '@/components/admin/form-message'
-import { useFocusFirstInvalid } from '@/components/admin/use-focus-first-invalid'
+import { FormMessage } from '@/components/ui/form-message'
+import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
 
 type State = FormState<{ id: string }> | null
 

@@ -7,7 +7,7 @@ import { generateReportAction, type GeneratedReportData } from '@/lib/slo/report
 import { REPORT_PERIODS, REPORT_PERIOD_LABELS } from '@/lib/slo/report-periods'
 import { Button } from '@/components/ui/button'
 import { InputField, SelectField } from '@/components/ui/field'
-import { FormMessage } from '@/components/admin/form-message'
+import { FormMessage } from '@/components/ui/form-message'
 
 type State = FormState<GeneratedReportData> | null
 

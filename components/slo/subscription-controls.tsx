@@ -6,7 +6,7 @@ import { subscribeReportAction, unsubscribeReportAction } from '@/lib/slo/report
 import { REPORT_PERIODS, REPORT_PERIOD_LABELS, type ReportPeriod } from '@/lib/slo/report-periods'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import { FormMessage } from '@/components/admin/form-message'
+import { FormMessage } from '@/components/ui/form-message'
 
 const WHEN: Record<ReportPeriod, string> = {
   daily: 'every day at 09:00, covering the day before',

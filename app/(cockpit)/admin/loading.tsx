@@ -1,5 +1,5 @@
-import { AdminPageLoading } from '@/components/admin/admin-page-loading'
+import { PageLoading } from '@/components/ui/page-loading'
 
 export default function AdminLoading() {
-  return <AdminPageLoading label="Loading administration…" rows={4} />
+  return <PageLoading label="Loading administration…" rows={4} />
 }

@@ -1,5 +1,5 @@
-import { AdminPageLoading } from '@/components/admin/admin-page-loading'
+import { PageLoading } from '@/components/ui/page-loading'
 
 export default function FlagsLoading() {
-  return <AdminPageLoading label="Loading feature flags…" rows={8} />
+  return <PageLoading label="Loading feature flags…" rows={8} />
 }

@@ -1,5 +1,5 @@
-import { AdminPageLoading } from '@/components/admin/admin-page-loading'
+import { PageLoading } from '@/components/ui/page-loading'
 
 export default function ApiKeysLoading() {
-  return <AdminPageLoading label="Loading API keys…" />
+  return <PageLoading label="Loading API keys…" />
 }

@@ -1,5 +1,5 @@
-import { AdminPageLoading } from '@/components/admin/admin-page-loading'
+import { PageLoading } from '@/components/ui/page-loading'
 
 export default function AuditLoading() {
-  return <AdminPageLoading label="Loading the audit log…" />
+  return <PageLoading label="Loading the audit log…" />
 }

@@ -1,5 +1,5 @@
-import { AdminPageLoading } from '@/components/admin/admin-page-loading'
+import { PageLoading } from '@/components/ui/page-loading'
 
 export default function UsersLoading() {
-  return <AdminPageLoading label="Loading people…" />
+  return <PageLoading label="Loading people…" />
 }

@@ -1,5 +1,5 @@
-import { AdminPageLoading } from '@/components/admin/admin-page-loading'
+import { PageLoading } from '@/components/ui/page-loading'
 
 export default function FlagLoading() {
-  return <AdminPageLoading label="Loading the flag…" rows={10} />
+  return <PageLoading label="Loading the flag…" rows={10} />
 }

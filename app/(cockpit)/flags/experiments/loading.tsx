@@ -1,5 +1,5 @@
-import { AdminPageLoading } from '@/components/admin/admin-page-loading'
+import { PageLoading } from '@/components/ui/page-loading'
 
 export default function ExperimentsLoading() {
-  return <AdminPageLoading label="Loading experiments…" rows={6} />
+  return <PageLoading label="Loading experiments…" rows={6} />
 }

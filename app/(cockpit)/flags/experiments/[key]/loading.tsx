@@ -1,5 +1,5 @@
-import { AdminPageLoading } from '@/components/admin/admin-page-loading'
+import { PageLoading } from '@/components/ui/page-loading'
 
 export default function ExperimentLoading() {
-  return <AdminPageLoading label="Loading experiment results…" rows={6} />
+  return <PageLoading label="Loading experiment results…" rows={6} />
 }

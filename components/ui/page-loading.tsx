@@ -1,8 +1,8 @@
 import { Card } from '@/components/ui/card'
 import { LoadingState } from '@/components/ui/loading-state'
 
-/** The loading.tsx body of the admin pages: the header's place and a table skeleton, so nothing jumps. */
-export function AdminPageLoading({ label, rows = 6 }: { label: string; rows?: number }) {
+/** A loading.tsx body: the header's place and a table skeleton, so nothing jumps. */
+export function PageLoading({ label, rows = 6 }: { label: string; rows?: number }) {
   return (
     <div>
       <div aria-hidden="true" className="mb-6 space-y-2">
