@@ -1,8 +1,8 @@
 import type { NextConfig } from 'next'
 
 const nextConfig: NextConfig = {
-  // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pglite-prisma-adapter', 'pino', 'prom-client', 'pg'],
+  // Loaded from node_modules at run time, not bundled (native bindings, worker threads, dynamic requires).
+  serverExternalPackages: ['pino', 'prom-client', 'pg'],
   poweredByHeader: false,
   experimental: { authInterrupts: true },
   async headers() {

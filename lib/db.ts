@@ -1,7 +1,7 @@
 /**
  * The only place a database client is created. Both deployments go through `pg` + @prisma/adapter-pg:
- * an external PostgreSQL via DATABASE_URL, or the embedded PGlite that `npm start` serves on a Unix
- * socket (scripts/lib/embedded.ts) and hands to this process as DATABASE_URL. One code path, one behaviour.
+ * an external PostgreSQL via DATABASE_URL, or the embedded PostgreSQL server that `npm start` runs on a
+ * Unix socket (scripts/lib/embedded.ts) and hands to this process as DATABASE_URL. One code path, one behaviour.
  */
 import pg from 'pg'
 import { PrismaPg } from '@prisma/adapter-pg'
@@ -29,6 +29,10 @@ export function getPool(): pg.Pool {
       idleTimeoutMillis: 30_000,
       connectionTimeoutMillis: 5_000,
       application_name: 'wardroom',
+      // Sized for a small server: no statement runs away with a connection, and a transaction left open
+      // by a stalled request releases its locks instead of blocking jobs and ingest.
+      ...(env.DB_STATEMENT_TIMEOUT_MS ? { statement_timeout: env.DB_STATEMENT_TIMEOUT_MS } : {}),
+      idle_in_transaction_session_timeout: 60_000,
     })
     // An idle client losing its connection must not crash the process; the pool replaces it.
     g.wardroomPool.on('error', () => {})

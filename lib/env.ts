@@ -15,6 +15,8 @@ const seconds = (fallback: number) => z.coerce.number().int().positive().default
 const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
   WARDROOM_DATA_DIR: z.string().default('.data'),
+  /** The embedded PostgreSQL also listens on 127.0.0.1 at this port (it always has its Unix socket). */
+  WARDROOM_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   PORT: z.coerce.number().int().positive().default(3000),
   NEXTAUTH_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
@@ -33,6 +35,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WARDROOM_TIMEZONE: z.string().default('UTC'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** Longest a single statement may run, in milliseconds (0 = no limit). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   /** Days raw SLI events are kept after they are rolled up (rollups are kept 13 months). */
   SLI_RAW_RETENTION_DAYS: z.coerce.number().int().positive().default(7),
 })

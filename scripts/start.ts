@@ -1,8 +1,8 @@
 /**
- * `npm start` (and `npm run dev`): build when needed, open the database (embedded PGlite served on a
- * Unix socket, or DATABASE_URL), apply migrations, seed the demo on the first embedded start, create the
- * first administrator, then run the Next.js server with DATABASE_URL pointing at that database. This
- * process stays up as the embedded database's host and stops the server with it.
+ * `npm start` (and `npm run dev`): build when needed, open the database (the embedded PostgreSQL server
+ * in <data dir>/pg on a Unix socket, or DATABASE_URL), apply migrations, seed the demo on the first
+ * embedded start, create the first administrator, then run the Next.js server with DATABASE_URL pointing
+ * at that database. This process supervises both: on SIGINT/SIGTERM it stops Next first, then PostgreSQL.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'

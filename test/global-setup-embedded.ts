@@ -1,6 +1,7 @@
 /**
- * Integration tests on the embedded database: a fresh PGlite in a temp directory, served on a Unix
- * socket exactly as `npm start` serves it, migrated from prisma/migrations.
+ * Integration tests on the embedded database: a fresh embedded PostgreSQL cluster in a temp directory,
+ * started once per run exactly as `npm start` starts it (Unix socket, password, same settings), migrated
+ * from prisma/migrations.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'

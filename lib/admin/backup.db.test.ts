@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
@@ -8,39 +5,27 @@ import { recordAudit, SYSTEM_ACTOR } from '@/lib/audit'
 import { generateApiKey } from '@/lib/auth/api-keys'
 import { createUser, uid } from '@/test/factories'
 import { runCli } from '@/test/run-script'
-import { openEmbedded } from '@/scripts/lib/embedded'
 import { countTableRows, dumpToString, restoreDatabase, type DumpResult } from './backup'
 
 const TRICKY = `it's "quoted"; back\\slash \\\\ \n newline -- not a comment $$ dollar $x$ ünï©ødé 🩺 \u0001`
 
-/** A fresh, empty database of the same kind as the one under test. */
+/** A fresh, empty database on the same server as the one under test (embedded or external PostgreSQL). */
 async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const sourceUrl = process.env.DATABASE_URL!
-  if (process.env.TEST_DATABASE_URL && sourceUrl === process.env.TEST_DATABASE_URL) {
-    const name = `wr_restore_${uid('t').slice(2).replace(/-/g, '')}`
-    const admin = new pg.Client({ connectionString: sourceUrl })
-    await admin.connect()
-    await admin.query(`CREATE DATABASE ${name}`)
-    await admin.end()
-    const url = new URL(sourceUrl)
-    url.pathname = `/${name}`
-    return {
-      url: url.toString(),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: sourceUrl })
-        await c.connect()
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-        await c.end()
-      },
-    }
-  }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'wardroom-restore-'))
-  const embedded = await openEmbedded(dir)
+  const name = `wr_restore_${uid('t').slice(2).replace(/-/g, '')}`
+  const admin = new pg.Client({ connectionString: sourceUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(sourceUrl)
+  url.pathname = `/${name}`
   return {
-    url: embedded.url,
+    url: url.toString(),
     drop: async () => {
-      await embedded.close()
-      rmSync(dir, { recursive: true, force: true })
+      const c = new pg.Client({ connectionString: sourceUrl })
+      await c.connect()
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await c.end()
     },
   }
 }

@@ -3,7 +3,7 @@
  * database (through the running server's socket when one holds it). Sets process.env.DATABASE_URL so
  * lib/db.ts connects to it.
  */
-import { dataDir } from '../../lib/env'
+import { dataDir, env } from '../../lib/env'
 import { connectEmbedded, openEmbedded, type EmbeddedDatabase } from './embedded'
 
 export interface Connection {
@@ -23,7 +23,7 @@ function external(): Connection | null {
 export async function connectForTool(log?: (m: string) => void): Promise<Connection> {
   const ext = external()
   if (ext) return ext
-  const emb = await connectEmbedded(dataDir, log)
+  const emb = await connectEmbedded(dataDir, { log, tcpPort: env.WARDROOM_PG_PORT })
   process.env.DATABASE_URL = emb.url
   return { url: emb.url, embedded: true, shared: emb.shared, close: emb.close }
 }
@@ -32,7 +32,7 @@ export async function connectForTool(log?: (m: string) => void): Promise<Connect
 export async function openForServer(log?: (m: string) => void): Promise<Connection> {
   const ext = external()
   if (ext) return ext
-  const emb: EmbeddedDatabase = await openEmbedded(dataDir, log)
+  const emb: EmbeddedDatabase = await openEmbedded(dataDir, { log, tcpPort: env.WARDROOM_PG_PORT })
   process.env.DATABASE_URL = emb.url
   return { url: emb.url, embedded: true, shared: false, close: emb.close }
 }

@@ -1,10 +1,15 @@
-import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { connectEmbedded, DataDirectoryInUseError, openEmbedded, readLiveLock } from './embedded'
+import { PGlite } from '@electric-sql/pglite'
+import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { PrismaClient } from '@/lib/generated/prisma/client'
+import { recordAudit, SYSTEM_ACTOR } from '@/lib/audit'
+import { connectEmbedded, DataDirectoryInUseError, embeddedPaths, openEmbedded, readLiveLock } from './embedded'
+import { listMigrations, CREATE_TABLE } from './migrations'
 
 const dirs: string[] = []
 const tempDir = () => {
@@ -14,18 +19,64 @@ const tempDir = () => {
 }
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
-async function query(url: string, sql: string): Promise<unknown[]> {
+async function query<T = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {
   const c = new pg.Client({ connectionString: url })
   await c.connect()
   try {
-    return (await c.query(sql)).rows
+    return (await c.query(sql)).rows as T[]
   } finally {
     await c.end()
   }
 }
 
-describe('embedded database', () => {
-  it('serves one process; a second opener gets a clear error; tools share the socket', async () => {
+/** Running, not a zombie waiting to be reaped. */
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+  } catch {
+    return false
+  }
+  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : ''
+  return !/^\d+ \(.*\) Z/.test(stat)
+}
+const gone = async (pid: number) => {
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50))
+  return !alive(pid)
+}
+
+/** A child process that owns the embedded database and keeps committing rows until it is killed. */
+async function startOwner(dir: string): Promise<{ child: ChildProcess; postmaster: number; committed: () => Promise<number> }> {
+  const script = `
+    import { openEmbedded } from ${JSON.stringify(path.resolve('scripts/lib/embedded.ts'))}
+    import pg from 'pg'
+    const db = await openEmbedded(${JSON.stringify(dir)})
+    const c = new pg.Client({ connectionString: db.url }); await c.connect()
+    await c.query('CREATE TABLE IF NOT EXISTS k (v int)'); await c.query('INSERT INTO k VALUES (7)')
+    let n = 0
+    console.log('ready')
+    // Each INSERT autocommits; the count printed is of rows the server acknowledged.
+    for (;;) { await c.query('INSERT INTO k VALUES (1)'); n++; if (n % 20 === 0) console.log('committed ' + n) }
+  `
+  // Its own process group, so that the test can kill it together with its PostgreSQL, as kill -9 of
+  // `npm start`'s group does.
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'], detached: true })
+  let acked = 0
+  let ready!: () => void
+  const readyP = new Promise<void>((r) => (ready = r))
+  child.stdout!.on('data', (d: Buffer) => {
+    for (const line of d.toString().split('\n')) {
+      if (line === 'ready') ready()
+      const m = /^committed (\d+)$/.exec(line)
+      if (m) acked = Number(m[1])
+    }
+  })
+  await Promise.race([readyP, new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`owner exited ${code}`))))])
+  const postmaster = Number(readFileSync(path.join(embeddedPaths(dir).cluster, 'postmaster.pid'), 'utf8').split('\n')[0])
+  return { child, postmaster, committed: async () => acked }
+}
+
+describe('embedded PostgreSQL', () => {
+  it('serves one process; a second opener gets a clear error; tools share the socket; data persists', async () => {
     const dir = tempDir()
     const db = await openEmbedded(dir)
     try {
@@ -34,17 +85,45 @@ describe('embedded database', () => {
       await expect(openEmbedded(dir)).rejects.toThrow(/already in use by process/)
       expect((await readLiveLock(dir))?.pid).toBe(process.pid)
       expect(await query(db.url, 'SELECT v FROM t')).toEqual([{ v: 42 }])
+      // A real server: the version is PostgreSQL's own, and sessions are separate (advisory locks are per session).
+      expect((await query<{ server_version: string }>(db.url, 'SHOW server_version'))[0]!.server_version).toMatch(/^1[5-9]/)
+      const a = new pg.Client({ connectionString: db.url })
+      const b = new pg.Client({ connectionString: db.url })
+      await a.connect()
+      await b.connect()
+      expect((await a.query('SELECT pg_try_advisory_lock(99) AS ok')).rows[0].ok).toBe(true)
+      expect((await b.query('SELECT pg_try_advisory_lock(99) AS ok')).rows[0].ok).toBe(false)
+      await a.end()
+      await b.end()
     } finally {
       await db.close()
     }
-    // Closed cleanly: the lock is gone and the data persists.
+    // Closed cleanly: the lock is gone, the server stopped, and the data persists.
     expect(await readLiveLock(dir)).toBeNull()
+    expect(existsSync(path.join(embeddedPaths(dir).cluster, 'postmaster.pid'))).toBe(false)
     const again = await connectEmbedded(dir)
     try {
       expect(again.shared).toBe(false)
       expect(await query(again.url, 'SELECT v FROM t')).toEqual([{ v: 42 }])
     } finally {
       await again.close()
+    }
+  }, 60_000)
+
+  it('keeps the password in secrets.json (mode 0600) and refuses a connection without it', async () => {
+    const dir = tempDir()
+    const db = await openEmbedded(dir)
+    try {
+      const file = path.join(dir, 'secrets.json')
+      expect(statSync(file).mode & 0o777).toBe(0o600)
+      const password = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>).POSTGRES_PASSWORD
+      expect(password).toMatch(/^[\w-]{24,}$/)
+      expect(db.url).toContain(encodeURIComponent(password!))
+      const wrong = new URL(db.url)
+      wrong.password = 'not-the-password'
+      await expect(query(wrong.toString(), 'SELECT 1')).rejects.toThrow(/password authentication failed/)
+    } finally {
+      await db.close()
     }
   }, 60_000)
 
@@ -56,37 +135,119 @@ describe('embedded database', () => {
     await db.close()
   }, 60_000)
 
-  it('recovers after the owning process is killed with SIGKILL, and shares a live one', async () => {
+  it('recovers after kill -9 of the whole process group and loses nothing acknowledged', async () => {
     const dir = tempDir()
-    const script = `
-      import { openEmbedded } from ${JSON.stringify(path.resolve('scripts/lib/embedded.ts'))}
-      import pg from 'pg'
-      const db = await openEmbedded(${JSON.stringify(dir)})
-      const c = new pg.Client({ connectionString: db.url }); await c.connect()
-      await c.query('CREATE TABLE k (v int)'); await c.query('INSERT INTO k VALUES (7)')
-      console.log('ready')
-      setInterval(() => c.query('INSERT INTO k VALUES (1)'), 5)
-    `
-    // `node --import tsx` keeps it one process, so SIGKILL really kills the database's owner.
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve())
-      child.once('exit', (code) => reject(new Error(`child exited ${code}`)))
-    })
-    // While the child holds it, a tool connects through the child's socket.
+    const owner = await startOwner(dir)
+    // While the owner holds it, a tool connects through the owner's socket.
     const shared = await connectEmbedded(dir)
     expect(shared.shared).toBe(true)
-    const rows = (await query(shared.url, 'SELECT count(*)::int AS n FROM k WHERE v = 7')) as { n: number }[]
-    expect(rows[0]!.n).toBe(1)
+    expect((await query<{ n: number }>(shared.url, 'SELECT count(*)::int AS n FROM k WHERE v = 7'))[0]!.n).toBe(1)
+    await new Promise((r) => setTimeout(r, 300))
 
-    child.kill('SIGKILL')
-    await new Promise((r) => child.once('exit', r))
+    process.kill(-owner.child.pid!, 'SIGKILL')
+    await new Promise((r) => owner.child.once('exit', r))
+    const acked = await owner.committed()
+    expect(acked).toBeGreaterThan(0)
+    expect(await gone(owner.postmaster)).toBe(true)
+
+    const t0 = Date.now()
     const db = await openEmbedded(dir)
+    const recoveryMs = Date.now() - t0
     try {
-      const after = (await query(db.url, 'SELECT count(*)::int AS n FROM k WHERE v = 7')) as { n: number }[]
-      expect(after[0]!.n).toBe(1)
+      const rows = await query<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM k WHERE v = 1')
+      expect(rows[0]!.n).toBeGreaterThanOrEqual(acked)
+      console.info(`embedded recovery after kill -9: ${recoveryMs} ms, ${acked} acknowledged rows all present`)
     } finally {
       await db.close()
     }
   }, 90_000)
+
+  it('stops the server within seconds when its supervisor is killed alone', async () => {
+    const dir = tempDir()
+    const owner = await startOwner(dir)
+    owner.child.kill('SIGKILL') // the node process only
+    await new Promise((r) => owner.child.once('exit', r))
+    expect(await gone(owner.postmaster)).toBe(true)
+    const db = await openEmbedded(dir)
+    await db.close()
+  }, 90_000)
+
+  it('shuts down a PostgreSQL orphaned with its watchdog, then starts its own', async () => {
+    const dir = tempDir()
+    const owner = await startOwner(dir)
+    // Kill the watchdog first (as a `kill -9 -1` would), then the supervisor: the server keeps running.
+    const watchdog = spawnSync('pgrep', ['-f', `wardroom-pg-watchdog ${owner.child.pid} ${owner.postmaster}`], { encoding: 'utf8' }).stdout.trim()
+    expect(watchdog).toMatch(/^\d+$/)
+    process.kill(Number(watchdog), 'SIGKILL')
+    owner.child.kill('SIGKILL')
+    await new Promise((r) => owner.child.once('exit', r))
+    await new Promise((r) => setTimeout(r, 1500))
+    expect(alive(owner.postmaster)).toBe(true)
+    const acked = await owner.committed()
+
+    const logs: string[] = []
+    const db = await openEmbedded(dir, { log: (m) => logs.push(m) })
+    try {
+      expect(await gone(owner.postmaster)).toBe(true)
+      expect(logs.join('\n')).toMatch(/stopping a PostgreSQL \(pid \d+\) left running/)
+      expect((await query<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM k WHERE v = 1'))[0]!.n).toBeGreaterThanOrEqual(acked)
+    } finally {
+      await db.close()
+    }
+  }, 90_000)
+})
+
+/** An install of an earlier version: PGlite in <data dir>/pglite, migrated, with users, settings and audit rows. */
+async function makeLegacyInstall(dir: string): Promise<{ users: number; audits: number }> {
+  const lite = await PGlite.create(path.join(dir, 'pglite'))
+  await lite.exec(CREATE_TABLE)
+  for (const m of listMigrations()) {
+    await lite.exec(m.sql)
+    await lite.query(
+      `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
+      [crypto.randomUUID(), m.checksum, m.name],
+    )
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) })
+  for (let i = 0; i < 3; i++) {
+    const user = await prisma.user.create({ data: { email: `legacy${i}@test.wardroom.local`, name: `Legacy ${i} — ünï`, role: 'ops', passwordHash: 'x' } })
+    await prisma.$transaction((tx) => recordAudit(SYSTEM_ACTOR, { action: 'user.create', targetType: 'user', targetId: user.id, summary: { i } }, tx))
+  }
+  await prisma.$disconnect()
+  await lite.close()
+  return { users: 3, audits: 3 }
+}
+
+describe('moving an earlier PGlite install', () => {
+  it('moves the data into PostgreSQL, verifies counts and the audit chain, and keeps the old directory', async () => {
+    const dir = tempDir()
+    const expected = await makeLegacyInstall(dir)
+    const logs: string[] = []
+    const db = await openEmbedded(dir, { log: (m) => logs.push(m) })
+    try {
+      expect(logs.join('\n')).toMatch(/moved the earlier embedded database \(PGlite.*\) into PostgreSQL: \d+ tables, \d+ rows, audit chain verified/)
+      expect((await query<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM "User"'))[0]!.n).toBe(expected.users)
+      expect((await query<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM "AuditLog"'))[0]!.n).toBe(expected.audits)
+      expect((await query<{ name: string }>(db.url, `SELECT name FROM "User" WHERE email = 'legacy1@test.wardroom.local'`))[0]!.name).toBe('Legacy 1 — ünï')
+      expect(existsSync(path.join(dir, 'pglite', 'PG_VERSION'))).toBe(true)
+    } finally {
+      await db.close()
+    }
+    // Moved once: the next start opens PostgreSQL and does not move again.
+    const logs2: string[] = []
+    const again = await openEmbedded(dir, { log: (m) => logs2.push(m) })
+    await again.close()
+    expect(logs2.join('\n')).not.toMatch(/moved/)
+  }, 120_000)
+
+  it('stops with a clear message and leaves the old directory untouched when the move fails', async () => {
+    const dir = tempDir()
+    mkdirSync(path.join(dir, 'pglite'), { recursive: true })
+    writeFileSync(path.join(dir, 'pglite', 'PG_VERSION'), '17\n') // a damaged PGlite directory
+    writeFileSync(path.join(dir, 'pglite', 'keep-me'), 'x')
+    await expect(openEmbedded(dir)).rejects.toThrow(/Could not move the earlier embedded database .*pglite.* is untouched; nothing was started/)
+    expect(readFileSync(path.join(dir, 'pglite', 'keep-me'), 'utf8')).toBe('x')
+    expect(existsSync(embeddedPaths(dir).cluster)).toBe(false)
+    expect(await readLiveLock(dir)).toBeNull()
+  }, 120_000)
 })

