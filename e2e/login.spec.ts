@@ -25,3 +25,31 @@ test('a wrong password is refused in words', async ({ page }) => {
   )
   await expect(page).toHaveURL(/\/login/)
 })
+
+test('robots.txt, the web manifest and the icons are served without signing in', async ({ page, request }) => {
+  // maxRedirects 0: a redirect to /login would be a failure, not something to follow.
+  const get = (path: string) => request.get(path, { maxRedirects: 0 })
+
+  const robots = await get('/robots.txt')
+  expect(robots.status()).toBe(200)
+  expect(await robots.text()).toMatch(/^Disallow: \/$/m)
+
+  const manifest = await get('/manifest.webmanifest')
+  expect(manifest.status()).toBe(200)
+  const body = JSON.parse(await manifest.text()) as { name?: unknown; icons?: { src: string; type: string }[] }
+  expect(body.name).toBe('Wardroom')
+  const manifestIcons = (body.icons ?? []).map((icon) => icon.src)
+  expect(manifestIcons).toEqual(expect.arrayContaining(['/icon.svg', '/icon-192.png', '/icon-512.png']))
+
+  for (const path of ['/favicon.ico', ...manifestIcons]) {
+    const icon = await get(path)
+    expect(icon.status(), path).toBe(200)
+    expect(icon.headers()['content-type'], path).toMatch(/^image\//)
+    expect((await icon.body()).length, path).toBeGreaterThan(0)
+  }
+
+  // The root layout links them from every page, the public login page included.
+  await page.goto('/login')
+  await expect(page.locator('head link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest')
+  await expect(page.locator('head link[rel="icon"][type="image/svg+xml"]')).toHaveAttribute('href', '/icon.svg')
+})

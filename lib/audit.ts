@@ -163,7 +163,7 @@ export interface AuditVerifyResult {
 
 /** Walks the whole chain in id order and reports the first row whose link or content does not match. */
 export async function verifyAuditChain(
-  opts: { client?: Pick<Tx, 'auditLog'>; batchSize?: number } = {},
+  opts: { client?: Pick<Tx, 'auditLog'>; batchSize?: number; signal?: AbortSignal } = {},
 ): Promise<AuditVerifyResult> {
   const client = opts.client ?? db
   const batchSize = opts.batchSize ?? 5000
@@ -171,6 +171,7 @@ export async function verifyAuditChain(
   let afterId: bigint = 0n
   let checked = 0
   for (;;) {
+    opts.signal?.throwIfAborted()
     const rows = await client.auditLog.findMany({ where: { id: { gt: afterId } }, orderBy: { id: 'asc' }, take: batchSize })
     if (rows.length === 0) break
     for (const row of rows) {

@@ -1,8 +1,13 @@
 /**
  * Prometheus metrics (prom-client). Labels hold route templates, methods, status codes and job names
  * only — never user ids, e-mails or free text.
+ *
+ * Application metrics are named `wardroom_*`; prom-client's default process and Node.js metrics keep their
+ * standard names (process_cpu_seconds_total, nodejs_eventloop_lag_seconds, …) so stock Node.js dashboards
+ * and alerts work unchanged.
  */
 import client from 'prom-client'
+import { getPool } from './db'
 
 interface Metrics {
   registry: client.Registry
@@ -16,10 +21,11 @@ const g = globalThis as unknown as { wardroomMetrics?: Metrics }
 
 function create(): Metrics {
   const registry = new client.Registry()
-  client.collectDefaultMetrics({ register: registry, prefix: 'wardroom_' })
+  client.collectDefaultMetrics({ register: registry })
   // These gauges end in _total, which Prometheus reserves for counters (`promtool check metrics` fails on
-  // them); the same numbers remain, by type, in wardroom_nodejs_active_{handles,requests,resources}.
-  for (const name of ['handles', 'requests', 'resources']) registry.removeSingleMetric(`wardroom_nodejs_active_${name}_total`)
+  // them); the same numbers remain, by type, in nodejs_active_{handles,requests,resources}.
+  for (const name of ['handles', 'requests', 'resources']) registry.removeSingleMetric(`nodejs_active_${name}_total`)
+  registerPoolGauges(registry)
   return {
     registry,
     httpRequests: new client.Counter({
@@ -59,15 +65,24 @@ export function observeHttp(route: string, method: string, status: number, secon
   metrics.httpDuration.observe(labels, seconds)
 }
 
-/** Registers gauges whose values are read at scrape time (e.g. the database pool). Idempotent by name. */
-export function registerCollectedGauge(name: string, help: string, read: () => number): void {
-  if (metrics.registry.getSingleMetric(name)) return
-  new client.Gauge({
-    name,
-    help,
-    registers: [metrics.registry],
-    collect() {
-      this.set(read())
-    },
-  })
+/** Database pool gauges, read at scrape time. A pool that cannot be created (no DATABASE_URL) reads as empty. */
+function registerPoolGauges(registry: client.Registry): void {
+  const gauge = (name: string, help: string, read: (pool: ReturnType<typeof getPool>) => number) =>
+    new client.Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        let value = 0
+        try {
+          value = read(getPool())
+        } catch {
+          // Reported as 0 rather than failing the whole scrape.
+        }
+        this.set(value)
+      },
+    })
+  gauge('wardroom_db_pool_clients', 'Database connections held by the pool (busy and idle).', (p) => p.totalCount)
+  gauge('wardroom_db_pool_clients_idle', 'Idle database connections in the pool.', (p) => p.idleCount)
+  gauge('wardroom_db_pool_clients_waiting', 'Queries waiting for a free database connection.', (p) => p.waitingCount)
 }

@@ -1,7 +1,5 @@
 import { env } from './env'
 import { logger } from './logger'
-import { getPool } from './db'
-import { registerCollectedGauge } from './metrics'
 import { startScheduler } from './jobs/scheduler'
 
 export async function startServerRuntime(): Promise<void> {
@@ -17,9 +15,6 @@ export async function startServerRuntime(): Promise<void> {
       }
     }, 2_000).unref()
   }
-  registerCollectedGauge('wardroom_db_pool_clients', 'Database connections open in the pool.', () => getPool().totalCount)
-  registerCollectedGauge('wardroom_db_pool_idle_clients', 'Idle database connections in the pool.', () => getPool().idleCount)
-  registerCollectedGauge('wardroom_db_pool_waiting_requests', 'Queries waiting for a pool connection.', () => getPool().waitingCount)
   if (env.WARDROOM_SCHEDULER) {
     startScheduler()
     logger.info('in-process scheduler started')

@@ -1,11 +1,12 @@
-// Prints one closing line for CI from the Vitest and Playwright JSON reports: "tests: N passed, M failed".
+// Prints one closing line for CI from the Vitest (unit, integration, soak) and Playwright JSON reports: "tests: N passed, M failed".
 import { existsSync, readFileSync } from 'node:fs'
 
 let passed = 0
 let failed = 0
 let skipped = 0
-if (existsSync('test-results/vitest.json')) {
-  const v = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'))
+for (const file of ['test-results/vitest.json', 'test-results/soak.json']) {
+  if (!existsSync(file)) continue
+  const v = JSON.parse(readFileSync(file, 'utf8'))
   passed += v.numPassedTests ?? 0
   failed += v.numFailedTests ?? 0
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0)

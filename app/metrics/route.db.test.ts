@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { env } from '@/lib/env'
 import { metrics } from '@/lib/metrics'
+import { startServerRuntime } from '@/lib/server-runtime'
 import { createUser, request } from '@/test/factories'
 import { signInAs, signOut } from '@/test/session-state'
 import { GET as GET_HEALTH } from '../health/route'
@@ -34,9 +35,16 @@ function undeclaredFamilies(text: string): string[] {
   return [...missing]
 }
 
+/** Metric family names with their types, from the # TYPE lines. */
+function families(text: string): Map<string, string> {
+  return new Map([...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map((m) => [m[1]!, m[2]!]))
+}
+
 describe('GET /metrics', () => {
+  const schedulerDefault = env.WARDROOM_SCHEDULER
   afterEach(() => {
     env.METRICS_TOKEN = undefined
+    env.WARDROOM_SCHEDULER = schedulerDefault
     signOut()
   })
 
@@ -51,13 +59,39 @@ describe('GET /metrics', () => {
     expect(text).toContain('# HELP wardroom_http_requests_total ')
     expect(text).toContain('# TYPE wardroom_http_requests_total counter')
     expect(text).toMatch(/^wardroom_http_requests_total\{route="\/health",method="GET",status="200"\} [1-9]\d*$/m)
-    expect(text).toMatch(/^wardroom_db_pool_clients \d+$/m)
+    // createUser went through the pool, so it holds at least one connection.
+    expect(text).toMatch(/^wardroom_db_pool_clients [1-9]\d*$/m)
     expect(text).toMatch(/^wardroom_db_pool_clients_idle \d+$/m)
     expect(text).toMatch(/^wardroom_db_pool_clients_waiting \d+$/m)
-    expect(text).toContain('# TYPE wardroom_process_cpu_seconds_total counter')
     expect(undeclaredFamilies(text)).toEqual([])
     // No e-mail addresses (or any user data) in labels.
     expect(text).not.toContain('@')
+  })
+
+  it('keeps the standard names of process and Node.js metrics, and one set of pool gauges', async () => {
+    // Server start-up (instrumentation) once registered a second set of pool gauges under other names.
+    env.WARDROOM_SCHEDULER = false
+    await startServerRuntime()
+    const types = families(await (await scrape()).text())
+    // Stock Node.js dashboards and alerts query these names unprefixed.
+    expect(types.get('process_cpu_seconds_total')).toBe('counter')
+    expect(types.get('process_resident_memory_bytes')).toBe('gauge')
+    expect(types.get('process_start_time_seconds')).toBe('gauge')
+    expect(types.get('nodejs_eventloop_lag_seconds')).toBe('gauge')
+    expect(types.get('nodejs_heap_size_total_bytes')).toBe('gauge')
+    expect(types.get('nodejs_active_handles')).toBe('gauge')
+    expect(types.get('nodejs_gc_duration_seconds')).toBe('histogram')
+    // Gauges ending in _total are dropped (promtool rejects them); their numbers stay in the by-type gauges.
+    for (const name of ['handles', 'requests', 'resources']) expect(types.has(`nodejs_active_${name}_total`)).toBe(false)
+    // Application metrics, and only they, carry the wardroom_ prefix.
+    const names = [...types.keys()]
+    expect(names.filter((n) => !/^(wardroom|process|nodejs)_/.test(n))).toEqual([])
+    expect(names.filter((n) => /^wardroom_(process|nodejs)_/.test(n))).toEqual([])
+    expect(names.filter((n) => n.startsWith('wardroom_db_pool_')).sort()).toEqual([
+      'wardroom_db_pool_clients',
+      'wardroom_db_pool_clients_idle',
+      'wardroom_db_pool_clients_waiting',
+    ])
   })
 
   it('passes promtool check metrics where promtool is installed', async () => {

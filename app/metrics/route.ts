@@ -1,21 +1,8 @@
 import { timingSafeEqual } from 'node:crypto'
 import { env } from '@/lib/env'
-import { getPool } from '@/lib/db'
 import { ApiError } from '@/lib/http/errors'
 import { defineRoute } from '@/lib/http/route'
-import { metrics, registerCollectedGauge } from '@/lib/metrics'
-
-// Read at scrape time; a pool that cannot be created (no DATABASE_URL) reads as empty.
-const poolStat = (read: (p: ReturnType<typeof getPool>) => number) => () => {
-  try {
-    return read(getPool())
-  } catch {
-    return 0
-  }
-}
-registerCollectedGauge('wardroom_db_pool_clients', 'Database connections held by the pool (busy and idle).', poolStat((p) => p.totalCount))
-registerCollectedGauge('wardroom_db_pool_clients_idle', 'Idle database connections in the pool.', poolStat((p) => p.idleCount))
-registerCollectedGauge('wardroom_db_pool_clients_waiting', 'Queries waiting for a free database connection.', poolStat((p) => p.waitingCount))
+import { metrics } from '@/lib/metrics'
 
 function requireMetricsToken(req: Request): void {
   const token = env.METRICS_TOKEN

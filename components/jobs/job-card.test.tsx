@@ -8,9 +8,13 @@ const base: JobOverview = {
   name: 'housekeeping',
   description: 'Deletes old rows.',
   schedule: '0 * * * *',
+  scheduleOverridden: false,
   scheduleText: 'every hour at :00',
-  leaseSeconds: 300,
+  leaseSeconds: 60,
+  timeoutSeconds: 300,
   nextRunAt: new Date('2026-03-10T13:00:00Z'),
+  health: 'ok',
+  lastError: null,
   leasedUntil: null,
   runs: [],
 }
@@ -36,6 +40,25 @@ describe('JobCard', () => {
     expect(html).toContain('0 * * * *')
     expect(html).toContain('No runs yet')
     expect(html).toContain('Run housekeeping now')
+    expect(html).toContain('none recorded')
+    expect(html).not.toContain('Failing')
+    expect(html).not.toContain('Overdue')
+    expect(html).not.toContain('WARDROOM_JOB_SCHEDULES')
+  })
+
+  it('says failing or overdue in words, with the last error in plain words', () => {
+    const failing = render({ ...base, health: 'failing', lastError: { message: 'timeout: the run exceeded 300 s', at: new Date('2026-03-10T11:00:00Z') } })
+    expect(failing).toContain('Failing')
+    expect(failing).toContain('timeout: the run exceeded 300 s')
+    const overdue = render({ ...base, health: 'overdue' })
+    expect(overdue).toContain('Overdue')
+    expect(overdue).not.toContain('Failing')
+  })
+
+  it('marks a schedule set by WARDROOM_JOB_SCHEDULES', () => {
+    const html = render({ ...base, schedule: '*/15 * * * * *', scheduleOverridden: true, scheduleText: 'every 15 seconds' })
+    expect(html).toContain('*/15 * * * * *')
+    expect(html).toContain('set by WARDROOM_JOB_SCHEDULES')
   })
 
   it('lists runs with status, duration, result or error, and marks stale running rows interrupted', () => {

@@ -1,10 +1,12 @@
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card'
-import { Badge } from '@/components/ui/badge'
+import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/empty-state'
+import type { IconName } from '@/components/ui/icons'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import { formatDuration } from '@/lib/format'
 import { displayStatus, formatResult } from '@/lib/jobs/format'
+import type { JobHealth } from '@/lib/jobs/health'
 import type { JobOverview } from '@/lib/jobs/queries'
 import { JobRunStatus } from './job-run-status'
 import { RunJobButton } from './run-job-button'
@@ -18,6 +20,22 @@ export interface JobCardProps {
   now: Date
 }
 
+const ATTENTION: Partial<Record<JobHealth, { label: string; tone: BadgeTone; icon: IconName }>> = {
+  failing: { label: 'Failing', tone: 'critical', icon: 'x-circle' },
+  overdue: { label: 'Overdue', tone: 'medium', icon: 'clock' },
+}
+
+/** "Failing" (the last finished run failed) or "Overdue" (no run since well past its schedule); nothing when well. */
+export function JobHealthBadge({ health }: { health: JobHealth }) {
+  const meta = ATTENTION[health]
+  if (!meta) return null
+  return (
+    <Badge tone={meta.tone} icon={meta.icon} className="ml-2 align-middle">
+      {meta.label}
+    </Badge>
+  )
+}
+
 export function JobCard({ job, canRun, scheduled, timezone, now }: JobCardProps) {
   const headingId = `job-${job.name}`
   return (
@@ -25,6 +43,7 @@ export function JobCard({ job, canRun, scheduled, timezone, now }: JobCardProps)
       <CardHeader actions={canRun ? <RunJobButton name={job.name} /> : undefined}>
         <CardTitle id={headingId} description={job.description}>
           <span className="font-mono">{job.name}</span>
+          <JobHealthBadge health={job.health} />
           {job.leasedUntil && (
             <Badge tone="low" icon="clock" className="ml-2 align-middle">
               Running now
@@ -39,6 +58,7 @@ export function JobCard({ job, canRun, scheduled, timezone, now }: JobCardProps)
             <dd className="text-ink">
               {job.scheduleText} <span className="text-ink-muted">({timezone})</span>{' '}
               <code className="ml-1 rounded bg-surface-muted px-1 py-0.5 text-xs text-ink-muted">{job.schedule}</code>
+              {job.scheduleOverridden && <span className="ml-1 text-ink-muted">(set by WARDROOM_JOB_SCHEDULES)</span>}
             </dd>
           </div>
           <div>
@@ -50,6 +70,21 @@ export function JobCard({ job, canRun, scheduled, timezone, now }: JobCardProps)
                 <RelativeTime date={job.nextRunAt} />
               ) : (
                 <span className="text-ink-muted">none</span>
+              )}
+            </dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className="text-ink-muted">Last error</dt>
+            <dd className="text-ink">
+              {job.lastError ? (
+                <>
+                  <span className={job.health === 'failing' ? 'text-critical-fg' : undefined}>{job.lastError.message}</span>{' '}
+                  <span className="text-ink-muted">
+                    (<RelativeTime date={job.lastError.at} />)
+                  </span>
+                </>
+              ) : (
+                <span className="text-ink-muted">none recorded</span>
               )}
             </dd>
           </div>
@@ -75,7 +110,7 @@ export function JobCard({ job, canRun, scheduled, timezone, now }: JobCardProps)
               {job.runs.map((run) => (
                 <Tr key={run.id.toString()}>
                   <Td>
-                    <JobRunStatus status={displayStatus(run, job.leaseSeconds, now)} />
+                    <JobRunStatus status={displayStatus(run, job.timeoutSeconds + job.leaseSeconds, now)} />
                   </Td>
                   <Td>
                     <RelativeTime date={run.startedAt} />

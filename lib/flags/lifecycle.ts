@@ -20,7 +20,7 @@ export function servesEveryoneAlike(config: EnvironmentConfig, killed: boolean):
   return 'variant' in s || new Set(s.split.filter((p) => p.weight > 0).map((p) => p.variant)).size <= 1
 }
 
-export async function markStaleFlags(now: Date, opts: { flagIds?: string[] } = {}): Promise<{ checked: number; marked: string[] }> {
+export async function markStaleFlags(now: Date, opts: { flagIds?: string[]; signal?: AbortSignal } = {}): Promise<{ checked: number; marked: string[] }> {
   const cutoff = new Date(now.getTime() - STALE_AFTER_DAYS * DAY_MS)
   const candidates = await db.flag.findMany({
     where: {
@@ -31,6 +31,7 @@ export async function markStaleFlags(now: Date, opts: { flagIds?: string[] } = {
   })
   const marked: string[] = []
   for (const flag of candidates) {
+    opts.signal?.throwIfAborted()
     if (!flag.environments.every((e) => servesEveryoneAlike(configOf(e), e.killed))) continue
     await mutate(async (tx) => {
       const n = await tx.flag.updateMany({ where: { id: flag.id, lifecycle: 'active', lastChangedAt: { lt: cutoff } }, data: { lifecycle: 'stale' } })

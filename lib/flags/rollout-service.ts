@@ -416,7 +416,7 @@ export interface RolloutRunResult {
 }
 
 /** One run of the `rollout-advance` job over every running rollout. */
-export async function advanceRollouts(now: Date, opts: { flagIds?: string[] } = {}): Promise<RolloutRunResult> {
+export async function advanceRollouts(now: Date, opts: { flagIds?: string[]; signal?: AbortSignal } = {}): Promise<RolloutRunResult> {
   const plans = await db.rolloutPlan.findMany({
     where: { status: 'running', ...(opts.flagIds ? { flagId: { in: opts.flagIds } } : {}) },
     include: { flag: true },
@@ -424,6 +424,7 @@ export async function advanceRollouts(now: Date, opts: { flagIds?: string[] } = 
   })
   const result: RolloutRunResult = { checked: plans.length, advanced: 0, completed: 0, held: 0, rolledBack: 0 }
   for (const plan of plans) {
+    opts.signal?.throwIfAborted()
     const health = await guardedHealth(plan.flag.guardedSloKeys, plan.startedAt)
     const d = decideRollout(stateOf(plan), health, now)
     if (d.kind === 'rollback') {

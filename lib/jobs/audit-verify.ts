@@ -17,9 +17,9 @@ export const auditVerify: JobDefinition = {
   name: 'audit-verify',
   schedule: '15 3 * * *',
   description: 'Verifies the hash chain of the audit trail and records the outcome in it.',
-  leaseSeconds: 1800,
-  async run({ log }) {
-    const check = await verifyAuditChain()
+  timeoutSeconds: 1800,
+  async run({ log, signal }) {
+    const check = await verifyAuditChain({ signal })
     const { result, error } = auditVerifyOutcome(check)
     await recordAudit(SYSTEM_ACTOR, {
       action: 'audit.verify',

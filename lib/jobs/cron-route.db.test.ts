@@ -82,12 +82,16 @@ describe('/api/cron/[job]', () => {
     expect(await res.json()).toMatchObject({ job: failingJob.name, status: 'failed', result: null, error: 'upstream timed out' })
   })
 
-  it('answers 200 with status skipped while another instance runs the job', async () => {
+  it('answers 200 with status skipped, the holder and since when, while another instance runs the job', async () => {
     expect(await acquireLease(okJob.name, 'other-instance:run', 60)).toBe(true)
     try {
-      const res = await call(GET, okJob.name, auth)
+      const res = await call(POST, okJob.name, auth, 'POST')
       expect(res.status).toBe(200)
-      expect(await res.json()).toMatchObject({ job: okJob.name, status: 'skipped', result: null })
+      const body = (await res.json()) as { status: string; result: { heldBy: string; since: string } }
+      expect(body).toMatchObject({ job: okJob.name, status: 'skipped', result: { heldBy: 'other-instance:run' } })
+      // When the holder took the lease (database clock), so an external cron can tell busy from stuck.
+      const lease = await db.jobLease.findUniqueOrThrow({ where: { job: okJob.name } })
+      expect(body.result.since).toBe(lease.takenAt.toISOString())
     } finally {
       await releaseLease(okJob.name, 'other-instance:run')
     }

@@ -26,6 +26,9 @@ describe('describeSchedule', () => {
     ['0 2 1,15 * *', 'monthly on day 1 and 15 at 02:00'],
     ['0 2 L * *', 'monthly on the last day at 02:00'],
     ['0 15 3 * * *', 'daily at 03:15'],
+    ['*/15 * * * * *', 'every 15 seconds'],
+    ['* * * * * *', 'every second'],
+    ['0 * * * * *', 'every minute'],
     ['  15   3 * * *  ', 'daily at 03:15'],
     ['0 3 ? * *', 'daily at 03:00'],
     ['@hourly', 'every hour at :00'],
@@ -39,6 +42,7 @@ describe('describeSchedule', () => {
 
   it.each([
     '30 15 3 * * *', // seconds other than 0
+    '*/15 0 * * * *', // second steps within one minute
     '0 3 * 1 *', // a specific month
     '0 3 1 * 1', // day of month and day of week together
     '*/5 3 * * *', // minute steps within an hour

@@ -76,8 +76,13 @@ export function describeSchedule(expression: string): string {
   const expr = expression.trim().toLowerCase()
   if (NICKNAMES[expr]) return NICKNAMES[expr]
   let parts = expr.split(/\s+/).map((p) => (p === '?' ? '*' : p))
-  // Six fields lead with seconds; only "at second 0" reads like a five-field expression.
+  // Six fields lead with seconds; only "at second 0" reads like a five-field expression, and sub-minute
+  // steps (WARDROOM_JOB_SCHEDULES for soak tests) read as "every N seconds".
   if (parts.length === 6) {
+    if (parts.slice(1).every((p) => p === '*')) {
+      const step = parts[0] === '*' ? 1 : stepOf(parts[0]!)
+      if (step) return step === 1 ? 'every second' : `every ${step} seconds`
+    }
     if (parts[0] !== '0') return FALLBACK
     parts = parts.slice(1)
   }

@@ -6,7 +6,7 @@ export const flagEvalFlush: JobDefinition = {
   name: 'flag-eval-flush',
   schedule: '* * * * *',
   description: 'Adds the evaluation counts per flag, variant and hour gathered in memory to the database (every minute).',
-  leaseSeconds: 50,
+  timeoutSeconds: 50,
   async run() {
     return { ...(await flushEvaluationCounts()) }
   },

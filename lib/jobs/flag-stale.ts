@@ -6,8 +6,8 @@ export const flagStale: JobDefinition = {
   name: 'flag-stale',
   schedule: '30 3 * * *',
   description: `Marks feature flags stale when unchanged for ${STALE_AFTER_DAYS} days while serving everyone alike (0 % or 100 %).`,
-  async run({ now }) {
-    const { checked, marked } = await markStaleFlags(now)
+  async run({ now, signal }) {
+    const { checked, marked } = await markStaleFlags(now, { signal })
     return { checked, marked: marked.length, flags: marked.slice(0, 50) }
   },
 }

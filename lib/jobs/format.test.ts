@@ -69,9 +69,9 @@ describe('formatResult', () => {
 describe('displayStatus', () => {
   const now = new Date('2026-01-01T12:00:00Z')
   const ago = (s: number) => new Date(now.getTime() - s * 1000)
-  it('shows a run still marked running after its lease ran out as interrupted', () => {
-    expect(displayStatus({ status: 'running', startedAt: ago(301) }, 300, now)).toBe('interrupted')
-    expect(displayStatus({ status: 'running', startedAt: ago(10) }, 300, now)).toBe('running')
-    expect(displayStatus({ status: 'ok', startedAt: ago(10_000) }, 300, now)).toBe('ok')
+  it('shows a run still marked running past its timeout and one more lease as interrupted', () => {
+    expect(displayStatus({ status: 'running', startedAt: ago(361) }, 300 + 60, now)).toBe('interrupted')
+    expect(displayStatus({ status: 'running', startedAt: ago(200) }, 300 + 60, now)).toBe('running')
+    expect(displayStatus({ status: 'ok', startedAt: ago(10_000) }, 300 + 60, now)).toBe('ok')
   })
 })

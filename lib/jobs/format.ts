@@ -46,14 +46,14 @@ export function formatResult(result: unknown, max = 160): string {
 }
 
 /**
- * A run still marked `running` long after its lease ran out was cut short (the process stopped):
- * show it as interrupted rather than running forever.
+ * A run still marked `running` after its timeout and one more lease was cut short (its process stopped: a
+ * live runner records every run's outcome by its timeout). Show it as interrupted, not running forever.
  */
 export function displayStatus(
   run: { status: string; startedAt: Date },
-  leaseSeconds: number,
+  maxRunSeconds: number,
   now: Date,
 ): string {
-  if (run.status === 'running' && now.getTime() - run.startedAt.getTime() > leaseSeconds * 1000) return 'interrupted'
+  if (run.status === 'running' && now.getTime() - run.startedAt.getTime() > maxRunSeconds * 1000) return 'interrupted'
   return run.status
 }

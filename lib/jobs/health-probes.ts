@@ -11,7 +11,7 @@ const CONCURRENCY = 8
 // The scheduler fires a little after each minute; without slack a 60 s probe would skip every other run.
 const SLACK_MS = 5_000
 
-export async function runDueProbes(now: Date, deps: { fetch?: typeof fetch; probeIds?: string[] } = {}) {
+export async function runDueProbes(now: Date, deps: { fetch?: typeof fetch; probeIds?: string[]; signal?: AbortSignal } = {}) {
   const probes = await db.probe.findMany({
     where: { enabled: true, ...(deps.probeIds ? { id: { in: deps.probeIds } } : {}) },
     select: { id: true, name: true, url: true, expectedStatus: true, timeoutMs: true, intervalSeconds: true, lastCheckedAt: true },
@@ -19,6 +19,7 @@ export async function runDueProbes(now: Date, deps: { fetch?: typeof fetch; prob
   const due = probes.filter((p) => !p.lastCheckedAt || p.lastCheckedAt.getTime() + p.intervalSeconds * 1000 - SLACK_MS <= now.getTime())
   const summary = { due: due.length, up: 0, down: 0, opened: 0, resolved: 0, errors: 0 }
   for (let i = 0; i < due.length; i += CONCURRENCY) {
+    deps.signal?.throwIfAborted()
     const results = await Promise.allSettled(due.slice(i, i + CONCURRENCY).map((p) => runProbe(p, { fetch: deps.fetch, now })))
     for (const [j, r] of results.entries()) {
       if (r.status === 'rejected') {
@@ -39,8 +40,8 @@ export const healthProbes: JobDefinition = {
   name: 'health-probes',
   schedule: '* * * * *',
   description: 'Runs the HTTP health checks whose interval has elapsed, stores latency and up/down, and opens or resolves an incident after N failures or successes in a row (3 by default).',
-  leaseSeconds: 150,
-  async run({ now }) {
-    return runDueProbes(now)
+  timeoutSeconds: 150,
+  async run({ now, signal }) {
+    return runDueProbes(now, { signal })
   },
 }

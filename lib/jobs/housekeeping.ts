@@ -17,10 +17,13 @@ export const housekeeping: JobDefinition = {
   name: 'housekeeping',
   schedule: '0 * * * *',
   description: `Deletes sign-in attempts older than ${LOGIN_ATTEMPT_RETENTION_DAYS} days, job runs older than ${JOB_RUN_RETENTION_DAYS} days, health-probe results older than ${PROBE_RESULT_RETENTION_DAYS} days and expired job leases.`,
-  async run({ now }) {
+  async run({ now, signal }) {
     const loginAttempts = await db.loginAttempt.deleteMany({ where: { at: { lt: daysBefore(now, LOGIN_ATTEMPT_RETENTION_DAYS) } } })
+    signal.throwIfAborted()
     const jobRuns = await db.jobRun.deleteMany({ where: { startedAt: { lt: daysBefore(now, JOB_RUN_RETENTION_DAYS) } } })
+    signal.throwIfAborted()
     const jobLeases = await db.jobLease.deleteMany({ where: { expiresAt: { lt: now } } })
+    signal.throwIfAborted()
     const probeResults = await db.probeResult.deleteMany({ where: { at: { lt: daysBefore(now, PROBE_RESULT_RETENTION_DAYS) } } })
     return { loginAttempts: loginAttempts.count, jobRuns: jobRuns.count, jobLeases: jobLeases.count, probeResults: probeResults.count }
   },

@@ -9,9 +9,9 @@ export const incidentEscalation: JobDefinition = {
   name: 'incident-escalation',
   schedule: '* * * * *',
   description: 'Pages the next level of the escalation policy for incidents nobody has acknowledged in time.',
-  // A run takes well under a minute; a shorter lease lets another instance take over quickly after a crash.
-  leaseSeconds: 55,
-  async run({ now }) {
-    return runEscalations(now)
+  // A run takes well under a minute; one that does not is cut short before the next minute's run.
+  timeoutSeconds: 55,
+  async run({ now, signal }) {
+    return runEscalations(now, { signal })
   },
 }

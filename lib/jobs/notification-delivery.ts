@@ -12,10 +12,11 @@ export const notificationDelivery: JobDefinition = {
   schedule: '* * * * *',
   description:
     'Sends pending incident notifications (console, file, e-mail, Slack, PagerDuty, webhooks) and retries failed ones with backoff for up to 24 hours.',
-  // Claims expire after 5 minutes (delivery.ts); the lease only keeps two runs of this job from overlapping.
-  leaseSeconds: 240,
-  async run({ now }) {
-    const summary = await deliverDue(now)
+  // Claims expire after 5 minutes (delivery.ts): a run must end before its claims do, or another run could
+  // send the same messages again.
+  timeoutSeconds: 240,
+  async run({ now, signal }) {
+    const summary = await deliverDue(now, { signal })
     return { ...summary }
   },
 }

@@ -4,6 +4,8 @@ import { Cron } from 'croner'
 import { describe, expect, it } from 'vitest'
 import { getJob, jobNames, jobs, registerJob } from './registry'
 import { describeSchedule } from './describe-schedule'
+import { DEFAULT_LEASE_SECONDS } from './lease'
+import { DEFAULT_TIMEOUT_SECONDS } from './runner'
 
 describe('job registry', () => {
   it('holds the shipped jobs', () => {
@@ -17,6 +19,9 @@ describe('job registry', () => {
     expect(describeSchedule(job.schedule)).not.toBe('custom schedule')
     expect(job.description.length).toBeGreaterThan(10)
     expect(getJob(name)).toBe(job)
+    // A run may take longer than one lease (it is renewed), never forever.
+    expect(job.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS).toBeGreaterThan(0)
+    expect(job.leaseSeconds ?? DEFAULT_LEASE_SECONDS).toBeGreaterThanOrEqual(1)
   })
 
   it('registers and removes throwaway jobs, refusing duplicate names', () => {

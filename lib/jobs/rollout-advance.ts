@@ -7,7 +7,7 @@ export const rolloutAdvance: JobDefinition = {
   schedule: '*/5 * * * *',
   description:
     'Advances running flag rollouts to their next stage when due and their guarded SLOs have no open violation; halves the percentage and alerts when a guarded SLO has more violations than the rollout allows.',
-  async run({ now }) {
-    return { ...(await advanceRollouts(now)) }
+  async run({ now, signal }) {
+    return { ...(await advanceRollouts(now, { signal })) }
   },
 }

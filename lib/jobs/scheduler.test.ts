@@ -9,7 +9,10 @@ vi.hoisted(() => {
 const { startScheduler, stopScheduler, isSchedulerRunning, nextRunAt, settleUntil } = await import('./scheduler')
 const { scheduledJobs } = await import('croner')
 
-afterEach(() => stopScheduler())
+afterEach(() => {
+  stopScheduler()
+  vi.unstubAllEnvs()
+})
 
 describe('scheduler', () => {
   it('starts once per process and stops', () => {
@@ -38,6 +41,28 @@ describe('scheduler', () => {
     expect(settleUntil(tick, at('2026-03-10T04:01:00Z')).toISOString()).toBe('2026-03-10T04:00:30.000Z')
     expect(settleUntil(tick, null).toISOString()).toBe('2026-03-10T04:01:00.000Z')
     expect(settleUntil(tick, tick).toISOString()).toBe(tick.toISOString())
+  })
+
+  it('schedules each job on its effective schedule: its own override, else "*", else its definition', () => {
+    vi.stubEnv('WARDROOM_JOB_SCHEDULES', '{"*":"*/15 * * * * *","housekeeping":"0 */6 * * *"}')
+    const own = { name: 'housekeeping', schedule: '0 * * * *', description: 'test', run: async () => ({}) }
+    const other = { name: 'test-sched-other', schedule: '0 0 1 1 *', description: 'test', run: async () => ({}) }
+    expect(startScheduler([own, other])).toBe(true)
+    const pattern = (name: string) => scheduledJobs.find((c) => c.name === `wardroom:${name}`)?.getPattern()
+    expect(pattern('housekeeping')).toBe('0 */6 * * *')
+    expect(pattern('test-sched-other')).toBe('*/15 * * * * *')
+  })
+
+  it('refuses to start, naming the problem, when WARDROOM_JOB_SCHEDULES is invalid', () => {
+    const job = { name: 'test-sched', schedule: '0 0 1 1 *', description: 'test', run: async () => ({}) }
+    vi.stubEnv('WARDROOM_JOB_SCHEDULES', '{"housekeepng":"0 * * * *"}')
+    expect(() => startScheduler([job])).toThrow(/Invalid WARDROOM_JOB_SCHEDULES:\n {2}housekeepng: unknown job/)
+    expect(isSchedulerRunning()).toBe(false)
+    vi.stubEnv('WARDROOM_JOB_SCHEDULES', '{"*":"every minute"}')
+    expect(() => startScheduler([job])).toThrow(/\*: "every minute" has 2 fields/)
+    vi.stubEnv('WARDROOM_JOB_SCHEDULES', "{'*': '* * * * *'}")
+    expect(() => startScheduler([job])).toThrow(/not valid JSON/)
+    expect(isSchedulerRunning()).toBe(false)
   })
 
   it('answers null for a pattern croner cannot read', () => {

@@ -2,13 +2,15 @@
  * The in-process scheduler: one croner timer per job, in WARDROOM_TIMEZONE. With several instances every
  * instance schedules every job; the lease in runJob lets one of them run each tick (the lease is kept for
  * a moment after a scheduled run, so the others record a skipped run). WARDROOM_SCHEDULER=off leaves
- * scheduling to an external cron calling /api/cron/<job>.
+ * scheduling to an external cron calling /api/cron/<job>. WARDROOM_JOB_SCHEDULES overrides schedules
+ * (schedules.ts); an invalid value stops the start with an error naming the problem.
  */
 import { Cron } from 'croner'
 import { env } from '../env'
 import { logger } from '../logger'
 import { jobs } from './registry'
 import { runJob } from './runner'
+import { effectiveSchedule, scheduleOverrides } from './schedules'
 import type { JobDefinition } from './types'
 
 interface SchedulerState {
@@ -29,14 +31,19 @@ export function settleUntil(tick: Date, next: Date | null): Date {
   return new Date(tick.getTime() + Math.max(0, Math.min(SETTLE_MAX_MS, gap / 2)))
 }
 
-/** Starts the timers unless WARDROOM_SCHEDULER=off. Idempotent; returns whether the scheduler runs. */
+/**
+ * Starts the timers unless WARDROOM_SCHEDULER=off, each job on its effective schedule. Idempotent; returns
+ * whether the scheduler runs. Throws when WARDROOM_JOB_SCHEDULES is invalid.
+ */
 export function startScheduler(list: readonly JobDefinition[] = jobs): boolean {
   if (g.wardroomScheduler) return true
   if (!env.WARDROOM_SCHEDULER) return false
+  const overrides = scheduleOverrides()
+  if (Object.keys(overrides).length) logger.info({ overrides }, 'job schedules overridden by WARDROOM_JOB_SCHEDULES')
   const crons = list.map(
     (job) =>
       new Cron(
-        job.schedule,
+        effectiveSchedule(job, overrides),
         {
           name: `wardroom:${job.name}`,
           // Within this process a slow run is never overlapped by its next tick; the lease covers other processes.
@@ -64,7 +71,10 @@ export function isSchedulerRunning(): boolean {
   return Boolean(g.wardroomScheduler)
 }
 
-/** The next time the job's schedule fires after `from`, in WARDROOM_TIMEZONE; null if it never does. */
+/**
+ * The next time a schedule fires after `from`, in WARDROOM_TIMEZONE; null if it never does. Pass the
+ * effective schedule (schedules.ts) to answer for this deployment.
+ */
 export function nextRunAt(job: Pick<JobDefinition, 'schedule'>, from: Date = new Date()): Date | null {
   try {
     // A Cron without a callback starts no timer: it only evaluates the pattern.

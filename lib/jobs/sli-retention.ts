@@ -7,9 +7,9 @@ export const sliRetention: JobDefinition = {
   name: 'sli-retention',
   schedule: '30 3 * * *',
   description: `Deletes raw SLI events older than ${env.SLI_RAW_RETENTION_DAYS} days (once rolled up) and SLO rollups older than ${ROLLUP_RETENTION_MONTHS} months.`,
-  leaseSeconds: 1800,
-  async run({ now }) {
-    const r = await pruneSliData(now, env.SLI_RAW_RETENTION_DAYS)
+  timeoutSeconds: 1800,
+  async run({ now, signal }) {
+    const r = await pruneSliData(now, env.SLI_RAW_RETENTION_DAYS, { signal })
     return { events: r.events, rollups: r.rollups, rawRetentionDays: env.SLI_RAW_RETENTION_DAYS }
   },
 }

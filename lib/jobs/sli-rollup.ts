@@ -6,9 +6,8 @@ export const sliRollup: JobDefinition = {
   name: 'sli-rollup',
   schedule: '* * * * *',
   description: 'Rolls new SLI events and health-probe results up into per-minute good/total counts per SLO (incremental, by id watermark).',
-  leaseSeconds: 300,
-  async run() {
-    const r = await rollupSliEvents()
+  async run({ signal }) {
+    const r = await rollupSliEvents({ signal })
     return { events: r.events, probeResults: r.probeResults, rows: r.rows, batches: r.batches, watermark: r.watermark }
   },
 }

@@ -7,9 +7,9 @@ export const sloEvaluate: JobDefinition = {
   name: 'slo-evaluate',
   schedule: '* * * * *',
   description: 'Computes burn rates over 5 m … 3 d per SLO; opens a violation and an incident when a page or ticket rule fires, resolves them when it clears.',
-  leaseSeconds: 120,
-  async run({ now }) {
-    const result = await evaluateSlos(now, { timeZone: env.WARDROOM_TIMEZONE })
+  timeoutSeconds: 120,
+  async run({ now, signal }) {
+    const result = await evaluateSlos(now, { timeZone: env.WARDROOM_TIMEZONE, signal })
     if (result.errors > 0) throw new JobFailure(`${result.errors} SLO(s) could not be evaluated`, { ...result })
     return { ...result }
   },

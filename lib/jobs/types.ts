@@ -19,17 +19,31 @@ export interface JobContext {
   /** When the run started; use it instead of `new Date()` so a run works on one consistent instant. */
   now: Date
   log: Logger
+  /**
+   * Aborted when the run times out or loses its lease. Check it between batches (`signal.throwIfAborted()`)
+   * or hand it to fetch: from that moment the runner no longer waits for the handler, records the run as
+   * failed and lets the lease go, so work done after it may overlap the next run.
+   */
+  signal: AbortSignal
 }
 
 export interface JobDefinition {
   /** kebab-case, unique; the URL segment of /api/cron/<name>. */
   name: string
-  /** Cron expression in croner syntax (5 fields, or 6 with seconds), read in WARDROOM_TIMEZONE. */
+  /**
+   * Cron expression in croner syntax (5 fields, or 6 with seconds), read in WARDROOM_TIMEZONE.
+   * WARDROOM_JOB_SCHEDULES may override it per deployment (schedules.ts).
+   */
   schedule: string
   description: string
   /**
-   * How long a run may hold the job's lease before another instance may take it over (default 300 s).
-   * Must exceed the longest run: the lease is not renewed while the job runs.
+   * How long a run may take before it is aborted and recorded as failed (default 300 s). A per-minute job
+   * that must not overlap work with its next run (claims, budgets) sets this below that work's expiry.
+   */
+  timeoutSeconds?: number
+  /**
+   * Length of the job's lease (default 60 s). The runner renews it every third of this while the run goes
+   * on, so it bounds how long a crashed holder blocks the job, not how long a run may take.
    */
   leaseSeconds?: number
   run(ctx: JobContext): Promise<JobResult>

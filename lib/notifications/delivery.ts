@@ -32,6 +32,8 @@ export interface DeliveryDeps {
   budgetMs?: number
   /** Only these channels' messages (the admin page's per-channel retry; tests on a shared database). */
   channelIds?: string[]
+  /** Stops claiming new batches once aborted (the job's timeout); a claimed batch is finished first. */
+  signal?: AbortSignal
 }
 
 export interface DeliverySummary {
@@ -152,6 +154,7 @@ export async function deliverDue(now: Date, deps: DeliveryDeps = {}): Promise<De
   const summary: DeliverySummary = { attempted: 0, delivered: 0, retrying: 0, dead: 0 }
   const stopAt = Date.now() + (deps.budgetMs ?? DEFAULT_BUDGET_MS)
   for (let i = 0; i < (deps.maxBatches ?? DEFAULT_MAX_BATCHES) && Date.now() < stopAt; i++) {
+    deps.signal?.throwIfAborted()
     const rows = await claimDue(now, batchSize, deps.channelIds)
     const outcomes = await Promise.all(rows.map((row) => deliverRow(row, now, ctx)))
     for (const o of outcomes) {

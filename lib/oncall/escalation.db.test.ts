@@ -201,7 +201,7 @@ describe('runEscalations', () => {
     const user = await createUser('ops')
     const policy = await policyWith([{ delayMinutes: 0, targets: [{ type: 'user', id: user.id }] }])
     const incident = await openIncident({ policyId: policy.id, severity: 'critical' })
-    const result = await incidentEscalation.run({ now: at(0), log: logger })
+    const result = await incidentEscalation.run({ now: at(0), log: logger, signal: new AbortController().signal })
     expect(result.escalated).toBeGreaterThanOrEqual(1)
     expect(await eventsOf(incident.id)).toHaveLength(1)
   })

@@ -163,7 +163,7 @@ async function inMaintenance(tx: Tx, serviceId: string, at: Date): Promise<boole
  * The job body: escalates every due, unacknowledged, unresolved, unmuted incident. An incident whose
  * service is in a maintenance window waits (it escalates once the window ends, if still unacknowledged).
  */
-export async function runEscalations(now: Date): Promise<{ escalated: number }> {
+export async function runEscalations(now: Date, opts: { signal?: AbortSignal } = {}): Promise<{ escalated: number }> {
   const due = await db.incident.findMany({
     where: {
       status: 'triggered',
@@ -179,6 +179,7 @@ export async function runEscalations(now: Date): Promise<{ escalated: number }> 
   })
   let escalated = 0
   for (const { id } of due) {
+    opts.signal?.throwIfAborted()
     try {
       const paged = await escalateIncident(id, now)
       if (paged === null) continue

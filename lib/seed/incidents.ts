@@ -198,6 +198,7 @@ const SOURCE_ACTOR: Record<AlertSource, string> = {
   probe: 'health-probes',
   slo: 'slo-evaluate',
   flags: 'rollout-advance',
+  jobs: 'job-runner',
 }
 
 async function seedIncidentHistory(db: Client, p: SeedPeople, now: Date): Promise<number> {

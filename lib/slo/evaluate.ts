@@ -82,7 +82,7 @@ async function resolveViolation(slo: Slo, v: { id: string; severity: string; wor
 }
 
 /** Evaluates every SLO (or the given keys) at `now`. */
-export async function evaluateSlos(now: Date, opts: { timeZone: string; keys?: string[] }): Promise<EvaluateResult> {
+export async function evaluateSlos(now: Date, opts: { timeZone: string; keys?: string[]; signal?: AbortSignal }): Promise<EvaluateResult> {
   const slos = await db.slo.findMany({ where: opts.keys ? { key: { in: opts.keys } } : {} })
   const sums = await readBurnSums(slos, now)
   const open = await db.sloViolation.findMany({
@@ -91,6 +91,8 @@ export async function evaluateSlos(now: Date, opts: { timeZone: string; keys?: s
   })
   const result: EvaluateResult = { slos: slos.length, firing: 0, opened: 0, resolved: 0, errors: 0 }
   for (const slo of slos) {
+    // Outside the per-SLO try: an abort ends the run instead of counting as one SLO's error.
+    opts.signal?.throwIfAborted()
     try {
       const state = burnState(slo, sums.get(slo.id)!.byWindow, windowHours(sloWindow(slo, now, opts.timeZone)))
       const { page, ticket } = state.decision

@@ -40,7 +40,7 @@ export function reportJob(period: ReportPeriod, schedule: string): JobDefinition
     name: `sla-report-${period}`,
     schedule,
     description: `Builds the SLA report of the last full ${noun} in the server's time zone (compliance, budget used, violations, MTTR and the change against the ${noun} before, with a significance test), stores it and e-mails it to ${period} subscribers.`,
-    leaseSeconds: 600,
+    timeoutSeconds: 600,
     run: ({ now }) => runReportJob(period, now),
   }
 }

@@ -102,7 +102,7 @@ export async function readWatermark(): Promise<Watermark> {
 const minBig = (a: bigint, b: bigint) => (a < b ? a : b)
 
 /** Rolls up everything committed since the last run, in batches of event ids. */
-export async function rollupSliEvents(opts: { batchIds?: number; maxBatches?: number } = {}): Promise<RollupResult> {
+export async function rollupSliEvents(opts: { batchIds?: number; maxBatches?: number; signal?: AbortSignal } = {}): Promise<RollupResult> {
   const batchIds = BigInt(opts.batchIds ?? BATCH_IDS)
   const maxBatches = opts.maxBatches ?? MAX_BATCHES
   const client = await getPool().connect()
@@ -110,6 +110,8 @@ export async function rollupSliEvents(opts: { batchIds?: number; maxBatches?: nu
     const hi = await highWaterMarks(client)
     const result: RollupResult = { events: 0, probeResults: 0, rows: 0, batches: 0, watermark: { event: '0', probe: '0' } }
     for (let i = 0; i < maxBatches; i++) {
+      // Between batches: each batch commits with its watermark, so an aborted run loses nothing.
+      opts.signal?.throwIfAborted()
       const step = await inTransaction(client, async () => {
         const wm = await lockWatermark(client)
         const eventTo = minBig(BigInt(hi.event), BigInt(wm.event) + batchIds)
@@ -151,17 +153,19 @@ export interface RetentionResult {
  * Deletes raw events older than `rawDays` that are already rolled up, and rollups older than 13 months.
  * Raw events go in batches so one run never holds a huge delete open.
  */
-export async function pruneSliData(now: Date, rawDays: number): Promise<RetentionResult> {
+export async function pruneSliData(now: Date, rawDays: number, opts: { signal?: AbortSignal } = {}): Promise<RetentionResult> {
   const { event } = await readWatermark()
-  const events = await pruneRawEvents(new Date(now.getTime() - rawDays * 86_400_000), event)
+  const events = await pruneRawEvents(new Date(now.getTime() - rawDays * 86_400_000), event, opts)
+  opts.signal?.throwIfAborted()
   const r = await getPool().query(`DELETE FROM "SloRollup" WHERE minute < $1::timestamptz - make_interval(months => $2)`, [now, ROLLUP_RETENTION_MONTHS])
   return { events, rollups: r.rowCount ?? 0 }
 }
 
 /** Deletes raw events older than `before` with ids up to `upToId` (rolled up), in batches. */
-export async function pruneRawEvents(before: Date, upToId: string): Promise<number> {
+export async function pruneRawEvents(before: Date, upToId: string, opts: { signal?: AbortSignal } = {}): Promise<number> {
   let events = 0
   for (;;) {
+    opts.signal?.throwIfAborted()
     const r = await getPool().query(
       `DELETE FROM "SliEvent" WHERE id IN (SELECT id FROM "SliEvent" WHERE at < $1 AND id <= $2::bigint LIMIT ${DELETE_BATCH})`,
       [before, upToId],

@@ -20,7 +20,7 @@ export default async function JobsPage() {
     <>
       <PageHeader
         title="Jobs"
-        description="Periodic jobs: audit-trail verification and clean-up. Each run is recorded; a job never runs twice at once, even across instances."
+        description="Periodic jobs, failing and overdue ones first. Each run is recorded and stopped at its timeout; a job never runs twice at once, even across instances."
       />
       <SchedulerStatus scheduler={scheduler} />
       {jobs.length === 0 ? (

@@ -20,7 +20,9 @@ const handler = defineRoute<{ job: string }>({ route: '/api/cron/[job]', access:
     ...(outcome.error ? { error: outcome.error } : {}),
   }
   // A failed run answers 502 so that cron tools that only look at the HTTP status (curl -f, Kubernetes
-  // CronJob, uptime checkers) alert on it; "skipped" (another instance is running it) is not a failure: 200.
+  // CronJob, uptime checkers) alert on it; "skipped" (another instance is running it) is not a failure: 200,
+  // with result { heldBy, since } naming the holder and when it took the lease: busy if recent, stuck if not.
+  // Leases expire within a minute of a holder dying, so a stuck job shows up as failed runs, not endless skips.
   return json(body, { status: outcome.status === 'failed' ? 502 : 200 })
 })
 
