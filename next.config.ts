@@ -1,21 +1,19 @@
 import type { NextConfig } from 'next'
+import { API_CONTENT_SECURITY_POLICY, pageSecurityHeaders } from './lib/http/security-headers'
 
 const nextConfig: NextConfig = {
   // Loaded from node_modules at run time, not bundled (native bindings, worker threads, dynamic requires).
   serverExternalPackages: ['pino', 'prom-client', 'pg'],
   poweredByHeader: false,
   experimental: { authInterrupts: true },
+  // Pages get these and a per-request nonce CSP (and HSTS over https) from proxy.ts; every other response
+  // (route handlers, static files) gets them here, and machine endpoints a CSP that allows nothing.
   async headers() {
+    const always = Object.entries(pageSecurityHeaders(false)).map(([key, value]) => ({ key, value }))
+    const noContent = [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }]
     return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
-          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-        ],
-      },
+      { source: '/:path*', headers: always },
+      ...['/api/:path*', '/ofrep/:path*', '/health/:path*', '/metrics'].map((source) => ({ source, headers: noContent })),
     ]
   },
 }

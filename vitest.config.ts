@@ -33,8 +33,12 @@ export default defineConfig({
         resolve: { alias },
         test: { name: 'unit', include: unitInclude, exclude: [...exclude, ...dbInclude], environment: 'node' },
       },
-      dbProject('db-embedded', 'test/global-setup-embedded.ts'),
-      ...(process.env.TEST_DATABASE_URL ? [dbProject('db-postgres', 'test/global-setup-postgres.ts')] : []),
+      // Integration tests run on a real PostgreSQL either way: TEST_DATABASE_URL when set (CI's PostgreSQL
+      // service), otherwise an embedded server started once per run. The embedded default itself is covered
+      // in CI by scripts/lib/embedded.test.ts, the soak test and the second end-to-end server.
+      process.env.TEST_DATABASE_URL
+        ? dbProject('db-postgres', 'test/global-setup-postgres.ts')
+        : dbProject('db-embedded', 'test/global-setup-embedded.ts'),
     ],
   },
 })

@@ -108,6 +108,7 @@ test('a production change to a gated flag waits until a second person approves i
   const open = page.getByRole('list', { name: 'Open change requests' })
   await expect(open.getByText('Waiting for approval', { exact: true })).toBeVisible()
   await expect(open.getByRole('button', { name: /^Approve/ })).toHaveCount(0)
+  await expect(open.getByText('Waiting for approval by a second person: you cannot approve your own change.')).toBeVisible()
   await expect.poll(() => evaluate(request, apiKey, flagKey), { timeout: 5_000 }).toMatchObject({ status: 200, value: false, reason: 'DISABLED' })
 
   // A second PM approves it; approval alone changes nothing served.
@@ -118,7 +119,14 @@ test('a production change to a gated flag waits until a second person approves i
   await expect(open.getByText('Approved', { exact: true })).toBeVisible()
   expect(await evaluate(request, apiKey, flagKey)).toMatchObject({ status: 200, value: false })
 
-  // Applied, production serves the new value within 2 seconds.
+  // The approver is not offered Apply (4-eyes: the approval must be someone else's than the applier's).
+  await expect(open.getByRole('button', { name: /^Apply/ })).toHaveCount(0)
+  await expect(open.getByText(/^You approved this change, so someone else applies it/)).toBeVisible()
+
+  // The requester applies; production serves the new value within 2 seconds.
+  await page.context().clearCookies()
+  await loginViaApi(page, PM, DEMO_PASSWORD)
+  await page.goto(`/flags/${flagKey}?env=production`)
   await open.getByRole('button', { name: /^Apply/ }).click()
   // Applied requests move to the collapsed history of past requests.
   await page.getByText(/^Past requests \(\d+\)$/).click()

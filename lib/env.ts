@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import { z } from 'zod'
+import { OutboundAllowListSchema } from './http/outbound-policy'
 
 const bool = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
@@ -14,6 +15,12 @@ const seconds = (fallback: number) => z.coerce.number().int().positive().default
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
+  /** The owner role migrations run as (DATABASE_URL, the runtime role, when unset). */
+  DATABASE_MIGRATE_URL: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
+  /** Signs audit checkpoints (lib/audit-anchor.ts reads it when used, so tools may set it late). */
+  WARDROOM_AUDIT_KEY: z.string().min(16).optional(),
+  /** The append-only file of audit checkpoints outside the database (default <data dir>/audit-checkpoints.log). */
+  WARDROOM_AUDIT_ANCHOR: z.string().min(1).optional(),
   WARDROOM_DATA_DIR: z.string().default('.data'),
   /** The embedded PostgreSQL also listens on 127.0.0.1 at this port (it always has its Unix socket). */
   WARDROOM_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
@@ -31,6 +38,19 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_SECONDS: seconds(15 * 60),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Proxies in front of Wardroom that append to X-Forwarded-For (0: the header is ignored). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Password hashes computed at once by sign-ins (scrypt takes 128 MiB each); more wait briefly, then 503. */
+  LOGIN_HASH_CONCURRENCY: z.coerce.number().int().positive().max(64).default(4),
+  /**
+   * Token buckets per API key and per address on machine endpoints (0 per second: no limit). Ingest and
+   * flag evaluation are generous: a whole hospital's clinical app may share one key and one egress address;
+   * the limit is there to stop a runaway client from starving everyone else, not to meter normal traffic.
+   */
+  RATE_LIMIT_INGEST_PER_SECOND: z.coerce.number().min(0).default(2000),
+  RATE_LIMIT_INGEST_BURST: z.coerce.number().int().positive().default(10000),
+  RATE_LIMIT_API_PER_SECOND: z.coerce.number().min(0).default(50),
+  RATE_LIMIT_API_BURST: z.coerce.number().int().positive().default(200),
   METRICS_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WARDROOM_TIMEZONE: z.string().default('UTC'),
@@ -39,6 +59,8 @@ const EnvSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   /** Days raw SLI events are kept after they are rolled up (rollups are kept 13 months). */
   SLI_RAW_RETENTION_DAYS: z.coerce.number().int().positive().default(7),
+  /** Addresses outbound requests may reach besides public ones: comma-separated CIDRs and host names. */
+  WARDROOM_OUTBOUND_ALLOW: OutboundAllowListSchema,
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -15,6 +15,7 @@ interface Metrics {
   httpDuration: client.Histogram<'route' | 'method' | 'status'>
   jobRuns: client.Counter<'job' | 'status'>
   jobDuration: client.Histogram<'job' | 'status'>
+  rateLimited: client.Counter<'route'>
 }
 
 const g = globalThis as unknown as { wardroomMetrics?: Metrics }
@@ -52,6 +53,12 @@ function create(): Metrics {
       help: 'Periodic job run duration in seconds, by job and outcome.',
       labelNames: ['job', 'status'],
       buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
+      registers: [registry],
+    }),
+    rateLimited: new client.Counter({
+      name: 'wardroom_rate_limited_total',
+      help: 'Requests refused with 429 by the machine-endpoint rate limits, by route template.',
+      labelNames: ['route'],
       registers: [registry],
     }),
   }

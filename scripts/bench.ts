@@ -1,23 +1,56 @@
 /**
- * Benchmarks against a production build on PostgreSQL: `npm run bench -- <suite>`.
- * Each suite is one module in scripts/bench/ exporting `run()`; add yours to SUITES.
+ * Benchmarks against a production build on PostgreSQL: `npm run bench -- <suite> [--embedded]`.
+ * Each suite is one module in scripts/bench/ exporting `run(options)`; add yours to SUITES.
  * Run `npm run build` first; suites start the built app themselves (scripts/bench/server.ts).
+ * `--embedded` runs the suite on the local PostgreSQL service and then on the embedded default, and
+ * compares the two (scripts/bench/compare.ts).
  */
-const SUITES: Record<string, { describe: string; load: () => Promise<{ run: () => Promise<void> }> }> = {
+import type { BenchOptions } from './bench/compare'
+
+interface Suite {
+  describe: string
+  load: () => Promise<{ run: (opts: BenchOptions) => Promise<void> }>
+}
+
+const SUITES: Record<string, Suite> = {
   alerts: { describe: 'POST /api/alerts (90 % duplicates) vs a trivial route', load: () => import('./bench/alerts') },
   sli: { describe: 'SLI batch ingest vs COPY, slo-evaluate (20 SLOs × 30 days), SLO overview (90 days)', load: () => import('./bench/sli') },
   flags: { describe: 'OFREP single and bulk (20 flags) vs a trivial route; in-process evaluations/s', load: () => import('./bench/flags') },
+  phi: { describe: 'PHI redaction recall/precision per identifier type (labelled corpus) and MB/s; no server', load: () => import('./bench/phi') },
+}
+
+const FLAGS = ['--embedded']
+
+function usage(): string {
+  return [
+    'Usage: npm run bench -- <suite> [--embedded]',
+    ...Object.entries(SUITES).map(([n, s]) => `  ${n.padEnd(8)} ${s.describe}`),
+    '',
+    '  --embedded  also run on the embedded default (npm start without DATABASE_URL, in a throwaway data',
+    '              directory) after the PostgreSQL service, and print both side by side with GET /api/ping',
+    '              against each; PASS when the embedded default reaches ≥ 80 % of the service\'s throughput',
+    '              on each path marked * (the throughput paths). Adds an `embedded` section to',
+    '              bench-results/<suite>.json.',
+    '              BENCH_ROUNDS=n repeats the pair n times, alternating the order, and compares medians',
+    '              (a shared machine\'s noise); BENCH_EMBEDDED_FIRST=1 runs the embedded default first.',
+    '',
+    'Knobs (environment): BENCH_COUNT, BENCH_CONCURRENCY, BENCH_ROWS (sli), BENCH_EVALS (flags),',
+    '  BENCH_PG_ADMIN_URL (default postgresql://postgres@127.0.0.1:5432/postgres); see each suite\'s header.',
+  ].join('\n')
 }
 
 async function main(): Promise<void> {
-  const name = process.argv[2]
-  const suite = name ? SUITES[name] : undefined
-  if (!suite) {
-    console.error(`Usage: npm run bench -- <suite>\n${Object.entries(SUITES).map(([n, s]) => `  ${n.padEnd(8)} ${s.describe}`).join('\n')}`)
+  const args = process.argv.slice(2)
+  const names = args.filter((a) => !a.startsWith('--'))
+  const unknown = args.filter((a) => a.startsWith('--') && !FLAGS.includes(a))
+  const suite = names.length === 1 ? SUITES[names[0]!] : undefined
+  if (!suite || unknown.length) {
+    if (unknown.length) console.error(`Unknown option ${unknown.join(', ')}`)
+    console.error(usage())
     process.exit(2)
   }
   const { run } = await suite.load()
-  await run()
+  await run({ embedded: args.includes('--embedded') })
 }
 
 main().catch((e: unknown) => {

@@ -7,7 +7,8 @@ import { runCli } from '@/test/run-script'
 
 const lastLine = (text: string) => text.trimEnd().split('\n').at(-1)
 
-describe('npm run cli', () => {
+// Each case spawns the CLI (tsx start-up, scrypt hashing) several times: seconds each on a busy 2-core machine.
+describe('npm run cli', { timeout: 120_000 }, () => {
   it('apikey:create prints the key as the last line; the key verifies and the creation is audited as the CLI', async () => {
     const name = uid('cli-key')
     const r = await runCli(['apikey:create', '--name', name, '--scopes', 'alerts:write,read', '--env', 'staging'])

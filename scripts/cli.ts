@@ -6,9 +6,7 @@
  */
 import os from 'node:os'
 import { parseArgs } from 'node:util'
-import pg from 'pg'
-import { connectForTool } from './lib/database'
-import { migrate } from './lib/migrations'
+import { connectForTool, migrateDatabase } from './lib/database'
 import { closeDb } from '../lib/db'
 import { verifyAuditChain, type Actor } from '../lib/audit'
 import { ApiError } from '../lib/http/errors'
@@ -119,15 +117,18 @@ const COMMANDS: Record<string, Command> = {
   },
   'audit:verify': {
     usage: 'audit:verify',
-    summary: 'Check the hash chain of the audit trail; exit 1 and name the first broken row if it was altered.',
+    summary: 'Check the audit hash chain against its signed checkpoints; exit 1 and name the first bad position if rows were altered, reordered, truncated or cut, or a checkpoint was forged.',
     options: {},
     async run() {
       const result = await verifyAuditChain()
+      for (const warning of result.checkpoints?.warnings ?? []) console.error(`warning: ${warning}`)
       if (result.ok) {
         console.log(`audit chain intact: ${result.checked} rows`)
+        if (result.checkpoints) console.log(`checkpoints: ${result.checkpoints.verified} verified (${result.checkpoints.source})`)
         return 0
       }
-      console.error(`audit chain broken at row ${result.brokenAt?.id}: ${result.brokenAt?.reason} (${result.checked} rows before it verified)`)
+      const b = result.brokenAt
+      console.error(`audit chain broken at row ${b?.id} (${b?.kind}): ${b?.reason} (${result.checked} rows before it verified)`)
       return 1
     },
   },
@@ -196,9 +197,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (conn.embedded && !conn.shared) {
       // This process opened the embedded database itself (no server running): bring its schema up to date.
-      const client = new pg.Client({ connectionString: conn.url })
-      await client.connect()
-      await migrate(client, (m) => console.error(m)).finally(() => client.end())
+      await migrateDatabase(conn, (m) => console.error(m))
     }
     return await command.run(values, cliActor())
   } catch (e) {

@@ -6,9 +6,10 @@
 import { createReadStream, existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
-import { connectForTool } from './lib/database'
+import { connectForTool, grantRuntimeRole } from './lib/database'
 import { countTableRows, restoreDatabase } from '../lib/admin/backup'
-import { verifyAuditChain } from '../lib/audit'
+import { verifyAuditChain, writeAuditCheckpoint } from '../lib/audit'
+import { configuredAnchor } from '../lib/audit-anchor'
 import { closeDb } from '../lib/db'
 
 const USAGE = 'usage: npm run db:restore -- <backup.sql> [--yes]'
@@ -30,7 +31,8 @@ async function main(): Promise<number> {
     return 2
   }
   const conn = await connectForTool((m) => console.error(m))
-  const client = new pg.Client({ connectionString: conn.url, application_name: 'wardroom-restore' })
+  // The restore replaces the schema: it runs as the owner, then grants the runtime role its privileges again.
+  const client = new pg.Client({ connectionString: conn.migrateUrl, application_name: 'wardroom-restore' })
   try {
     if (!conn.embedded && !yes) {
       console.error('DATABASE_URL is set: refusing to replace an external database without --yes (npm run db:restore -- <file> --yes).')
@@ -47,6 +49,21 @@ async function main(): Promise<number> {
     }
     for (const t of await countTableRows(client)) console.log(`  ${t.table.padEnd(24)} ${String(t.rows).padStart(9)} rows`)
     console.log(`restored ${file}: ${statements} statements in ${Date.now() - t0} ms`)
+    await grantRuntimeRole(conn, (m) => console.error(m))
+    // The restored trail may end before the last checkpoint (an older backup): a signed `restore`
+    // checkpoint of its head starts verification over from here, and stays on record in the anchor file.
+    const anchor = configuredAnchor()
+    if (anchor.key) {
+      try {
+        const c = await writeAuditCheckpoint({ kind: 'restore', anchor })
+        console.log(`audit checkpoint of the restored trail: ${c.rowCount} rows up to entry ${c.lastId}`)
+      } catch (e) {
+        // A backup older than the checkpoint table: the next start migrates it; the file line is written.
+        console.error(`warning: the restore checkpoint could not be stored in the database (${e instanceof Error ? e.message : String(e)})`)
+      }
+    } else {
+      console.error('warning: no audit key is configured (WARDROOM_AUDIT_KEY): the restore is not recorded as an audit checkpoint')
+    }
     const audit = await verifyAuditChain()
     if (!audit.ok) {
       console.error(`warning: the restored audit chain is broken at row ${audit.brokenAt?.id} (${audit.brokenAt?.reason})`)

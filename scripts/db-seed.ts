@@ -1,8 +1,6 @@
 /** `npm run db:seed`: loads the idempotent demo data (asks before touching an external database). */
-import pg from 'pg'
 import { closeDb } from '../lib/db'
-import { connectForTool } from './lib/database'
-import { migrate } from './lib/migrations'
+import { connectForTool, migrateDatabase } from './lib/database'
 import { seedDemo, SEED_VERSION } from '../lib/seed'
 import { db } from '../lib/db'
 
@@ -12,10 +10,7 @@ try {
     console.error('DATABASE_URL is set: refusing to load demo data into an external database without --yes (npm run db:seed -- --yes).')
     process.exitCode = 2
   } else {
-    const client = new pg.Client({ connectionString: conn.url })
-    await client.connect()
-    await migrate(client)
-    await client.end()
+    await migrateDatabase(conn)
     await seedDemo((m) => console.log(m))
     await db.setting.upsert({ where: { key: 'seed.version' }, create: { key: 'seed.version', value: SEED_VERSION }, update: { value: SEED_VERSION } })
     console.log('demo data loaded')

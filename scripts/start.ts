@@ -1,18 +1,17 @@
 /**
  * `npm start` (and `npm run dev`): build when needed, open the database (the embedded PostgreSQL server
- * in <data dir>/pg on a Unix socket, or DATABASE_URL), apply migrations, seed the demo on the first
+ * in <data dir>/pg on a Unix socket, or DATABASE_URL), apply migrations as the owner role
+ * (DATABASE_MIGRATE_URL) and grant the runtime role its privileges, seed the demo on the first
  * embedded start, create the first administrator, then run the Next.js server with DATABASE_URL pointing
  * at that database. This process supervises both: on SIGINT/SIGTERM it stops Next first, then PostgreSQL.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import pg from 'pg'
 import { dataDir, env } from '../lib/env'
 import { closeDb } from '../lib/db'
 import { DataDirectoryInUseError } from './lib/embedded'
-import { openForServer } from './lib/database'
-import { migrate } from './lib/migrations'
+import { migrateDatabase, openForServer, SAME_ROLE_WARNING } from './lib/database'
 import { resolveSecrets } from './lib/secrets'
 import { ensureBootstrapAdmin } from './lib/bootstrap'
 import { seedIfWanted } from '../prisma/seed-runner'
@@ -59,11 +58,10 @@ async function main(): Promise<void> {
   }
   const secrets = resolveSecrets(dataDir, conn.embedded)
 
-  const client = new pg.Client({ connectionString: conn.url })
-  await client.connect()
-  const { applied } = await migrate(client, say)
-  await client.end()
+  // Migrations run as the owner; the app (and everything below) as the runtime role.
+  const { applied, separateRoles } = await migrateDatabase(conn, say)
   if (applied.length === 0) say('database schema is up to date')
+  if (!separateRoles) say(SAME_ROLE_WARNING)
 
   await seedIfWanted({ embedded: conn.embedded, log: say })
   await ensureBootstrapAdmin((m) => console.log(m))

@@ -5,6 +5,12 @@ declare module 'next-auth' {
   interface Session {
     uid?: string
     loginAt?: number
+    /** The user's session version at sign-in; a newer one in the database ends this session. */
+    sv?: number
+  }
+
+  interface User {
+    sessionVersion?: number
   }
 }
 
@@ -12,5 +18,6 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string
     loginAt?: number
+    sv?: number
   }
 }

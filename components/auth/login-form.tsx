@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react'
 import { useRouter, useSearchParams } from 'next/navigation'
+import { safeCallbackPath } from '@/lib/auth/redirect'
 
 type Status = { kind: 'idle' } | { kind: 'pending' } | { kind: 'error'; message: string }
 
@@ -34,10 +35,19 @@ export function LoginForm() {
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Auth-Return-Redirect': '1' },
         body,
       })
+      if (res.status === 503) {
+        setStatus({ kind: 'error', message: 'Wardroom is busy signing other people in. Try again in a few seconds.' })
+        return
+      }
       if (res.status === 429) {
         const retry = Number(res.headers.get('retry-after') ?? '0')
         const minutes = Math.max(1, Math.ceil(retry / 60))
-        setStatus({ kind: 'error', message: `Too many failed attempts. Try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.` })
+        // A few seconds: other sign-ins from the same address were still being checked.
+        const message =
+          retry < 30
+            ? 'Too many sign-ins at once from your network. Try again in a few seconds.'
+            : `Too many failed attempts. Try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.`
+        setStatus({ kind: 'error', message })
         return
       }
       const data = (await res.json().catch(() => ({}))) as { url?: string }
@@ -46,8 +56,7 @@ export function LoginForm() {
         setStatus({ kind: 'error', message: 'That email and password do not match an active account.' })
         return
       }
-      const next = params.get('callbackUrl')
-      router.replace(next && next.startsWith('/') && !next.startsWith('//') ? next : '/')
+      router.replace(safeCallbackPath(params.get('callbackUrl'), window.location.origin))
       router.refresh()
     } catch {
       setStatus({ kind: 'error', message: 'Wardroom could not be reached. Check your connection and try again.' })

@@ -4,6 +4,7 @@ import { RelativeTime } from '@/components/ui/relative-time'
 import { ChangeRequestStatusBadge } from './flag-badges'
 import { ChangeRequestActions } from './change-request-actions'
 import { environmentLabel } from './labels'
+import { approveRefusal } from '@/lib/flags/four-eyes'
 
 export interface ChangeRequestsPanelProps {
   flagKey: string
@@ -41,9 +42,25 @@ function Who({ request }: { request: ChangeRequestView }) {
   )
 }
 
+/** Why the viewer is not offered Approve or Apply on an open request, in a sentence (null: nothing withheld). */
+export function fourEyesNote(r: ChangeRequestView, viewerId: string, canApprove: boolean, canEdit: boolean): string | null {
+  const authors = { requestedById: r.requestedBy?.id ?? '', editorIds: r.editorIds }
+  if (r.status === 'pending') {
+    const refusal = approveRefusal(authors, viewerId)
+    if (refusal === 'requester') return 'Waiting for approval by a second person: you cannot approve your own change.'
+    if (refusal === 'editor' && canApprove) return 'Waiting for approval by someone else: you edited this request, so you cannot approve it.'
+    return null
+  }
+  if (r.status === 'approved' && canEdit && r.approvedBy?.id === viewerId) {
+    return 'You approved this change, so someone else applies it: the requester or a third person (4-eyes).'
+  }
+  return null
+}
+
 /**
- * Open requests first: someone else's can be approved or rejected by a second person (4-eyes); one's own
- * waits and can be edited (which voids an approval); an approved one can be applied. Then the history.
+ * Open requests first: someone else's can be approved or rejected by a second person (4-eyes), never by
+ * its requester or anyone who edited it; one's own waits and can be edited (which voids an approval); an
+ * approved one can be applied by anyone with flag:edit but its approver. Then the history.
  */
 export function ChangeRequestsPanel({ flagKey, requests, viewerId, canApprove, canEdit }: ChangeRequestsPanelProps) {
   const open = requests.filter((r) => OPEN.has(r.status))
@@ -56,6 +73,8 @@ export function ChangeRequestsPanel({ flagKey, requests, viewerId, canApprove, c
         <ul className="space-y-3" aria-label="Open change requests">
           {open.map((r) => {
             const mine = r.requestedBy?.id === viewerId
+            const authored = approveRefusal({ requestedById: r.requestedBy?.id ?? '', editorIds: r.editorIds }, viewerId) !== null
+            const note = fourEyesNote(r, viewerId, canApprove, canEdit)
             return (
               <li key={r.id} className="space-y-2 rounded-md border border-line p-3">
                 <div className="flex flex-wrap items-center gap-2">
@@ -64,12 +83,13 @@ export function ChangeRequestsPanel({ flagKey, requests, viewerId, canApprove, c
                 </div>
                 <Who request={r} />
                 {r.reason && <p className="text-sm text-ink-muted">“{r.reason}”</p>}
-                {r.status === 'pending' && mine && <p className="text-sm text-ink-muted">Waiting for approval by a second person: you cannot approve your own change.</p>}
+                {note && <p className="text-sm text-ink-muted">{note}</p>}
                 <ChangeRequestActions
                   id={r.id}
                   summary={r.summary}
-                  canApprove={canApprove && !mine && r.status === 'pending'}
-                  canApply={canEdit && r.status === 'approved'}
+                  canApprove={canApprove && !authored && r.status === 'pending'}
+                  canReject={canApprove && !mine && r.status === 'pending'}
+                  canApply={canEdit && r.status === 'approved' && !!r.approvedBy && r.approvedBy.id !== viewerId}
                   canWithdraw={canEdit && mine}
                 />
                 {canEdit && mine && r.payload.kind === 'environment' && (

@@ -119,6 +119,7 @@ describe('ChangeRequestsPanel', () => {
     status: 'pending',
     reason: '',
     requestedBy: { id: 'u-a', name: 'Jonah', email: 'pm@x' },
+    editorIds: [],
     approvedBy: null,
     approvedAt: null,
     appliedAt: null,
@@ -154,6 +155,23 @@ describe('ChangeRequestsPanel', () => {
     expect(text(html)).toContain('approved by Amara')
     expect(text(html)).toContain('Past requests (1)')
     expect(text(html)).toContain('Voided')
+  })
+
+  it('never offers Approve to someone who edited the request, and says why', () => {
+    const html = renderToStaticMarkup(<ChangeRequestsPanel flagKey="sepsis" requests={[cr({ editorIds: ['u-e'] })]} viewerId="u-e" canApprove canEdit />)
+    expect(html).not.toContain('Approve:')
+    expect(text(html)).toContain('you edited this request, so you cannot approve it')
+    // Rejecting stays possible: it changes nothing served.
+    expect(text(html)).toContain('Reject')
+  })
+
+  it('never offers Apply to the approver, and says who applies instead', () => {
+    const approved = cr({ status: 'approved', approvedBy: { id: 'u-b', name: 'Amara', email: 'pm2@x' }, approvedAt: now })
+    const approverView = renderToStaticMarkup(<ChangeRequestsPanel flagKey="sepsis" requests={[approved]} viewerId="u-b" canApprove canEdit />)
+    expect(approverView).not.toContain('Apply:')
+    expect(text(approverView)).toContain('You approved this change, so someone else applies it')
+    const thirdView = renderToStaticMarkup(<ChangeRequestsPanel flagKey="sepsis" requests={[approved]} viewerId="u-c" canApprove canEdit />)
+    expect(thirdView).toContain('aria-label="Apply: Turn on: default serve on"')
   })
 
   it('says when nothing waits', () => {

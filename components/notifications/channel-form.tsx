@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useRef, useState, type FormEvent } from 'react'
 import { saveChannelAction } from '@/lib/notifications/actions'
-import { CHANNEL_TYPES, CHANNEL_TYPE_LABELS, PAGERDUTY_EVENTS_URL, type ChannelType } from '@/lib/notifications/schema'
+import { CHANNEL_TYPES, CHANNEL_TYPE_LABELS, ENV_REF_PREFIX, PAGERDUTY_EU_EVENTS_URL, PAGERDUTY_EVENTS_URL, type ChannelType } from '@/lib/notifications/schema'
 import type { ChannelView } from '@/lib/notifications/queries'
 import type { FormState } from '@/lib/auth/guard'
 import { SEVERITIES, SEVERITY_META } from '@/components/ui/severity-badge'
@@ -12,7 +12,7 @@ import { FormMessage } from '@/components/ui/form-message'
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
 
 type State = FormState<{ id: string }> | null
-type Editable = Pick<ChannelView, 'id' | 'name' | 'type' | 'enabled' | 'minSeverity' | 'values' | 'maskedSecrets'>
+type Editable = Pick<ChannelView, 'id' | 'name' | 'type' | 'enabled' | 'minSeverity' | 'values' | 'storedSecrets'>
 
 export interface ChannelFormProps {
   /** The channel being edited; a new channel when absent. */
@@ -20,7 +20,10 @@ export interface ChannelFormProps {
   canStoreSecrets: boolean
 }
 
-/** Adds or edits a channel. Secrets are write-only: the stored value is shown masked and kept when left blank. */
+/**
+ * Adds or edits a channel. Secrets are write-only: a stored one is never shown (not even masked), only that
+ * it is stored; left blank it is kept, unless the destination changes, which asks for it again.
+ */
 export function ChannelForm({ channel, canStoreSecrets }: ChannelFormProps) {
   const formRef = useRef<HTMLFormElement>(null)
   const [type, setType] = useState<ChannelType>(channel?.type ?? 'slack')
@@ -40,17 +43,21 @@ export function ChannelForm({ channel, canStoreSecrets }: ChannelFormProps) {
     startTransition(() => submit(form))
   }
 
-  function secretField(name: keyof ChannelView['maskedSecrets'], label: string, hint: string) {
-    const stored = channel?.maskedSecrets[name]
+  function secretField(name: keyof ChannelView['storedSecrets'], label: string, hint: string) {
+    const stored = channel?.storedSecrets[name] === true
     return (
       <InputField
         label={label}
         name={name}
         type="password"
-        autoComplete="off"
+        autoComplete="new-password"
         required={!stored}
-        placeholder={stored}
-        hint={stored ? `Stored (${stored}). Leave blank to keep it.` : `${hint} Or env:VARIABLE_NAME to read it from the server's environment.`}
+        placeholder={stored ? 'stored — re-enter to change' : undefined}
+        hint={
+          stored
+            ? 'Stored — re-enter to change. Left blank it is kept, unless you change where this channel sends.'
+            : `${hint} Or env:${ENV_REF_PREFIX}NAME to read it from the server's environment.`
+        }
         error={errors[name]}
         disabled={!canStoreSecrets}
       />
@@ -105,14 +112,22 @@ export function ChannelForm({ channel, canStoreSecrets }: ChannelFormProps) {
             name="pagerdutyEventsUrl"
             type="url"
             defaultValue={text('pagerdutyEventsUrl') ?? PAGERDUTY_EVENTS_URL}
-            hint="Change only for a proxy or PagerDuty's EU endpoint."
+            hint={`PagerDuty's endpoint, or the EU one (${PAGERDUTY_EU_EVENTS_URL}). Another endpoint only an administrator can set.`}
             error={errors.pagerdutyEventsUrl}
           />
         </div>
       )}
       {type === 'webhook' && (
         <div className="grid gap-4 sm:grid-cols-2">
-          <InputField label="URL" name="webhookUrl" type="url" required defaultValue={text('webhookUrl')} error={errors.webhookUrl} />
+          <InputField
+            label="URL"
+            name="webhookUrl"
+            type="url"
+            required
+            defaultValue={text('webhookUrl')}
+            hint="Internal and private addresses are refused unless the server allow-lists them (WARDROOM_OUTBOUND_ALLOW)."
+            error={errors.webhookUrl}
+          />
           {secretField('webhookSigningSecret', 'Signing secret', 'At least 16 characters; the receiver checks X-Wardroom-Signature with it.')}
         </div>
       )}

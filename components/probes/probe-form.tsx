@@ -69,7 +69,7 @@ export function ProbeForm({ probe, services }: ProbeFormProps) {
           className="sm:col-span-2"
           placeholder="https://triage.internal/healthz"
           defaultValue={probe?.url}
-          hint="Checked with a GET request; redirects are not followed."
+          hint="Checked with a GET request; redirects are not followed. Internal and private addresses are refused unless the server allow-lists them (WARDROOM_OUTBOUND_ALLOW)."
           error={errors.url}
         />
       </div>

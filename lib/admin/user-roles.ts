@@ -8,6 +8,7 @@ import { db } from '../db'
 import { changeSummary, recordAudit, type Actor } from '../audit'
 import { ROLES } from '../rbac'
 import { conflict, notFound, parseOrThrow } from '../http/errors'
+import { bumpSessionVersion } from '../auth/session-version'
 import { adminUserSelect, type UserStatusChange } from './users'
 
 export const ChangeUserRoleInput = z.object({
@@ -33,6 +34,8 @@ export async function updateUserRole(raw: z.input<typeof ChangeUserRoleInput>, a
       if (admins <= 1) throw conflict('This is the last active administrator; make someone else an administrator first')
     }
     const updated = await tx.user.update({ where: { id: user.id }, data: { role: input.role }, select: adminUserSelect })
+    // Sessions opened under the old role end: the user signs in again and sees the new role's cockpit.
+    await bumpSessionVersion(tx, user.id)
     await recordAudit(
       actor,
       {

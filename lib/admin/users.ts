@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import { db, Prisma } from '../db'
 import { recordAudit, type Actor } from '../audit'
 import { generatePassword, hashPassword } from '../auth/password'
+import { bumpSessionVersion } from '../auth/session-version'
 import { conflict, notFound, parseOrThrow, prismaCode } from '../http/errors'
 import { CreateUserInput, UserRef } from './schema'
 
@@ -70,7 +71,8 @@ export interface UserStatusChange {
 }
 
 /**
- * Disables an account: its sessions end on their next request (the session re-reads the user). Refuses to
+ * Disables an account: its sessions end on their next request (the session version is raised, and the
+ * session re-reads the user). Refuses to
  * disable the actor's own account or the last active administrator, which would lock everyone out.
  */
 export async function disableUser(ref: string, actor: Actor): Promise<UserStatusChange> {
@@ -87,6 +89,7 @@ export async function disableUser(ref: string, actor: Actor): Promise<UserStatus
       if (admins <= 1) throw conflict('This is the last active administrator; create or enable another one first')
     }
     const updated = await tx.user.update({ where: { id: user.id }, data: { disabledAt: new Date() }, select: adminUserSelect })
+    await bumpSessionVersion(tx, user.id)
     await recordAudit(actor, { action: 'user.disable', targetType: 'user', targetId: user.id, summary: { email: user.email, role: user.role } }, tx)
     return { user: updated, changed: true }
   })
@@ -107,7 +110,7 @@ export async function enableUser(ref: string, actor: Actor): Promise<UserStatusC
 
 /**
  * Sets a new generated password (returned once) for an account whose password was lost. Audited without
- * the password. Sessions already open stay open until they time out (at most SESSION_IDLE_TIMEOUT idle).
+ * the password. Sessions already open end on their next request (the session version is raised).
  */
 export async function resetUserPassword(ref: string, actor: Actor): Promise<{ user: AdminUser; password: string }> {
   const where = whereRef(ref)
@@ -117,6 +120,7 @@ export async function resetUserPassword(ref: string, actor: Actor): Promise<{ us
     const user = await tx.user.findUnique({ where, select: adminUserSelect })
     if (!user) throw notFound(`No user ${ref}`)
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } })
+    await bumpSessionVersion(tx, user.id)
     await recordAudit(actor, { action: 'user.password_reset', targetType: 'user', targetId: user.id, summary: { email: user.email } }, tx)
     return { user, password }
   })

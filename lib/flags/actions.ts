@@ -57,27 +57,27 @@ function outcomeState(outcome: ChangeOutcome, done: string): FormState<ChangeOut
   }
 }
 
-export const createFlagAction = defineAction('flag:edit', CreateFlagForm, async (input, { actor, user }): Promise<FormState<{ key: string }>> => {
-  const flag = await createFlag(input, actor, user)
+export const createFlagAction = defineAction('flag:edit', CreateFlagForm, async (input, { actor }): Promise<FormState<{ key: string }>> => {
+  const flag = await createFlag(input, actor)
   refresh()
   return { ok: true, status: 201, message: `Flag ${flag.key} was created, off in every environment.`, data: { key: flag.key } }
 })
 
-export const updateFlagAction = defineAction('flag:edit', UpdateFlagForm, async ({ flagKey, ...input }, { actor, user }) => {
+export const updateFlagAction = defineAction('flag:edit', UpdateFlagForm, async ({ flagKey, ...input }, { actor }) => {
   // On a gated flag, changing tags, category, guarded SLOs or lifecycle is a production change (4-eyes).
-  const outcome = await updateFlag(flagKey, input, actor, user)
+  const outcome = await updateFlag(flagKey, input, actor)
   refresh()
   return outcomeState(outcome, 'Details saved.')
 })
 
-export const updateEnvironmentAction = defineAction('flag:edit', UpdateEnvironmentForm, async ({ flagKey, environment, config }, { actor, user }) => {
-  const outcome = await updateEnvironment(flagKey, environment, config, actor, user)
+export const updateEnvironmentAction = defineAction('flag:edit', UpdateEnvironmentForm, async ({ flagKey, environment, config }, { actor }) => {
+  const outcome = await updateEnvironment(flagKey, environment, config, actor)
   refresh()
   return outcomeState(outcome, `${ENV_LABEL[environment]} configuration saved; evaluations use it within seconds.`)
 })
 
-export const setKillSwitchAction = defineAction('flag:edit', KillSwitchForm, async ({ flagKey, environment, killed }, { actor, user }) => {
-  const outcome = await setKillSwitch(flagKey, environment, killed, actor, user)
+export const setKillSwitchAction = defineAction('flag:edit', KillSwitchForm, async ({ flagKey, environment, killed }, { actor }) => {
+  const outcome = await setKillSwitch(flagKey, environment, killed, actor)
   refresh()
   return outcomeState(
     outcome,
@@ -87,32 +87,32 @@ export const setKillSwitchAction = defineAction('flag:edit', KillSwitchForm, asy
   )
 })
 
-export const startRolloutAction = defineAction('flag:edit', StartRolloutForm, async ({ flagKey, environment, ...plan }, { actor, user }) => {
-  const outcome = await startRollout(flagKey, environment, plan, actor, user)
+export const startRolloutAction = defineAction('flag:edit', StartRolloutForm, async ({ flagKey, environment, ...plan }, { actor }) => {
+  const outcome = await startRollout(flagKey, environment, plan, actor)
   refresh()
   return outcomeState(outcome, `Rollout of ${plan.variant} started at ${plan.stages[0]}%.`)
 })
 
-export const pauseRolloutAction = defineAction('flag:edit', PauseRolloutForm, async ({ flagKey, environment, reason }, { actor, user }) => {
-  await pauseRollout(flagKey, environment, reason, actor, user)
+export const pauseRolloutAction = defineAction('flag:edit', PauseRolloutForm, async ({ flagKey, environment, reason }, { actor }) => {
+  await pauseRollout(flagKey, environment, reason, actor)
   refresh()
   return { ok: true, status: 200, message: 'Rollout paused: it stays at its current percentage until resumed.' }
 })
 
-export const resumeRolloutAction = defineAction('flag:edit', FlagEnvironmentRef, async ({ flagKey, environment }, { actor, user }) => {
-  const outcome = await resumeRollout(flagKey, environment, actor, user)
+export const resumeRolloutAction = defineAction('flag:edit', FlagEnvironmentRef, async ({ flagKey, environment }, { actor }) => {
+  const outcome = await resumeRollout(flagKey, environment, actor)
   refresh()
   return outcomeState(outcome, 'Rollout resumed: the next stage follows once the guarded SLOs stay healthy.')
 })
 
-export const rollbackNowAction = defineAction('flag:edit', RollbackForm, async ({ flagKey, environment, reason }, { actor, user }) => {
-  await rollbackNow(flagKey, environment, reason || 'Rolled back by hand', actor, user)
+export const rollbackNowAction = defineAction('flag:edit', RollbackForm, async ({ flagKey, environment, reason }, { actor }) => {
+  await rollbackNow(flagKey, environment, reason || 'Rolled back by hand', actor)
   refresh()
   return { ok: true, status: 200, message: 'Rolled back: the rollout serves 0% from now on.' }
 })
 
-export const recordComplianceAction = defineAction('flag:compliance', ComplianceForm, async ({ flagKey, ...input }, { actor, user }) => {
-  await recordCompliance(flagKey, input, actor, user)
+export const recordComplianceAction = defineAction('flag:compliance', ComplianceForm, async ({ flagKey, ...input }, { actor }) => {
+  await recordCompliance(flagKey, input, actor)
   refresh()
   return { ok: true, status: 201, message: `${GATE_LABELS[input.kind][0]!.toUpperCase()}${GATE_LABELS[input.kind].slice(1)} recorded.` }
 })

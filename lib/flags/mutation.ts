@@ -6,8 +6,7 @@
 import { recordAudit, type Actor } from '../audit'
 import { db, Prisma } from '../db'
 import { ApiError, conflict, notFound, unprocessable } from '../http/errors'
-import { hasPermission, type Permission } from '../rbac'
-import type { SessionUser } from '../auth/session'
+import { hasPermission, type Permission, type Role } from '../rbac'
 import type { Flag, FlagEnvironment, RolloutPlan } from '../generated/prisma/client'
 import { GATE_LABELS, exposes, isGated, missingCompliance } from './gates'
 import { bumpFlagsVersion, invalidateSnapshot } from './snapshot'
@@ -29,9 +28,50 @@ export function toJson(value: unknown): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue
 }
 
-export function authorize(user: SessionUser | undefined, permission: Permission): void {
-  if (user && !hasPermission(user.role, permission)) {
-    throw new ApiError(403, 'forbidden', `You need the ${permission} permission to do this`, { permission: [permission] })
+/**
+ * Who performs a flag mutation, resolved from its actor in the database: a signed-in person (current role,
+ * account not disabled), an API key (not revoked or expired, with the scope flags:write, acting in its own
+ * environment), or the system (jobs, seed, benchmarks: server code only, no HTTP path reaches it). There is
+ * no "nobody" case: a mutation without a known actor is refused, never waved through.
+ */
+export type FlagCaller =
+  | { kind: 'user'; userId: string; role: Role }
+  | { kind: 'apikey'; keyId: string; ownerId: string | null; environment: string }
+  | { kind: 'system' }
+
+type Reader = Pick<Tx, 'user' | 'apiKey'>
+
+function lacks(permission: Permission): ApiError {
+  return new ApiError(403, 'forbidden', `You need the ${permission} permission to do this`, { permission: [permission] })
+}
+
+/** Resolves and authorises the actor of a mutation (403 naming what is missing). */
+export async function authorize(actor: Actor, permission: Permission, opts: { environment?: string; client?: Reader } = {}): Promise<FlagCaller> {
+  const client = opts.client ?? db
+  switch (actor.type) {
+    case 'user': {
+      const user = actor.id ? await client.user.findUnique({ where: { id: actor.id }, select: { id: true, role: true, disabledAt: true } }) : null
+      if (!user || user.disabledAt) throw new ApiError(403, 'forbidden', 'Your account may not change flags: it is unknown or disabled')
+      if (!hasPermission(user.role, permission)) throw lacks(permission)
+      return { kind: 'user', userId: user.id, role: user.role }
+    }
+    case 'apikey': {
+      const key = actor.id
+        ? await client.apiKey.findUnique({ where: { id: actor.id }, select: { id: true, scopes: true, environment: true, createdById: true, revokedAt: true, expiresAt: true } })
+        : null
+      if (!key || key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= Date.now())) {
+        throw new ApiError(403, 'forbidden', 'The API key is unknown, revoked or expired')
+      }
+      // Keys change flags (flags:write); approving or recording compliance evidence is for people.
+      if (permission !== 'flag:edit') throw new ApiError(403, 'forbidden', `An API key cannot do this: it needs a person with ${permission}`, { permission: [permission] })
+      if (!key.scopes.includes('flags:write')) throw new ApiError(403, 'forbidden', 'The API key lacks the scope flags:write', { scope: ['flags:write'] })
+      if (opts.environment !== undefined && opts.environment !== key.environment) {
+        throw new ApiError(403, 'forbidden', `The API key acts in ${key.environment}, not ${opts.environment}`, { environment: [key.environment] })
+      }
+      return { kind: 'apikey', keyId: key.id, ownerId: key.createdById, environment: key.environment }
+    }
+    case 'system':
+      return { kind: 'system' }
   }
 }
 

@@ -20,8 +20,8 @@ beforeAll(async () => {
   await startRollout(key, 'production', { variant: 'on' }, SYSTEM_ACTOR)
   gated = flagKey('q_gated')
   await makeFlag({ key: gated, category: 'diagnostic' })
-  await recordCompliance(gated, { kind: 'clinical_validation', reference: 'CV-1', date: '2026-01-02' }, actorOfUser(pm), pm)
-  await updateEnvironment(gated, 'production', { enabled: true, offVariant: 'off', rules: [], defaultServe: { variant: 'on' } }, actorOfUser(pm), pm)
+  await recordCompliance(gated, { kind: 'clinical_validation', reference: 'CV-1', date: '2026-01-02' }, actorOfUser(pm))
+  await updateEnvironment(gated, 'production', { enabled: true, offVariant: 'off', rules: [], defaultServe: { variant: 'on' } }, actorOfUser(pm))
   await db.flagEvaluationCount.create({ data: { flagKey: key, environment: 'production', variant: 'on', hour: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000), count: 42n } })
 })
 

@@ -118,6 +118,8 @@ export interface ChangeRequestView {
   status: ChangeRequestStatus
   reason: string
   requestedBy: PersonRef | null
+  /** Everyone who edited the request (4-eyes: they may not approve it). */
+  editorIds: string[]
   approvedBy: PersonRef | null
   approvedAt: Date | null
   appliedAt: Date | null
@@ -275,6 +277,7 @@ function changeRequestView(cr: FlagChangeRequest & { flag: { key: string; name: 
     status: cr.status as ChangeRequestStatus,
     reason: cr.reason,
     requestedBy: who.get(cr.requestedById) ?? null,
+    editorIds: cr.editorIds,
     approvedBy: cr.approvedById ? (who.get(cr.approvedById) ?? null) : null,
     approvedAt: cr.approvedAt,
     appliedAt: cr.appliedAt,

@@ -9,7 +9,6 @@ import type { Actor } from '../audit'
 import { db } from '../db'
 import { conflict, notFound, unprocessable } from '../http/errors'
 import { logger } from '../logger'
-import type { SessionUser } from '../auth/session'
 import { ingestAlert } from '../incidents/ingest'
 import {
   activeRollout,
@@ -18,6 +17,7 @@ import {
   loadEnvironment,
   loadFlag,
   mutate,
+  parseEnvironment,
   recordChange,
   variantsOf,
   writeEnvironment,
@@ -243,8 +243,8 @@ export async function planRolloutEdit(tx: Tx, flag: Flag, row: FlagEnvironment, 
 }
 
 /** Pauses the running rollout (a safety action: never gated). */
-export async function pauseRollout(flagKey: string, environment: string, reason: string, actor: Actor, user?: SessionUser, ctx: MutationContext = {}): Promise<void> {
-  authorize(user, 'flag:edit')
+export async function pauseRollout(flagKey: string, environment: string, reason: string, actor: Actor, ctx: MutationContext = {}): Promise<void> {
+  await authorize(actor, 'flag:edit', { environment: parseEnvironment(environment) })
   await mutate(async (tx) => {
     const flag = await loadFlag(tx, flagKey, true)
     const row = await loadEnvironment(tx, flag, environment)
@@ -264,8 +264,8 @@ export async function pauseRollout(flagKey: string, environment: string, reason:
 }
 
 /** "Roll back now": the latest rollout serves 0 % (a safety action: never gated). */
-export async function rollbackNow(flagKey: string, environment: string, reason: string, actor: Actor, user?: SessionUser, ctx: MutationContext = {}): Promise<void> {
-  authorize(user, 'flag:edit')
+export async function rollbackNow(flagKey: string, environment: string, reason: string, actor: Actor, ctx: MutationContext = {}): Promise<void> {
+  await authorize(actor, 'flag:edit', { environment: parseEnvironment(environment) })
   await mutate(async (tx) => {
     const flag = await loadFlag(tx, flagKey, true)
     const row = await loadEnvironment(tx, flag, environment)

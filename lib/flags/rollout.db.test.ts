@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 async function rolloutFlag(guarded: string[] = [sloKey]) {
   const flag = await makeFlag({ key: flagKey('roll'), guardedSloKeys: guarded })
-  await startRollout(flag.key, 'staging', { variant: 'on' }, SYSTEM_ACTOR, undefined, { now: t0 })
+  await startRollout(flag.key, 'staging', { variant: 'on' }, SYSTEM_ACTOR, { now: t0 })
   return flag
 }
 
@@ -81,7 +81,7 @@ describe('rollout-advance', () => {
     expect(await db.auditLog.count({ where: { action: 'flag.rollout.rollback_automatic', targetId: flag.key } })).toBe(1)
 
     // Resume restarts the violation window; the plan climbs back 25 → 50.
-    await resumeRollout(flag.key, 'staging', SYSTEM_ACTOR, undefined, { now: new Date() })
+    await resumeRollout(flag.key, 'staging', SYSTEM_ACTOR, { now: new Date() })
     expect(await plan(flag.id)).toMatchObject({ status: 'running', percentage: 25 })
   })
 

@@ -34,7 +34,7 @@ beforeAll(async () => {
 
 async function gatedFlag(over: { tags?: string[]; category?: 'clinical_decision_support' | 'diagnostic' | 'operational' }) {
   const key = flagKey('gated')
-  await createFlag({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS, tags: over.tags ?? [], category: over.category ?? 'operational' }, actorOfUser(pm), pm)
+  await createFlag({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS, tags: over.tags ?? [], category: over.category ?? 'operational' }, actorOfUser(pm))
   return key
 }
 
@@ -52,7 +52,7 @@ const fda = { kind: 'fda_approval' as const, reference: 'K243117', date: '2026-0
 describe('compliance gates', () => {
   it('hipaa flag: production exposure needs a HIPAA review (403 naming the gate)', async () => {
     const key = await gatedFlag({ tags: ['hipaa'] })
-    const err = await rejects(updateEnvironment(key, 'production', ON, actorOfUser(pm), pm))
+    const err = await rejects(updateEnvironment(key, 'production', ON, actorOfUser(pm)))
     expect(err.status).toBe(403)
     expect(err.message).toMatch(/hipaa_review/)
     expect(err.fields).toEqual({ gate: ['hipaa_review'] })
@@ -60,21 +60,21 @@ describe('compliance gates', () => {
 
   it('clinical decision support: needs an FDA approval before serving > 0 % in production, not in staging', async () => {
     const key = await gatedFlag({ category: 'clinical_decision_support' })
-    expect((await rejects(updateEnvironment(key, 'production', ON, actorOfUser(pm), pm))).fields).toEqual({ gate: ['fda_approval'] })
-    expect(await updateEnvironment(key, 'staging', ON, actorOfUser(pm), pm)).toEqual({ applied: true })
+    expect((await rejects(updateEnvironment(key, 'production', ON, actorOfUser(pm)))).fields).toEqual({ gate: ['fda_approval'] })
+    expect(await updateEnvironment(key, 'staging', ON, actorOfUser(pm))).toEqual({ applied: true })
     // Turning it off needs nothing.
-    expect(await updateEnvironment(key, 'production', { ...ON, enabled: false }, actorOfUser(pm), pm)).toEqual({ applied: true })
+    expect(await updateEnvironment(key, 'production', { ...ON, enabled: false }, actorOfUser(pm))).toEqual({ applied: true })
   })
 
   it('diagnostic: needs a clinical-validation sign-off', async () => {
     const key = await gatedFlag({ category: 'diagnostic' })
-    expect((await rejects(updateEnvironment(key, 'production', ON, actorOfUser(pm), pm))).fields).toEqual({ gate: ['clinical_validation'] })
+    expect((await rejects(updateEnvironment(key, 'production', ON, actorOfUser(pm)))).fields).toEqual({ gate: ['clinical_validation'] })
   })
 
   it('an FDA approval without a scope is refused; recording needs flag:compliance', async () => {
     const key = await gatedFlag({ category: 'clinical_decision_support' })
-    expect((await rejects(recordCompliance(key, { ...fda, scope: '' }, actorOfUser(pm), pm))).status).toBe(422)
-    expect((await rejects(recordCompliance(key, fda, actorOfUser(viewer), viewer))).status).toBe(403)
+    expect((await rejects(recordCompliance(key, { ...fda, scope: '' }, actorOfUser(pm)))).status).toBe(422)
+    expect((await rejects(recordCompliance(key, fda, actorOfUser(viewer)))).status).toBe(403)
   })
 
   it('via the API: 403 naming the gate, then 409 four_eyes once the evidence is recorded', async () => {
@@ -88,8 +88,8 @@ describe('compliance gates', () => {
     expect(b.error.fields.gate).toEqual(['hipaa_review', 'fda_approval'])
     expect(b.error.message).toMatch(/HIPAA review/)
 
-    await recordCompliance(key, { kind: 'hipaa_review', reference: 'PRIV-2026-014', date: '2026-02-01' }, actorOfUser(pm), pm)
-    await recordCompliance(key, fda, actorOfUser(pm), pm)
+    await recordCompliance(key, { kind: 'hipaa_review', reference: 'PRIV-2026-014', date: '2026-02-01' }, actorOfUser(pm))
+    await recordCompliance(key, fda, actorOfUser(pm))
     const waits = await call()
     expect(waits.status).toBe(409)
     const w = (await waits.json()) as { error: { fields: { gate: string[]; changeRequestId: string[] } } }
@@ -105,13 +105,13 @@ describe('compliance gates', () => {
 describe('4-eyes change requests', () => {
   async function readyFlag() {
     const key = await gatedFlag({ category: 'diagnostic' })
-    await recordCompliance(key, { kind: 'clinical_validation', reference: 'CV-88', date: '2026-02-10', scope: 'CT head bleed triage' }, actorOfUser(pm), pm)
+    await recordCompliance(key, { kind: 'clinical_validation', reference: 'CV-88', date: '2026-02-10', scope: 'CT head bleed triage' }, actorOfUser(pm))
     return key
   }
 
   it('a production change waits for a second person; the requester cannot approve (409)', async () => {
     const key = await readyFlag()
-    const outcome = await updateEnvironment(key, 'production', ON, actorOfUser(pm), pm)
+    const outcome = await updateEnvironment(key, 'production', ON, actorOfUser(pm))
     expect(outcome.applied).toBe(false)
     const id = outcome.changeRequestId!
     const env = await db.flagEnvironment.findFirstOrThrow({ where: { flag: { key }, environment: 'production' } })
@@ -141,7 +141,7 @@ describe('4-eyes change requests', () => {
 
   it('editing after approval voids the approval (back to pending, hash cleared)', async () => {
     const key = await readyFlag()
-    const { changeRequestId: id } = await updateEnvironment(key, 'production', ON, actorOfUser(pm), pm)
+    const { changeRequestId: id } = await updateEnvironment(key, 'production', ON, actorOfUser(pm))
     await approveChangeRequest(id!, approver)
     const edited = await editChangeRequest(id!, { kind: 'environment', config: { ...ON, defaultServe: { split: [{ variant: 'on', weight: 10 }, { variant: 'off', weight: 90 }] } } }, pm)
     expect(edited).toEqual({ voidedApproval: true })
@@ -152,7 +152,7 @@ describe('4-eyes change requests', () => {
 
   it('a payload changed behind the approval (hash mismatch) is voided at apply', async () => {
     const key = await readyFlag()
-    const { changeRequestId: id } = await updateEnvironment(key, 'production', ON, actorOfUser(pm), pm)
+    const { changeRequestId: id } = await updateEnvironment(key, 'production', ON, actorOfUser(pm))
     await approveChangeRequest(id!, approver)
     await db.flagChangeRequest.update({ where: { id: id! }, data: { payload: { kind: 'environment', config: { ...ON, offVariant: 'on' } } } })
     const err = await rejects(applyChangeRequest(id!, pm))
@@ -162,38 +162,38 @@ describe('4-eyes change requests', () => {
 
   it('reject and withdraw', async () => {
     const key = await readyFlag()
-    const a = await updateEnvironment(key, 'production', ON, actorOfUser(pm), pm)
+    const a = await updateEnvironment(key, 'production', ON, actorOfUser(pm))
     await rejectChangeRequest(a.changeRequestId!, approver, 'Not during the ED go-live')
     expect(await db.flagChangeRequest.findUniqueOrThrow({ where: { id: a.changeRequestId! } })).toMatchObject({ status: 'rejected', reason: 'Not during the ED go-live' })
   })
 
   it('the kill switch applies at once even on a gated production flag', async () => {
     const key = await readyFlag()
-    expect(await setKillSwitch(key, 'production', true, actorOfUser(pm), pm)).toEqual({ applied: true })
-    const off = await setKillSwitch(key, 'production', false, actorOfUser(pm), pm)
+    expect(await setKillSwitch(key, 'production', true, actorOfUser(pm))).toEqual({ applied: true })
+    const off = await setKillSwitch(key, 'production', false, actorOfUser(pm))
     // Un-killing a flag that serves nothing (environment off) exposes nobody: no approval needed.
     expect(off.applied).toBe(true)
   })
 
   it('weakening a gated flag (removing its category) needs approval too', async () => {
     const key = await readyFlag()
-    const outcome = await updateFlag(key, { category: 'operational' }, actorOfUser(pm), pm)
+    const outcome = await updateFlag(key, { category: 'operational' }, actorOfUser(pm))
     expect(outcome.applied).toBe(false)
     expect((await db.flag.findUniqueOrThrow({ where: { key } })).category).toBe('diagnostic')
-    expect(await updateFlag(key, { description: 'CT head triage model' }, actorOfUser(pm), pm)).toEqual({ applied: true })
+    expect(await updateFlag(key, { description: 'CT head triage model' }, actorOfUser(pm))).toEqual({ applied: true })
   })
 })
 
 describe('validation', () => {
   it('refuses unknown variants, wrong value types and duplicate keys', async () => {
     const key = flagKey('valid')
-    expect((await rejects(createFlag({ key, name: key, type: 'boolean', variants: [{ key: 'on', value: 'yes' }] }, actorOfUser(pm), pm))).status).toBe(422)
-    await createFlag({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS }, actorOfUser(pm), pm)
-    expect((await rejects(createFlag({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS }, actorOfUser(pm), pm))).status).toBe(409)
-    const bad = await rejects(updateEnvironment(key, 'staging', { ...ON, defaultServe: { variant: 'maybe' } }, actorOfUser(pm), pm))
+    expect((await rejects(createFlag({ key, name: key, type: 'boolean', variants: [{ key: 'on', value: 'yes' }] }, actorOfUser(pm)))).status).toBe(422)
+    await createFlag({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS }, actorOfUser(pm))
+    expect((await rejects(createFlag({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS }, actorOfUser(pm)))).status).toBe(409)
+    const bad = await rejects(updateEnvironment(key, 'staging', { ...ON, defaultServe: { variant: 'maybe' } }, actorOfUser(pm)))
     expect(bad.status).toBe(422)
     expect(Object.keys(bad.fields ?? {})).toEqual(['defaultServe.variant'])
-    expect((await rejects(updateEnvironment(key, 'qa', ON, actorOfUser(pm), pm))).status).toBe(422)
-    expect((await rejects(updateEnvironment(key, 'staging', ON, actorOfUser(viewer), viewer))).status).toBe(403)
+    expect((await rejects(updateEnvironment(key, 'qa', ON, actorOfUser(pm)))).status).toBe(422)
+    expect((await rejects(updateEnvironment(key, 'staging', ON, actorOfUser(viewer)))).status).toBe(403)
   })
 })

@@ -1,17 +1,18 @@
 /**
- * Every feature-flag mutation. Each one: validate → authorise (the user's permission when a user acts; API
- * keys are scoped by their route) → gates → write → FlagEvent + audit in the same transaction → bump the
- * snapshot version. Production changes to gated flags (hipaa / clinical decision support / diagnostic)
+ * Every feature-flag mutation. Each one: validate → authorise (the actor, resolved in the database: a
+ * person's current permission, or an API key's flags:write scope in its own environment) → gates → write →
+ * FlagEvent + audit in the same transaction → bump the snapshot version. Production changes to gated flags (hipaa / clinical decision support / diagnostic)
  * become change requests that a second person approves (4-eyes); missing compliance evidence answers 403
  * naming the gate. Safety actions (kill switch on, pause, roll back, switching off) are never held up.
  */
 import { db } from '../db'
 import type { Actor } from '../audit'
 import { changeSummary } from '../audit'
-import { conflict, notFound, parseOrThrow, prismaCode, unprocessable } from '../http/errors'
+import { ApiError, conflict, notFound, parseOrThrow, prismaCode, unprocessable } from '../http/errors'
 import { hasPermission } from '../rbac'
 import type { SessionUser } from '../auth/session'
 import { describeChange, payloadHash } from './change'
+import { applyRefusal, approveRefusal } from './four-eyes'
 import { isGated } from './gates'
 import {
   authorize,
@@ -26,6 +27,7 @@ import {
   toJson,
   writeEnvironment,
   type Flag,
+  type FlagCaller,
   type FlagEnvironment,
   type MutationContext,
   type Tx,
@@ -74,8 +76,8 @@ async function checkSloKeys(tx: Tx, keys: readonly string[]): Promise<void> {
   if (missing.length) throw unprocessable(`Unknown SLO ${missing.join(', ')}`, { guardedSloKeys: missing.map((k) => `Unknown SLO "${k}"`) })
 }
 
-export async function createFlag(raw: FlagCreateInput, actor: Actor, user?: SessionUser, ctx: MutationContext = {}): Promise<{ id: string; key: string }> {
-  authorize(user, 'flag:edit')
+export async function createFlag(raw: FlagCreateInput, actor: Actor, ctx: MutationContext = {}): Promise<{ id: string; key: string }> {
+  await authorize(actor, 'flag:edit')
   const input = parseOrThrow(FlagCreateInput, raw)
   checkVariants(input.type, input.variants)
   const offVariant =
@@ -169,14 +171,15 @@ async function applyFlagUpdate(tx: Tx, flag: Flag, update: FlagUpdateInput, acto
  * Edits a flag. On a gated flag, changes to variants, tags, category, guarded SLOs or lifecycle alter
  * production or weaken its gates, so they need a second person (a production change request).
  */
-export async function updateFlag(flagKey: string, raw: FlagUpdateInput, actor: Actor, user?: SessionUser, ctx: MutationContext = {}): Promise<ChangeOutcome> {
-  authorize(user, 'flag:edit')
+export async function updateFlag(flagKey: string, raw: FlagUpdateInput, actor: Actor, ctx: MutationContext = {}): Promise<ChangeOutcome> {
+  // Flag-wide details are production details too: a key of another environment may not change them.
+  const caller = await authorize(actor, 'flag:edit', { environment: 'production' })
   const input = parseOrThrow(FlagUpdateInput, raw)
   return mutate(async (tx) => {
     const flag = await loadFlag(tx, flagKey, true)
     const sensitive = SENSITIVE.some((f) => input[f] !== undefined)
     if (sensitive && isGated(flag)) {
-      const id = await requestChange(tx, flag, 'production', { kind: 'flag_update', update: input }, '', actor, user, ctx)
+      const id = await requestChange(tx, flag, 'production', { kind: 'flag_update', update: input }, '', actor, caller, ctx)
       return { applied: false, changeRequestId: id }
     }
     await applyFlagUpdate(tx, flag, input, actor, ctx)
@@ -256,19 +259,18 @@ async function proposeOrApply(
   environment: string,
   payload: ChangePayload,
   actor: Actor,
-  user: SessionUser | undefined,
   ctx: MutationContext,
   opts: { safety?: boolean } = {},
 ): Promise<ChangeOutcome> {
-  authorize(user, 'flag:edit')
   const env = parseEnvironment(environment)
+  const caller = await authorize(actor, 'flag:edit', { environment: env })
   return mutate(async (tx) => {
     const flag = await loadFlag(tx, flagKey, true)
     const row = await loadEnvironment(tx, flag, env)
     const plan = await planChange(tx, flag, row, payload, ctx)
     const decision = opts.safety ? 'apply' : await decideGate(tx, flag, env, plan.next)
     if (decision === 'approval') {
-      const id = await requestChange(tx, flag, env, payload, '', actor, user, ctx)
+      const id = await requestChange(tx, flag, env, payload, '', actor, caller, ctx)
       return { applied: false, changeRequestId: id }
     }
     await plan.apply(actor)
@@ -276,48 +278,50 @@ async function proposeOrApply(
   })
 }
 
-export async function updateEnvironment(flagKey: string, environment: string, config: EnvironmentConfig, actor: Actor, user?: SessionUser, ctx: MutationContext = {}): Promise<ChangeOutcome> {
+export async function updateEnvironment(flagKey: string, environment: string, config: EnvironmentConfig, actor: Actor, ctx: MutationContext = {}): Promise<ChangeOutcome> {
   const parsed = parseOrThrow(EnvironmentConfig, config)
-  return proposeOrApply(flagKey, environment, { kind: 'environment', config: parsed }, actor, user, ctx)
+  return proposeOrApply(flagKey, environment, { kind: 'environment', config: parsed }, actor, ctx)
 }
 
 /** Kill switch: turning it on is a safety action and always applies at once; turning it off is gated. */
-export async function setKillSwitch(flagKey: string, environment: string, killed: boolean, actor: Actor, user?: SessionUser, ctx: MutationContext = {}): Promise<ChangeOutcome> {
-  return proposeOrApply(flagKey, environment, { kind: 'kill_switch', killed }, actor, user, ctx, { safety: killed })
+export async function setKillSwitch(flagKey: string, environment: string, killed: boolean, actor: Actor, ctx: MutationContext = {}): Promise<ChangeOutcome> {
+  return proposeOrApply(flagKey, environment, { kind: 'kill_switch', killed }, actor, ctx, { safety: killed })
 }
 
-export async function startRollout(flagKey: string, environment: string, input: RolloutInput, actor: Actor, user?: SessionUser, ctx: MutationContext = {}): Promise<ChangeOutcome> {
+export async function startRollout(flagKey: string, environment: string, input: RolloutInput, actor: Actor, ctx: MutationContext = {}): Promise<ChangeOutcome> {
   const rollout = parseOrThrow(RolloutInput, input)
-  return proposeOrApply(flagKey, environment, { kind: 'rollout_start', rollout }, actor, user, ctx)
+  return proposeOrApply(flagKey, environment, { kind: 'rollout_start', rollout }, actor, ctx)
 }
 
 /** Edits the active rollout's stages, interval or rollback threshold (gated like any production change). */
-export async function editRollout(flagKey: string, environment: string, edit: RolloutEditInput, actor: Actor, user?: SessionUser, ctx: MutationContext = {}): Promise<ChangeOutcome> {
+export async function editRollout(flagKey: string, environment: string, edit: RolloutEditInput, actor: Actor, ctx: MutationContext = {}): Promise<ChangeOutcome> {
   const parsed = parseOrThrow(RolloutEditInput, edit)
-  return proposeOrApply(flagKey, environment, { kind: 'rollout_edit', edit: parsed }, actor, user, ctx)
+  return proposeOrApply(flagKey, environment, { kind: 'rollout_edit', edit: parsed }, actor, ctx)
 }
 
-export async function resumeRollout(flagKey: string, environment: string, actor: Actor, user?: SessionUser, ctx: MutationContext = {}): Promise<ChangeOutcome> {
-  return proposeOrApply(flagKey, environment, { kind: 'rollout_resume' }, actor, user, ctx)
+export async function resumeRollout(flagKey: string, environment: string, actor: Actor, ctx: MutationContext = {}): Promise<ChangeOutcome> {
+  return proposeOrApply(flagKey, environment, { kind: 'rollout_resume' }, actor, ctx)
 }
 
 /**
  * The operations guide's `POST /api/features/enable`: serve the flag's "on" variant (or the named one) to a
  * percentage, starting or updating the rollout, with `targetUsers` as a targeting rule on targetingKey.
  */
-export async function enableFeature(input: EnableInput, environment: string, actor: Actor, user?: SessionUser, ctx: MutationContext = {}): Promise<ChangeOutcome> {
+export async function enableFeature(input: EnableInput, environment: string, actor: Actor, ctx: MutationContext = {}): Promise<ChangeOutcome> {
   let variant = input.variant
+  // Authorised before anything is read; proposeOrApply checks again inside (same answer).
+  await authorize(actor, 'flag:edit', { environment: parseEnvironment(environment) })
   if (!variant) {
     const flag = await loadFlag(db, input.flag)
     variant = onVariantOf(flag, configOf(await loadEnvironment(db, flag, environment)).offVariant)
   }
-  return proposeOrApply(input.flag, environment, { kind: 'percentage', variant, percentage: input.percentage, targetUsers: input.targetUsers }, actor, user, ctx)
+  return proposeOrApply(input.flag, environment, { kind: 'percentage', variant, percentage: input.percentage, targetUsers: input.targetUsers }, actor, ctx)
 }
 
 // ─── Compliance records ─────────────────────────────────────────────────────────────────────────────
 
-export async function recordCompliance(flagKey: string, raw: ComplianceInput, actor: Actor, user?: SessionUser, ctx: MutationContext = {}): Promise<{ id: string }> {
-  authorize(user, 'flag:compliance')
+export async function recordCompliance(flagKey: string, raw: ComplianceInput, actor: Actor, ctx: MutationContext = {}): Promise<{ id: string }> {
+  const caller = await authorize(actor, 'flag:compliance')
   const input = parseOrThrow(ComplianceInput, raw)
   if (input.kind === 'fda_approval' && !input.scope) {
     throw unprocessable('An FDA approval needs its scope (the approved intended use)', { scope: ['Required for an FDA approval'] })
@@ -325,7 +329,7 @@ export async function recordCompliance(flagKey: string, raw: ComplianceInput, ac
   return mutate(async (tx) => {
     const flag = await loadFlag(tx, flagKey)
     const rec = await tx.complianceRecord.create({
-      data: { flagId: flag.id, kind: input.kind, reference: input.reference, date: input.date, scope: input.scope, recordedById: user?.id ?? null },
+      data: { flagId: flag.id, kind: input.kind, reference: input.reference, date: input.date, scope: input.scope, recordedById: caller.kind === 'user' ? caller.userId : null },
     })
     await recordChange(tx, flag, actor, {
       environment: null,
@@ -341,15 +345,17 @@ export async function recordCompliance(flagKey: string, raw: ComplianceInput, ac
 
 // ─── Change requests (4-eyes) ───────────────────────────────────────────────────────────────────────
 
-/** The person behind a change: the user, or the user who created the API key. */
-async function requesterOf(tx: Tx, actor: Actor, user: SessionUser | undefined): Promise<string> {
-  if (user) return user.id
-  if (actor.type === 'user' && actor.id) return actor.id
-  if (actor.type === 'apikey' && actor.id) {
-    const key = await tx.apiKey.findUnique({ where: { id: actor.id }, select: { createdById: true } })
-    if (key?.createdById) return key.createdById
+/**
+ * The person behind a change: the signed-in user, or the active user who created the API key (a key acts
+ * for its owner, who then may not approve the request either). The system is nobody's second pair of eyes.
+ */
+async function requesterOf(tx: Tx, caller: FlagCaller): Promise<string> {
+  if (caller.kind === 'user') return caller.userId
+  if (caller.kind === 'apikey' && caller.ownerId) {
+    const owner = await tx.user.findUnique({ where: { id: caller.ownerId }, select: { id: true, disabledAt: true } })
+    if (owner && !owner.disabledAt) return owner.id
   }
-  throw conflict('Needs approval (four_eyes), and this API key has no owner who could request it: make the change in the cockpit', {
+  throw conflict('Needs approval (four_eyes), and no active person stands behind this request (an API key without an owner, or the system): make the change in the cockpit', {
     gate: ['four_eyes'],
   })
 }
@@ -361,10 +367,10 @@ async function requestChange(
   payload: ChangePayload,
   reason: string,
   actor: Actor,
-  user: SessionUser | undefined,
+  caller: FlagCaller,
   ctx: MutationContext,
 ): Promise<string> {
-  const requestedById = await requesterOf(tx, actor, user)
+  const requestedById = await requesterOf(tx, caller)
   const hash = payloadHash(payload)
   // Asking twice for the same change (e.g. a retried API call) files one request.
   const pending = await tx.flagChangeRequest.findMany({ where: { flagId: flag.id, environment, requestedById, status: 'pending' } })
@@ -377,20 +383,20 @@ async function requestChange(
     environment,
     event: 'change_requested',
     action: 'flag.change_request.create',
-    data: { changeRequestId: cr.id, kind: payload.kind, summary: describeChange(payload) },
+    data: { changeRequestId: cr.id, kind: payload.kind, summary: describeChange(payload), requestedById },
     affectsEvaluation: false,
     touches: false,
   }, ctx)
   return cr.id
 }
 
-export async function createChangeRequest(flagKey: string, environment: string, payload: ChangePayload, reason: string, actor: Actor, user?: SessionUser, ctx: MutationContext = {}): Promise<{ id: string }> {
-  authorize(user, 'flag:edit')
+export async function createChangeRequest(flagKey: string, environment: string, payload: ChangePayload, reason: string, actor: Actor, ctx: MutationContext = {}): Promise<{ id: string }> {
   const env = parseEnvironment(environment)
+  const caller = await authorize(actor, 'flag:edit', { environment: env })
   const parsed = parseOrThrow(ChangePayload, payload)
   return mutate(async (tx) => {
     const flag = await loadFlag(tx, flagKey, true)
-    return { id: await requestChange(tx, flag, env, parsed, reason, actor, user, ctx) }
+    return { id: await requestChange(tx, flag, env, parsed, reason, actor, caller, ctx) }
   })
 }
 
@@ -404,15 +410,22 @@ async function loadRequest(tx: Tx, id: string) {
 
 const actorOf = (u: SessionUser): Actor => ({ type: 'user', id: u.id, label: u.email })
 
-/** Approves someone else's request (4-eyes; the requester gets 409). Apply is a separate step: `applyChangeRequest`. */
+const APPROVE_REFUSAL: Record<'requester' | 'editor', string> = {
+  requester: 'Needs approval by a second person (four_eyes): you requested this change, so you cannot approve it',
+  editor: 'Needs approval by a second person (four_eyes): you edited this change request, so you cannot approve it',
+}
+
+/**
+ * Approves someone else's request (4-eyes): neither its requester nor anyone who edited it may approve it
+ * (409). Apply is a separate step: `applyChangeRequest`.
+ */
 export async function approveChangeRequest(id: string, user: SessionUser, ctx: MutationContext = {}): Promise<void> {
-  authorize(user, 'flag:approve')
+  await authorize(actorOf(user), 'flag:approve')
   await mutate(async (tx) => {
     const cr = await loadRequest(tx, id)
     if (cr.status !== 'pending') throw conflict(`The change request is ${cr.status}, not pending`)
-    if (cr.requestedById === user.id) {
-      throw conflict('Needs approval by a second person (four_eyes): you cannot approve your own change request', { gate: ['four_eyes'] })
-    }
+    const refusal = approveRefusal(cr, user.id)
+    if (refusal) throw conflict(APPROVE_REFUSAL[refusal], { gate: ['four_eyes'] })
     const payload = ChangePayload.parse(cr.payload)
     await tx.flagChangeRequest.update({
       where: { id },
@@ -434,7 +447,7 @@ export async function rejectChangeRequest(id: string, user: SessionUser, reason 
   await mutate(async (tx) => {
     const cr = await loadRequest(tx, id)
     const own = cr.requestedById === user.id
-    authorize(user, own ? 'flag:edit' : 'flag:approve')
+    await authorize(actorOf(user), own ? 'flag:edit' : 'flag:approve', { client: tx })
     if (cr.status !== 'pending' && cr.status !== 'approved') throw conflict(`The change request is ${cr.status}`)
     await tx.flagChangeRequest.update({ where: { id }, data: { status: 'rejected', reason: reason.slice(0, 1000) || cr.reason } })
     await recordChange(tx, cr.flag, actorOf(user), {
@@ -448,13 +461,22 @@ export async function rejectChangeRequest(id: string, user: SessionUser, reason 
   })
 }
 
-/** Edits a pending or approved request; an approval does not survive an edit (back to pending). */
+/**
+ * Edits a pending or approved request. Only its requester may (403 for anyone else: they propose their own
+ * change instead); every edit voids an approval (back to pending) and records the editor, who may then
+ * never approve it.
+ */
 export async function editChangeRequest(id: string, payload: ChangePayload, user: SessionUser, reason?: string, ctx: MutationContext = {}): Promise<{ voidedApproval: boolean }> {
-  authorize(user, 'flag:edit')
+  await authorize(actorOf(user), 'flag:edit')
   const parsed = parseOrThrow(ChangePayload, payload)
   return mutate(async (tx) => {
     const cr = await loadRequest(tx, id)
     if (cr.status !== 'pending' && cr.status !== 'approved') throw conflict(`The change request is ${cr.status} and can no longer be edited`)
+    if (cr.requestedById !== user.id) {
+      throw new ApiError(403, 'forbidden', 'Only the requester may edit a change request (four_eyes): propose your own change instead, or reject this one', {
+        gate: ['four_eyes'],
+      })
+    }
     if (parsed.kind !== (cr.payload as { kind?: string }).kind) throw unprocessable('An edit cannot change the kind of change requested')
     const voided = cr.status === 'approved'
     await tx.flagChangeRequest.update({
@@ -462,6 +484,7 @@ export async function editChangeRequest(id: string, payload: ChangePayload, user
       data: {
         payload: toJson(parsed),
         ...(reason !== undefined ? { reason: reason.slice(0, 1000) } : {}),
+        ...(cr.editorIds.includes(user.id) ? {} : { editorIds: { push: user.id } }),
         status: 'pending',
         approvedHash: null,
         approvedById: null,
@@ -472,7 +495,7 @@ export async function editChangeRequest(id: string, payload: ChangePayload, user
       environment: cr.environment,
       event: voided ? 'approval_voided' : 'change_edited',
       action: 'flag.change_request.edit',
-      data: { changeRequestId: id, voidedApproval: voided, summary: describeChange(parsed) },
+      data: { changeRequestId: id, voidedApproval: voided, ...(voided ? { voidedApprovalBy: cr.approvedById } : {}), summary: describeChange(parsed) },
       affectsEvaluation: false,
       touches: false,
     }, ctx)
@@ -480,16 +503,45 @@ export async function editChangeRequest(id: string, payload: ChangePayload, user
   })
 }
 
-/** Applies an approved request whose payload is still the one approved; compliance gates are checked again. */
+/** Why an approval found at apply time does not count (it is voided, and the request waits again). */
+type VoidReason = 'approval_changed' | 'approver_is_author' | 'approver_lost_permission'
+
+const VOID_MESSAGE: Record<VoidReason, string> = {
+  approval_changed: 'The request changed after it was approved, so the approval is void: it needs approval again (four_eyes)',
+  approver_is_author: 'The approval came from someone who requested or edited this change, so it does not count: it needs approval by a second person (four_eyes)',
+  approver_lost_permission: 'The approver’s account is disabled or no longer holds flag:approve, so the approval no longer counts: it needs approval again (four_eyes)',
+}
+
+const VOID_DETAIL: Record<VoidReason, string> = {
+  approval_changed: 'payload changed after approval',
+  approver_is_author: 'approved by its requester or an editor',
+  approver_lost_permission: 'approver disabled or no longer holds flag:approve',
+}
+
+/**
+ * Applies an approved request. 4-eyes is checked again here, in the write transaction: the approval must be
+ * of the payload as it is now, by someone who neither requested nor edited it, whose account still holds
+ * flag:approve, and who is not the person applying (the requester or a third person applies). Compliance
+ * gates are checked again too. An approval that no longer counts is voided (409).
+ */
 export async function applyChangeRequest(id: string, user: SessionUser, ctx: MutationContext = {}): Promise<void> {
-  authorize(user, 'flag:edit')
   const actor = actorOf(user)
-  const voided = await mutate(async (tx) => {
+  await authorize(actor, 'flag:edit')
+  const stale = await mutate(async (tx): Promise<{ reason: VoidReason; approvedById: string | null; approvedHash: string | null } | null> => {
     const cr = await loadRequest(tx, id)
     if (cr.status === 'pending') throw conflict('Needs approval by a second person (four_eyes) before it can be applied', { gate: ['four_eyes'] })
     if (cr.status !== 'approved') throw conflict(`The change request is ${cr.status}`)
     const payload = ChangePayload.parse(cr.payload)
-    if (cr.approvedHash !== payloadHash(payload)) return cr.id // changed after approval: void below, outside this rollback
+    const refusal = applyRefusal(cr, payloadHash(payload), user.id)
+    const voidOf = (reason: VoidReason) => ({ reason, approvedById: cr.approvedById, approvedHash: cr.approvedHash })
+    // Voided below, outside this transaction (which rolls back when it throws).
+    if (refusal === 'approval_changed' || refusal === 'approver_is_author') return voidOf(refusal)
+    if (refusal === 'not_approved') throw conflict('Needs approval by a second person (four_eyes) before it can be applied', { gate: ['four_eyes'] })
+    if (refusal === 'approver_is_applier') {
+      throw conflict('You approved this change, so you cannot also apply it (four_eyes): the requester or a third person applies it', { gate: ['four_eyes'] })
+    }
+    const approver = await tx.user.findUnique({ where: { id: cr.approvedById! }, select: { role: true, disabledAt: true } })
+    if (!approver || approver.disabledAt || !hasPermission(approver.role, 'flag:approve')) return voidOf('approver_lost_permission')
     if (payload.kind === 'flag_update') {
       await applyFlagUpdate(tx, cr.flag, payload.update, actor, ctx)
     } else {
@@ -503,29 +555,26 @@ export async function applyChangeRequest(id: string, user: SessionUser, ctx: Mut
       environment: cr.environment,
       event: 'change_applied',
       action: 'flag.change_request.apply',
-      data: { changeRequestId: id, kind: payload.kind, approvedById: cr.approvedById },
+      data: { changeRequestId: id, kind: payload.kind, requestedById: cr.requestedById, approvedById: cr.approvedById },
       touches: false,
     }, ctx)
     return null
   })
-  if (voided) {
+  if (stale) {
     await mutate(async (tx) => {
-      const cr = await loadRequest(tx, voided)
+      const cr = await loadRequest(tx, id)
+      // Only the approval that was found wanting: a fresh one given in between stands (checked at its apply).
+      if (cr.status !== 'approved' || cr.approvedById !== stale.approvedById || cr.approvedHash !== stale.approvedHash) return
       await tx.flagChangeRequest.update({ where: { id }, data: { status: 'pending', approvedHash: null, approvedById: null, approvedAt: null } })
       await recordChange(tx, cr.flag, actor, {
         environment: cr.environment,
         event: 'approval_voided',
         action: 'flag.change_request.void',
-        data: { changeRequestId: id, reason: 'payload changed after approval' },
+        data: { changeRequestId: id, reason: VOID_DETAIL[stale.reason], voidedApprovalBy: stale.approvedById },
         affectsEvaluation: false,
         touches: false,
       }, ctx)
     })
-    throw conflict('The request changed after it was approved, so the approval is void: it needs approval again (four_eyes)', { gate: ['four_eyes'] })
+    throw conflict(VOID_MESSAGE[stale.reason], { gate: ['four_eyes'] })
   }
-}
-
-/** Whether a user could approve a request (UI hint; the service checks again). */
-export function canApprove(user: SessionUser, requestedById: string): boolean {
-  return hasPermission(user.role, 'flag:approve') && user.id !== requestedById
 }

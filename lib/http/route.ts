@@ -2,8 +2,8 @@
  * Every route handler is built with `defineRoute`: it authenticates (session, API key, cron secret),
  * authorises (permission or scope), checks Origin for cookie-authenticated mutations (Next gives route
  * handlers no CSRF protection), reads bodies within limits, maps errors to one JSON shape, logs with a
- * request id and records HTTP metrics by route template. The declared access is attached as `.meta`, which
- * the RBAC matrix test reads.
+ * request id and records HTTP metrics by route template. Machine endpoints are rate limited per address and
+ * per API key (rate-limit.ts). The declared access is attached as `.meta`, which the RBAC matrix test reads.
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto'
 import type { z } from 'zod'
@@ -15,6 +15,8 @@ import { apiKeyFromHeaders, touchApiKey, verifyApiKey, type ApiKeyPrincipal } fr
 import { getSessionUser, type SessionUser } from '../auth/session'
 import { actorOfApiKey, actorOfUser } from '../auth/actor'
 import { SYSTEM_ACTOR, type Actor } from '../audit'
+import { clientIp } from './client-ip'
+import { enforceRateLimit, INGEST_ROUTES, type RateClass } from './rate-limit'
 import {
   ApiError,
   badRequest,
@@ -59,9 +61,17 @@ export interface RouteMeta {
 type NextRouteArgs = { params: Promise<Record<string, string | string[]>> }
 export type RouteHandler = ((req: Request, ctx?: NextRouteArgs) => Promise<Response>) & { meta: RouteMeta }
 
-function ipOf(headers: Headers): string {
-  const fwd = headers.get('x-forwarded-for')
-  return (fwd?.split(',')[0] ?? headers.get('x-real-ip') ?? '').trim() || 'unknown'
+/**
+ * The rate-limit class of a request, or null for endpoints people use through the cockpit. Machine
+ * endpoints: API-key and cron routes, session-or-apikey routes called with a key, and the ingest routes
+ * (PagerDuty's is public: its key is in the body).
+ */
+function rateClassOf(meta: RouteMeta, req: Request): RateClass | null {
+  if (INGEST_ROUTES.has(meta.route)) return 'ingest'
+  const kind = meta.access.kind
+  if (kind === 'apikey' || kind === 'cron') return 'api'
+  if (kind === 'session-or-apikey' && apiKeyFromHeaders(req.headers)) return 'api'
+  return null
 }
 
 function safeEqual(a: string, b: string): boolean {
@@ -149,12 +159,17 @@ export function defineRoute<P = Record<string, string>>(
   const fn = async (req: Request, nextCtx?: NextRouteArgs): Promise<Response> => {
     const started = performance.now()
     const requestId = req.headers.get('x-request-id')?.slice(0, 64) || randomUUID()
+    const ip = clientIp(req.headers)
     let response: Response
     try {
+      // Per address before authenticating (floods of bad keys are limited too), per key after.
+      const rateClass = rateClassOf(meta, req)
+      if (rateClass) enforceRateLimit(rateClass, { address: ip }, meta.route)
       const principal = await authenticateRequest(req, meta.access)
+      if (rateClass && principal.kind === 'apikey') enforceRateLimit(rateClass, { apiKeyId: principal.key.id }, meta.route)
       const params = ((await nextCtx?.params) ?? {}) as P
       const log = logger.child({ requestId, route: meta.route })
-      response = await handler({ req, params, principal, actor: actorOf(principal), requestId, ip: ipOf(req.headers), log })
+      response = await handler({ req, params, principal, actor: actorOf(principal), requestId, ip, log })
       if (!response.headers.has('x-request-id')) {
         try {
           response.headers.set('X-Request-Id', requestId)

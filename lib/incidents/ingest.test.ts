@@ -86,3 +86,21 @@ describe('normalizePagerDutyTrigger', () => {
     expect(n.details).toMatchObject({ custom_details: { free: '2%' }, component: 'postgres', links: [{ href: 'https://runbooks.example/disk' }] })
   })
 })
+
+describe('peer keys that look like PHI', () => {
+  const base = { source: 'pagerduty' as const, severity: 'high' as const, system: 'ehr-bridge', message: 'Score missing', occurredAt: new Date('2025-11-04T11:10:29Z') }
+
+  it('stores a PagerDuty dedup_key carrying an MRN only as its hash, in the key and in the fingerprint', () => {
+    const a = prepareAlert({ ...base, dedupKey: 'MRN 00482913', fingerprint: 'MRN 00482913' })
+    expect(a.dedupKey).toMatch(/^k:[0-9a-f]{64}$/)
+    expect(a.fingerprint).toMatch(/^k:[0-9a-f]{64}$/)
+    expect(JSON.stringify(a)).not.toContain('00482913')
+  })
+
+  it('hashes an Alertmanager fingerprint that is a patient name, and keeps machine fingerprints as they are', () => {
+    const named = normalizeAlertmanagerAlert(firing, { ...firing.alerts[0]!, fingerprint: 'jane.doe@stmary.org' })
+    expect(prepareAlert(named).fingerprint).toMatch(/^k:[0-9a-f]{64}$/)
+    const plain = normalizeAlertmanagerAlert(firing, firing.alerts[0]!)
+    expect(prepareAlert(plain).fingerprint).toBe('cbe2ac861e94711a')
+  })
+})

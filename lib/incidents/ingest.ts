@@ -75,7 +75,8 @@ export function prepareAlert(raw: NormalizedAlert): PreparedAlert {
     message,
     occurredAt: a.occurredAt,
     dedupKey: dedupKeyFor({ dedupKey: a.dedupKey, fingerprint: a.fingerprint, service: serviceKey, system, message }),
-    fingerprint: a.fingerprint?.trim() || null,
+    // The peer's own id (PagerDuty dedup_key, Alertmanager fingerprint) is stored too: hashed when it looks like PHI.
+    fingerprint: a.fingerprint?.trim() ? safeKey(a.fingerprint) : null,
     serviceKey,
     workflows: a.workflows ?? [],
     details: a.details ? (redactJson(a.details) as Prisma.InputJsonValue) : null,
@@ -541,7 +542,8 @@ export function normalizeAlertmanagerAlert(
 export async function ingestAlertmanager(payload: AlertmanagerPayload, actor: Actor, ctx: RequestContext = {}): Promise<AlertmanagerResult> {
   const normalized = payload.alerts.map((alert) => ({ status: alert.status, n: normalizeAlertmanagerAlert(payload, alert) }))
   const firing = normalized.filter((x) => x.status === 'firing').map((x) => prepareAlert(x.n))
-  const resolvedFps = normalized.filter((x) => x.status === 'resolved').map((x) => x.n.fingerprint)
+  // Stored fingerprints went through safeKey (prepareAlert); compare like with like.
+  const resolvedFps = normalized.filter((x) => x.status === 'resolved').map((x) => safeKey(x.n.fingerprint))
   const groupKey = safeKey(alertmanagerGroupKey(payload.receiver, payload.groupKey))
 
   const result = await inTransaction(async (tx) => {

@@ -3,6 +3,7 @@
  * the probes page and availability SLIs; streaks of failures open incidents (lib/probes/probe.ts).
  */
 import { db } from '../db'
+import type { OutboundRequest } from '../http/outbound'
 import { logger } from '../logger'
 import { runProbe } from '../probes/probe'
 import type { JobDefinition } from './types'
@@ -11,7 +12,7 @@ const CONCURRENCY = 8
 // The scheduler fires a little after each minute; without slack a 60 s probe would skip every other run.
 const SLACK_MS = 5_000
 
-export async function runDueProbes(now: Date, deps: { fetch?: typeof fetch; probeIds?: string[]; signal?: AbortSignal } = {}) {
+export async function runDueProbes(now: Date, deps: { request?: OutboundRequest; probeIds?: string[]; signal?: AbortSignal } = {}) {
   const probes = await db.probe.findMany({
     where: { enabled: true, ...(deps.probeIds ? { id: { in: deps.probeIds } } : {}) },
     select: { id: true, name: true, url: true, expectedStatus: true, timeoutMs: true, intervalSeconds: true, lastCheckedAt: true },
@@ -20,7 +21,7 @@ export async function runDueProbes(now: Date, deps: { fetch?: typeof fetch; prob
   const summary = { due: due.length, up: 0, down: 0, opened: 0, resolved: 0, errors: 0 }
   for (let i = 0; i < due.length; i += CONCURRENCY) {
     deps.signal?.throwIfAborted()
-    const results = await Promise.allSettled(due.slice(i, i + CONCURRENCY).map((p) => runProbe(p, { fetch: deps.fetch, now })))
+    const results = await Promise.allSettled(due.slice(i, i + CONCURRENCY).map((p) => runProbe(p, { request: deps.request, now })))
     for (const [j, r] of results.entries()) {
       if (r.status === 'rejected') {
         summary.errors++

@@ -3,6 +3,7 @@
  * add it to `jobs` below; the scheduler, /api/cron/<name> and the admin page pick it up.
  */
 import { auditVerify } from './audit-verify'
+import { auditCheckpoint } from './audit-checkpoint'
 import { housekeeping } from './housekeeping'
 import { incidentEscalation } from './incident-escalation'
 import { notificationDelivery } from './notification-delivery'
@@ -20,6 +21,7 @@ import type { JobDefinition } from './types'
 
 export const jobs: readonly JobDefinition[] = [
   auditVerify,
+  auditCheckpoint,
   housekeeping,
   incidentEscalation,
   notificationDelivery,

@@ -4,8 +4,8 @@ import {
   decryptSecrets,
   encryptSecret,
   encryptSecrets,
-  maskSecret,
   resolveSecretRefs,
+  SecretRefNotAllowedError,
   SecretDecryptError,
   SecretKeyMissingError,
 } from './crypto'
@@ -53,14 +53,15 @@ describe('channel secret encryption', () => {
     expect(() => encryptSecret('x', 'ch-1', null)).toThrow(/WARDROOM_SECRET/)
   })
 
-  it('masks secrets, showing at most a short tail of long ones', () => {
-    expect(maskSecret('https://hooks.slack.com/services/T0/B0/abcd')).toBe('••••abcd')
-    expect(maskSecret('short')).toBe('••••')
-    expect(maskSecret('env:SLACK_URL')).toBe('env:SLACK_URL')
+  it('resolves env: references to WARDROOM_CHANNEL_* variables from the environment', () => {
+    expect(resolveSecretRefs({ a: 'env:WARDROOM_CHANNEL_MY_HOOK', b: 'plain' }, { WARDROOM_CHANNEL_MY_HOOK: 'https://x' })).toEqual({ a: 'https://x', b: 'plain' })
+    expect(resolveSecretRefs({ a: 'env:WARDROOM_CHANNEL_MISSING' }, {})).toEqual({ a: '' })
   })
 
-  it('resolves env: references from the environment', () => {
-    expect(resolveSecretRefs({ a: 'env:MY_HOOK', b: 'plain' }, { MY_HOOK: 'https://x' })).toEqual({ a: 'https://x', b: 'plain' })
-    expect(resolveSecretRefs({ a: 'env:MISSING' }, {})).toEqual({ a: '' })
+  it('refuses references to any other variable, even one stored before the rule (the server secrets)', () => {
+    const source = { NEXTAUTH_SECRET: 'signing-key', DATABASE_URL: 'postgres://u:p@db/x', WARDROOM_CHANNEL_OK: 'ok' }
+    for (const ref of ['env:NEXTAUTH_SECRET', 'env:DATABASE_URL', 'env:CRON_SECRET', 'env:WARDROOM_SECRET', 'ENV:NEXTAUTH_SECRET', ' env:NEXTAUTH_SECRET', 'env:WARDROOM_CHANNEL_', 'env:wardroom_channel_ok']) {
+      expect(() => resolveSecretRefs({ a: ref }, source), ref).toThrow(SecretRefNotAllowedError)
+    }
   })
 })

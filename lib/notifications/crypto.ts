@@ -74,21 +74,29 @@ export function decryptSecrets(token: string | null, context: string, master?: s
   return out
 }
 
-/** What the UI may show of a secret: a masked tail, and only when the secret is long enough to spare it. */
-export function maskSecret(value: string): string {
-  if (value.startsWith('env:')) return value // a reference to an environment variable, not the secret itself
-  return value.length >= 12 ? `••••${value.slice(-4)}` : '••••'
+export class SecretRefNotAllowedError extends Error {
+  constructor() {
+    super('A secret refers to an environment variable outside WARDROOM_CHANNEL_*; edit the channel and enter it again.')
+    this.name = 'SecretRefNotAllowedError'
+  }
 }
 
 /**
- * Secrets may be given as `env:NAME` (e.g. injected by the orchestrator); resolved at send time so the
- * value itself never reaches the database.
+ * Secrets may be given as `env:WARDROOM_CHANNEL_NAME` (e.g. injected by the orchestrator); resolved at send
+ * time so the value itself never reaches the database. Any other variable is refused here too, so a row
+ * saved before the prefix rule (env:NEXTAUTH_SECRET) cannot send the server's own secrets anywhere.
  */
 export function resolveSecretRefs(secrets: SecretMap, source: Record<string, string | undefined> = process.env): SecretMap {
   const out: SecretMap = {}
   for (const [k, v] of Object.entries(secrets)) {
-    const ref = /^env:([A-Z_][A-Z0-9_]*)$/.exec(v)
-    out[k] = ref ? (source[ref[1]!] ?? '') : v
+    const ref = /^\s*env:(.*)$/i.exec(v)
+    if (!ref) {
+      out[k] = v
+      continue
+    }
+    const name = /^WARDROOM_CHANNEL_[A-Z0-9_]+$/.exec(ref[1]!.trim())?.[0]
+    if (!name || ref[0] !== `env:${name}`) throw new SecretRefNotAllowedError()
+    out[k] = source[name] ?? ''
   }
   return out
 }

@@ -15,6 +15,7 @@ import type { Actor } from '@/lib/audit'
 import type { Severity } from '@/lib/generated/prisma/enums'
 import { createUser, uid } from '@/test/factories'
 import { startHttpReceiver, startSmtpSink, type HttpReceiver, type SmtpSink } from '@/test/local-receivers'
+import { setOutboundAllowListForTests } from '@/lib/http/outbound'
 import { claimDue, CLAIM_MS, deliverDue, sendTestMessage } from './delivery'
 import { saveChannel } from './manage'
 import { enqueueIncidentNotifications, type IncidentNotificationKind } from './outbox'
@@ -27,6 +28,8 @@ let receiver: HttpReceiver
 let sink: SmtpSink
 
 beforeAll(async () => {
+  // The local receivers listen on 127.0.0.1, which the outbound policy refuses unless allow-listed.
+  setOutboundAllowListForTests('127.0.0.1')
   const user = await createUser('admin')
   actor = { type: 'user', id: user.id, label: user.email }
   receiver = await startHttpReceiver()
@@ -205,7 +208,7 @@ describe('delivery to local peers', () => {
     }
     const [row] = await rowsOf(hook)
     expect(row).toMatchObject({ status: 'dead', attempts: 9 })
-    expect(row!.lastError).toMatch(/Connection failed/)
+    expect(row!.lastError).toBe('Connection refused')
     expect(now.getTime() - created!.createdAt.getTime()).toBe(24 * 60 * MIN)
     const events = await timeline(inc.id)
     expect(events.at(-1)).toMatchObject({ outcome: 'failed', attempt: 9 })

@@ -10,6 +10,7 @@ import type { Actor } from '@/lib/audit'
 import { recordAudit } from '@/lib/audit'
 import { db, Prisma } from '@/lib/db'
 import { notFound } from '@/lib/http/errors'
+import type { OutboundRequest } from '@/lib/http/outbound'
 import { logger } from '@/lib/logger'
 import { publishIncidentChange } from '@/lib/incidents/live'
 import { redact } from '@/lib/phi/redact'
@@ -24,7 +25,8 @@ const DEFAULT_MAX_BATCHES = 50
 const DEFAULT_BUDGET_MS = 45_000
 
 export interface DeliveryDeps {
-  fetch?: typeof fetch
+  /** Stand-in for the outbound guard (tests). */
+  request?: OutboundRequest
   timeoutMs?: number
   batchSize?: number
   maxBatches?: number
@@ -149,7 +151,7 @@ async function deliverRow(row: ClaimedRow, now: Date, ctx: SendContext): Promise
 
 /** The job body: sends every pending message due at `now`, in batches, and records each outcome. */
 export async function deliverDue(now: Date, deps: DeliveryDeps = {}): Promise<DeliverySummary> {
-  const ctx: SendContext = { fetch: deps.fetch ?? globalThis.fetch, timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS, now: () => now }
+  const ctx: SendContext = { request: deps.request, timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS, now: () => now }
   const batchSize = deps.batchSize ?? DEFAULT_BATCH
   const summary: DeliverySummary = { attempted: 0, delivered: 0, retrying: 0, dead: 0 }
   const stopAt = Date.now() + (deps.budgetMs ?? DEFAULT_BUDGET_MS)
@@ -188,7 +190,7 @@ export async function sendTestMessage(channelId: string, actor: Actor, deps: Del
     data: { channelId, incidentId: null, idempotencyKey, kind: 'test', payload: message, nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
     select: { id: true, createdAt: true },
   })
-  const ctx: SendContext = { fetch: deps.fetch ?? globalThis.fetch, timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS, now: () => now }
+  const ctx: SendContext = { request: deps.request, timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS, now: () => now }
   const result = await sendToChannel(channel, message, ctx).catch((): SendResult => ({ ok: false, error: 'Unexpected error while sending' }))
   await recordOutcome(
     { id: row.id, channelId, incidentId: null, kind: 'test', payload: message, attempts: 0, createdAt: row.createdAt, channel },

@@ -7,7 +7,7 @@ import { changeSummary, recordAudit, type Actor } from '@/lib/audit'
 import { db } from '@/lib/db'
 import { ApiError, conflict, notFound, prismaCode, unprocessable } from '@/lib/http/errors'
 import { decryptSecrets, encryptSecrets, SecretKeyMissingError, type SecretMap } from './crypto'
-import { channelSettingsFromForm, type ChannelForm } from './schema'
+import { channelSettingsFromForm, PAGERDUTY_OFFICIAL_URLS, type ChannelForm } from './schema'
 
 const TARGET = 'notification_channel'
 
@@ -35,12 +35,39 @@ function encrypt(secrets: SecretMap, id: string): string | null {
   }
 }
 
+/** The actor's current role, read from the database (a session may predate a demotion). */
+async function isAdmin(actor: Actor): Promise<boolean> {
+  if (actor.type !== 'user' || !actor.id) return false
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { role: true, disabledAt: true } })
+  return user?.role === 'admin' && user.disabledAt === null
+}
+
+/**
+ * PagerDuty's own endpoints are open to anyone who manages channels; another (a proxy) only an administrator
+ * may set, since the routing key goes wherever it points. Keeping an override an admin set is not setting one.
+ */
+async function checkPagerDutyEndpoint(form: ChannelForm, config: Record<string, unknown>, existing: { type: string; config: unknown } | null, actor: Actor) {
+  if (form.type !== 'pagerduty') return
+  const url = String(config.eventsUrl ?? '')
+  if (PAGERDUTY_OFFICIAL_URLS.includes(url)) return
+  const before = existing?.type === 'pagerduty' ? (existing.config as Record<string, unknown> | null)?.eventsUrl : undefined
+  if (before === url) return
+  if (await isAdmin(actor)) return
+  throw unprocessable('Please correct the highlighted fields.', {
+    pagerdutyEventsUrl: [`Only an administrator can set another endpoint; use ${PAGERDUTY_OFFICIAL_URLS.join(' or ')}`],
+  })
+}
+
 export async function saveChannel(form: ChannelForm, actor: Actor): Promise<{ id: string; created: boolean }> {
   const existing = form.id ? await db.notificationChannel.findUnique({ where: { id: form.id } }) : null
   if (form.id && !existing) throw notFound('No such channel')
   const storedSecrets = existing ? readableSecrets(existing.secretEnc, existing.id) : {}
-  const settings = channelSettingsFromForm(form, storedSecrets)
+  const settings = channelSettingsFromForm(
+    form,
+    existing ? { type: existing.type, config: (existing.config ?? {}) as Record<string, unknown>, secrets: storedSecrets } : {},
+  )
   if (!settings.ok) throw unprocessable('Please correct the highlighted fields.', settings.fieldErrors)
+  await checkPagerDutyEndpoint(form, settings.config, existing, actor)
 
   const id = existing?.id ?? randomUUID()
   const secretEnc = encrypt(settings.secrets, id)

@@ -8,6 +8,7 @@ import path from 'node:path'
 import nodemailer from 'nodemailer'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import type { Incident, Service } from '@/lib/generated/prisma/client'
+import type { OutboundRequest } from '@/lib/http/outbound'
 
 const tmp = vi.hoisted(() => {
   const dir = `${process.env.TMPDIR ?? '/tmp'}/wardroom-phi-${process.pid}-${Date.now()}`
@@ -83,13 +84,14 @@ function expectNoPhi(label: string, text: string) {
   for (const leak of LEAKS) expect(text, `${label} leaks "${leak}"`).not.toContain(leak)
 }
 
-function capturingFetch() {
+/** A stand-in for the outbound guard that records what would have been sent. */
+function capturingRequest() {
   const calls: { url: string; body: string; headers: string }[] = []
-  const fetch = (async (url: string | URL | Request, init?: RequestInit) => {
-    calls.push({ url: String(url), body: String(init?.body ?? ''), headers: JSON.stringify(init?.headers ?? {}) })
-    return new Response('ok', { status: 202 })
-  }) as typeof globalThis.fetch
-  return { fetch, calls }
+  const request: OutboundRequest = async (url, options = {}) => {
+    calls.push({ url, body: options.body ?? '', headers: JSON.stringify(options.headers ?? {}) })
+    return { status: 202, headers: {}, body: Buffer.from('ok'), headMs: 1 }
+  }
+  return { request, calls }
 }
 
 describe('outbound notifications carry no PHI', () => {
@@ -123,8 +125,8 @@ describe('outbound notifications carry no PHI', () => {
     const secrets = { signingSecret: 'whsec_0123456789abcdef' }
     for (const kind of kinds) {
       const message = buildIncidentMessage(incident, kind, `${incident.id}:${kind}:0:ch`)
-      const { fetch, calls } = capturingFetch()
-      const ctx = { fetch, timeoutMs: 1000 }
+      const { request, calls } = capturingRequest()
+      const ctx = { request, timeoutMs: 1000 }
 
       expect((await slack.send(message, {}, { webhookUrl: 'https://hooks.example.test/s' }, ctx)).ok).toBe(true)
       expect((await pagerduty.send(message, { eventsUrl: 'https://pd.example.test/v2/enqueue' }, { routingKey: 'R' }, ctx)).ok).toBe(true)
@@ -151,9 +153,9 @@ describe('outbound notifications carry no PHI', () => {
 
   it('a PagerDuty test message triggers and then resolves its own dedup key', async () => {
     const { buildTestMessage } = await import('./payload')
-    const { fetch, calls } = capturingFetch()
+    const { request, calls } = capturingRequest()
     const message = buildTestMessage('pd', 'test:ch:1', new Date())
-    expect((await pagerduty.send(message, { eventsUrl: 'https://pd.example.test/v2/enqueue' }, { routingKey: 'R' }, { fetch, timeoutMs: 1000 })).ok).toBe(true)
+    expect((await pagerduty.send(message, { eventsUrl: 'https://pd.example.test/v2/enqueue' }, { routingKey: 'R' }, { request, timeoutMs: 1000 })).ok).toBe(true)
     const [a, b] = calls.map((c) => JSON.parse(c.body) as { event_action: string; dedup_key: string })
     expect([a?.event_action, b?.event_action]).toEqual(['trigger', 'resolve'])
     expect(a?.dedup_key).toBe(b?.dedup_key)

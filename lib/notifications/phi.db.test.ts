@@ -19,6 +19,7 @@ import type { Actor } from '@/lib/audit'
 import { ingestAlert } from '@/lib/incidents/ingest'
 import { createUser, uid } from '@/test/factories'
 import { startHttpReceiver, startSmtpSink, type HttpReceiver, type SmtpSink } from '@/test/local-receivers'
+import { setOutboundAllowListForTests } from '@/lib/http/outbound'
 import { deliverDue } from './delivery'
 import { saveChannel } from './manage'
 import { ChannelForm } from './schema'
@@ -30,6 +31,8 @@ let receiver: HttpReceiver
 let sink: SmtpSink
 
 beforeAll(async () => {
+  // The local receivers listen on 127.0.0.1, which the outbound policy refuses unless allow-listed.
+  setOutboundAllowListForTests('127.0.0.1')
   const user = await createUser('admin')
   actor = { type: 'user', id: user.id, label: user.email }
   receiver = await startHttpReceiver([202])

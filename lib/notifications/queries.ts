@@ -1,8 +1,8 @@
 import 'server-only'
-/** Reads for the channels admin page: settings with secrets masked, and each channel's last delivery. */
+/** Reads for the channels admin page: settings (secrets only as "stored", never their value), and each channel's last delivery. */
 import { db } from '@/lib/db'
 import type { Severity } from '@/lib/generated/prisma/enums'
-import { decryptSecrets, maskSecret, masterSecret } from './crypto'
+import { decryptSecrets, masterSecret } from './crypto'
 import { CHANNEL_FIELDS, CHANNEL_TYPES, type ChannelForm, type ChannelType } from './schema'
 
 export interface LastDelivery {
@@ -22,8 +22,8 @@ export interface ChannelView {
   minSeverity: Severity
   /** Non-secret form values, for the edit form. */
   values: Partial<Record<keyof ChannelForm, string | boolean>>
-  /** Secret form fields → a masked tail (••••abcd); absent when not set. */
-  maskedSecrets: Partial<Record<keyof ChannelForm, string>>
+  /** Secret form fields that have a stored value. Only that: no tail, no env: name, nothing of the value. */
+  storedSecrets: Partial<Record<keyof ChannelForm, true>>
   /** False when stored secrets cannot be decrypted (WARDROOM_SECRET changed). */
   secretsReadable: boolean
   pending: number
@@ -32,11 +32,10 @@ export interface ChannelView {
 
 function formValues(type: ChannelType, config: Record<string, unknown>, secrets: Record<string, string>) {
   const values: ChannelView['values'] = {}
-  const masked: ChannelView['maskedSecrets'] = {}
+  const stored: ChannelView['storedSecrets'] = {}
   for (const m of CHANNEL_FIELDS[type]) {
     if (m.part === 'secrets') {
-      const s = secrets[m.key]
-      if (s) masked[m.field] = maskSecret(s)
+      if (secrets[m.key]) stored[m.field] = true
       continue
     }
     const v = config[m.key]
@@ -44,7 +43,7 @@ function formValues(type: ChannelType, config: Record<string, unknown>, secrets:
     else if (typeof v === 'boolean') values[m.field] = v
     else if (v !== undefined && v !== null) values[m.field] = String(v)
   }
-  return { values, masked }
+  return { values, stored }
 }
 
 export async function listChannels(): Promise<ChannelView[]> {
@@ -68,7 +67,7 @@ export async function listChannels(): Promise<ChannelView[]> {
     } catch {
       secretsReadable = false
     }
-    const { values, masked } = formValues(type, (c.config ?? {}) as Record<string, unknown>, secrets)
+    const { values, stored } = formValues(type, (c.config ?? {}) as Record<string, unknown>, secrets)
     const l = lastBy.get(c.id)
     return {
       id: c.id,
@@ -77,7 +76,7 @@ export async function listChannels(): Promise<ChannelView[]> {
       enabled: c.enabled,
       minSeverity: c.minSeverity,
       values,
-      maskedSecrets: masked,
+      storedSecrets: stored,
       secretsReadable,
       pending: pendingBy.get(c.id) ?? 0,
       lastDelivery: l

@@ -1,7 +1,8 @@
 /**
  * Channel settings: per-type zod schemas for the non-secret config (stored as JSON) and the secrets
  * (stored encrypted), and the flat admin form that maps onto them. Secrets are write-only: a blank secret
- * field on edit keeps the stored value.
+ * field on edit keeps the stored value, unless the channel's destination (URL, SMTP server, PagerDuty
+ * endpoint) changed, so a stored credential cannot be redirected to another receiver without being known.
  */
 import { z } from 'zod'
 import { SEVERITY_ORDER } from './severity'
@@ -19,6 +20,9 @@ export const CHANNEL_TYPE_LABELS: Record<ChannelType, string> = {
 }
 
 export const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue'
+export const PAGERDUTY_EU_EVENTS_URL = 'https://events.eu.pagerduty.com/v2/enqueue'
+/** PagerDuty's own endpoints; any other (a proxy) only an administrator may set. */
+export const PAGERDUTY_OFFICIAL_URLS: readonly string[] = [PAGERDUTY_EVENTS_URL, PAGERDUTY_EU_EVENTS_URL]
 
 const SEVERITIES = SEVERITY_ORDER as unknown as readonly ['critical', 'high', 'medium', 'low', 'info']
 
@@ -35,11 +39,21 @@ const plainUrl = httpUrl.refine((u) => {
   return !parsed.username && !parsed.password
 }, 'Do not put credentials in this URL')
 
-/** A secret may be given as `env:NAME`, resolved from the server's environment at send time. */
-export const ENV_REF = /^env:[A-Z_][A-Z0-9_]*$/
+/**
+ * A secret may be given as `env:WARDROOM_CHANNEL_NAME`, resolved from the server's environment at send time.
+ * Only that prefix: otherwise a channel could be pointed at NEXTAUTH_SECRET or DATABASE_URL and a test
+ * message would carry the server's own secrets to whoever set up the channel.
+ */
+export const ENV_REF_PREFIX = 'WARDROOM_CHANNEL_'
+export const ENV_REF = /^env:WARDROOM_CHANNEL_[A-Z0-9_]+$/
+const ENV_REF_MESSAGE = `Only environment variables named ${ENV_REF_PREFIX}… can be used, e.g. env:${ENV_REF_PREFIX}SLACK_URL`
 const secret = (schema: z.ZodType<string>) =>
   z.string({ error: 'Enter this secret' }).superRefine((value, ctx) => {
     if (ENV_REF.test(value)) return
+    if (/^\s*env:/i.test(value)) {
+      ctx.addIssue({ code: 'custom', message: ENV_REF_MESSAGE })
+      return
+    }
     const result = schema.safeParse(value)
     if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message })
   })
@@ -139,17 +153,43 @@ export const CHANNEL_FIELDS: Record<ChannelType, FieldMapping[]> = {
   ],
 }
 
+/** The config keys that say where a channel sends; changing one requires its secrets to be entered again. */
+export const DESTINATION_KEYS: Record<ChannelType, readonly string[]> = {
+  console: [],
+  file: [],
+  email: ['host', 'port'],
+  slack: [], // the webhook URL is itself the secret
+  pagerduty: ['eventsUrl'],
+  webhook: ['url'],
+}
+
 export type ChannelSettings =
   | { ok: true; config: Record<string, unknown>; secrets: Record<string, string> }
   | { ok: false; fieldErrors: Record<string, string[]> }
 
-/** Splits the form into validated config and secrets; blank secret fields keep `storedSecrets`. */
-export function channelSettingsFromForm(form: ChannelForm, storedSecrets: Record<string, string> = {}): ChannelSettings {
+/** What is stored for the channel being edited. */
+export interface StoredChannelSettings {
+  type?: string
+  config?: Record<string, unknown>
+  secrets?: Record<string, string>
+}
+
+const REENTER_MESSAGE = 'The destination changed: enter this secret again (the stored one is not sent to a new destination)'
+
+/**
+ * Splits the form into validated config and secrets. Blank secret fields keep the stored ones, except
+ * when a destination key changed: then each kept secret is a field error asking for it again.
+ */
+export function channelSettingsFromForm(form: ChannelForm, stored: StoredChannelSettings = {}): ChannelSettings {
   const mappings = CHANNEL_FIELDS[form.type]
+  const sameType = stored.type === undefined || stored.type === form.type
+  const storedSecrets = sameType ? (stored.secrets ?? {}) : {}
   const raw = { config: {} as Record<string, unknown>, secrets: {} as Record<string, unknown> }
+  const keptFields: FormField[] = []
   for (const m of mappings) {
     const value = m.read ? m.read(form[m.field]) : form[m.field]
     const kept = m.part === 'secrets' && value === undefined ? storedSecrets[m.key] : value
+    if (m.part === 'secrets' && value === undefined && kept !== undefined) keptFields.push(m.field)
     if (kept !== undefined) raw[m.part][m.key] = kept
   }
   const schemas = ChannelSchemas[form.type]
@@ -164,7 +204,13 @@ export function channelSettingsFromForm(form: ChannelForm, storedSecrets: Record
       ;(fieldErrors[field] ??= []).push(issue.message)
     }
   }
-  if (!config.success || !secrets.success) return { ok: false, fieldErrors }
+  if (config.success && keptFields.length > 0 && sameType && stored.config) {
+    const before = stored.config
+    const after = config.data as Record<string, unknown>
+    const moved = DESTINATION_KEYS[form.type].some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    if (moved) for (const field of keptFields) (fieldErrors[field] ??= []).push(REENTER_MESSAGE)
+  }
+  if (!config.success || !secrets.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors }
   const cleanSecrets: Record<string, string> = {}
   for (const [k, v] of Object.entries(secrets.data)) if (typeof v === 'string' && v !== '') cleanSecrets[k] = v
   return { ok: true, config: config.data, secrets: cleanSecrets }

@@ -1,6 +1,7 @@
 /** Probe administration: each change in one transaction with its audit entry (field names, never the URL). */
 import { changeSummary, recordAudit, type Actor } from '@/lib/audit'
 import { db } from '@/lib/db'
+import type { OutboundRequest } from '@/lib/http/outbound'
 import { notFound, unprocessable } from '@/lib/http/errors'
 import { runProbe, type ProbeRunResult } from './probe'
 import type { ProbeForm } from './schema'
@@ -57,7 +58,7 @@ export async function deleteProbe(id: string, actor: Actor): Promise<{ name: str
 }
 
 /** "Check now": one run outside the schedule; counts toward the streak like any other run. */
-export async function checkProbeNow(id: string, actor: Actor, deps: { fetch?: typeof fetch } = {}): Promise<{ name: string; result: ProbeRunResult }> {
+export async function checkProbeNow(id: string, actor: Actor, deps: { request?: OutboundRequest } = {}): Promise<{ name: string; result: ProbeRunResult }> {
   const probe = await db.probe.findUnique({ where: { id }, select: { id: true, name: true, url: true, expectedStatus: true, timeoutMs: true } })
   if (!probe) throw notFound('No such probe')
   const result = await runProbe(probe, deps)

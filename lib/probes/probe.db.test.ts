@@ -2,12 +2,14 @@
  * Probes against a local server that goes down and comes back: the incident opens after 3 failures in a
  * row through the ordinary ingest and resolves after 3 successes; results and uptime come from ProbeResult.
  */
+import net, { type AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { db } from '@/lib/db'
 import { runDueProbes } from '@/lib/jobs/health-probes'
 import { createUser, uid } from '@/test/factories'
 import { signInAs, signOut } from '@/test/session-state'
 import { startHttpReceiver, type HttpReceiver } from '@/test/local-receivers'
+import { setOutboundAllowListForTests } from '@/lib/http/outbound'
 import { probeDedupKey, runProbe } from './probe'
 import { listProbes, recentProbeResults } from './queries'
 import { saveProbeAction, checkProbeNowAction, setProbeEnabledAction, deleteProbeAction } from './actions'
@@ -17,6 +19,8 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 let server: HttpReceiver
 
 beforeAll(async () => {
+  // The local receivers listen on 127.0.0.1, which the outbound policy refuses unless allow-listed.
+  setOutboundAllowListForTests('127.0.0.1')
   server = await startHttpReceiver([200])
 })
 afterAll(async () => {
@@ -86,12 +90,19 @@ describe('health probes', () => {
     const { probe } = await createProbe({ url: `${url}/x` })
     const refused = await runProbe(probe)
     expect(refused).toMatchObject({ up: false, statusCode: null })
-    expect(refused.error).toMatch(/^Connection failed/)
+    expect(refused.error).toBe('Connection refused')
 
-    const slow = (async (_u: string | URL | Request, init?: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)))) as typeof fetch
-    const timedOut = await runProbe({ ...probe, timeoutMs: 50 }, { fetch: slow })
-    expect(timedOut).toMatchObject({ up: false, error: 'Timed out after 50 ms' })
+    // A peer that accepts the connection and never answers.
+    const sockets: net.Socket[] = []
+    const silent = net.createServer((socket) => void sockets.push(socket))
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    try {
+      const timedOut = await runProbe({ ...probe, url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/slow`, timeoutMs: 50 })
+      expect(timedOut).toMatchObject({ up: false, error: 'Timed out after 50 ms' })
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      await new Promise<void>((resolve) => silent.close(() => resolve()))
+    }
   })
 
   it('actions: create (interval ≥ 30 s), check now, pause and delete — permission-checked and audited', async () => {

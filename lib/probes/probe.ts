@@ -5,6 +5,7 @@
  */
 import type { Actor } from '@/lib/audit'
 import { db } from '@/lib/db'
+import { outboundErrorText, outboundRequest, type OutboundRequest } from '@/lib/http/outbound'
 import { ingestAlert, resolveAlertsByKey } from '@/lib/incidents/ingest'
 import { logger } from '@/lib/logger'
 import { SLI_WRITE_LOCK_SQL } from '@/lib/slo/locks'
@@ -54,36 +55,23 @@ export function nextProbeState(p: ProbeCounters, up: boolean, incidentStillOpen:
   return { state, consecutiveFailures: failures, consecutiveSuccesses: 0, open: down && (p.openIncidentId === null || !incidentStillOpen), resolve: false }
 }
 
-function describeError(err: unknown, timeoutMs: number): string {
-  if (err instanceof Error) {
-    if (err.name === 'TimeoutError' || err.name === 'AbortError') return `Timed out after ${timeoutMs} ms`
-    const cause = (err as Error & { cause?: { code?: unknown } }).cause
-    if (cause && typeof cause.code === 'string') return `Connection failed (${cause.code})`
-  }
-  return 'Connection failed'
-}
-
+/**
+ * One GET through the outbound guard (lib/http/outbound): address policy, no redirects followed (a 3xx is
+ * what the probe sees), connect and total timeouts, body capped at 1 MB. The stored error is a short class
+ * ("Connection refused", "Refused by policy", ...) that names no address or port.
+ */
 export async function checkHttp(
   probe: { url: string; expectedStatus: number; timeoutMs: number },
-  fetchImpl: typeof fetch,
+  request: OutboundRequest = outboundRequest,
 ): Promise<ProbeCheck> {
   const started = performance.now()
-  const latency = () => Math.max(0, Math.round(performance.now() - started))
   try {
-    const res = await fetchImpl(probe.url, {
-      method: 'GET',
-      headers: { 'user-agent': 'Wardroom health probe' },
-      redirect: 'manual',
-      cache: 'no-store',
-      signal: AbortSignal.timeout(probe.timeoutMs),
-    })
-    // Latency is time to the response head; the body is drained so the socket is reused.
-    const latencyMs = latency()
-    await res.arrayBuffer().catch(() => undefined)
+    const res = await request(probe.url, { method: 'GET', headers: { 'user-agent': 'Wardroom health probe' }, timeoutMs: probe.timeoutMs })
+    // Latency is time to the response head.
     const up = res.status === probe.expectedStatus
-    return { up, latencyMs, statusCode: res.status, error: up ? null : `HTTP ${res.status} (expected ${probe.expectedStatus})` }
+    return { up, latencyMs: res.headMs, statusCode: res.status, error: up ? null : `HTTP ${res.status} (expected ${probe.expectedStatus})` }
   } catch (err) {
-    return { up: false, latencyMs: latency(), statusCode: null, error: describeError(err, probe.timeoutMs) }
+    return { up: false, latencyMs: Math.max(0, Math.round(performance.now() - started)), statusCode: null, error: outboundErrorText(err) }
   }
 }
 
@@ -103,9 +91,9 @@ export interface ProbeRunResult extends ProbeCheck {
 
 export const probeDedupKey = (probeId: string) => `probe:${probeId}`
 
-export async function runProbe(probe: ProbeInput, deps: { fetch?: typeof fetch; now?: Date } = {}): Promise<ProbeRunResult> {
+export async function runProbe(probe: ProbeInput, deps: { request?: OutboundRequest; now?: Date } = {}): Promise<ProbeRunResult> {
   const now = deps.now ?? new Date()
-  const check = await checkHttp(probe, deps.fetch ?? globalThis.fetch)
+  const check = await checkHttp(probe, deps.request)
 
   const step = await db.$transaction(async (tx) => {
     // Locked so a "Check now" and the job cannot both count the same streak.

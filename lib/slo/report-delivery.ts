@@ -10,7 +10,7 @@ import type Mail from 'nodemailer/lib/mailer'
 import { db } from '../db'
 import { logger } from '../logger'
 import { decryptSecrets, resolveSecretRefs } from '../notifications/crypto'
-import { smtpOptions } from '../notifications/channels/email'
+import { vettedSmtpOptions } from '../notifications/channels/email'
 import { baseUrl } from '../notifications/payload'
 import { ChannelSchemas, type EmailConfig, type EmailSecrets } from '../notifications/schema'
 import { reportToCsv } from './report-csv'
@@ -98,7 +98,16 @@ export async function deliverReport(report: MailReport & { periodEnd: Date }, de
   for (const channel of [...channels.values()]) {
     const to = [...plan].filter(([, id]) => id === channel.id).map(([address]) => address)
     if (to.length === 0) continue
-    const transport = create(smtpOptions(channel.config, channel.secrets, timeoutMs))
+    // The SMTP host passes the outbound address policy (lib/http/outbound) like every other outbound call.
+    const options = await vettedSmtpOptions(channel.config, channel.secrets, timeoutMs).catch((err: unknown) => {
+      logger.warn({ report: report.id, channel: channel.id, smtp: err instanceof Error ? err.message : 'error' }, 'SLA report e-mail not sent')
+      return null
+    })
+    if (!options) {
+      summary.failed += to.length
+      continue
+    }
+    const transport = create(options)
     try {
       for (const address of to) {
         try {

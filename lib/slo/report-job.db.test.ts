@@ -10,6 +10,7 @@ vi.hoisted(() => {
 })
 
 import { db } from '@/lib/db'
+import { setOutboundAllowListForTests } from '@/lib/http/outbound'
 import { getJob } from '@/lib/jobs/registry'
 import { saveChannel } from '@/lib/notifications/manage'
 import { ChannelForm } from '@/lib/notifications/schema'
@@ -20,6 +21,8 @@ import type { PeriodFigure } from './types'
 
 let sink: SmtpSink
 beforeAll(async () => {
+  // The SMTP sink listens on 127.0.0.1, which the outbound policy refuses unless allow-listed.
+  setOutboundAllowListForTests('127.0.0.1')
   sink = await startSmtpSink()
 })
 afterAll(async () => {
@@ -99,6 +102,21 @@ describe('SLA report jobs', () => {
 
     const stored = await db.slaReport.findUniqueOrThrow({ where: { id: String(result.reportId) } })
     expect(stored.timezone).toBe('Europe/London')
+  })
+
+  it('sends nothing through an SMTP server the outbound policy refuses (127.0.0.1 not allow-listed)', async () => {
+    const channelId = await emailChannel()
+    const user = await createUser('executive')
+    await db.reportSubscription.create({ data: { period: 'daily', userId: user.id, channelId } })
+    const before = sink.mails.length
+    setOutboundAllowListForTests(null)
+    try {
+      const result = await runReportJob('daily', new Date('2021-06-02T09:00:00Z'), { timeZone: 'UTC', figures: async () => [], channelIds: [channelId], timeoutMs: 5000 })
+      expect(Number(result.emailFailed)).toBeGreaterThanOrEqual(1)
+      expect(sink.mails.length).toBe(before)
+    } finally {
+      setOutboundAllowListForTests('127.0.0.1')
+    }
   })
 
   it('stores the report even when no e-mail channel can send it', async () => {

@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- alerts`: alerts over HTTP to POST /api/alerts on PostgreSQL, 90 % of them duplicates
+ * `npm run bench -- alerts [--embedded]`: alerts over HTTP to POST /api/alerts on PostgreSQL, 90 % of them duplicates
  * of ~100 open incidents, and in the same run the throughput of a trivial route handler of the same app
  * (GET /api/ping: the framework's floor on this machine). Goal: ≥ 1,000 alerts/s, p99 ≤ 100 ms, and
- * ≥ 50 % of the trivial route's throughput. Writes bench-results/alerts.json.
+ * ≥ 50 % of the trivial route's throughput. With `--embedded` the same run follows on the embedded default
+ * and the two are compared (scripts/bench/compare.ts). Writes bench-results/alerts.json.
  *
  * Knobs: BENCH_COUNT (20000), BENCH_CONCURRENCY (32), BENCH_PG_ADMIN_URL (postgresql://postgres@127.0.0.1:5432/postgres).
  */
@@ -12,7 +13,8 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { runLoad, type LoadResult } from './load'
-import { RESULTS_DIR, requireBuild, startBenchServer } from './server'
+import { compareRuns, figureOf, onEachDatabase, printComparison, watchLoad, type BenchOptions } from './compare'
+import { DATABASE_LABEL, RESULTS_DIR, requireBuild, startBenchServer, type BenchServer } from './server'
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 20_000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32)
@@ -53,81 +55,107 @@ async function check(databaseUrl: string, runId: string) {
   }
 }
 
-export async function run(): Promise<void> {
-  requireBuild(['/api/alerts', '/api/ping'])
-  const loadBefore = os.loadavg()
-  say(`starting the production build on PostgreSQL (${COUNT} requests per phase, ${CONCURRENCY} connections)…`)
-  // The in-process scheduler is off so that periodic jobs do not run in the middle of a measurement.
-  const server = await startBenchServer({ name: 'alerts', readyPath: '/api/ping', env: { WARDROOM_SCHEDULER: 'off' } })
-  try {
-    const key = await createKey(server.databaseUrl)
-    const runId = randomUUID().slice(0, 8)
-    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' }
-    const alert = (dedupKey: string) => ({
-      method: 'POST' as const,
-      path: '/api/alerts',
-      headers,
-      body: JSON.stringify({
-        severity: 'high',
-        system: 'sla_monitoring',
-        message: 'Response time SLA violated',
-        timestamp: new Date().toISOString(),
-        dedupKey,
-        details: { p99Ms: 2034, thresholdMs: 2000 },
-      }),
-    })
-    const openKey = (i: number) => `bench-${runId}-open-${i % OPEN_INCIDENTS}`
-    const base = { baseUrl: server.baseUrl, concurrency: CONCURRENCY }
+/** One server's run: warm-up, GET /api/ping, POST /api/alerts, then the data check. */
+async function measure(server: BenchServer) {
+  const key = await createKey(server.databaseUrl)
+  const runId = randomUUID().slice(0, 8)
+  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' }
+  const alert = (dedupKey: string) => ({
+    method: 'POST' as const,
+    path: '/api/alerts',
+    headers,
+    body: JSON.stringify({
+      severity: 'high',
+      system: 'sla_monitoring',
+      message: 'Response time SLA violated',
+      timestamp: new Date().toISOString(),
+      dedupKey,
+      details: { p99Ms: 2034, thresholdMs: 2000 },
+    }),
+  })
+  const openKey = (i: number) => `bench-${runId}-open-${i % OPEN_INCIDENTS}`
+  const base = { baseUrl: server.baseUrl, concurrency: CONCURRENCY }
 
-    say(`opening ${OPEN_INCIDENTS} incidents and warming up…`)
-    const opened = await runLoad({ ...base, concurrency: 8, count: OPEN_INCIDENTS, request: (i) => alert(openKey(i)), okStatus: [202] })
-    if (opened.errors) throw new Error(`Could not open the incidents: ${JSON.stringify(opened.statuses)}`)
-    await runLoad({ ...base, count: WARMUP, request: () => ({ method: 'GET', path: '/api/ping' }), okStatus: [200] })
-    await runLoad({ ...base, count: WARMUP, request: (i) => alert(openKey(i)), okStatus: [202] })
+  say(`opening ${OPEN_INCIDENTS} incidents and warming up…`)
+  const opened = await runLoad({ ...base, concurrency: 8, count: OPEN_INCIDENTS, request: (i) => alert(openKey(i)), okStatus: [202] })
+  if (opened.errors) throw new Error(`Could not open the incidents: ${JSON.stringify(opened.statuses)}`)
+  await runLoad({ ...base, count: WARMUP, request: () => ({ method: 'GET', path: '/api/ping' }), okStatus: [200] })
+  await runLoad({ ...base, count: WARMUP, request: (i) => alert(openKey(i)), okStatus: [202] })
 
-    say('measuring GET /api/ping (trivial route)…')
-    const ping = await runLoad({ ...base, count: COUNT, request: () => ({ method: 'GET', path: '/api/ping' }), okStatus: [200] })
-    say(line('GET /api/ping', ping))
-    say('measuring POST /api/alerts (90 % duplicates)…')
-    const alerts = await runLoad({
-      ...base,
-      count: COUNT,
-      // Every tenth alert is new (opens an incident); the rest are duplicates of the open incidents.
-      request: (i) => alert(i % 10 === 0 ? `bench-${runId}-new-${i}` : openKey(i)),
-      okStatus: [202],
-    })
-    say(line('POST /api/alerts', alerts))
+  say('measuring GET /api/ping (trivial route)…')
+  const ping = await runLoad({ ...base, count: COUNT, request: () => ({ method: 'GET', path: '/api/ping' }), okStatus: [200] })
+  say(line('GET /api/ping', ping))
+  say('measuring POST /api/alerts (90 % duplicates)…')
+  const alerts = await runLoad({
+    ...base,
+    count: COUNT,
+    // Every tenth alert is new (opens an incident); the rest are duplicates of the open incidents.
+    request: (i) => alert(i % 10 === 0 ? `bench-${runId}-new-${i}` : openKey(i)),
+    okStatus: [202],
+  })
+  say(line('POST /api/alerts', alerts))
 
-    const ratio = Math.round((alerts.perSecond / ping.perSecond) * 100) / 100
-    const verdict = {
-      alertsPerSecond: alerts.perSecond >= GOALS.alertsPerSecond,
-      p99: alerts.latencyMs.p99 <= GOALS.p99Ms,
-      ratio: ratio >= GOALS.ratio,
-      noErrors: alerts.errors === 0 && ping.errors === 0,
-    }
-    const data = await check(server.databaseUrl, runId)
-    const mark = (ok: boolean) => (ok ? 'met' : 'MISSED')
-    say(`alerts/s ${alerts.perSecond} (goal ≥ ${GOALS.alertsPerSecond}: ${mark(verdict.alertsPerSecond)}), p99 ${alerts.latencyMs.p99} ms (goal ≤ ${GOALS.p99Ms}: ${mark(verdict.p99)})`)
-    say(`ratio to the trivial route ${ratio} (goal ≥ ${GOALS.ratio}: ${mark(verdict.ratio)}); errors ${alerts.errors + ping.errors}`)
-    say(`check: at most ${data.openIncidentsPerDuplicateKey} open incident per duplicated key; ${data.incidents} incidents, ${data.alerts} alerts, ${data.ingestAuditRows} ingest audit rows`)
-
-    const result = {
-      suite: 'alerts',
-      at: new Date().toISOString(),
-      config: { count: COUNT, concurrency: CONCURRENCY, openIncidents: OPEN_INCIDENTS, duplicateShare: 0.9, warmup: WARMUP, scheduler: 'off', database: 'postgresql' },
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadavgBefore: loadBefore, loadavgAfter: os.loadavg() },
-      ping,
-      alerts,
-      ratio,
-      goals: GOALS,
-      verdict,
-      check: data,
-    }
-    const out = path.join(RESULTS_DIR, 'alerts.json')
-    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`)
-    say(`written to ${path.relative(process.cwd(), out)}`)
-    if (!verdict.noErrors) process.exitCode = 1
-  } finally {
-    await server.stop()
+  const ratio = Math.round((alerts.perSecond / ping.perSecond) * 100) / 100
+  const verdict = {
+    alertsPerSecond: alerts.perSecond >= GOALS.alertsPerSecond,
+    p99: alerts.latencyMs.p99 <= GOALS.p99Ms,
+    ratio: ratio >= GOALS.ratio,
+    noErrors: alerts.errors === 0 && ping.errors === 0,
   }
+  const data = await check(server.databaseUrl, runId)
+  const mark = (ok: boolean) => (ok ? 'met' : 'MISSED')
+  say(`alerts/s ${alerts.perSecond} (goal ≥ ${GOALS.alertsPerSecond}: ${mark(verdict.alertsPerSecond)}), p99 ${alerts.latencyMs.p99} ms (goal ≤ ${GOALS.p99Ms}: ${mark(verdict.p99)})`)
+  say(`ratio to the trivial route ${ratio} (goal ≥ ${GOALS.ratio}: ${mark(verdict.ratio)}); errors ${alerts.errors + ping.errors}`)
+  say(`check: at most ${data.openIncidentsPerDuplicateKey} open incident per duplicated key; ${data.incidents} incidents, ${data.alerts} alerts, ${data.ingestAuditRows} ingest audit rows`)
+  return { ping, alerts, ratio, verdict, check: data }
+}
+
+export async function run(opts: BenchOptions = { embedded: false }): Promise<void> {
+  requireBuild(['/api/alerts', '/api/ping'])
+  const whole = watchLoad()
+  const runs = await onEachDatabase(opts, async (database) => {
+    say(`starting the production build on the ${DATABASE_LABEL[database]} (${COUNT} requests per phase, ${CONCURRENCY} connections)…`)
+    // The in-process scheduler is off so that periodic jobs do not run in the middle of a measurement.
+    const server = await startBenchServer({ name: 'alerts', readyPath: '/api/ping', env: { WARDROOM_SCHEDULER: 'off' }, database })
+    try {
+      return await measure(server)
+    } finally {
+      await server.stop()
+    }
+  })
+  const machine = whole()
+  const service = runs.service[0]!
+  const embedded = runs.embedded[0]
+    ? {
+        ...runs.embedded[0],
+        database: 'embedded',
+        comparison: compareRuns(
+          runs,
+          {
+            ping: { path: 'GET /api/ping', targeted: false, figure: (r) => figureOf(r.ping) },
+            paths: [{ path: 'POST /api/alerts', targeted: true, figure: (r) => figureOf(r.alerts) }],
+          },
+          machine,
+        ),
+      }
+    : undefined
+  if (embedded) printComparison(say, embedded.comparison)
+
+  const result = {
+    suite: 'alerts',
+    at: new Date().toISOString(),
+    config: { count: COUNT, concurrency: CONCURRENCY, openIncidents: OPEN_INCIDENTS, duplicateShare: 0.9, warmup: WARMUP, scheduler: 'off', database: 'postgresql' },
+    machine: { cpus: os.cpus().length, nproc: machine.nproc, model: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadavgBefore: machine.loadavgBefore, loadavgAfter: machine.loadavgAfter },
+    ping: service.ping,
+    alerts: service.alerts,
+    ratio: service.ratio,
+    goals: GOALS,
+    verdict: service.verdict,
+    check: service.check,
+    ...(embedded ? { embedded } : {}),
+  }
+  const out = path.join(RESULTS_DIR, 'alerts.json')
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`)
+  say(`written to ${path.relative(process.cwd(), out)}`)
+  if ([...runs.service, ...runs.embedded].some((r) => !r.verdict.noErrors)) process.exitCode = 1
 }

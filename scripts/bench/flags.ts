@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- flags`: OFREP evaluation over HTTP against the production build on PostgreSQL —
+ * `npm run bench -- flags [--embedded]`: OFREP evaluation over HTTP against the production build on PostgreSQL —
  * single flag (POST /ofrep/v1/evaluate/flags/{key}) and bulk (20 flags, POST /ofrep/v1/evaluate/flags) —
  * next to the trivial route GET /api/ping of the same app in the same run; then in-process evaluations/s
  * of lib/flags/evaluate.ts. Every HTTP request carries a different targetingKey, so no response is served
@@ -10,6 +10,8 @@
  * `BENCH_ONLY=inprocess` skips the HTTP part. Without a production build (or with BENCH_SERVER=handlers)
  * the HTTP part runs against scripts/bench/handler-server.ts — the same route handlers on bare node:http,
  * labelled as such in the results: our code's share of a request, without Next's router.
+ * With `--embedded` (production build required) the HTTP part follows on the embedded default and the two
+ * are compared (scripts/bench/compare.ts); in-process evaluation touches no database and runs once.
  */
 import { spawn } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs'
@@ -17,7 +19,8 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { runLoad, type LoadResult } from './load'
-import { RESULTS_DIR, admin, freePort, requireBuild, startBenchServer, type BenchServer } from './server'
+import { compareRuns, figureOf, onEachDatabase, printComparison, watchLoad, type BenchOptions, type Runs } from './compare'
+import { DATABASE_LABEL, RESULTS_DIR, admin, freePort, requireBuild, startBenchServer, type BenchServer } from './server'
 import { migrate } from '../lib/migrations'
 import { evaluateFlag, type FlagConfig } from '../../lib/flags/evaluate'
 import type { EnvironmentConfig, FlagCreateInput, FlagType, Variant } from '../../lib/flags/schema'
@@ -31,6 +34,7 @@ const WARMUP = 2_000
 const GOALS = { bulkRatio: 0.7, bulkP99Ms: 5, inProcessPerSecond: 1_000_000 }
 
 const say = (m: string) => console.log(`[bench flags] ${m}`)
+const mark = (ok: boolean) => (ok ? 'met' : 'MISSED')
 const line = (name: string, r: LoadResult) =>
   `${name.padEnd(22)} ${String(r.perSecond).padStart(6)} req/s   p50 ${r.latencyMs.p50} ms   p90 ${r.latencyMs.p90} ms   p99 ${r.latencyMs.p99} ms   max ${r.latencyMs.max} ms   errors ${r.errors}`
 
@@ -170,86 +174,130 @@ async function startHandlerServer(): Promise<BenchServer> {
     }
     await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
   }
-  return { baseUrl: `http://127.0.0.1:${port}`, databaseUrl, logFile, stop }
+  return { database: 'service', baseUrl: `http://127.0.0.1:${port}`, databaseUrl, ownerUrl: databaseUrl, logFile, stop }
 }
 
-async function overHttp(flags: BenchFlag[]) {
-  const ROUTES = ['/api/ping', '/ofrep/v1/evaluate/flags', '/ofrep/v1/evaluate/flags/[key]']
-  const handlersOnly = process.env.BENCH_SERVER === 'handlers' || !existsSync(path.resolve('.next/BUILD_ID'))
-  if (!handlersOnly) requireBuild(ROUTES)
+const HTTP_ROUTES = ['/api/ping', '/ofrep/v1/evaluate/flags', '/ofrep/v1/evaluate/flags/[key]']
+
+/** One server's HTTP run: warm-up, GET /api/ping, OFREP single, OFREP bulk. */
+async function measureHttp(server: BenchServer, flags: BenchFlag[]) {
+  const key = await setUp(server.databaseUrl, flags)
+  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' }
+  const base = { baseUrl: server.baseUrl, concurrency: CONCURRENCY }
+  const ping = () => ({ method: 'GET' as const, path: '/api/ping' })
+  const single = (i: number) => ({
+    method: 'POST' as const,
+    path: `/ofrep/v1/evaluate/flags/${flags[i % flags.length]!.input.key}`,
+    headers,
+    body: JSON.stringify({ context: contextOf(i) }),
+  })
+  const bulk = (i: number) => ({ method: 'POST' as const, path: '/ofrep/v1/evaluate/flags', headers, body: JSON.stringify({ context: contextOf(i) }) })
+
+  say('warming up…')
+  await runLoad({ ...base, count: WARMUP, request: ping, okStatus: [200] })
+  await runLoad({ ...base, count: WARMUP, request: (i) => single(1_000_000 + i), okStatus: [200] })
+  await runLoad({ ...base, count: WARMUP, request: (i) => bulk(2_000_000 + i), okStatus: [200] })
+
+  say('measuring GET /api/ping (trivial route)…')
+  const pingResult = await runLoad({ ...base, count: COUNT, request: ping, okStatus: [200] })
+  say(line('GET /api/ping', pingResult))
+  say('measuring OFREP single…')
+  const singleResult = await runLoad({ ...base, count: COUNT, request: single, okStatus: [200] })
+  say(line('OFREP single', singleResult))
+  say('measuring OFREP bulk (20 flags)…')
+  const bulkResult = await runLoad({ ...base, count: COUNT, request: (i) => bulk(COUNT + i), okStatus: [200] })
+  say(line('OFREP bulk (20 flags)', bulkResult))
+  return { ping: pingResult, single: singleResult, bulk: bulkResult }
+}
+
+type HttpResult = Awaited<ReturnType<typeof measureHttp>> & { server: string }
+
+/** The HTTP part on each database in turn (the embedded default needs the production build). */
+async function overHttp(flags: BenchFlag[], opts: BenchOptions): Promise<Runs<HttpResult>> {
+  const handlersOnly = !opts.embedded && (process.env.BENCH_SERVER === 'handlers' || !existsSync(path.resolve('.next/BUILD_ID')))
+  if (!handlersOnly) requireBuild(HTTP_ROUTES)
   const mode = handlersOnly ? 'route handlers on node:http (no production build)' : 'production build (next start)'
-  say(`starting ${mode} on PostgreSQL (${COUNT} requests per phase, ${CONCURRENCY} connections)…`)
-  const server = handlersOnly
-    ? await startHandlerServer()
-    : await startBenchServer({ name: 'flags', readyPath: '/api/ping', env: { WARDROOM_SCHEDULER: 'off' } })
-  try {
-    const key = await setUp(server.databaseUrl, flags)
-    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' }
-    const base = { baseUrl: server.baseUrl, concurrency: CONCURRENCY }
-    const ping = () => ({ method: 'GET' as const, path: '/api/ping' })
-    const single = (i: number) => ({
-      method: 'POST' as const,
-      path: `/ofrep/v1/evaluate/flags/${flags[i % flags.length]!.input.key}`,
-      headers,
-      body: JSON.stringify({ context: contextOf(i) }),
-    })
-    const bulk = (i: number) => ({ method: 'POST' as const, path: '/ofrep/v1/evaluate/flags', headers, body: JSON.stringify({ context: contextOf(i) }) })
-
-    say('warming up…')
-    await runLoad({ ...base, count: WARMUP, request: ping, okStatus: [200] })
-    await runLoad({ ...base, count: WARMUP, request: (i) => single(1_000_000 + i), okStatus: [200] })
-    await runLoad({ ...base, count: WARMUP, request: (i) => bulk(2_000_000 + i), okStatus: [200] })
-
-    say('measuring GET /api/ping (trivial route)…')
-    const pingResult = await runLoad({ ...base, count: COUNT, request: ping, okStatus: [200] })
-    say(line('GET /api/ping', pingResult))
-    say('measuring OFREP single…')
-    const singleResult = await runLoad({ ...base, count: COUNT, request: single, okStatus: [200] })
-    say(line('OFREP single', singleResult))
-    say('measuring OFREP bulk (20 flags)…')
-    const bulkResult = await runLoad({ ...base, count: COUNT, request: (i) => bulk(COUNT + i), okStatus: [200] })
-    say(line('OFREP bulk (20 flags)', bulkResult))
-    return { server: mode, ping: pingResult, single: singleResult, bulk: bulkResult }
-  } finally {
-    await server.stop()
-  }
+  return onEachDatabase(opts, async (database) => {
+    say(`starting ${mode} on the ${DATABASE_LABEL[database]} (${COUNT} requests per phase, ${CONCURRENCY} connections)…`)
+    const server = handlersOnly
+      ? await startHandlerServer()
+      : await startBenchServer({ name: 'flags', readyPath: '/api/ping', env: { WARDROOM_SCHEDULER: 'off' }, database })
+    try {
+      return { server: mode, ...(await measureHttp(server, flags)) }
+    } finally {
+      await server.stop()
+    }
+  })
 }
 
-export async function run(): Promise<void> {
-  const loadBefore = os.loadavg()
+/** The goals of one HTTP run, printed and returned. */
+function httpVerdict(label: string, r: HttpResult | undefined) {
+  const ratio = r ? Math.round((r.bulk.perSecond / r.ping.perSecond) * 100) / 100 : null
+  const verdict = {
+    bulkRatio: ratio === null ? null : ratio >= GOALS.bulkRatio,
+    bulkP99: r ? r.bulk.latencyMs.p99 <= GOALS.bulkP99Ms : null,
+    noErrors: r ? r.ping.errors + r.single.errors + r.bulk.errors === 0 : null,
+  }
+  if (r) {
+    say(`${label}bulk/trivial ratio ${ratio} (goal ≥ ${GOALS.bulkRatio}: ${mark(!!verdict.bulkRatio)}), bulk p99 ${r.bulk.latencyMs.p99} ms (goal ≤ ${GOALS.bulkP99Ms}: ${mark(!!verdict.bulkP99)})`)
+  }
+  return { ratio, verdict }
+}
+
+
+export async function run(opts: BenchOptions = { embedded: false }): Promise<void> {
+  const whole = watchLoad()
   const flags = benchFlags()
-  const http = process.env.BENCH_ONLY === 'inprocess' ? null : await overHttp(flags)
+  const runs = process.env.BENCH_ONLY === 'inprocess' ? null : await overHttp(flags, opts)
   say(`measuring in-process evaluation (${EVALS.toLocaleString('en')} evaluations over 20 flags, 10,000 contexts)…`)
   const local = inProcess(flags)
   say(`in-process ${local.perSecond.toLocaleString('en')} evaluations/s`)
+  const machine = whole()
 
-  const mark = (ok: boolean) => (ok ? 'met' : 'MISSED')
-  const ratio = http ? Math.round((http.bulk.perSecond / http.ping.perSecond) * 100) / 100 : null
+  const http = runs?.service[0] ?? null
+  const { ratio, verdict: httpGoals } = httpVerdict(runs?.embedded.length ? `${DATABASE_LABEL.service}: ` : '', http ?? undefined)
   const verdict = {
-    bulkRatio: ratio === null ? null : ratio >= GOALS.bulkRatio,
-    bulkP99: http ? http.bulk.latencyMs.p99 <= GOALS.bulkP99Ms : null,
+    bulkRatio: httpGoals.bulkRatio,
+    bulkP99: httpGoals.bulkP99,
     inProcess: local.perSecond >= GOALS.inProcessPerSecond,
-    noErrors: http ? http.ping.errors + http.single.errors + http.bulk.errors === 0 : null,
-  }
-  if (http) {
-    say(`bulk/trivial ratio ${ratio} (goal ≥ ${GOALS.bulkRatio}: ${mark(!!verdict.bulkRatio)}), bulk p99 ${http.bulk.latencyMs.p99} ms (goal ≤ ${GOALS.bulkP99Ms}: ${mark(!!verdict.bulkP99)})`)
+    noErrors: httpGoals.noErrors,
   }
   say(`in-process goal ≥ ${GOALS.inProcessPerSecond.toLocaleString('en')}/s: ${mark(verdict.inProcess)}`)
+
+  let embedded = null
+  if (runs?.embedded[0]) {
+    const goals = httpVerdict(`${DATABASE_LABEL.embedded}: `, runs.embedded[0])
+    const comparison = compareRuns(
+      runs,
+      {
+        ping: { path: 'GET /api/ping', targeted: false, figure: (r) => figureOf(r.ping) },
+        paths: [
+          { path: 'OFREP single', targeted: true, figure: (r) => figureOf(r.single) },
+          { path: 'OFREP bulk (20 flags)', targeted: true, figure: (r) => figureOf(r.bulk) },
+        ],
+      },
+      machine,
+    )
+    printComparison(say, comparison)
+    embedded = { database: 'embedded', http: runs.embedded[0], ratio: goals.ratio, verdict: goals.verdict, comparison }
+  }
 
   const result = {
     suite: 'flags',
     at: new Date().toISOString(),
     config: { count: COUNT, concurrency: CONCURRENCY, warmup: WARMUP, flags: flags.length, evaluations: EVALS, scheduler: 'off', database: 'postgresql', distinctContexts: true },
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadavgBefore: loadBefore, loadavgAfter: os.loadavg() },
+    machine: { cpus: os.cpus().length, nproc: machine.nproc, model: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadavgBefore: machine.loadavgBefore, loadavgAfter: machine.loadavgAfter },
     http,
     inProcess: local,
     ratio,
     goals: GOALS,
     verdict,
+    ...(embedded ? { embedded } : {}),
   }
   mkdirSync(RESULTS_DIR, { recursive: true })
   const out = path.join(RESULTS_DIR, 'flags.json')
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`)
   say(`written to ${path.relative(process.cwd(), out)}`)
-  if (verdict.noErrors === false) process.exitCode = 1
+  const httpErrors = [...(runs?.service ?? []), ...(runs?.embedded ?? [])].some((r) => r.ping.errors + r.single.errors + r.bulk.errors > 0)
+  if (httpErrors) process.exitCode = 1
 }

@@ -1,6 +1,8 @@
 /**
- * The app under test for benchmarks: a throwaway PostgreSQL database and `npm start` on the existing
- * production build (never builds: WARDROOM_SKIP_BUILD=1), stopped and dropped afterwards.
+ * The app under test for benchmarks: `npm start` on the existing production build (never builds:
+ * WARDROOM_SKIP_BUILD=1) against either a throwaway database on the local PostgreSQL service (dropped
+ * afterwards) or the embedded default (no DATABASE_URL: the server starts its own PostgreSQL in a throwaway
+ * WARDROOM_DATA_DIR, removed afterwards).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -9,12 +11,28 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { embeddedPaths, ownerUrlFor, readLiveLock } from '../lib/embedded'
 
 export const RESULTS_DIR = path.resolve('bench-results')
 
+/** Which database the app under test runs on. */
+export type BenchDatabase = 'service' | 'embedded'
+
+export const DATABASE_LABEL: Record<BenchDatabase, string> = {
+  service: 'PostgreSQL service',
+  embedded: 'embedded default',
+}
+
 export interface BenchServer {
+  database: BenchDatabase
   baseUrl: string
+  /** The database the app uses: suites create their data and run raw comparisons through it. */
   databaseUrl: string
+  /**
+   * The same database as its owner, for what the app's role may not do (ANALYZE). On the service both are
+   * the admin user; on the embedded default the app connects as wardroom_app, the owner is wardroom_owner.
+   */
+  ownerUrl: string
   logFile: string
   stop: () => Promise<void>
 }
@@ -59,40 +77,103 @@ const exited = (child: ChildProcess, ms: number) =>
     })
   })
 
-/** Creates the database, starts the server on a free port and waits until `readyPath` answers 200. */
-export async function startBenchServer(opts: { name: string; readyPath: string; env?: Record<string, string> }): Promise<BenchServer> {
-  const dbName = `wr_bench_${opts.name}`
+const pidAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+async function waitUntilDead(pids: number[], ms: number): Promise<boolean> {
+  const until = Date.now() + ms
+  while (pids.some(pidAlive)) {
+    if (Date.now() > until) return false
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return true
+}
+
+/** The embedded database's supervisor (start.ts, the lock holder) and postmaster, as far as their files say. */
+function embeddedPids(dataDir: string): number[] {
+  const p = embeddedPaths(dataDir)
+  const read = (file: string, parse: (text: string) => number) => {
+    try {
+      return parse(readFileSync(file, 'utf8')) || 0
+    } catch {
+      return 0
+    }
+  }
+  const supervisor = read(p.lock, (t) => Number((JSON.parse(t) as { pid?: number }).pid))
+  const postmaster = read(path.join(p.cluster, 'postmaster.pid'), (t) => Number(t.split('\n')[0]))
+  return [supervisor, postmaster].filter((pid) => pid > 0 && pid !== process.pid)
+}
+
+/** A throwaway database on the PostgreSQL service, dropped by `drop`. */
+async function serviceDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const dbName = `wr_bench_${name}`
   const base = new URL(process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres')
   await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
   await admin(`CREATE DATABASE ${dbName}`)
-  const databaseUrl = `${base.protocol}//${base.username}${base.password ? `:${base.password}` : ''}@${base.host}/${dbName}`
+  return {
+    url: `${base.protocol}//${base.username}${base.password ? `:${base.password}` : ''}@${base.host}/${dbName}`,
+    drop: () => admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`),
+  }
+}
+
+/**
+ * Starts the server on a free port and waits until `readyPath` answers 200. On the service (the default)
+ * it first creates the database; on the embedded default the server creates its own cluster, and the
+ * database URL (with its generated password) is read from the data directory's lock once the server is ready.
+ */
+export async function startBenchServer(opts: {
+  name: string
+  readyPath: string
+  env?: Record<string, string>
+  database?: BenchDatabase
+}): Promise<BenchServer> {
+  const database = opts.database ?? 'service'
+  const embedded = database === 'embedded'
+  const tag = embedded ? `${opts.name}-embedded` : opts.name
+  const service = embedded ? null : await serviceDatabase(opts.name)
 
   const port = await freePort()
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), `wardroom-bench-${opts.name}-`))
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `wardroom-bench-${tag}-`))
   mkdirSync(RESULTS_DIR, { recursive: true })
-  const logFile = path.join(RESULTS_DIR, `${opts.name}-server.log`)
+  const logFile = path.join(RESULTS_DIR, `${tag}-server.log`)
   // The server writes its request log straight to a file: piping it through this process would cost CPU
   // on the machine being measured.
   const log = openSync(logFile, 'w')
   const secret = () => randomBytes(32).toString('base64url')
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    WARDROOM_SEED: 'never',
+    // One key from one address at full speed is what a benchmark is: measure the path, not the rate limiter.
+    RATE_LIMIT_INGEST_PER_SECOND: '0',
+    RATE_LIMIT_API_PER_SECOND: '0',
+    WARDROOM_SKIP_BUILD: '1',
+    WARDROOM_DATA_DIR: dataDir,
+    NEXTAUTH_SECRET: secret(),
+    CRON_SECRET: secret(),
+    WARDROOM_SECRET: secret(),
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...opts.env,
+  }
+  if (service) env.DATABASE_URL = service.url
+  else {
+    // The embedded default exactly as `npm start` runs it: no DATABASE_URL inherited from this shell, and
+    // the Unix socket only.
+    delete env.DATABASE_URL
+    delete env.WARDROOM_PG_PORT
+  }
   const child = spawn('npm', ['start', '--silent'], {
     detached: true, // its own process group: npm → start.ts → next start are stopped together
     stdio: ['ignore', log, log],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      WARDROOM_SEED: 'never',
-      WARDROOM_SKIP_BUILD: '1',
-      WARDROOM_DATA_DIR: dataDir,
-      NEXTAUTH_SECRET: secret(),
-      CRON_SECRET: secret(),
-      WARDROOM_SECRET: secret(),
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      ...opts.env,
-    },
+    env,
   })
   closeSync(log)
 
@@ -100,12 +181,24 @@ export async function startBenchServer(opts: { name: string; readyPath: string; 
   const stop = async () => {
     if (stopped) return
     stopped = true
+    // The embedded PostgreSQL runs in its own process group, stopped by start.ts after Next: wait for both
+    // (start.ts holds the lock) before removing the data directory under them.
+    const supervisors = embedded ? embeddedPids(dataDir) : []
     if (child.pid && child.exitCode === null) {
       process.kill(-child.pid, 'SIGTERM')
       if (!(await exited(child, 15_000))) process.kill(-child.pid, 'SIGKILL')
     }
+    if (!(await waitUntilDead(supervisors, 40_000))) {
+      // Last resort. SIGQUIT is PostgreSQL's immediate shutdown (never SIGKILL a postmaster); it ends Node too.
+      for (const p of supervisors.filter(pidAlive)) process.kill(p, 'SIGQUIT')
+      await waitUntilDead(supervisors, 5_000)
+    }
+    if (embedded) {
+      const { socketDir } = embeddedPaths(dataDir)
+      if (!socketDir.startsWith(dataDir + path.sep)) rmSync(socketDir, { recursive: true, force: true })
+    }
     rmSync(dataDir, { recursive: true, force: true })
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+    await service?.drop()
   }
 
   const baseUrl = `http://127.0.0.1:${port}`
@@ -127,5 +220,11 @@ export async function startBenchServer(opts: { name: string; readyPath: string; 
     }
     await new Promise((r) => setTimeout(r, 250))
   }
-  return { baseUrl, databaseUrl, logFile, stop }
+  if (service) return { database, baseUrl, databaseUrl: service.url, ownerUrl: service.url, logFile, stop }
+  const lock = await readLiveLock(dataDir)
+  if (!lock) {
+    await stop()
+    throw new Error(`The server answers but holds no embedded database in ${dataDir}; see ${logFile}`)
+  }
+  return { database, baseUrl, databaseUrl: lock.url, ownerUrl: ownerUrlFor(dataDir, lock.url), logFile, stop }
 }

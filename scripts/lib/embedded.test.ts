@@ -8,8 +8,9 @@ import { PGlite } from '@electric-sql/pglite'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '@/lib/generated/prisma/client'
 import { recordAudit, SYSTEM_ACTOR } from '@/lib/audit'
-import { connectEmbedded, DataDirectoryInUseError, embeddedPaths, openEmbedded, readLiveLock } from './embedded'
-import { listMigrations, CREATE_TABLE } from './migrations'
+import { APP_ROLE, connectEmbedded, DataDirectoryInUseError, embeddedPaths, openEmbedded, OWNER_ROLE, readLiveLock } from './embedded'
+import { listMigrations, CREATE_TABLE, migrate } from './migrations'
+import { migrateDatabase } from './database'
 
 const dirs: string[] = []
 const tempDir = () => {
@@ -17,7 +18,8 @@ const tempDir = () => {
   dirs.push(d)
   return d
 }
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
+// Several clusters of ~40 MB each: removing them may outlast the default hook timeout on a busy machine.
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })), 60_000)
 
 async function query<T = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {
   const c = new pg.Client({ connectionString: url })
@@ -50,7 +52,7 @@ async function startOwner(dir: string): Promise<{ child: ChildProcess; postmaste
     import { openEmbedded } from ${JSON.stringify(path.resolve('scripts/lib/embedded.ts'))}
     import pg from 'pg'
     const db = await openEmbedded(${JSON.stringify(dir)})
-    const c = new pg.Client({ connectionString: db.url }); await c.connect()
+    const c = new pg.Client({ connectionString: db.ownerUrl }); await c.connect()
     await c.query('CREATE TABLE IF NOT EXISTS k (v int)'); await c.query('INSERT INTO k VALUES (7)')
     let n = 0
     console.log('ready')
@@ -80,11 +82,13 @@ describe('embedded PostgreSQL', () => {
     const dir = tempDir()
     const db = await openEmbedded(dir)
     try {
-      await query(db.url, 'CREATE TABLE t (v int); INSERT INTO t VALUES (42)')
+      await query(db.ownerUrl, 'CREATE TABLE t (v int); INSERT INTO t VALUES (42)')
       await expect(openEmbedded(dir)).rejects.toBeInstanceOf(DataDirectoryInUseError)
       await expect(openEmbedded(dir)).rejects.toThrow(/already in use by process/)
       expect((await readLiveLock(dir))?.pid).toBe(process.pid)
-      expect(await query(db.url, 'SELECT v FROM t')).toEqual([{ v: 42 }])
+      // The lock hands other processes the runtime role's URL, never the superuser's.
+      expect(new URL((await readLiveLock(dir))!.url).username).toBe(APP_ROLE)
+      expect(await query(db.ownerUrl, 'SELECT v FROM t')).toEqual([{ v: 42 }])
       // A real server: the version is PostgreSQL's own, and sessions are separate (advisory locks are per session).
       expect((await query<{ server_version: string }>(db.url, 'SHOW server_version'))[0]!.server_version).toMatch(/^1[5-9]/)
       const a = new pg.Client({ connectionString: db.url })
@@ -104,21 +108,26 @@ describe('embedded PostgreSQL', () => {
     const again = await connectEmbedded(dir)
     try {
       expect(again.shared).toBe(false)
-      expect(await query(again.url, 'SELECT v FROM t')).toEqual([{ v: 42 }])
+      expect(await query(again.ownerUrl, 'SELECT v FROM t')).toEqual([{ v: 42 }])
     } finally {
       await again.close()
     }
   }, 60_000)
 
-  it('keeps the password in secrets.json (mode 0600) and refuses a connection without it', async () => {
+  it('keeps the passwords and the audit key in secrets.json (mode 0600) and refuses a connection without them', async () => {
     const dir = tempDir()
     const db = await openEmbedded(dir)
     try {
       const file = path.join(dir, 'secrets.json')
       expect(statSync(file).mode & 0o777).toBe(0o600)
-      const password = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>).POSTGRES_PASSWORD
-      expect(password).toMatch(/^[\w-]{24,}$/)
+      const secrets = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>
+      for (const k of ['POSTGRES_PASSWORD', 'WARDROOM_DB_OWNER_PASSWORD', 'WARDROOM_DB_APP_PASSWORD']) expect(secrets[k]).toMatch(/^[\w-]{24,}$/)
+      expect(secrets.WARDROOM_AUDIT_KEY).toMatch(/^[\w-]{40,}$/)
+      const password = secrets.WARDROOM_DB_APP_PASSWORD
+      expect(new URL(db.url).username).toBe(APP_ROLE)
       expect(db.url).toContain(encodeURIComponent(password!))
+      expect(new URL(db.ownerUrl).username).toBe(OWNER_ROLE)
+      expect(db.ownerUrl).toContain(encodeURIComponent(secrets.WARDROOM_DB_OWNER_PASSWORD!))
       const wrong = new URL(db.url)
       wrong.password = 'not-the-password'
       await expect(query(wrong.toString(), 'SELECT 1')).rejects.toThrow(/password authentication failed/)
@@ -126,6 +135,47 @@ describe('embedded PostgreSQL', () => {
       await db.close()
     }
   }, 60_000)
+
+  it('gives an earlier install (objects owned by postgres) to the owner role; the app role cannot alter the audit trail', async () => {
+    const dir = tempDir()
+    let db = await openEmbedded(dir)
+    // An earlier version migrated as the superuser.
+    const superuser = new URL(db.ownerUrl)
+    superuser.username = 'postgres'
+    superuser.password = (JSON.parse(readFileSync(path.join(dir, 'secrets.json'), 'utf8')) as Record<string, string>).POSTGRES_PASSWORD!
+    const su = new pg.Client({ connectionString: superuser.toString() })
+    await su.connect()
+    await migrate(su)
+    await su.query(`INSERT INTO "AuditLog" (at, "actorType", "actorLabel", action, "prevHash", hash) VALUES (now(), 'system', 'system', 'test.old', 'x', 'y')`)
+    await su.end()
+    await db.close()
+
+    const logs: string[] = []
+    db = await openEmbedded(dir, { log: (m) => logs.push(m) })
+    try {
+      expect(logs.join('\n')).toMatch(new RegExp(`gave \\d+ database object\\(s\\) to ${OWNER_ROLE}`))
+      const owners = await query<{ owner: string }>(db.ownerUrl, `SELECT DISTINCT tableowner AS owner FROM pg_tables WHERE schemaname = 'public'`)
+      expect(owners).toEqual([{ owner: OWNER_ROLE }])
+      expect(await query(db.ownerUrl, `SELECT 1 FROM pg_database WHERE datname = current_database() AND pg_get_userbyid(datdba) = '${OWNER_ROLE}'`)).toHaveLength(1)
+      const { separateRoles } = await migrateDatabase({ url: db.url, migrateUrl: db.ownerUrl })
+      expect(separateRoles).toBe(true)
+      // The runtime role reads and appends, and can do nothing else to the trail.
+      expect(await query(db.url, 'SELECT count(*)::int AS n FROM "AuditLog"')).toEqual([{ n: 1 }])
+      await query(db.url, `INSERT INTO "AuditLog" (at, "actorType", "actorLabel", action, "prevHash", hash) VALUES (now(), 'system', 'system', 'test.new', 'y', 'z')`)
+      await expect(query(db.url, 'TRUNCATE "AuditLog"')).rejects.toThrow(/permission denied/)
+      await expect(query(db.url, `UPDATE "AuditLog" SET action = 'x'`)).rejects.toThrow(/permission denied/)
+      await expect(query(db.url, 'ALTER TABLE "AuditLog" DISABLE TRIGGER USER')).rejects.toThrow(/must be owner/)
+      // The owner is refused by the trigger.
+      await expect(query(db.ownerUrl, 'TRUNCATE "AuditLog"')).rejects.toThrow(/append-only/)
+    } finally {
+      await db.close()
+    }
+    // Idempotent: nothing left to give on the next start.
+    const again: string[] = []
+    const third = await openEmbedded(dir, { log: (m) => again.push(m) })
+    await third.close()
+    expect(again.join('\n')).not.toMatch(/gave/)
+  }, 90_000)
 
   it('takes over a stale lock left by a dead process', async () => {
     const dir = tempDir()
@@ -141,7 +191,8 @@ describe('embedded PostgreSQL', () => {
     // While the owner holds it, a tool connects through the owner's socket.
     const shared = await connectEmbedded(dir)
     expect(shared.shared).toBe(true)
-    expect((await query<{ n: number }>(shared.url, 'SELECT count(*)::int AS n FROM k WHERE v = 7'))[0]!.n).toBe(1)
+    expect(shared.url).toBe((await readLiveLock(dir))!.url)
+    expect((await query<{ n: number }>(shared.ownerUrl, 'SELECT count(*)::int AS n FROM k WHERE v = 7'))[0]!.n).toBe(1)
     await new Promise((r) => setTimeout(r, 300))
 
     process.kill(-owner.child.pid!, 'SIGKILL')
@@ -154,7 +205,7 @@ describe('embedded PostgreSQL', () => {
     const db = await openEmbedded(dir)
     const recoveryMs = Date.now() - t0
     try {
-      const rows = await query<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM k WHERE v = 1')
+      const rows = await query<{ n: number }>(db.ownerUrl, 'SELECT count(*)::int AS n FROM k WHERE v = 1')
       expect(rows[0]!.n).toBeGreaterThanOrEqual(acked)
       console.info(`embedded recovery after kill -9: ${recoveryMs} ms, ${acked} acknowledged rows all present`)
     } finally {
@@ -190,7 +241,7 @@ describe('embedded PostgreSQL', () => {
     try {
       expect(await gone(owner.postmaster)).toBe(true)
       expect(logs.join('\n')).toMatch(/stopping a PostgreSQL \(pid \d+\) left running/)
-      expect((await query<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM k WHERE v = 1'))[0]!.n).toBeGreaterThanOrEqual(acked)
+      expect((await query<{ n: number }>(db.ownerUrl, 'SELECT count(*)::int AS n FROM k WHERE v = 1'))[0]!.n).toBeGreaterThanOrEqual(acked)
     } finally {
       await db.close()
     }
@@ -226,9 +277,11 @@ describe('moving an earlier PGlite install', () => {
     const db = await openEmbedded(dir, { log: (m) => logs.push(m) })
     try {
       expect(logs.join('\n')).toMatch(/moved the earlier embedded database \(PGlite.*\) into PostgreSQL: \d+ tables, \d+ rows, audit chain verified/)
-      expect((await query<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM "User"'))[0]!.n).toBe(expected.users)
-      expect((await query<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM "AuditLog"'))[0]!.n).toBe(expected.audits)
-      expect((await query<{ name: string }>(db.url, `SELECT name FROM "User" WHERE email = 'legacy1@test.wardroom.local'`))[0]!.name).toBe('Legacy 1 — ünï')
+      expect((await query<{ n: number }>(db.ownerUrl, 'SELECT count(*)::int AS n FROM "User"'))[0]!.n).toBe(expected.users)
+      expect((await query<{ n: number }>(db.ownerUrl, 'SELECT count(*)::int AS n FROM "AuditLog"'))[0]!.n).toBe(expected.audits)
+      expect((await query<{ name: string }>(db.ownerUrl, `SELECT name FROM "User" WHERE email = 'legacy1@test.wardroom.local'`))[0]!.name).toBe('Legacy 1 — ünï')
+      // Moved as the owner: the objects are the owner's, not the superuser's.
+      expect(await query(db.ownerUrl, `SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tableowner <> '${OWNER_ROLE}'`)).toEqual([])
       expect(existsSync(path.join(dir, 'pglite', 'PG_VERSION'))).toBe(true)
     } finally {
       await db.close()

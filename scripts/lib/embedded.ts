@@ -5,6 +5,12 @@
  * <data dir>/secrets.json. The Next server, the CLI, migrations and backups reach it through `pg` exactly
  * as they reach any PostgreSQL: one engine, one behaviour, real sessions and real concurrency.
  *
+ * Three roles, as on a production server: the superuser `postgres` (administration only), the owner
+ * `wardroom_owner` that owns the database and every object in it (migrations and restores run as it), and
+ * the runtime role `wardroom_app` that the app and the read-only tools use, which may not alter the audit
+ * trail (scripts/lib/db-roles.ts). Each has its own generated password in secrets.json. A cluster created
+ * by an earlier version, whose objects belong to `postgres`, is given to the owner on its next start.
+ *
  * The process that starts the server (`npm start`, or a tool when no server runs) holds
  * <data dir>/run/wardroom.lock (pid + connection URL). Another process that finds a live holder connects
  * through its socket (CLI, backup) or stops with a clear error (a second server). A lock left by a killed
@@ -40,7 +46,10 @@ export interface LockInfo {
 }
 
 export interface EmbeddedDatabase {
+  /** The runtime role's URL (what the app uses; written in the lock file). */
   url: string
+  /** The owner's URL, for migrations and restores. */
+  ownerUrl: string
   close: () => Promise<void>
 }
 
@@ -65,8 +74,16 @@ export class DataDirectoryInUseError extends Error {
 /** The database the app uses inside the embedded cluster, and its superuser. */
 export const EMBEDDED_DATABASE = 'wardroom'
 const SUPERUSER = 'postgres'
+/** Owns the database and its objects; migrations and restores run as it. */
+export const OWNER_ROLE = 'wardroom_owner'
+/** The app's role: ordinary DML, append-only audit tables, no DDL. */
+export const APP_ROLE = 'wardroom_app'
 const SOCKET_PORT = 5432
 const PASSWORD_KEY = 'POSTGRES_PASSWORD'
+const OWNER_PASSWORD_KEY = 'WARDROOM_DB_OWNER_PASSWORD'
+const APP_PASSWORD_KEY = 'WARDROOM_DB_APP_PASSWORD'
+/** Signs audit checkpoints (lib/audit-anchor.ts); kept out of the database on purpose. */
+const AUDIT_KEY = 'WARDROOM_AUDIT_KEY'
 
 export function embeddedPaths(dataDir: string) {
   const run = path.join(dataDir, 'run')
@@ -386,8 +403,69 @@ async function startServer(
   return { child, stop }
 }
 
-function connectionUrl(password: string, database: string, socketDir: string, port: number): string {
-  return `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@localhost:${port}/${database}?host=${encodeURIComponent(socketDir)}`
+function connectionUrl(password: string, database: string, socketDir: string, port: number, user = SUPERUSER): string {
+  return `postgresql://${user}:${encodeURIComponent(password)}@localhost:${port}/${database}?host=${encodeURIComponent(socketDir)}`
+}
+
+const storedOrNew = (dataDir: string, key: string, bytes = 24) =>
+  readStoredSecret(dataDir, key) ?? storeSecret(dataDir, key, randomBytes(bytes).toString('base64url'))
+
+/** The owner's URL beside a runtime URL of this data directory (same socket and database). */
+export function ownerUrlFor(dataDir: string, runtimeUrl: string): string {
+  const u = new URL(runtimeUrl)
+  u.username = OWNER_ROLE
+  u.password = encodeURIComponent(storedOrNew(dataDir, OWNER_PASSWORD_KEY))
+  return u.toString()
+}
+
+const sqlLiteral = (s: string) => `'${s.replace(/'/g, "''")}'`
+
+/**
+ * Creates the owner and runtime roles (or resets their passwords to those in secrets.json), makes the
+ * owner the owner of the database, its schema and every object in it (a cluster of an earlier version has
+ * them owned by the superuser), idempotently.
+ */
+async function ensureRoles(superuserUrl: string, appDbUrl: string, passwords: { owner: string; app: string }, log: (m: string) => void): Promise<void> {
+  const c = new pg.Client({ connectionString: superuserUrl })
+  await c.connect()
+  try {
+    for (const [role, password] of [
+      [OWNER_ROLE, passwords.owner],
+      [APP_ROLE, passwords.app],
+    ] as const) {
+      const { rowCount } = await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])
+      if (!rowCount) await c.query(`CREATE ROLE ${role} LOGIN`)
+      await c.query(`ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${sqlLiteral(password)}`)
+    }
+    await c.query(`ALTER DATABASE ${EMBEDDED_DATABASE} OWNER TO ${OWNER_ROLE}`)
+  } finally {
+    await c.end()
+  }
+  const d = new pg.Client({ connectionString: appDbUrl })
+  await d.connect()
+  try {
+    await d.query(`ALTER SCHEMA public OWNER TO ${OWNER_ROLE}`)
+    const { rows } = await d.query<{ stmt: string }>(
+      `SELECT format('ALTER %s public.%I OWNER TO ${OWNER_ROLE}',
+                     CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, c.relname) AS stmt
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND pg_get_userbyid(c.relowner) <> $1
+         AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')))
+       UNION ALL
+       SELECT format('ALTER FUNCTION %s OWNER TO ${OWNER_ROLE}', p.oid::regprocedure)
+       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> $1`,
+      [OWNER_ROLE],
+    )
+    if (rows.length) {
+      await d.query('BEGIN')
+      for (const { stmt } of rows) await d.query(stmt)
+      await d.query('COMMIT')
+      log(`gave ${rows.length} database object(s) to ${OWNER_ROLE}; the app now connects as ${APP_ROLE}, which cannot alter the audit trail`)
+    }
+  } finally {
+    await d.end()
+  }
 }
 
 async function ensureDatabase(superuserUrl: string): Promise<void> {
@@ -415,8 +493,11 @@ export async function openEmbedded(dataDir: string, opts: EmbeddedOptions = {}):
   for (const dir of new Set([p.run, p.socketDir])) ownedDir(dir, owner)
 
   const port = opts.tcpPort ?? SOCKET_PORT
-  const password = readStoredSecret(dataDir, PASSWORD_KEY) ?? storeSecret(dataDir, PASSWORD_KEY, randomBytes(24).toString('base64url'))
-  const url = connectionUrl(password, EMBEDDED_DATABASE, p.socketDir, port)
+  const password = storedOrNew(dataDir, PASSWORD_KEY)
+  const passwords = { owner: storedOrNew(dataDir, OWNER_PASSWORD_KEY), app: storedOrNew(dataDir, APP_PASSWORD_KEY) }
+  storedOrNew(dataDir, AUDIT_KEY, 32)
+  const url = connectionUrl(passwords.app, EMBEDDED_DATABASE, p.socketDir, port, APP_ROLE)
+  const ownerUrl = connectionUrl(passwords.owner, EMBEDDED_DATABASE, p.socketDir, port, OWNER_ROLE)
   const info: LockInfo = { pid: process.pid, url, startedAt: new Date().toISOString() }
 
   if (!tryCreateLock(p.lock, info)) {
@@ -450,11 +531,12 @@ export async function openEmbedded(dataDir: string, opts: EmbeddedOptions = {}):
     rmSync(path.join(p.socketDir, `.s.PGSQL.${port}.lock`), { force: true })
     server = await startServer(bin, p.cluster, p.socketDir, port, opts.tcpPort, connectionUrl(password, 'postgres', p.socketDir, port), owner)
     await ensureDatabase(connectionUrl(password, 'postgres', p.socketDir, port))
+    await ensureRoles(connectionUrl(password, 'postgres', p.socketDir, port), connectionUrl(password, EMBEDDED_DATABASE, p.socketDir, port), passwords, log)
     const where = path.relative(process.cwd(), p.cluster) || p.cluster
     log(`${fresh ? 'created' : 'started'} embedded PostgreSQL in ${where} (${Date.now() - t0} ms)`)
     if (legacy) {
       const { migrateFromPglite } = await import('./legacy-pglite')
-      await migrateFromPglite(p.legacyPglite, url, log)
+      await migrateFromPglite(p.legacyPglite, ownerUrl, log)
     }
   } catch (e) {
     await server?.stop().catch(() => {})
@@ -467,6 +549,7 @@ export async function openEmbedded(dataDir: string, opts: EmbeddedOptions = {}):
   let closed = false
   return {
     url,
+    ownerUrl,
     close: async () => {
       if (closed) return
       closed = true
@@ -482,7 +565,7 @@ export async function openEmbedded(dataDir: string, opts: EmbeddedOptions = {}):
  */
 export async function connectEmbedded(dataDir: string, opts: EmbeddedOptions = {}): Promise<EmbeddedDatabase & { shared: boolean }> {
   const live = await readLiveLock(dataDir)
-  if (live) return { url: live.url, close: async () => {}, shared: true }
+  if (live) return { url: live.url, ownerUrl: ownerUrlFor(dataDir, live.url), close: async () => {}, shared: true }
   const own = await openEmbedded(dataDir, opts)
   return { ...own, shared: false }
 }

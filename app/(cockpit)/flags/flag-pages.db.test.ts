@@ -31,9 +31,9 @@ let pm2: SessionUser
 
 async function gatedFlagWaitingForApproval(): Promise<string> {
   const key = uid('page').replace(/-/g, '_')
-  await createFlag({ key, name: 'Sepsis early warning', type: 'boolean', variants: [{ key: 'off', value: false }, { key: 'on', value: true }], tags: ['hipaa'] }, actorOfUser(pm), pm)
-  await recordCompliance(key, { kind: 'hipaa_review', reference: 'PRIV-7', date: '2026-02-01', scope: 'ED' }, actorOfUser(pm), pm)
-  const out = await updateEnvironment(key, 'production', { enabled: true, offVariant: 'off', rules: [], defaultServe: { variant: 'on' } }, actorOfUser(pm), pm)
+  await createFlag({ key, name: 'Sepsis early warning', type: 'boolean', variants: [{ key: 'off', value: false }, { key: 'on', value: true }], tags: ['hipaa'] }, actorOfUser(pm))
+  await recordCompliance(key, { kind: 'hipaa_review', reference: 'PRIV-7', date: '2026-02-01', scope: 'ED' }, actorOfUser(pm))
+  const out = await updateEnvironment(key, 'production', { enabled: true, offVariant: 'off', rules: [], defaultServe: { variant: 'on' } }, actorOfUser(pm))
   expect(out.applied).toBe(false)
   // An automatic rollback as the rollout job records it.
   const flag = await db.flag.findUniqueOrThrow({ where: { key } })

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import nodemailer from 'nodemailer'
 import type SMTPTransport from 'nodemailer/lib/smtp-transport'
 import type Mail from 'nodemailer/lib/mailer'
+import { outboundErrorText, OutboundError, vetHost, type LookupAll } from '@/lib/http/outbound'
 import { detailLines, headline, type NotificationMessage } from '../payload'
 import type { EmailConfig, EmailSecrets } from '../schema'
 import type { ChannelSend } from './types'
@@ -40,8 +41,27 @@ export function smtpOptions(config: EmailConfig, secrets: EmailSecrets, timeoutM
   }
 }
 
+/**
+ * The same options, connecting to an address the outbound policy accepted: the SMTP host is resolved and
+ * checked here, and nodemailer is handed the vetted IP (so it does not resolve again) with the name kept
+ * for TLS (SNI and certificate check). Throws OutboundError ('refused', 'dns').
+ */
+export async function vettedSmtpOptions(config: EmailConfig, secrets: EmailSecrets, timeoutMs: number, lookup?: LookupAll): Promise<SMTPTransport.Options> {
+  const [first] = await vetHost(config.host, { lookup })
+  const host = config.host.replace(/^\[|\]$/g, '')
+  const options = smtpOptions(config, secrets, timeoutMs)
+  if (first!.address === host) return options
+  return { ...options, host: first!.address, tls: { servername: host } }
+}
+
 export const send: ChannelSend<EmailConfig, EmailSecrets> = async (message, config, secrets, ctx) => {
-  const transport = nodemailer.createTransport(smtpOptions(config, secrets, ctx.timeoutMs))
+  let options: SMTPTransport.Options
+  try {
+    options = await vettedSmtpOptions(config, secrets, ctx.timeoutMs)
+  } catch (err) {
+    return { ok: false, error: err instanceof OutboundError ? outboundErrorText(err) : 'SMTP failed' }
+  }
+  const transport = nodemailer.createTransport(options)
   try {
     const info = await transport.sendMail(buildMail(message, config))
     const code = Number(/^(\d{3})/.exec(info.response)?.[1] ?? 250)

@@ -1,7 +1,9 @@
+import type { OutboundRequest } from '@/lib/http/outbound'
 import type { NotificationMessage } from '../payload'
 
 export interface SendContext {
-  fetch: typeof fetch
+  /** The outbound guard (lib/http/outbound); tests may pass a stand-in that records the calls. */
+  request?: OutboundRequest
   timeoutMs: number
   /** Clock for signatures and timestamps; tests pass a fixed one. */
   now?: () => Date

@@ -105,7 +105,7 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
 
       <Card id="channel-form" aria-labelledby="channel-form-heading" className="scroll-mt-6">
         <CardHeader actions={editing && <ButtonLink size="sm" href="/admin/channels#channel-form">Add a new one instead</ButtonLink>}>
-          <CardTitle id="channel-form-heading" description={editing ? 'Secrets are never shown again; leave a secret blank to keep it.' : 'Secrets are encrypted at rest and never shown again in full.'}>
+          <CardTitle id="channel-form-heading" description={editing ? 'Secrets are never shown again; leave a secret blank to keep it (changing where the channel sends asks for it again).' : 'Secrets are encrypted at rest and never shown again in full.'}>
             {editing ? `Edit ${editing.name}` : 'Add a channel'}
           </CardTitle>
         </CardHeader>

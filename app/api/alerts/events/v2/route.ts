@@ -8,6 +8,7 @@ import { actorOfApiKey } from '@/lib/auth/actor'
 import { touchApiKey, verifyApiKey } from '@/lib/auth/api-keys'
 import { ApiError, toApiError, zodFields } from '@/lib/http/errors'
 import { defineRoute, json, readBody } from '@/lib/http/route'
+import { enforceRateLimit } from '@/lib/http/rate-limit'
 import { acknowledgeByKey, ingestAlert, normalizePagerDutyTrigger, resolveAlertsByKey } from '@/lib/incidents/ingest'
 import { matchServiceKey } from '@/lib/incidents/queries'
 import { PagerDutyEvent } from '@/lib/incidents/schema'
@@ -15,12 +16,27 @@ import { PagerDutyEvent } from '@/lib/incidents/schema'
 const invalidEvent = (errors: string[]) =>
   json({ status: 'invalid event', message: 'Event object is invalid', errors }, { status: 400 })
 
-function pagerDutyError(err: ApiError): Response {
-  const status = err.status === 401 ? 'unauthorized' : err.status === 403 ? 'forbidden' : err.status < 500 ? 'invalid event' : 'error'
-  return json({ status, message: err.message, errors: [err.message] }, { status: err.status, headers: err.headers })
+const ROUTE = '/api/alerts/events/v2'
+
+function pagerDutyErrorBody(err: ApiError) {
+  const status =
+    err.status === 401
+      ? 'unauthorized'
+      : err.status === 403
+        ? 'forbidden'
+        : err.status === 429
+          ? 'throttle exceeded'
+          : err.status < 500
+            ? 'invalid event'
+            : 'error'
+  return { status, message: err.message, errors: [err.message] }
 }
 
-export const POST = defineRoute({ route: '/api/alerts/events/v2', access: { kind: 'public' } }, async ({ req, requestId, ip }) => {
+function pagerDutyError(err: ApiError): Response {
+  return json(pagerDutyErrorBody(err), { status: err.status, headers: err.headers })
+}
+
+export const POST = defineRoute({ route: ROUTE, access: { kind: 'public' } }, async ({ req, requestId, ip }) => {
   try {
     const text = await readBody(req)
     let body: unknown
@@ -38,6 +54,8 @@ export const POST = defineRoute({ route: '/api/alerts/events/v2', access: { kind
     if (!key.scopes.includes('alerts:write')) {
       return json({ status: 'forbidden', message: 'The routing key lacks the scope alerts:write', errors: ['scope alerts:write required'] }, { status: 403 })
     }
+    // Per routing key (the address was limited before the body was read): 429 in PagerDuty's shape below.
+    enforceRateLimit('ingest', { apiKeyId: key.id }, ROUTE)
     touchApiKey(key.id)
     const actor = actorOfApiKey(key)
 
@@ -62,5 +80,5 @@ export const POST = defineRoute({ route: '/api/alerts/events/v2', access: { kind
   } catch (err) {
     return pagerDutyError(toApiError(err, requestId))
   }
-})
+}, { errorBody: pagerDutyErrorBody })
 
