@@ -4,19 +4,8 @@
  * runtime role; tests that need DDL or ownership use the owner URL.
  */
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { migrate } from '../scripts/lib/migrations'
-import { applyRuntimeGrants, quoteIdent } from '../scripts/lib/db-roles'
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end()
-  }
-}
+import { applyRuntimeGrants, quoteIdent, withClient } from '../scripts/lib/db-roles'
 
 /**
  * A login role for the app on the cluster of `ownerUrl`, named after the database (roles are

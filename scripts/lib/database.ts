@@ -4,10 +4,9 @@
  * lib/db.ts connects to it — always as the runtime role. Migrations and restores connect as the owner:
  * DATABASE_MIGRATE_URL (DATABASE_URL when unset), or the embedded database's owner role.
  */
-import pg from 'pg'
 import { dataDir, env } from '../../lib/env'
 import { connectEmbedded, openEmbedded, type EmbeddedDatabase } from './embedded'
-import { applyRuntimeGrants, roleOf } from './db-roles'
+import { applyRuntimeGrants, roleOf, withClient } from './db-roles'
 import { migrate, type MigrateResult } from './migrations'
 
 export interface Connection {
@@ -43,16 +42,6 @@ export async function openForServer(log?: (m: string) => void): Promise<Connecti
   const emb: EmbeddedDatabase = await openEmbedded(dataDir, { log, tcpPort: env.WARDROOM_PG_PORT })
   process.env.DATABASE_URL = emb.url
   return { url: emb.url, migrateUrl: emb.ownerUrl, embedded: true, shared: false, close: emb.close }
-}
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end().catch(() => {})
-  }
 }
 
 /** The runtime and owner role names; equal when migrations run as the runtime role. */

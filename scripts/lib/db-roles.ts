@@ -5,7 +5,7 @@
  * triggers). The owner applies the grants after every migration and restore, idempotently, to the role
  * named by DATABASE_URL.
  */
-import type pg from 'pg'
+import pg from 'pg'
 
 /** Tables the runtime role may only append to and read. */
 export const APPEND_ONLY_TABLES = ['AuditLog', 'AuditCheckpoint'] as const
@@ -87,5 +87,16 @@ export async function applyRuntimeGrants(owner: pg.ClientBase, runtimeRole: stri
   } catch (e) {
     await owner.query('ROLLBACK').catch(() => {})
     throw new Error(`Could not grant the runtime role ${runtimeRole} its privileges: ${(e as Error).message}`)
+  }
+}
+
+/** Runs `fn` on a fresh connection to `url`, closed afterwards whatever happens. */
+export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    return await fn(client)
+  } finally {
+    await client.end().catch(() => {})
   }
 }
