@@ -10,7 +10,6 @@ import { db } from '@/lib/db'
 import { recordAudit, SYSTEM_ACTOR } from '@/lib/audit'
 import { actorOfApiKey, actorOfUser } from '@/lib/auth/actor'
 import type { SessionUser } from '@/lib/auth/session'
-import { ApiError } from '@/lib/http/errors'
 import { createApiKey, createUser, request } from '@/test/factories'
 import { POST as enable } from '@/app/api/features/enable/route'
 import { payloadHash } from './change'
@@ -25,7 +24,7 @@ import {
   updateEnvironment,
   updateFlag,
 } from './service'
-import { BOOL_VARIANTS, flagKey } from './test-helpers'
+import { BOOL_VARIANTS, flagKey, rejects } from './test-helpers'
 
 let requester: SessionUser // A: asks for the change
 let approver: SessionUser // B: approves it
@@ -41,15 +40,6 @@ beforeAll(async () => {
   third = await createUser('pm')
   ops = await createUser('ops')
 })
-
-async function rejects(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(ApiError)
-  return err as ApiError
-}
 
 /** A diagnostic flag with its clinical validation recorded: production changes need 4-eyes only. */
 async function readyFlag(): Promise<string> {

@@ -4,7 +4,6 @@ import { db } from '@/lib/db'
 import { createApiKey, createUser, request } from '@/test/factories'
 import type { SessionUser } from '@/lib/auth/session'
 import { actorOfUser } from '@/lib/auth/actor'
-import { ApiError } from '@/lib/http/errors'
 import { POST as enable } from '@/app/api/features/enable/route'
 import {
   applyChangeRequest,
@@ -19,7 +18,7 @@ import {
 } from './service'
 import { getSnapshot } from './snapshot'
 import { evaluateFlag } from './evaluate'
-import { BOOL_VARIANTS, flagKey } from './test-helpers'
+import { BOOL_VARIANTS, flagKey, rejects } from './test-helpers'
 
 let pm: SessionUser
 let approver: SessionUser
@@ -36,15 +35,6 @@ async function gatedFlag(over: { tags?: string[]; category?: 'clinical_decision_
   const key = flagKey('gated')
   await createFlag({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS, tags: over.tags ?? [], category: over.category ?? 'operational' }, actorOfUser(pm))
   return key
-}
-
-async function rejects(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(ApiError)
-  return err as ApiError
 }
 
 const fda = { kind: 'fda_approval' as const, reference: 'K243117', date: '2026-01-20', scope: 'Adult sepsis risk in ED' }

@@ -1,5 +1,7 @@
 /** Flag fixtures for DB tests: unique keys, created through the service (so they are audited and versioned). */
+import { expect } from 'vitest'
 import { SYSTEM_ACTOR } from '../audit'
+import { ApiError } from '../http/errors'
 import { createFlag, updateEnvironment } from './service'
 import type { EnvironmentConfig, FlagCreateInput } from './schema'
 
@@ -18,4 +20,14 @@ export async function makeFlag(over: Partial<FlagCreateInput> = {}, envs: Partia
     if (config) await updateEnvironment(key, env, config, SYSTEM_ACTOR)
   }
   return flag
+}
+
+/** Awaits a promise that must fail with an ApiError, and returns that error for its status and code. */
+export async function rejects(p: Promise<unknown>): Promise<ApiError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(err).toBeInstanceOf(ApiError)
+  return err as ApiError
 }
