@@ -9,6 +9,7 @@ import { SeverityBadge } from '@/components/ui/severity-badge'
 import { StatusBadge } from '@/components/ui/status-badge'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { formatPercent } from '@/lib/format'
+import { SEVERITIES } from '@/lib/severity'
 
 export const metadata: Metadata = { title: 'Overview' }
 
@@ -48,7 +49,7 @@ export default async function OverviewPage() {
                   <span className="ml-2 text-sm font-normal text-slate-600">{ops.incidents.unacknowledged} not acknowledged</span>
                 </p>
                 <ul className="mt-3 flex flex-wrap gap-2" aria-label="Open incidents by severity">
-                  {(['critical', 'high', 'medium', 'low', 'info'] as const)
+                  {SEVERITIES
                     .filter((s) => ops.incidents!.bySeverity[s] > 0)
                     .map((s) => (
                       <li key={s}>

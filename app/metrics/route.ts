@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import { env } from '@/lib/env'
-import { ApiError } from '@/lib/http/errors'
+import { ApiError } from '@/lib/errors'
 import { defineRoute } from '@/lib/http/route'
 import { metrics } from '@/lib/metrics'
 

@@ -7,7 +7,7 @@ import { GATE_LABELS } from '@/lib/flags/gates'
 import { Button } from '@/components/ui/button'
 import { InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { useActionForm } from '@/components/oncall/use-action-form'
+import { useActionForm } from '@/components/ui/use-action-form'
 
 const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`
 

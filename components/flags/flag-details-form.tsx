@@ -6,7 +6,7 @@ import { FLAG_CATEGORIES, LIFECYCLES } from '@/lib/flags/schema'
 import { Button } from '@/components/ui/button'
 import { InputField, SelectField, TextareaField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { useActionForm } from '@/components/oncall/use-action-form'
+import { useActionForm } from '@/components/ui/use-action-form'
 import { CATEGORY_LABELS, LIFECYCLE_LABELS } from './labels'
 
 export interface FlagDetailsFormProps {

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button'
 import { ConfirmButton } from '@/components/ui/confirm-button'
 import { InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { useActionForm } from '@/components/oncall/use-action-form'
+import { useActionForm } from '@/components/ui/use-action-form'
 import { environmentLabel } from './labels'
 
 export interface RolloutControlsProps {

@@ -1,7 +1,7 @@
 import type { RolloutView } from '@/lib/flags/queries'
 import { formatRelativeTime } from '@/lib/format'
 import { cn } from '@/lib/cn'
-import { ViewerTime } from '@/components/oncall/viewer-time'
+import { ViewerTime } from '@/components/ui/viewer-time'
 import { RolloutStatusBadge } from './flag-badges'
 
 export type StageState = 'done' | 'current' | 'upcoming'

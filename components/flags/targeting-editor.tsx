@@ -20,7 +20,7 @@ import { Button, ButtonLink } from '@/components/ui/button'
 import { CheckboxField, controlClasses, SelectField } from '@/components/ui/field'
 import { Icon } from '@/components/ui/icons'
 import { FormMessage } from '@/components/ui/form-message'
-import { errorsUnder, useActionForm } from '@/components/oncall/use-action-form'
+import { errorsUnder, useActionForm } from '@/components/ui/use-action-form'
 import { environmentLabel } from './labels'
 import { ServeEditor } from './serve-editor'
 

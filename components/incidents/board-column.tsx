@@ -1,12 +1,13 @@
 'use client'
 
 import { useId } from 'react'
+import { type IncidentStatus } from '@/lib/severity'
 import { useDroppable } from '@dnd-kit/core'
 import { SortableContext, type SortingStrategy } from '@dnd-kit/sortable'
 import { StatusBadge } from '@/components/ui/status-badge'
 import { cn } from '@/lib/cn'
 import type { BoardCard } from '@/lib/incidents/board'
-import type { IncidentStatus } from '@/lib/incidents/schema'
+
 import { IncidentCard } from './incident-card'
 
 // Order within a column is by severity and age, not by hand: cards make no room for one dragged past them.

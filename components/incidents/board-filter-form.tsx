@@ -1,9 +1,9 @@
 import Form from 'next/form'
+import { SEVERITIES } from '@/lib/severity'
 import { Button, ButtonLink } from '@/components/ui/button'
 import { CheckboxField, SelectField } from '@/components/ui/field'
 import { SEVERITY_META } from '@/components/ui/severity-badge'
 import { hasBoardFilter, TIME_RANGES, TIME_RANGE_LABELS, type BoardFilters, type ParsedBoardFilters } from '@/lib/incidents/board'
-import { SEVERITIES } from '@/lib/incidents/schema'
 
 export interface BoardFilterFormProps {
   filters: BoardFilters

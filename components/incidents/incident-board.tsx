@@ -1,6 +1,7 @@
 'use client'
 
 import { useId, useState } from 'react'
+import { type IncidentStatus } from '@/lib/severity'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
   DndContext,
@@ -24,7 +25,7 @@ import { STATUS_META } from '@/components/ui/status-badge'
 import { cn } from '@/lib/cn'
 import { boardFilterQuery, countOpenBySeverity, hasBoardFilter, moveCard, BOARD_COLUMNS, type BoardCard, type BoardData } from '@/lib/incidents/board'
 import { incidentKeys } from '@/lib/incidents/keys'
-import { canMoveIncident, type IncidentStatus } from '@/lib/incidents/schema'
+import { canMoveIncident } from '@/lib/incidents/schema'
 import { acknowledgeIncidentAction, resolveIncidentAction, setIncidentStatusAction } from '@/lib/incidents/actions'
 import { BoardColumn } from './board-column'
 import { IncidentCardBody, incidentLabel } from './incident-card'

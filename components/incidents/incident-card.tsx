@@ -1,6 +1,7 @@
 'use client'
 
 import Link from 'next/link'
+import { type IncidentStatus } from '@/lib/severity'
 import { useId, type ReactNode } from 'react'
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
@@ -11,7 +12,7 @@ import { SeverityBadge } from '@/components/ui/severity-badge'
 import { VisuallyHidden } from '@/components/ui/visually-hidden'
 import { cn } from '@/lib/cn'
 import type { BoardCard } from '@/lib/incidents/board'
-import type { IncidentStatus } from '@/lib/incidents/schema'
+
 import { WorkflowChips } from './workflow-chips'
 
 /** The buttons on a card: the forward moves of the board (reopening is on the incident page). */

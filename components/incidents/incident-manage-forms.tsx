@@ -1,9 +1,10 @@
 'use client'
 
 import { startTransition, useActionState, useRef, type FormEvent } from 'react'
+import { SEVERITIES, type Severity } from '@/lib/severity'
 import type { FormState } from '@/lib/auth/guard'
 import { assignIncidentAction, changeSeverityAction } from '@/lib/incidents/actions'
-import { SEVERITIES, type Severity } from '@/lib/incidents/schema'
+
 import { Button } from '@/components/ui/button'
 import { SelectField, TextareaField } from '@/components/ui/field'
 import { SEVERITY_META } from '@/components/ui/severity-badge'

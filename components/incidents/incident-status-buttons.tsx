@@ -1,11 +1,12 @@
 'use client'
 
 import { useState, useTransition } from 'react'
+import { type IncidentStatus } from '@/lib/severity'
 import { useQueryClient } from '@tanstack/react-query'
 import type { FormState } from '@/lib/auth/guard'
 import { acknowledgeIncidentAction, resolveIncidentAction, setIncidentStatusAction } from '@/lib/incidents/actions'
 import { incidentKeys } from '@/lib/incidents/keys'
-import type { IncidentStatus } from '@/lib/incidents/schema'
+
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
 

@@ -1,5 +1,6 @@
 import { Stat, StatGroup } from '@/components/ui/stat'
-import { SeverityBadge, SEVERITIES } from '@/components/ui/severity-badge'
+import { SEVERITIES } from '@/lib/severity'
+import { SeverityBadge } from '@/components/ui/severity-badge'
 import { formatDuration, NOT_AVAILABLE } from '@/lib/format'
 import type { ResponseStats, SeverityCounts } from '@/lib/incidents/board'
 

@@ -4,9 +4,10 @@
  * so an entry written by an older version still reads as something rather than breaking the page.
  */
 import type { BadgeTone } from '@/components/ui/badge'
+import { type IncidentStatus, type Severity } from '@/lib/severity'
 import type { IconName } from '@/components/ui/icons'
-import { STATUS_META, type IncidentStatus } from '@/components/ui/status-badge'
-import { SEVERITY_META, type Severity } from '@/components/ui/severity-badge'
+import { STATUS_META } from '@/components/ui/status-badge'
+import { SEVERITY_META } from '@/components/ui/severity-badge'
 import { formatUtcTimestamp } from '@/lib/format'
 
 export interface TimelineText {

@@ -1,11 +1,12 @@
 'use client'
 
 import { startTransition, useActionState, useRef, useState, type FormEvent } from 'react'
+import { SEVERITIES } from '@/lib/severity'
 import { saveChannelAction } from '@/lib/notifications/actions'
 import { CHANNEL_TYPES, CHANNEL_TYPE_LABELS, ENV_REF_PREFIX, PAGERDUTY_EU_EVENTS_URL, PAGERDUTY_EVENTS_URL, type ChannelType } from '@/lib/notifications/schema'
 import type { ChannelView } from '@/lib/notifications/queries'
 import type { FormState } from '@/lib/auth/guard'
-import { SEVERITIES, SEVERITY_META } from '@/components/ui/severity-badge'
+import { SEVERITY_META } from '@/components/ui/severity-badge'
 import { Button } from '@/components/ui/button'
 import { CheckboxField, InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'

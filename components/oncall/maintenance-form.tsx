@@ -5,8 +5,8 @@ import { createMaintenanceAction } from '@/lib/oncall/actions'
 import { Button } from '@/components/ui/button'
 import { InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { localInputToIso, useActionForm } from './use-action-form'
-import { ViewerZoneName } from './viewer-time'
+import { localInputToIso, useActionForm } from '@/components/ui/use-action-form'
+import { ViewerZoneName } from '@/components/ui/viewer-time'
 
 /** Schedules a maintenance window: the service's new incidents are muted (recorded, not notified or escalated). */
 export function MaintenanceForm({ services }: { services: readonly { id: string; name: string }[] }) {

@@ -4,7 +4,7 @@ import { RelativeTime } from '@/components/ui/relative-time'
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import type { MaintenanceView } from '@/lib/oncall/queries'
 import { EndMaintenanceButton } from './confirm-actions'
-import { ViewerTime } from './viewer-time'
+import { ViewerTime } from '@/components/ui/viewer-time'
 
 export function MaintenanceTable({ windows, canManage }: { windows: readonly MaintenanceView[]; canManage: boolean }) {
   if (windows.length === 0) {

@@ -6,8 +6,8 @@ import { Button } from '@/components/ui/button'
 import { InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import type { PersonOption } from './person-list-editor'
-import { localInputToIso, useActionForm } from './use-action-form'
-import { ViewerZoneName } from './viewer-time'
+import { localInputToIso, useActionForm } from '@/components/ui/use-action-form'
+import { ViewerZoneName } from '@/components/ui/viewer-time'
 
 /** Someone covers part of the rotation: the override replaces the rotation for its interval. */
 export function OverrideForm({ scheduleId, scheduleName, people }: { scheduleId: string; scheduleName: string; people: readonly PersonOption[] }) {

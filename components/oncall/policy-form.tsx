@@ -1,15 +1,16 @@
 'use client'
 
 import { useId, useState, type FormEvent } from 'react'
+import { SEVERITIES } from '@/lib/severity'
 import { createEscalationPolicyAction, updateEscalationPolicyAction } from '@/lib/oncall/actions'
 import { Button } from '@/components/ui/button'
 import { controlClasses, InputField } from '@/components/ui/field'
 import { Icon } from '@/components/ui/icons'
 import { FormMessage } from '@/components/ui/form-message'
 import { cn } from '@/lib/cn'
-import { SEVERITIES } from '@/lib/oncall/schema'
+
 import type { PersonOption } from './person-list-editor'
-import { errorsUnder, useActionForm } from './use-action-form'
+import { errorsUnder, useActionForm } from '@/components/ui/use-action-form'
 
 type TargetType = 'user' | 'schedule'
 interface Level {

@@ -10,7 +10,7 @@ import { DeleteScheduleButton, RemoveOverrideButton } from './confirm-actions'
 import { OverrideForm } from './override-form'
 import type { PersonOption } from './person-list-editor'
 import { ScheduleForm } from './schedule-form'
-import { ViewerTime } from './viewer-time'
+import { ViewerTime } from '@/components/ui/viewer-time'
 
 export interface ScheduleCardProps {
   schedule: ScheduleView

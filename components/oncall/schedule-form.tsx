@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button'
 import { InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { PersonListEditor, type PersonOption } from './person-list-editor'
-import { useActionForm } from './use-action-form'
+import { useActionForm } from '@/components/ui/use-action-form'
 
 /** Offered in the zone field; any other IANA name can be typed. */
 const COMMON_ZONES = [

@@ -1,16 +1,15 @@
 import { Badge } from './badge'
 import type { IconName } from './icons'
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const
-export type Severity = (typeof SEVERITIES)[number]
+import { SEVERITY_LABELS, type Severity } from '@/lib/severity'
 
 /** Each severity has its own shape as well as its colour, so the scale reads in greyscale too. */
 export const SEVERITY_META: Record<Severity, { label: string; icon: IconName }> = {
-  critical: { label: 'Critical', icon: 'alert-octagon' },
-  high: { label: 'High', icon: 'alert' },
-  medium: { label: 'Medium', icon: 'alert-circle' },
-  low: { label: 'Low', icon: 'chevron-circle' },
-  info: { label: 'Info', icon: 'info' },
+  critical: { label: SEVERITY_LABELS.critical, icon: 'alert-octagon' },
+  high: { label: SEVERITY_LABELS.high, icon: 'alert' },
+  medium: { label: SEVERITY_LABELS.medium, icon: 'alert-circle' },
+  low: { label: SEVERITY_LABELS.low, icon: 'chevron-circle' },
+  info: { label: SEVERITY_LABELS.info, icon: 'info' },
 }
 
 export interface SeverityBadgeProps {

@@ -4,8 +4,7 @@ import type { IconName } from './icons'
 export const SLO_STATUSES = ['ok', 'at_risk', 'breached'] as const
 export type SloStatus = (typeof SLO_STATUSES)[number]
 
-export const INCIDENT_STATUSES = ['triggered', 'acknowledged', 'investigating', 'resolved'] as const
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number]
+import type { IncidentStatus } from '@/lib/severity'
 
 /** `'at-risk'` is accepted as well as `'at_risk'` (a database enum cannot hold a hyphen). */
 export type Status = SloStatus | 'at-risk' | IncidentStatus

@@ -6,7 +6,7 @@ import type { z } from 'zod'
 import { db, Prisma } from '../db'
 import { recordAudit, type Actor } from '../audit'
 import { clearApiKeyCache, generateApiKey } from '../auth/api-keys'
-import { conflict, notFound, parseOrThrow } from '../http/errors'
+import { conflict, notFound, parseOrThrow } from '@/lib/errors'
 import { ApiKeyRef, CreateApiKeyInput } from './schema'
 
 export const adminApiKeySelect = {

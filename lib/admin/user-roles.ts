@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { db } from '../db'
 import { changeSummary, recordAudit, type Actor } from '../audit'
 import { ROLES } from '../rbac'
-import { conflict, notFound, parseOrThrow } from '../http/errors'
+import { conflict, notFound, parseOrThrow } from '@/lib/errors'
 import { bumpSessionVersion } from '../auth/session-version'
 import { adminUserSelect, type UserStatusChange } from './users'
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import type { Actor } from '@/lib/audit'
 import { verifyPassword } from '@/lib/auth/password'
-import { ApiError } from '@/lib/http/errors'
+import { ApiError } from '@/lib/errors'
 import { createUser as createTestUser, uid } from '@/test/factories'
 import { createUser, disableUser, enableUser } from './users'
 

@@ -8,7 +8,7 @@ import { db, Prisma } from '../db'
 import { recordAudit, type Actor } from '../audit'
 import { generatePassword, hashPassword } from '../auth/password'
 import { bumpSessionVersion } from '../auth/session-version'
-import { conflict, notFound, parseOrThrow, prismaCode } from '../http/errors'
+import { conflict, notFound, parseOrThrow, prismaCode } from '@/lib/errors'
 import { CreateUserInput, UserRef } from './schema'
 
 export const adminUserSelect = {

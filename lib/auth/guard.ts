@@ -8,7 +8,7 @@ import { forbidden, redirect } from 'next/navigation'
 import type { z } from 'zod'
 import { hasPermission, type Permission } from '../rbac'
 import { getSessionUser, type SessionUser } from './session'
-import { zodFields, type FieldErrors, ApiError, toApiError } from '../http/errors'
+import { zodFields, type FieldErrors, ApiError, toApiError } from '@/lib/errors'
 import { actorOfUser } from './actor'
 
 export async function requirePageUser(): Promise<SessionUser> {

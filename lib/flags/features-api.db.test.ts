@@ -9,7 +9,7 @@ import { GET as state } from '@/app/api/features/[flagName]/route'
 import { POST as events } from '@/app/api/features/events/route'
 import { getSnapshot } from './snapshot'
 import { evaluateFlag } from './evaluate'
-import { flagKey, makeFlag } from './test-helpers'
+import { flagKey, makeFlag } from '@/test/flag-factories'
 
 let writeKey: string
 let readKey: string

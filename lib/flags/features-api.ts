@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { recordAudit, type Actor } from '../audit'
 import { db } from '../db'
-import { notFound, unprocessable } from '../http/errors'
+import { notFound, unprocessable } from '@/lib/errors'
 import { configOf, variantsOf } from './mutation'
 import { nextStage, rolloutProgress } from './rollout'
 import type { ExperimentEventInput } from './schema'

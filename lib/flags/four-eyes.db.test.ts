@@ -24,7 +24,7 @@ import {
   updateEnvironment,
   updateFlag,
 } from './service'
-import { BOOL_VARIANTS, flagKey, rejects } from './test-helpers'
+import { BOOL_VARIANTS, flagKey, rejects } from '@/test/flag-factories'
 
 let requester: SessionUser // A: asks for the change
 let approver: SessionUser // B: approves it

@@ -5,7 +5,7 @@
  */
 import { recordAudit, type Actor } from '../audit'
 import { db, Prisma } from '../db'
-import { ApiError, conflict, notFound, unprocessable } from '../http/errors'
+import { ApiError, conflict, notFound, unprocessable } from '@/lib/errors'
 import { hasPermission, type Permission, type Role } from '../rbac'
 import type { Flag, FlagEnvironment, RolloutPlan } from '../generated/prisma/client'
 import { GATE_LABELS, exposes, isGated, missingCompliance } from './gates'

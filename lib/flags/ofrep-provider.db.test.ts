@@ -12,7 +12,7 @@ import { POST as single } from '@/app/ofrep/v1/evaluate/flags/[key]/route'
 import { POST as bulk } from '@/app/ofrep/v1/evaluate/flags/route'
 import { GET as configuration } from '@/app/ofrep/v1/configuration/route'
 import { bucketOf } from './bucketing'
-import { flagKey, makeFlag } from './test-helpers'
+import { flagKey, makeFlag } from '@/test/flag-factories'
 
 let server: http.Server
 let client: Client

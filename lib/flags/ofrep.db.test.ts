@@ -9,7 +9,7 @@ import { SYSTEM_ACTOR } from '../audit'
 import { setKillSwitch, updateEnvironment } from './service'
 import { bumpFlagsVersion, invalidateSnapshot } from './snapshot'
 import { bucketOf } from './bucketing'
-import { flagKey, makeFlag } from './test-helpers'
+import { flagKey, makeFlag } from '@/test/flag-factories'
 
 let prodKey: string
 let stagingKey: string

@@ -8,7 +8,7 @@
  *           400 { errorCode, errorDetails }
  *   errors outside evaluation (401, 403, 5xx)  { errorDetails } (generalErrorResponse)
  */
-import { ApiError } from '../http/errors'
+import { ApiError } from '@/lib/errors'
 import { readBody } from '../http/route'
 import { evaluateFlag, type EvaluationResult, type FlagConfig } from './evaluate'
 import { countEvaluation } from './stats-counter'

@@ -7,7 +7,7 @@ import type { SessionUser } from '@/lib/auth/session'
 import { SYSTEM_ACTOR } from '../audit'
 import { getFlagDetail, listChangeRequests, listFlags } from './queries'
 import { recordCompliance, startRollout, updateEnvironment } from './service'
-import { flagKey, makeFlag } from './test-helpers'
+import { flagKey, makeFlag } from '@/test/flag-factories'
 
 let pm: SessionUser
 let key: string

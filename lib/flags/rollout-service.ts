@@ -7,7 +7,7 @@
 import type { z } from 'zod'
 import type { Actor } from '../audit'
 import { db } from '../db'
-import { conflict, notFound, unprocessable } from '../http/errors'
+import { conflict, notFound, unprocessable } from '@/lib/errors'
 import { logger } from '../logger'
 import { ingestAlert } from '../incidents/ingest'
 import {

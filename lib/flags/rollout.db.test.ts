@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from '../audit'
 import { advanceRollouts, editRollout, pauseRollout, resumeRollout, rollbackNow, startRollout } from './service'
 import { markStaleFlags } from './lifecycle'
 import { countEvaluation, flushEvaluationCounts } from './stats-counter'
-import { flagKey, makeFlag } from './test-helpers'
+import { flagKey, makeFlag } from '@/test/flag-factories'
 
 const H = 3_600_000
 const t0 = new Date(Date.now() - 60_000)

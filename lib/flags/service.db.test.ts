@@ -18,7 +18,7 @@ import {
 } from './service'
 import { getSnapshot } from './snapshot'
 import { evaluateFlag } from './evaluate'
-import { BOOL_VARIANTS, flagKey, rejects } from './test-helpers'
+import { BOOL_VARIANTS, flagKey, rejects } from '@/test/flag-factories'
 
 let pm: SessionUser
 let approver: SessionUser

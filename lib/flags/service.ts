@@ -8,7 +8,7 @@
 import { db } from '../db'
 import type { Actor } from '../audit'
 import { changeSummary } from '../audit'
-import { ApiError, conflict, notFound, parseOrThrow, prismaCode, unprocessable } from '../http/errors'
+import { ApiError, conflict, notFound, parseOrThrow, prismaCode, unprocessable } from '@/lib/errors'
 import { hasPermission } from '../rbac'
 import type { SessionUser } from '../auth/session'
 import { describeChange, payloadHash } from './change'

@@ -6,7 +6,7 @@
  */
 import { env } from '../env'
 import { metrics } from '../metrics'
-import { tooManyRequests } from './errors'
+import { tooManyRequests } from '@/lib/errors'
 
 export type RateClass = 'ingest' | 'api'
 

@@ -27,7 +27,7 @@ import {
   unauthorized,
   unsupportedMediaType,
   invalid,
-} from './errors'
+} from '@/lib/errors'
 
 export type Access =
   | { kind: 'public' }

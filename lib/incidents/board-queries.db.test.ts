@@ -1,11 +1,11 @@
 /** The board and incident page reads, against a real database (tests share it: filter by this test's service). */
 import { beforeAll, describe, expect, it } from 'vitest'
+import { type IncidentStatus, type Severity } from '@/lib/severity'
 import { db } from '@/lib/db'
 import { recordAudit, SYSTEM_ACTOR } from '@/lib/audit'
 import { createUser, uid } from '@/test/factories'
 import type { SessionUser } from '@/lib/auth/session'
 import { getBoard, getIncidentDetail, listResponders } from './board-queries'
-import type { IncidentStatus, Severity } from './schema'
 
 const MIN = 60_000
 const HOUR = 60 * MIN

@@ -5,6 +5,7 @@
  * Callers have checked incident:read.
  */
 import 'server-only'
+import { type IncidentStatus, type Severity } from '@/lib/severity'
 import { z } from 'zod'
 import { db, type Prisma } from '../db'
 import { hasPermission, ROLES } from '../rbac'
@@ -17,7 +18,6 @@ import {
   type BoardData,
   type BoardFilters,
 } from './board'
-import type { IncidentStatus, Severity } from './schema'
 
 const DAY = 24 * 60 * 60_000
 /** Cards on one board; more than this means the filters are too wide to be useful anyway. */

@@ -4,8 +4,9 @@
  * Client-safe (the board's client component re-uses the filter helpers).
  */
 import { z } from 'zod'
-import { INCIDENT_STATUSES, SEVERITIES, SeveritySchema, type IncidentStatus, type Severity } from './schema'
-import { SEVERITY_RANK } from './severity'
+import { INCIDENT_STATUSES, SEVERITIES, type IncidentStatus, type Severity } from '@/lib/severity'
+import { SeveritySchema } from './schema'
+import { SEVERITY_RANK } from '@/lib/severity'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE

@@ -9,8 +9,9 @@
  *   severity. The rule only raises, never lowers, and applies when an incident opens from an alert; a
  *   person may still change severity afterwards, with a reason, on the incident page.
  */
-import { isWorkflow, type Severity, type Workflow } from './schema'
-import { SEVERITY_RANK } from './severity'
+import { isWorkflow, type Workflow } from './schema'
+import { type Severity } from '@/lib/severity'
+import { SEVERITY_RANK } from '@/lib/severity'
 
 export interface ClinicalImpact {
   severity: Severity

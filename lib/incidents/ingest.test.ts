@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ApiError } from '../http/errors'
+import { ApiError } from '@/lib/errors'
 import { containsPhi } from '../phi/redact'
 import { alertmanagerGroupKey, contentDedupKey } from './dedup'
 import { normalizeAlertmanagerAlert, normalizePagerDutyTrigger, prepareAlert } from './ingest'

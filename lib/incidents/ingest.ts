@@ -13,9 +13,10 @@
  * answer only after the commit.
  */
 import { randomUUID } from 'node:crypto'
+import { type Severity } from '@/lib/severity'
 import { Prisma } from '../db'
 import { recordAudit, recordAuditBatch, type Actor, type AuditInput } from '../audit'
-import { parseOrThrow } from '../http/errors'
+import { parseOrThrow } from '@/lib/errors'
 import { redact, redactJson } from '../phi/redact'
 import type { Service } from '../generated/prisma/client'
 import { activeMaintenance } from '../oncall/maintenance'
@@ -25,10 +26,12 @@ import { publishIncidentChange } from './live'
 import { alertmanagerGroupKey, dedupKeyFor, labelsFingerprint, safeKey } from './dedup'
 import { affectedWorkflows, clinicalImpact } from './impact'
 import { createGroupCommit } from './group-commit'
-import { applyAcknowledge, applyResolve, inTransaction, lockIncident, timeline, type Tx } from './lifecycle'
+import { applyAcknowledge, applyResolve, lockIncident, timeline } from './lifecycle'
+import { inTransaction, type Tx } from '@/lib/tx'
 import { countAlert, countIncidentOpened } from './metrics'
-import { NormalizedAlert, type AlertmanagerPayload, type AlertSource, type PagerDutyEvent, type Severity } from './schema'
-import { SEVERITY_RANK, severityFromLabel, severityFromPagerDuty } from './severity'
+import { NormalizedAlert, type AlertmanagerPayload, type AlertSource, type PagerDutyEvent } from './schema'
+import { SEVERITY_RANK } from '@/lib/severity'
+import { severityFromLabel, severityFromPagerDuty } from './severity'
 
 /** Alerts of services without their own policy follow the policy of this name, when it exists. */
 export const DEFAULT_ESCALATION_POLICY = 'Default'

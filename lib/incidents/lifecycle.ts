@@ -11,45 +11,21 @@
  * Free text (notes, reasons, postmortem) is PHI-redacted before storage; audit summaries carry no free text.
  */
 import { randomUUID } from 'node:crypto'
-import { db, Prisma } from '../db'
+import { type IncidentStatus, type Severity } from '@/lib/severity'
+import { Prisma } from '../db'
+import { inTransaction, type Tx } from '@/lib/tx'
 import { recordAudit, type Actor } from '../audit'
-import { conflict, notFound, parseOrThrow, prismaCode, serviceUnavailable, unprocessable } from '../http/errors'
+import { conflict, notFound, parseOrThrow, unprocessable } from '@/lib/errors'
 import { redact } from '../phi/redact'
 import type { Incident, IncidentEvent, Postmortem, Service } from '../generated/prisma/client'
 import { firstEscalationAt } from '../oncall/escalation'
 import { enqueueIncidentNotifications } from '../notifications/outbox'
 import { publishIncidentChange } from './live'
 import { countTransition } from './metrics'
-import {
-  canMoveIncident,
-  IncidentStatusSchema,
-  NoteText,
-  PostmortemInput,
-  SeverityReason,
-  SeveritySchema,
-  type IncidentStatus,
-  type Severity,
-} from './schema'
+import { canMoveIncident, IncidentStatusSchema, NoteText, PostmortemInput, SeverityReason, SeveritySchema } from './schema'
 import { z } from 'zod'
 
-export type Tx = Prisma.TransactionClient
 export type IncidentWithService = Incident & { service: Service | null }
-
-/** Interactive transactions wait for a pool connection under load instead of failing after 2 s. */
-export const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const
-
-/**
- * One interactive transaction. Prisma's transaction timeouts (P2028: no connection in time, or the
- * transaction outlived its timeout) mean overload, not a bug: answer 503 with Retry-After, not 500.
- */
-export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return await db.$transaction(work, TX_OPTIONS)
-  } catch (err) {
-    if (prismaCode(err) === 'P2028') throw serviceUnavailable('Wardroom is busy; try again shortly', 2)
-    throw err
-  }
-}
 
 const IncidentId = z.uuid()
 

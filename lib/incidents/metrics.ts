@@ -1,7 +1,8 @@
 /** Ingest and incident counters. Labels are enumerated values only (source, outcome, severity). */
 import client from 'prom-client'
+import { type Severity } from '@/lib/severity'
 import { metrics } from '../metrics'
-import type { AlertSource, Severity } from './schema'
+import type { AlertSource } from './schema'
 
 export type IngestOutcome = 'opened' | 'deduplicated' | 'resolved' | 'ignored'
 

@@ -3,12 +3,7 @@
  * board's server actions and the seed. Client-safe: no server imports.
  */
 import { z } from 'zod'
-import { IncidentStatus, Severity } from '../generated/prisma/enums'
-
-export { IncidentStatus, Severity }
-
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const satisfies readonly Severity[]
-export const INCIDENT_STATUSES = ['triggered', 'acknowledged', 'investigating', 'resolved'] as const satisfies readonly IncidentStatus[]
+import { INCIDENT_STATUSES, SEVERITIES, type IncidentStatus } from '@/lib/severity'
 
 /** The clinical workflows a service can serve (Service.workflows, Incident.workflows). */
 export const WORKFLOWS = ['emergency_triage', 'diagnosis', 'medication_review'] as const

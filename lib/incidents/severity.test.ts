@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isAtLeast, moreSevere, severityFromLabel, severityFromPagerDuty, severityToPagerDuty } from './severity'
+import { isAtLeast, moreSevere } from '@/lib/severity'
+import { severityFromLabel, severityFromPagerDuty, severityToPagerDuty } from './severity'
 
 describe('severityFromLabel (Alertmanager severity label)', () => {
   it.each([

@@ -1,11 +1,5 @@
 /** Severity scale and the mappings from the peers' severity words. Pure. */
-import type { Severity } from './schema'
-
-/** Lower rank = more severe. */
-export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
-
-export const moreSevere = (a: Severity, b: Severity): Severity => (SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b)
-export const isAtLeast = (s: Severity, floor: Severity): boolean => SEVERITY_RANK[s] <= SEVERITY_RANK[floor]
+import type { Severity } from '@/lib/severity'
 
 const ALERTMANAGER_WORDS: Record<string, Severity> = {
   critical: 'critical',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { metrics } from '@/lib/metrics'
-import { ApiError } from '@/lib/http/errors'
+import { ApiError } from '@/lib/errors'
 import { uid } from '@/test/factories'
 import { runJob } from './runner'
 import { acquireLease, claimLease, releaseLease, renewLease } from './lease'

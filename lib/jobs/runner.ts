@@ -10,7 +10,7 @@
 import { db, Prisma } from '../db'
 import { logger } from '../logger'
 import { metrics } from '../metrics'
-import { notFound } from '../http/errors'
+import { notFound } from '@/lib/errors'
 import { getJob, jobNames } from './registry'
 import { claimLease, DEFAULT_LEASE_SECONDS, newHolder, releaseLease, renewEveryMs, renewLease, settleLease } from './lease'
 import { errorMessage, toResultJson } from './format'

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import { changeSummary, recordAudit, type Actor } from '@/lib/audit'
 import { db } from '@/lib/db'
-import { ApiError, conflict, notFound, prismaCode, unprocessable } from '@/lib/http/errors'
+import { ApiError, conflict, notFound, prismaCode, unprocessable } from '@/lib/errors'
 import { decryptSecrets, encryptSecrets, SecretKeyMissingError, type SecretMap } from './crypto'
 import { channelSettingsFromForm, PAGERDUTY_OFFICIAL_URLS, type ChannelForm } from './schema'
 

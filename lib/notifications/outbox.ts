@@ -7,7 +7,7 @@ import type { Prisma } from '@/lib/db'
 import type { Incident, Service } from '@/lib/generated/prisma/client'
 import { deliverSoon } from './delivery'
 import { buildIncidentMessage } from './payload'
-import { severityAdmits } from './severity'
+import { severityAdmits } from '@/lib/severity'
 
 export type IncidentNotificationKind = 'trigger' | 'acknowledge' | 'resolve' | 'escalate'
 

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { Incident, Service } from '@/lib/generated/prisma/client'
 import { env } from '@/lib/env'
 import { redact } from '@/lib/phi/redact'
+import { INCIDENT_STATUSES, SEVERITIES } from '@/lib/severity'
 
 export const NOTIFICATION_KINDS = ['trigger', 'acknowledge', 'resolve', 'escalate', 'test'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
@@ -15,8 +16,8 @@ export const NotificationMessage = z.object({
   incidentId: z.string().nullable(),
   incidentNumber: z.number().int().nullable(),
   summary: z.string(),
-  severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),
-  status: z.enum(['triggered', 'acknowledged', 'investigating', 'resolved']),
+  severity: z.enum(SEVERITIES),
+  status: z.enum(INCIDENT_STATUSES),
   service: z.string().nullable(),
   workflows: z.array(z.string()),
   link: z.string(),

@@ -5,7 +5,7 @@
  * endpoint) changed, so a stored credential cannot be redirected to another receiver without being known.
  */
 import { z } from 'zod'
-import { SEVERITY_ORDER } from './severity'
+import { SEVERITIES } from '@/lib/severity'
 
 export const CHANNEL_TYPES = ['console', 'file', 'email', 'slack', 'pagerduty', 'webhook'] as const
 export type ChannelType = (typeof CHANNEL_TYPES)[number]
@@ -24,7 +24,6 @@ export const PAGERDUTY_EU_EVENTS_URL = 'https://events.eu.pagerduty.com/v2/enque
 /** PagerDuty's own endpoints; any other (a proxy) only an administrator may set. */
 export const PAGERDUTY_OFFICIAL_URLS: readonly string[] = [PAGERDUTY_EVENTS_URL, PAGERDUTY_EU_EVENTS_URL]
 
-const SEVERITIES = SEVERITY_ORDER as unknown as readonly ['critical', 'high', 'medium', 'low', 'info']
 
 const httpUrl = z
   .string()

@@ -8,7 +8,7 @@ import { revalidatePath } from 'next/cache'
 import { db, Prisma } from '@/lib/db'
 import { changeSummary, recordAudit } from '@/lib/audit'
 import { defineAction } from '@/lib/auth/guard'
-import { conflict, notFound, unprocessable } from '@/lib/http/errors'
+import { conflict, notFound, unprocessable } from '@/lib/errors'
 import { parseLevels } from './escalation'
 import { createMaintenanceWindow, endMaintenanceWindow } from './maintenance'
 import {

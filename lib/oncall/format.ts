@@ -2,7 +2,7 @@
  * On-call display formatting: times in a given IANA zone ("Sun 8 Mar, 09:00 EDT"), shift lengths, delays
  * in words. Pure and fixed to one locale so server and browser renders agree.
  */
-import { zoneOffsetMinutes } from './rotation'
+import { zoneOffsetMinutes } from '@/lib/time'
 
 const LOCALE = 'en-GB'
 

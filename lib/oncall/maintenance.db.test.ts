@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { SYSTEM_ACTOR } from '@/lib/audit'
-import { ApiError } from '@/lib/http/errors'
+import { ApiError } from '@/lib/errors'
 import { uid } from '@/test/factories'
 import { activeMaintenance, createMaintenanceWindow, endMaintenanceWindow } from './maintenance'
 

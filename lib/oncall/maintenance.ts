@@ -6,7 +6,7 @@
 import { db, type Prisma } from '@/lib/db'
 import type { MaintenanceWindow } from '@/lib/generated/prisma/client'
 import { recordAudit, type Actor } from '@/lib/audit'
-import { conflict, notFound, unprocessable } from '@/lib/http/errors'
+import { conflict, notFound, unprocessable } from '@/lib/errors'
 import type { MaintenanceInput } from './schema'
 
 /** The window covering `serviceId` at `at` (start inclusive, end exclusive), the one ending last if several overlap. */

@@ -1,4 +1,5 @@
 import 'server-only'
+import { SEVERITIES } from '@/lib/severity'
 /**
  * Reads for the on-call page: schedules with who is on call now and the next 14 days, escalation
  * policies with their levels in words, maintenance windows current and upcoming. The page checks
@@ -7,7 +8,7 @@ import 'server-only'
 import { db } from '@/lib/db'
 import { parseLevels, severityDelayMinutes } from './escalation'
 import { shiftAt, shiftsBetween, type Shift } from './rotation'
-import { SEVERITIES } from './schema'
+
 import { overrideSpecsOf, rotationSpecOf } from './schedules'
 
 const DAY_MS = 86_400_000

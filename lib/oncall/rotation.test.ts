@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  isValidTimeZone,
-  localDateTimeAt,
-  parseHandoffTime,
-  parseLocalDate,
-  rotationShiftsBetween,
-  shiftAt,
-  shiftHours,
-  shiftsBetween,
-  zonedTimeToUtc,
-  zoneOffsetMinutes,
-  type RotationSpec,
-} from './rotation'
+import { isValidTimeZone, localDateTimeAt, parseHandoffTime, parseLocalDate, zoneOffsetMinutes, zonedTimeToUtc } from '@/lib/time'
+import { rotationShiftsBetween, shiftAt, shiftHours, shiftsBetween, type RotationSpec } from './rotation'
 
 const at = (iso: string) => new Date(iso)
 const NY = 'America/New_York'

@@ -3,10 +3,10 @@
  * the server actions, the forms and the escalation job (which reads stored policy JSON through them).
  */
 import { z } from 'zod'
+import { isValidTimeZone, parseHandoffTime, parseLocalDate } from '@/lib/time'
 import { redact } from '@/lib/phi/redact'
-import { isValidTimeZone, parseHandoffTime, parseLocalDate } from './rotation'
+import { SEVERITIES } from '@/lib/severity'
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const
 export const ROTATIONS = ['daily', 'weekly'] as const
 export const TARGET_TYPES = ['user', 'schedule'] as const
 

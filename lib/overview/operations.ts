@@ -1,10 +1,10 @@
 import 'server-only'
 import { db } from '../db'
+import { SEVERITIES } from '@/lib/severity'
 import { hasPermission, type Role } from '../rbac'
 import { getSloOverview } from '../slo/overview'
 import type { SloSummary } from '../slo/types'
 
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const
 
 export interface OperationsSummary {
   incidents: { open: number; unacknowledged: number; bySeverity: Record<(typeof SEVERITIES)[number], number>; oldestUnackedAt: Date | null } | null

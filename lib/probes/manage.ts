@@ -2,7 +2,7 @@
 import { changeSummary, recordAudit, type Actor } from '@/lib/audit'
 import { db } from '@/lib/db'
 import type { OutboundRequest } from '@/lib/http/outbound'
-import { notFound, unprocessable } from '@/lib/http/errors'
+import { notFound, unprocessable } from '@/lib/errors'
 import { runProbe, type ProbeRunResult } from './probe'
 import type { ProbeForm } from './schema'
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { DEMO_USERS } from './foundation'
 import { SEED_SERVICES, seedIncidents } from './incidents'
-import { SEVERITY_RANK } from '../incidents/severity'
+import { SEVERITY_RANK } from '@/lib/severity'
 
 const ROLLBACK = 'rollback'
 const DAY = 24 * 3_600_000

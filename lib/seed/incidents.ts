@@ -8,12 +8,13 @@
  * incident history by its `seed:` dedup keys (skipped entirely once present).
  */
 import { randomUUID } from 'node:crypto'
+import { type Severity } from '@/lib/severity'
 import { db as defaultDb, Prisma } from '../db'
 import { recordAudit, SYSTEM_ACTOR } from '../audit'
 import { DEMO_USERS } from './foundation'
 import { affectedWorkflows, clinicalImpact } from '../incidents/impact'
-import type { AlertSource, Severity } from '../incidents/schema'
-import { SEVERITY_RANK } from '../incidents/severity'
+import type { AlertSource } from '../incidents/schema'
+import { SEVERITY_RANK } from '@/lib/severity'
 
 /** The seed writes through `db`, or through a transaction (tests roll the whole seed back). */
 type Client = Prisma.TransactionClient

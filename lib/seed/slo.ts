@@ -11,9 +11,10 @@
  * rollups yet.
  */
 import { db as defaultDb, Prisma } from '../db'
+import { zoneOffsetMinutes, zonedTimeToUtc } from '@/lib/time'
 import { env } from '../env'
 import { recordAudit, SYSTEM_ACTOR } from '../audit'
-import { zonedTimeToUtc, zoneOffsetMinutes } from '../oncall/rotation'
+
 import { ROLLUP_WATERMARK_KEY } from '../slo/rollup'
 import { SloDefinition } from '../slo/schema'
 import { asTimeslices, badIntervals, replayViolation, SEED_SLOS, type Interval, type SeedProfile } from '../slo/seed'

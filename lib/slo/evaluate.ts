@@ -11,9 +11,10 @@
  * - The numbers each decision used (burn rates, thresholds, event counts) are stored with the violation.
  */
 import { db, Prisma } from '../db'
+import { type Severity } from '@/lib/severity'
 import type { Actor } from '../audit'
 import { ingestAlert, resolveAlertsByKey } from '../incidents/ingest'
-import type { Severity } from '../incidents/schema'
+
 import { logger } from '../logger'
 import { burnState, publicRates, workingsOf, type BurnState } from './burn-state'
 import { readBurnSums } from './sums'

@@ -4,13 +4,14 @@
  * reports, for themselves only) and "Generate now" (slo:manage). Each is validated, authorised, audited.
  */
 import { revalidatePath } from 'next/cache'
+import { zonedTimeToUtc } from '@/lib/time'
 import { z } from 'zod'
 import { db } from '../db'
 import { recordAudit } from '../audit'
 import { env } from '../env'
 import { defineAction, type FormState } from '../auth/guard'
-import { unprocessable } from '../http/errors'
-import { zonedTimeToUtc } from '../oncall/rotation'
+import { unprocessable } from '@/lib/errors'
+
 import { buildReport } from './reports'
 import { lastFullPeriod, periodContaining, periodLabel, PERIOD_NOUN, REPORT_PERIODS, type PeriodRange, type ReportPeriod } from './report-periods'
 

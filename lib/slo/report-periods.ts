@@ -3,7 +3,7 @@
  * midnight to local midnight. Pure; DST-safe because boundaries are computed on wall-clock dates and only then
  * converted to instants (a spring-forward day lasts 23 h, a fall-back day 25 h).
  */
-import { localDateTimeAt, zonedTimeToUtc } from '../oncall/rotation'
+import { localDateTimeAt, zonedTimeToUtc } from '@/lib/time'
 
 export const REPORT_PERIODS = ['daily', 'weekly', 'monthly'] as const
 export type ReportPeriod = (typeof REPORT_PERIODS)[number]

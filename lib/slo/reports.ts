@@ -4,9 +4,10 @@
  * place (same id, so links in e-mails keep working), which makes the jobs and "Generate now" idempotent.
  */
 import { db } from '../db'
+import { isValidTimeZone } from '@/lib/time'
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit'
-import { badRequest } from '../http/errors'
-import { isValidTimeZone } from '../oncall/rotation'
+import { badRequest } from '@/lib/errors'
+
 import { composeReport, type ReportData } from './report-data'
 import { isWholePeriod, periodBefore, type ReportPeriod } from './report-periods'
 import { getPeriodFigures } from './overview'

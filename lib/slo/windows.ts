@@ -7,8 +7,9 @@
  *   the deployment's zone (WARDROOM_TIMEZONE); a month with a clock change is an hour shorter or longer.
  * - Local days (sparklines, reports) are 23, 24 or 25 hours long, from local midnight to local midnight.
  */
-import { localDateTimeAt, zonedTimeToUtc } from '../oncall/rotation'
+
 import type { BurnWindow, SloRange } from './types'
+import { localDateTimeAt, zonedTimeToUtc } from '@/lib/time'
 
 export const MINUTE_MS = 60_000
 export const HOUR_MS = 60 * MINUTE_MS

@@ -11,7 +11,7 @@ import { loginThrottle } from '@/lib/auth/login'
 import { LOGIN_BUSY_RETRY_SECONDS, loginHashGate } from '@/lib/auth/hash-gate'
 import { clientIp } from '@/lib/http/client-ip'
 import { defineRoute, readBody } from '@/lib/http/route'
-import { serviceUnavailable, tooManyRequests } from '@/lib/http/errors'
+import { serviceUnavailable, tooManyRequests } from '@/lib/errors'
 
 const nextAuth = NextAuth(authOptions) as (req: Request, ctx: unknown) => Promise<Response>
 

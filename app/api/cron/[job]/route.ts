@@ -3,7 +3,7 @@
  * `curl -H "Authorization: Bearer $CRON_SECRET" https://…/api/cron/housekeeping`.
  */
 import { defineRoute, json } from '@/lib/http/route'
-import { notFound } from '@/lib/http/errors'
+import { notFound } from '@/lib/errors'
 import { getJob, jobNames } from '@/lib/jobs/registry'
 import { runJob } from '@/lib/jobs/runner'
 

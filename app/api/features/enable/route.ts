@@ -10,7 +10,7 @@ import { enableFeature } from '@/lib/flags/service'
 import { featureState } from '@/lib/flags/features-api'
 import { approvalRequired } from '@/lib/flags/mutation'
 import { EnableInput } from '@/lib/flags/schema'
-import { forbidden } from '@/lib/http/errors'
+import { forbidden } from '@/lib/errors'
 
 export const POST = defineRoute(
   { route: '/api/features/enable', access: { kind: 'apikey', scope: 'flags:write' } },

@@ -6,7 +6,7 @@
  */
 import { actorOfApiKey } from '@/lib/auth/actor'
 import { touchApiKey, verifyApiKey } from '@/lib/auth/api-keys'
-import { ApiError, toApiError, zodFields } from '@/lib/http/errors'
+import { ApiError, toApiError, zodFields } from '@/lib/errors'
 import { defineRoute, json, readBody } from '@/lib/http/route'
 import { enforceRateLimit } from '@/lib/http/rate-limit'
 import { acknowledgeByKey, ingestAlert, normalizePagerDutyTrigger, resolveAlertsByKey } from '@/lib/incidents/ingest'

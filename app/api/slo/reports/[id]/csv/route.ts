@@ -3,7 +3,7 @@
  * report as CSV, one row per objective, as an attachment. 404 JSON for an unknown or malformed id.
  */
 import { defineRoute } from '@/lib/http/route'
-import { notFound } from '@/lib/http/errors'
+import { notFound } from '@/lib/errors'
 import { getReport } from '@/lib/slo/report-queries'
 import { reportCsvFilename, reportToCsv } from '@/lib/slo/report-csv'
 

@@ -3,7 +3,7 @@
  * status, never a stack trace. Errors are mapped by code, never by message text.
  */
 import { ZodError, type z } from 'zod'
-import { logger } from '../logger'
+import { logger } from '@/lib/logger'
 
 export type FieldErrors = Record<string, string[]>
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { ApiError, errorResponse, isDatabaseUnavailable, toApiError, zodFields } from './errors'
+import { ApiError, errorResponse, isDatabaseUnavailable, toApiError, zodFields } from '@/lib/errors'
 
 describe('error mapping', () => {
   it('names each invalid field by its path', () => {

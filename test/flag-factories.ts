@@ -1,9 +1,9 @@
 /** Flag fixtures for DB tests: unique keys, created through the service (so they are audited and versioned). */
 import { expect } from 'vitest'
-import { SYSTEM_ACTOR } from '../audit'
-import { ApiError } from '../http/errors'
-import { createFlag, updateEnvironment } from './service'
-import type { EnvironmentConfig, FlagCreateInput } from './schema'
+import { SYSTEM_ACTOR } from '@/lib/audit'
+import { ApiError } from '@/lib/errors'
+import { createFlag, updateEnvironment } from '@/lib/flags/service'
+import type { EnvironmentConfig, FlagCreateInput } from '@/lib/flags/schema'
 
 let n = 0
 export const flagKey = (p = 'f') => `${p}_${Date.now().toString(36)}_${(n++).toString(36)}_${Math.random().toString(36).slice(2, 6)}`
