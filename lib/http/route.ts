@@ -13,8 +13,7 @@ import { observeHttp } from '../metrics'
 import { hasPermission, type ApiScope, type Permission } from '../rbac'
 import { apiKeyFromHeaders, touchApiKey, verifyApiKey, type ApiKeyPrincipal } from '../auth/api-keys'
 import { getSessionUser, type SessionUser } from '../auth/session'
-import { actorOfApiKey, actorOfUser } from '../auth/actor'
-import { SYSTEM_ACTOR, type Actor } from '../audit'
+import { actorOfApiKey, actorOfUser, systemActor, type Actor } from '../auth/actor'
 import { clientIp } from './client-ip'
 import { enforceRateLimit, INGEST_ROUTES, type RateClass } from './rate-limit'
 import {
@@ -140,7 +139,7 @@ async function authenticateSession(req: Request, permission: Permission): Promis
 function actorOf(p: Principal): Actor {
   if (p.kind === 'user') return actorOfUser(p.user)
   if (p.kind === 'apikey') return actorOfApiKey(p.key)
-  return p.kind === 'system' ? SYSTEM_ACTOR : { type: 'system', id: null, label: 'anonymous' }
+  return systemActor(p.kind === 'system' ? 'system' : 'anonymous')
 }
 
 export interface RouteOptions {
