@@ -5,9 +5,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  // Before anything else: route handlers learn the socket address only from this (lib/http/client-ip.ts).
-  const { installPeerAddressHeader } = await import('./lib/http/client-ip')
+  // Before anything else: route handlers learn the socket address only from this (lib/client-ip.ts).
+  const { installPeerAddressHeader } = await import('@/lib/client-ip')
   installPeerAddressHeader()
-  const { startServerRuntime } = await import('./lib/server-runtime')
+  const { startServerRuntime } = await import('@/lib/runtime/server-runtime')
   await startServerRuntime()
 }

@@ -5,6 +5,7 @@
  * tampers anyway.
  */
 import { randomBytes } from 'node:crypto'
+import { verifyAuditChain, writeAuditCheckpoint } from '@/lib/audit-verify'
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,7 +13,7 @@ import pg from 'pg'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import { PrismaClient } from '@/lib/generated/prisma/client'
-import { auditHash, GENESIS_HASH, recordAudit, SYSTEM_ACTOR, verifyAuditChain, writeAuditCheckpoint } from '@/lib/audit'
+import { auditHash, GENESIS_HASH, recordAudit, SYSTEM_ACTOR } from '@/lib/audit'
 import { checkpointLine, signCheckpoint, type AnchorConfig } from '@/lib/audit-anchor'
 import { createRuntimeRole, migrateUrl } from '@/test/migrate-url'
 

@@ -1,8 +1,9 @@
 import { describe, expect, inject, it } from 'vitest'
+import { verifyAuditChain } from '@/lib/audit-verify'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
-import { recordAudit, verifyAuditChain, SYSTEM_ACTOR, GENESIS_HASH } from '@/lib/audit'
+import { recordAudit, SYSTEM_ACTOR, GENESIS_HASH } from '@/lib/audit'
 
 describe('audit chain', () => {
   it('links each row to the one before and verifies', async () => {

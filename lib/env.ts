@@ -5,7 +5,7 @@
  */
 import path from 'node:path'
 import { z } from 'zod'
-import { OutboundAllowListSchema } from './http/outbound-policy'
+import { OutboundAllowListSchema } from './outbound-allow-list'
 
 const bool = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])

@@ -1,6 +1,9 @@
 /**
  * One error shape for every route handler: `{ "error": { "code", "message", "fields"? } }`, the right
- * status, never a stack trace. Errors are mapped by code, never by message text.
+ * status, never a stack trace. Errors are mapped by code (or a driver error's kind), not by message text,
+ * with one exception: `isDatabaseUnavailable` also matches two messages of node-postgres ("Connection
+ * terminated…" from the client, "timeout exceeded when trying to connect" from pg-pool), because pg
+ * throws those as plain Errors with no code or kind to match instead.
  */
 import { ZodError, type z } from 'zod'
 import { logger } from '@/lib/logger'
@@ -91,6 +94,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   if (codes.some((c) => CONNECTION_CODES.has(c))) return true
   // Driver adapter errors carry a kind instead of a code.
   if (codes.some((c) => c === 'DatabaseNotReachable' || c === 'SocketTimeout' || c === 'ConnectionClosed')) return true
+  // node-postgres gives these two no code (see the header): the message is all there is.
   const msg = err instanceof Error ? err.message : ''
   return /Connection terminated|timeout exceeded when trying to connect/i.test(msg)
 }

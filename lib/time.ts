@@ -1,7 +1,17 @@
 /**
  * Time zones and wall-clock time, shared by on-call rotations, SLO windows and report periods. Handoffs,
  * report days and budget windows are defined in a place's LOCAL time, so they follow its DST changes.
+ *
+ * A zone's offset at an instant comes from date-fns-tz (`formatInTimeZone(instant, zone, 'xxx')`, read from the
+ * runtime's IANA data and independent of the process's own zone); the wall clock is the instant plus that
+ * offset. Two date-fns-tz 3.2 shortcuts are not used: `getTimezoneOffset` reads its date as a wall-clock time,
+ * so it is an hour off just after a change (New York at 06:59Z on the spring-forward day gives −240, not
+ * −300), and `fromZonedTime` moves a skipped time backward (02:30 → 01:30) and picks either occurrence of a
+ * repeated time depending on the process's zone. Wall clock → instant is therefore resolved here, with
+ * Temporal's 'compatible' rule (lib/time.test.ts pins it, under several process zones).
  */
+import { formatInTimeZone } from 'date-fns-tz'
+
 export const MINUTE_MS = 60_000
 export const DAY_MS = 86_400_000
 
@@ -13,52 +23,48 @@ export interface LocalDateTime {
   minute: number
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
+const knownZones = new Set<string>()
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-    formatters.set(timeZone, f)
-  }
-  return f
-}
-
-/** True when the runtime knows `timeZone` as an IANA zone. */
+/** True when the runtime knows `timeZone` as an IANA zone (offset strings such as '+05:00' are not zones). */
 export function isValidTimeZone(timeZone: string): boolean {
   if (!timeZone) return false
+  if (knownZones.has(timeZone)) return true
   try {
     new Intl.DateTimeFormat('en-US', { timeZone })
+    knownZones.add(timeZone)
     return true
   } catch {
     return false
   }
 }
 
+const OFFSET = /^([+-])(\d{2}):(\d{2})$/
+
+/** Milliseconds to add to UTC to get local time in `timeZone` at `instant`; RangeError for an unknown zone. */
+function offsetMs(timeZone: string, instant: Date): number {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`Invalid time zone specified: ${timeZone}`)
+  const m = OFFSET.exec(formatInTimeZone(instant, timeZone, 'xxx'))
+  if (!m) throw new RangeError('Invalid time value')
+  const ms = (Number(m[2]) * 60 + Number(m[3])) * MINUTE_MS
+  return m[1] === '-' ? -ms : ms
+}
+
 /** The wall-clock date and time in `timeZone` at `instant`. */
 export function localDateTimeAt(timeZone: string, instant: Date): LocalDateTime & { second: number } {
-  const parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 }
-  for (const p of formatterFor(timeZone).formatToParts(instant)) {
-    if (p.type in parts) parts[p.type as keyof typeof parts] = Number(p.value)
+  const wall = new Date(instant.getTime() + offsetMs(timeZone, instant))
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   }
-  return parts
 }
 
 /** Minutes to add to UTC to get local time in `timeZone` at `instant` (e.g. +60 for Berlin in winter). */
 export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
-  const l = localDateTimeAt(timeZone, instant)
-  const asUtc = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second)
-  const truncated = Math.floor(instant.getTime() / 1000) * 1000
-  return Math.round((asUtc - truncated) / MINUTE_MS)
+  return offsetMs(timeZone, instant) / MINUTE_MS
 }
 
 /**
@@ -68,6 +74,7 @@ export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
  */
 export function zonedTimeToUtc(timeZone: string, local: LocalDateTime): Date {
   const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute)
+  // The offsets in force a day either side; a wall time is valid under each one that maps back onto itself.
   const before = zoneOffsetMinutes(timeZone, new Date(asUtc - DAY_MS))
   const after = zoneOffsetMinutes(timeZone, new Date(asUtc + DAY_MS))
   const valid = [before, after]

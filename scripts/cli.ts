@@ -1,19 +1,20 @@
 /**
  * `npm run cli -- <command>`: administration from a shell, on the embedded database (also while the server
- * runs, through its socket) or DATABASE_URL. The logic lives in lib/admin, shared with the admin pages;
- * this file parses arguments, prints, and maps errors to exit codes: 2 for bad usage or invalid input,
- * 1 for a failure. Every change is audited as the system actor `cli:<OS user>`.
+ * runs, through its socket) or DATABASE_URL. The writes are lib/admin's commands, shared with the admin
+ * pages; this file parses and validates arguments, prints, and maps errors to exit codes: 2 for bad usage
+ * or invalid input, 1 for a failure. Every change is audited as the system actor `cli:<OS user>`.
  */
 import os from 'node:os'
+import { verifyAuditChain } from '@/lib/audit-verify'
 import { parseArgs } from 'node:util'
 import { connectForTool, migrateDatabase } from './lib/database'
 import { closeDb } from '../lib/db'
-import { verifyAuditChain, type Actor } from '../lib/audit'
-import { ApiError } from '@/lib/errors'
+import { systemActor, type Actor } from '@/lib/auth/actor'
+import { ApiError, parseOrThrow } from '@/lib/errors'
 import { API_SCOPES, ROLES } from '../lib/rbac'
-import { createUser, disableUser, resetUserPassword } from '../lib/admin/users'
-import { createApiKey, revokeApiKey } from '../lib/admin/api-keys'
-import { API_KEY_ENVIRONMENTS, PASSWORD_MIN_LENGTH } from '../lib/admin/schema'
+import { createUser, disableUser, resetUserPassword } from '@/lib/admin/commands/users'
+import { createApiKey, revokeApiKey } from '@/lib/admin/commands/api-keys'
+import { API_KEY_ENVIRONMENTS, ApiKeyRef, CreateApiKeyInput, CreateUserInput, PASSWORD_MIN_LENGTH, UserRef } from '../lib/admin/schema'
 import { jobNames } from '../lib/jobs/registry'
 import { runJob } from '../lib/jobs/runner'
 
@@ -55,7 +56,7 @@ const COMMANDS: Record<string, Command> = {
       const email = required(v, 'email')
       const role = required(v, 'role')
       const password = await passwordFromStdin()
-      const { user, generatedPassword } = await createUser({ email, role: role as (typeof ROLES)[number], name: str(v, 'name'), password }, actor)
+      const { user, generatedPassword } = await createUser(actor, parseOrThrow(CreateUserInput, { email, role, name: str(v, 'name'), password }))
       console.log(`created user ${user.email} (${user.role}, id ${user.id})`)
       if (generatedPassword) {
         console.log('generated password (shown once; ask the user to change it after signing in):')
@@ -71,7 +72,7 @@ const COMMANDS: Record<string, Command> = {
     async run(v, actor) {
       const ref = str(v, 'email') ?? str(v, 'id')
       if (!ref) throw new UsageError('--email or --id is required')
-      const { user, changed } = await disableUser(ref, actor)
+      const { user, changed } = await disableUser(actor, parseOrThrow(UserRef, ref))
       console.log(changed ? `disabled user ${user.email}` : `user ${user.email} was already disabled`)
       return 0
     },
@@ -89,13 +90,8 @@ const COMMANDS: Record<string, Command> = {
       const unknown = scopes.filter((s) => !(API_SCOPES as readonly string[]).includes(s))
       if (unknown.length) throw new UsageError(`unknown scope ${unknown.join(', ')}; known scopes: ${API_SCOPES.join(', ')}`)
       const { key, row } = await createApiKey(
-        {
-          name,
-          scopes: scopes as (typeof API_SCOPES)[number][],
-          environment: (str(v, 'env') ?? 'production') as (typeof API_KEY_ENVIRONMENTS)[number],
-          expiresAt: str(v, 'expires'),
-        },
         actor,
+        parseOrThrow(CreateApiKeyInput, { name, scopes, environment: str(v, 'env') ?? 'production', expiresAt: str(v, 'expires') }),
       )
       console.log(`created API key ${row.name} (id ${row.id}, prefix ${row.prefix}, scopes ${row.scopes.join(',')}, environment ${row.environment})`)
       console.log('Store the key now; it is not shown again:')
@@ -110,7 +106,7 @@ const COMMANDS: Record<string, Command> = {
     async run(v, actor) {
       const ref = str(v, 'id') ?? str(v, 'prefix')
       if (!ref) throw new UsageError('--id or --prefix is required')
-      const { row, changed } = await revokeApiKey(ref, actor)
+      const { row, changed } = await revokeApiKey(actor, parseOrThrow(ApiKeyRef, ref))
       console.log(changed ? `revoked API key ${row.name} (${row.prefix})` : `API key ${row.name} (${row.prefix}) was already revoked`)
       return 0
     },
@@ -137,7 +133,7 @@ const COMMANDS: Record<string, Command> = {
     summary: 'Set a new generated password for a user and print it once (the last line of stdout).',
     options: { email: { type: 'string' } },
     async run(v, actor) {
-      const { user, password } = await resetUserPassword(required(v, 'email'), actor)
+      const { user, password } = await resetUserPassword(actor, parseOrThrow(UserRef, required(v, 'email')))
       console.log(`new password for ${user.email} (shown once):`)
       console.log(password)
       return 0
@@ -171,7 +167,7 @@ function cliActor(): Actor {
   } catch {
     user = process.env.USER ?? 'unknown'
   }
-  return { type: 'system', id: null, label: `cli:${user}` }
+  return systemActor(`cli:${user}`)
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { MIGRATIONS_DIR } from './lib/migrations'
+import { MIGRATIONS_DIR } from '@/lib/migrations'
 import { diffSchemaAgainstMigrations, isEmptyDiff } from './lib/schema-diff'
 
 const arg = process.argv[2] ?? ''

@@ -4,11 +4,12 @@
  * DATABASE_URL needs --yes.
  */
 import { createReadStream, existsSync } from 'node:fs'
+import { verifyAuditChain, writeAuditCheckpoint } from '@/lib/audit-verify'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { connectForTool, grantRuntimeRole } from './lib/database'
 import { countTableRows, restoreDatabase } from '../lib/admin/backup'
-import { verifyAuditChain, writeAuditCheckpoint } from '../lib/audit'
+
 import { configuredAnchor } from '../lib/audit-anchor'
 import { closeDb } from '../lib/db'
 

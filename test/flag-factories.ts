@@ -1,9 +1,11 @@
-/** Flag fixtures for DB tests: unique keys, created through the service (so they are audited and versioned). */
+/** Flag fixtures for DB tests: unique keys, created through the commands (so they are audited and versioned). */
+import type { z } from 'zod'
 import { expect } from 'vitest'
-import { SYSTEM_ACTOR } from '@/lib/audit'
+import { systemActor } from '@/lib/auth/actor'
 import { ApiError } from '@/lib/errors'
-import { createFlag, updateEnvironment } from '@/lib/flags/service'
-import type { EnvironmentConfig, FlagCreateInput } from '@/lib/flags/schema'
+import { updateEnvironment } from '@/lib/flags/commands/environments'
+import { createFlag } from '@/lib/flags/commands/flags'
+import { FlagCreateInput, type EnvironmentConfig } from '@/lib/flags/schema'
 
 let n = 0
 export const flagKey = (p = 'f') => `${p}_${Date.now().toString(36)}_${(n++).toString(36)}_${Math.random().toString(36).slice(2, 6)}`
@@ -13,11 +15,17 @@ export const BOOL_VARIANTS = [
   { key: 'on', value: true },
 ]
 
-export async function makeFlag(over: Partial<FlagCreateInput> = {}, envs: Partial<Record<string, EnvironmentConfig>> = {}) {
+/** A boolean flag's create input, validated as the boundary (action or route) would before the command. */
+export function flagInput(over: Partial<z.input<typeof FlagCreateInput>> = {}): FlagCreateInput {
   const key = over.key ?? flagKey()
-  const flag = await createFlag({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS, ...over }, SYSTEM_ACTOR)
+  return FlagCreateInput.parse({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS, ...over })
+}
+
+export async function makeFlag(over: Partial<z.input<typeof FlagCreateInput>> = {}, envs: Partial<Record<string, EnvironmentConfig>> = {}) {
+  const system = systemActor()
+  const flag = await createFlag(system, flagInput(over))
   for (const [env, config] of Object.entries(envs)) {
-    if (config) await updateEnvironment(key, env, config, SYSTEM_ACTOR)
+    if (config) await updateEnvironment(system, flag.key, env, config)
   }
   return flag
 }

@@ -4,7 +4,7 @@
  * runtime role; tests that need DDL or ownership use the owner URL.
  */
 import { randomBytes } from 'node:crypto'
-import { migrate } from '../scripts/lib/migrations'
+import { migrate } from '@/lib/migrations'
 import { applyRuntimeGrants, quoteIdent, withClient } from '../scripts/lib/db-roles'
 
 /**

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import type { ReactNode } from 'react'
 import Link from 'next/link'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { hasPermission, ROLE_LABELS } from '@/lib/rbac'
@@ -14,6 +15,22 @@ import { SEVERITIES } from '@/lib/severity'
 export const metadata: Metadata = { title: 'Overview' }
 
 const tile = 'rounded-lg border border-slate-200 bg-white p-4'
+
+/** One tile of "Operations now": a titled link to the area, its headline figure, then details. */
+function OpsTile({ title, href, linkLabel, headline, children }: { title: string; href: string; linkLabel: string; headline: ReactNode; children: ReactNode }) {
+  return (
+    <div className={tile}>
+      <div className="flex items-baseline justify-between">
+        <h3 className="font-semibold">{title}</h3>
+        <Link href={href} className="text-sm font-medium text-teal-800 hover:underline">
+          {linkLabel}
+        </Link>
+      </div>
+      <p className="mt-2 text-2xl font-semibold tabular-nums">{headline}</p>
+      {children}
+    </div>
+  )
+}
 
 export default async function OverviewPage() {
   const user = await requirePagePermission('overview:read')
@@ -37,17 +54,17 @@ export default async function OverviewPage() {
           </h2>
           <div className="grid gap-3 lg:grid-cols-3">
             {ops.incidents && (
-              <div className={tile}>
-                <div className="flex items-baseline justify-between">
-                  <h3 className="font-semibold">Incidents</h3>
-                  <Link href="/incidents" className="text-sm font-medium text-teal-800 hover:underline">
-                    Board
-                  </Link>
-                </div>
-                <p className="mt-2 text-2xl font-semibold tabular-nums">
-                  {ops.incidents.open} open
-                  <span className="ml-2 text-sm font-normal text-slate-600">{ops.incidents.unacknowledged} not acknowledged</span>
-                </p>
+              <OpsTile
+                title="Incidents"
+                href="/incidents"
+                linkLabel="Board"
+                headline={
+                  <>
+                    {ops.incidents.open} open
+                    <span className="ml-2 text-sm font-normal text-slate-600">{ops.incidents.unacknowledged} not acknowledged</span>
+                  </>
+                }
+              >
                 <ul className="mt-3 flex flex-wrap gap-2" aria-label="Open incidents by severity">
                   {SEVERITIES
                     .filter((s) => ops.incidents!.bySeverity[s] > 0)
@@ -63,19 +80,19 @@ export default async function OverviewPage() {
                   </p>
                 )}
                 {ops.incidents.open === 0 && <p className="mt-3 text-sm text-slate-600">All quiet: no open incident.</p>}
-              </div>
+              </OpsTile>
             )}
             {ops.slos && (
-              <div className={tile}>
-                <div className="flex items-baseline justify-between">
-                  <h3 className="font-semibold">Service levels</h3>
-                  <Link href="/slo" className="text-sm font-medium text-teal-800 hover:underline">
-                    SLOs
-                  </Link>
-                </div>
-                <p className="mt-2 text-2xl font-semibold tabular-nums">
-                  {ops.slos.ok} of {ops.slos.total} on track
-                </p>
+              <OpsTile
+                title="Service levels"
+                href="/slo"
+                linkLabel="SLOs"
+                headline={
+                  <>
+                    {ops.slos.ok} of {ops.slos.total} on track
+                  </>
+                }
+              >
                 {ops.slos.attention.length === 0 ? (
                   <p className="mt-3 text-sm text-slate-600">Every objective is within its error budget.</p>
                 ) : (
@@ -95,20 +112,20 @@ export default async function OverviewPage() {
                     ))}
                   </ul>
                 )}
-              </div>
+              </OpsTile>
             )}
             {ops.flags && (
-              <div className={tile}>
-                <div className="flex items-baseline justify-between">
-                  <h3 className="font-semibold">Feature flags</h3>
-                  <Link href="/flags" className="text-sm font-medium text-teal-800 hover:underline">
-                    Flags
-                  </Link>
-                </div>
-                <p className="mt-2 text-2xl font-semibold tabular-nums">
-                  {ops.flags.rollouts.length} rollout{ops.flags.rollouts.length === 1 ? '' : 's'}
-                  <span className="ml-2 text-sm font-normal text-slate-600">{ops.flags.pendingApprovals} waiting for approval</span>
-                </p>
+              <OpsTile
+                title="Feature flags"
+                href="/flags"
+                linkLabel="Flags"
+                headline={
+                  <>
+                    {ops.flags.rollouts.length} rollout{ops.flags.rollouts.length === 1 ? '' : 's'}
+                    <span className="ml-2 text-sm font-normal text-slate-600">{ops.flags.pendingApprovals} waiting for approval</span>
+                  </>
+                }
+              >
                 {ops.flags.rollouts.length === 0 ? (
                   <p className="mt-3 text-sm text-slate-600">No canary rollout is in progress.</p>
                 ) : (
@@ -125,7 +142,7 @@ export default async function OverviewPage() {
                     ))}
                   </ul>
                 )}
-              </div>
+              </OpsTile>
             )}
           </div>
         </section>

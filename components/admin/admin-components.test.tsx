@@ -4,7 +4,8 @@
  */
 import { describe, expect, it, vi } from 'vitest'
 import { renderToStaticMarkup } from 'react-dom/server'
-import type { AdminUser, ApiKeyListItem, AuditLogRow } from '@/lib/admin/queries'
+import type { ApiKeyListItem, AuditLogRow } from '@/lib/admin/queries'
+import type { AdminUser } from '@/lib/admin/selects'
 import { parseAuditSearchParams } from '@/lib/admin/audit-filter'
 import { API_SCOPES } from '@/lib/rbac'
 import { UserTable } from './user-table'

@@ -1,12 +1,12 @@
 import type { ApiKeyListItem, ApiKeyStatus } from '@/lib/admin/queries'
 import { API_SCOPE_LABELS, isApiScope } from '@/lib/rbac'
-import { Badge, type BadgeTone } from '@/components/ui/badge'
-import type { IconName } from '@/components/ui/icons'
+import { Badge } from '@/components/ui/badge'
+import { MapBadge, type BadgeMap } from '@/components/ui/badge-map'
+import { actionsColumn, CellTitle, DataTable, DIMMED_ROW, type Columns } from '@/components/ui/data-table'
 import { RelativeTime } from '@/components/ui/relative-time'
-import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table'
 import { RevokeApiKeyButton } from './revoke-api-key-button'
 
-const STATUS: Record<ApiKeyStatus, { label: string; tone: BadgeTone; icon: IconName }> = {
+const STATUS: BadgeMap<ApiKeyStatus> = {
   active: { label: 'Active', tone: 'ok', icon: 'check-circle' },
   expired: { label: 'Expired', tone: 'at-risk', icon: 'clock' },
   revoked: { label: 'Revoked', tone: 'neutral', icon: 'x-circle' },
@@ -26,68 +26,61 @@ function ScopeChips({ scopes }: { scopes: string[] }) {
   )
 }
 
+const COLUMNS: Columns<ApiKeyListItem> = [
+  {
+    header: 'Key',
+    className: 'max-w-56',
+    cell: (k) => (
+      <>
+        <CellTitle text={k.name} />
+        <code className="block font-mono text-xs text-ink-muted">{k.prefix}…</code>
+      </>
+    ),
+  },
+  { header: 'Scopes', cell: (k) => <ScopeChips scopes={k.scopes} /> },
+  { header: 'Environment', className: 'capitalize', cell: (k) => k.environment },
+  {
+    header: 'Created',
+    cell: (k) => (
+      <>
+        <span className="block max-w-44 truncate" title={k.createdBy?.email}>
+          {k.createdBy ? k.createdBy.name : 'System (CLI or seed)'}
+        </span>
+        <RelativeTime date={k.createdAt} className="text-xs text-ink-muted" />
+      </>
+    ),
+  },
+  { header: 'Last used', cell: (k) => <span className="text-ink-muted">{k.lastUsedAt ? <RelativeTime date={k.lastUsedAt} /> : 'never'}</span> },
+  {
+    header: 'Status',
+    cell: (k) => (
+      <>
+        <MapBadge map={STATUS} value={k.status} />
+        {k.status === 'active' && k.expiresAt && (
+          <span className="mt-1 block text-xs text-ink-muted">
+            expires <RelativeTime date={k.expiresAt} />
+          </span>
+        )}
+        {k.status === 'revoked' && k.revokedAt && (
+          <span className="mt-1 block text-xs text-ink-muted">
+            <RelativeTime date={k.revokedAt} />
+          </span>
+        )}
+      </>
+    ),
+  },
+  actionsColumn((k) => <RevokeApiKeyButton keyId={k.id} name={k.name} prefix={k.prefix} revoked={k.status === 'revoked'} />),
+]
+
 export function ApiKeyTable({ keys }: { keys: ApiKeyListItem[] }) {
   return (
-    <Table caption="API keys, active first, newest first" captionHidden>
-      <THead>
-        <Tr>
-          <Th>Key</Th>
-          <Th>Scopes</Th>
-          <Th>Environment</Th>
-          <Th>Created</Th>
-          <Th>Last used</Th>
-          <Th>Status</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
-        </Tr>
-      </THead>
-      <TBody>
-        {keys.map((k) => {
-          const status = STATUS[k.status]
-          return (
-            <Tr key={k.id} className={k.status === 'active' ? undefined : 'bg-surface-muted/60'}>
-              <Td className="max-w-56">
-                <span className="block truncate font-medium" title={k.name}>
-                  {k.name}
-                </span>
-                <code className="block font-mono text-xs text-ink-muted">{k.prefix}…</code>
-              </Td>
-              <Td>
-                <ScopeChips scopes={k.scopes} />
-              </Td>
-              <Td className="capitalize">{k.environment}</Td>
-              <Td>
-                <span className="block max-w-44 truncate" title={k.createdBy?.email}>
-                  {k.createdBy ? k.createdBy.name : 'System (CLI or seed)'}
-                </span>
-                <RelativeTime date={k.createdAt} className="text-xs text-ink-muted" />
-              </Td>
-              <Td>
-                <span className="text-ink-muted">{k.lastUsedAt ? <RelativeTime date={k.lastUsedAt} /> : 'never'}</span>
-              </Td>
-              <Td>
-                <Badge tone={status.tone} icon={status.icon}>
-                  {status.label}
-                </Badge>
-                {k.status === 'active' && k.expiresAt && (
-                  <span className="mt-1 block text-xs text-ink-muted">
-                    expires <RelativeTime date={k.expiresAt} />
-                  </span>
-                )}
-                {k.status === 'revoked' && k.revokedAt && (
-                  <span className="mt-1 block text-xs text-ink-muted">
-                    <RelativeTime date={k.revokedAt} />
-                  </span>
-                )}
-              </Td>
-              <Td className="text-right">
-                <RevokeApiKeyButton keyId={k.id} name={k.name} prefix={k.prefix} revoked={k.status === 'revoked'} />
-              </Td>
-            </Tr>
-          )
-        })}
-      </TBody>
-    </Table>
+    <DataTable
+      caption="API keys, active first, newest first"
+      captionHidden
+      columns={COLUMNS}
+      rows={keys}
+      rowKey={(k) => k.id}
+      rowClassName={(k) => (k.status === 'active' ? undefined : DIMMED_ROW)}
+    />
   )
 }

@@ -1,7 +1,7 @@
-import Form from 'next/form'
 import type { AuditFilterValues, ParsedAuditFilter } from '@/lib/admin/audit-filter'
 import { hasAuditFilter } from '@/lib/admin/audit-filter'
-import { Button, ButtonLink } from '@/components/ui/button'
+import { FilterForm } from '@/components/ui/filter-form'
+import { LabelledOptions } from '@/components/ui/form-parts'
 import { InputField, SelectField } from '@/components/ui/field'
 
 export interface AuditFilterFormProps {
@@ -21,47 +21,25 @@ const withCurrent = (options: string[], current: string) => (current && !options
 export function AuditFilterForm({ values, invalid, actions, targetTypes }: AuditFilterFormProps) {
   const bad = (field: keyof AuditFilterValues, message: string) => (invalid.includes(field) ? `${message}; ignored` : undefined)
   return (
-    <Form action="/admin/audit" aria-label="Filter the audit log" className="space-y-3">
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6">
-        <InputField
-          label="Actor"
-          name="actor"
-          defaultValue={values.actor}
-          placeholder="E-mail, key name or id"
-          maxLength={200}
-          autoComplete="off"
-          error={bad('actor', 'Too long')}
-        />
-        <SelectField label="Action" name="action" defaultValue={values.action} error={bad('action', 'Not an action name')}>
-          <option value="">Any action</option>
-          {withCurrent(actions, values.action).map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Target type" name="targetType" defaultValue={values.targetType} error={bad('targetType', 'Not a target type')}>
-          <option value="">Any target</option>
-          {withCurrent(targetTypes, values.targetType).map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </SelectField>
-        <InputField label="Target id" name="targetId" defaultValue={values.targetId} maxLength={200} autoComplete="off" error={bad('targetId', 'Too long')} />
-        <InputField label="From (UTC day)" name="from" type="date" defaultValue={values.from} error={bad('from', 'Not a date')} />
-        <InputField label="To (UTC day, included)" name="to" type="date" defaultValue={values.to} error={bad('to', 'Not a date on or after “From”')} />
-      </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" variant="primary" size="sm">
-          Apply filters
-        </Button>
-        {hasAuditFilter(values) && (
-          <ButtonLink href="/admin/audit" variant="ghost" size="sm">
-            Clear filters
-          </ButtonLink>
-        )}
-      </div>
-    </Form>
+    <FilterForm action="/admin/audit" label="Filter the audit log" gridClassName="sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6" filtered={hasAuditFilter(values)}>
+      <InputField
+        label="Actor"
+        name="actor"
+        defaultValue={values.actor}
+        placeholder="E-mail, key name or id"
+        maxLength={200}
+        autoComplete="off"
+        error={bad('actor', 'Too long')}
+      />
+      <SelectField label="Action" name="action" defaultValue={values.action} error={bad('action', 'Not an action name')}>
+        <LabelledOptions values={withCurrent(actions, values.action)} labels={(v) => v} blank="Any action" />
+      </SelectField>
+      <SelectField label="Target type" name="targetType" defaultValue={values.targetType} error={bad('targetType', 'Not a target type')}>
+        <LabelledOptions values={withCurrent(targetTypes, values.targetType)} labels={(v) => v} blank="Any target" />
+      </SelectField>
+      <InputField label="Target id" name="targetId" defaultValue={values.targetId} maxLength={200} autoComplete="off" error={bad('targetId', 'Too long')} />
+      <InputField label="From (UTC day)" name="from" type="date" defaultValue={values.from} error={bad('from', 'Not a date')} />
+      <InputField label="To (UTC day, included)" name="to" type="date" defaultValue={values.to} error={bad('to', 'Not a date on or after “From”')} />
+    </FilterForm>
   )
 }

@@ -1,24 +1,17 @@
 'use client'
 
-import { startTransition, useActionState, useId, useRef, type FormEvent } from 'react'
-import { createApiKeyAction, type CreatedApiKeyData } from '@/lib/admin/actions'
+import { useId } from 'react'
+import { createApiKeyAction } from '@/lib/admin/actions'
 import { API_KEY_ENVIRONMENTS } from '@/lib/admin/schema'
-import type { FormState } from '@/lib/auth/guard'
+import { ENVIRONMENT_LABELS } from '@/lib/flags/schema'
 import { API_SCOPES, API_SCOPE_LABELS } from '@/lib/rbac'
-import { Button } from '@/components/ui/button'
 import { CheckboxField, InputField, SelectField } from '@/components/ui/field'
 import { Icon } from '@/components/ui/icons'
 import { FormMessage } from '@/components/ui/form-message'
 import { SecretReveal } from './secret-reveal'
-import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
-
-type State = FormState<CreatedApiKeyData> | null
-
-const ENVIRONMENT_LABELS: Record<(typeof API_KEY_ENVIRONMENTS)[number], string> = {
-  development: 'Development',
-  staging: 'Staging',
-  production: 'Production',
-}
+import { LabelledOptions, SubmitButton } from '@/components/ui/form-parts'
+import { errorsUnder } from '@/components/ui/use-action-form'
+import { resetOnSuccess, useFormAction } from '@/components/ui/use-form-action'
 
 /** A chosen day as the end of that day in the viewer's time zone: "expires on the 31st" keeps the 31st. */
 function endOfLocalDay(day: string): string {
@@ -31,31 +24,20 @@ function endOfLocalDay(day: string): string {
  * only one value per name, and a key must get every scope that was ticked.
  */
 export function CreateApiKeyForm() {
-  const formRef = useRef<HTMLFormElement>(null)
   const scopesId = useId()
-  const [state, submit, pending] = useActionState<State, FormData>(async (_prev, form) => {
-    const expires = String(form.get('expiresAt') ?? '')
-    const result = await createApiKeyAction({
-      name: form.get('name'),
-      environment: form.get('environment'),
-      scopes: form.getAll('scopes'),
-      expiresAt: expires ? endOfLocalDay(expires) : '',
-    })
-    if (result.ok) formRef.current?.reset()
-    return result
-  }, null)
-  useFocusFirstInvalid(formRef, state)
-  const errors = state?.fieldErrors ?? {}
-  const scopeErrors = Object.entries(errors)
-    .filter(([k]) => k === 'scopes' || k.startsWith('scopes.'))
-    .flatMap(([, v]) => v)
-
-  // A transition rather than `action=`, so a refused submit keeps what was typed and ticked.
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault()
-    const form = new FormData(e.currentTarget)
-    startTransition(() => submit(form))
-  }
+  const { formRef, state, pending, onSubmit, errors } = useFormAction(
+    (form) => {
+      const expires = String(form.get('expiresAt') ?? '')
+      return createApiKeyAction({
+        name: form.get('name'),
+        environment: form.get('environment'),
+        scopes: form.getAll('scopes'),
+        expiresAt: expires ? endOfLocalDay(expires) : '',
+      })
+    },
+    { onResult: resetOnSuccess },
+  )
+  const scopeErrors = errorsUnder(errors, 'scopes')
 
   return (
     <div className="space-y-4">
@@ -71,11 +53,7 @@ export function CreateApiKeyForm() {
             error={errors.name}
           />
           <SelectField label="Environment" name="environment" defaultValue="production" hint="Flags are evaluated in this environment." error={errors.environment}>
-            {API_KEY_ENVIRONMENTS.map((e) => (
-              <option key={e} value={e}>
-                {ENVIRONMENT_LABELS[e]}
-              </option>
-            ))}
+            <LabelledOptions values={API_KEY_ENVIRONMENTS} labels={ENVIRONMENT_LABELS} />
           </SelectField>
           <InputField label="Expires on" name="expiresAt" type="date" hint="Optional. The key stops working at the end of this day." error={errors.expiresAt} />
         </div>
@@ -106,9 +84,9 @@ export function CreateApiKeyForm() {
           )}
         </fieldset>
         <FormMessage state={state} />
-        <Button type="submit" variant="primary" loading={pending}>
-          {pending ? 'Creating…' : 'Create key'}
-        </Button>
+        <SubmitButton pending={pending} pendingLabel="Creating…">
+          Create key
+        </SubmitButton>
       </form>
       {state?.ok && state.data && (
         <SecretReveal

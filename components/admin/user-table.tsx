@@ -1,7 +1,7 @@
-import type { AdminUser } from '@/lib/admin/queries'
-import { Badge } from '@/components/ui/badge'
+import type { AdminUser } from '@/lib/admin/selects'
+import { BoolBadge } from '@/components/ui/badge-map'
+import { actionsColumn, DataTable, DIMMED_ROW, type Columns } from '@/components/ui/data-table'
 import { RelativeTime } from '@/components/ui/relative-time'
-import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table'
 import { UserRoleForm } from './user-role-form'
 import { UserStatusControl } from './user-status-control'
 import { ResetPasswordButton } from './reset-password-button'
@@ -12,64 +12,47 @@ export interface UserTableProps {
 }
 
 export function UserTable({ users, currentUserId }: UserTableProps) {
+  const isSelf = (u: AdminUser) => u.id === currentUserId
+  const columns: Columns<AdminUser> = [
+    {
+      header: 'Person',
+      className: 'max-w-64',
+      cell: (u) => (
+        <>
+          <span className="block truncate font-medium" title={u.name}>
+            {u.name}
+            {isSelf(u) && <span className="font-normal text-ink-muted"> (you)</span>}
+          </span>
+          <span className="block truncate text-xs text-ink-muted" title={u.email}>
+            {u.email}
+          </span>
+        </>
+      ),
+    },
+    { header: 'Role', cell: (u) => <UserRoleForm userId={u.id} email={u.email} role={u.role} isSelf={isSelf(u)} /> },
+    {
+      header: 'Status',
+      cell: (u) => (
+        <BoolBadge value={u.disabledAt !== null} yes={{ label: 'Disabled', tone: 'neutral', icon: 'x-circle' }} no={{ label: 'Active', tone: 'ok', icon: 'check-circle' }} />
+      ),
+    },
+    { header: 'Last sign-in', cell: (u) => <span className="text-ink-muted">{u.lastLoginAt ? <RelativeTime date={u.lastLoginAt} /> : 'never'}</span> },
+    { header: 'Added', headerClassName: 'hidden lg:table-cell', className: 'hidden lg:table-cell', cell: (u) => <RelativeTime date={u.createdAt} className="text-ink-muted" /> },
+    actionsColumn((u) => (
+      <div className="flex flex-col items-end gap-2">
+        <UserStatusControl userId={u.id} email={u.email} disabled={u.disabledAt !== null} isSelf={isSelf(u)} />
+        {!isSelf(u) && <ResetPasswordButton userId={u.id} email={u.email} />}
+      </div>
+    )),
+  ]
   return (
-    <Table caption="People with access to Wardroom, active accounts first" captionHidden>
-      <THead>
-        <Tr>
-          <Th>Person</Th>
-          <Th>Role</Th>
-          <Th>Status</Th>
-          <Th>Last sign-in</Th>
-          <Th className="hidden lg:table-cell">Added</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
-        </Tr>
-      </THead>
-      <TBody>
-        {users.map((u) => {
-          const isSelf = u.id === currentUserId
-          return (
-            <Tr key={u.id} className={u.disabledAt ? 'bg-surface-muted/60' : undefined}>
-              <Td className="max-w-64">
-                <span className="block truncate font-medium" title={u.name}>
-                  {u.name}
-                  {isSelf && <span className="font-normal text-ink-muted"> (you)</span>}
-                </span>
-                <span className="block truncate text-xs text-ink-muted" title={u.email}>
-                  {u.email}
-                </span>
-              </Td>
-              <Td>
-                <UserRoleForm userId={u.id} email={u.email} role={u.role} isSelf={isSelf} />
-              </Td>
-              <Td>
-                {u.disabledAt ? (
-                  <Badge tone="neutral" icon="x-circle">
-                    Disabled
-                  </Badge>
-                ) : (
-                  <Badge tone="ok" icon="check-circle">
-                    Active
-                  </Badge>
-                )}
-              </Td>
-              <Td>
-                <span className="text-ink-muted">{u.lastLoginAt ? <RelativeTime date={u.lastLoginAt} /> : 'never'}</span>
-              </Td>
-              <Td className="hidden lg:table-cell">
-                <RelativeTime date={u.createdAt} className="text-ink-muted" />
-              </Td>
-              <Td className="text-right">
-                <div className="flex flex-col items-end gap-2">
-                  <UserStatusControl userId={u.id} email={u.email} disabled={u.disabledAt !== null} isSelf={isSelf} />
-                  {!isSelf && <ResetPasswordButton userId={u.id} email={u.email} />}
-                </div>
-              </Td>
-            </Tr>
-          )
-        })}
-      </TBody>
-    </Table>
+    <DataTable
+      caption="People with access to Wardroom, active accounts first"
+      captionHidden
+      columns={columns}
+      rows={users}
+      rowKey={(u) => u.id}
+      rowClassName={(u) => (u.disabledAt ? DIMMED_ROW : undefined)}
+    />
   )
 }

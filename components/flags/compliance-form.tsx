@@ -4,9 +4,9 @@ import { useState, type FormEvent } from 'react'
 import { recordComplianceAction } from '@/lib/flags/actions'
 import { COMPLIANCE_KINDS, type ComplianceKind } from '@/lib/flags/schema'
 import { GATE_LABELS } from '@/lib/flags/gates'
-import { Button } from '@/components/ui/button'
 import { InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { SubmitButton } from '@/components/ui/form-parts'
 import { useActionForm } from '@/components/ui/use-action-form'
 
 const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`
@@ -51,9 +51,9 @@ export function ComplianceForm({ flagKey, suggested }: { flagKey: string; sugges
         />
       </div>
       <FormMessage state={state} />
-      <Button type="submit" loading={pending}>
+      <SubmitButton variant="secondary" pending={pending}>
         Record evidence
-      </Button>
+      </SubmitButton>
     </form>
   )
 }

@@ -1,17 +1,14 @@
 'use client'
 
-import { startTransition, useActionState, useRef, useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useRouter } from 'next/navigation'
 import { createFlagAction } from '@/lib/flags/actions'
 import { FLAG_CATEGORIES, FLAG_TYPES, type FlagType } from '@/lib/flags/schema'
-import type { FormState } from '@/lib/auth/guard'
-import { Button } from '@/components/ui/button'
 import { InputField, SelectField, TextareaField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
+import { LabelledOptions, SubmitButton } from '@/components/ui/form-parts'
+import { useFormAction } from '@/components/ui/use-form-action'
 import { CATEGORY_LABELS } from './labels'
-
-type State = FormState<{ key: string }> | null
 
 const TYPE_LABELS: Record<FlagType, string> = { boolean: 'Boolean (on/off)', string: 'String', number: 'Number', json: 'JSON' }
 const VARIANT_HINTS: Record<Exclude<FlagType, 'boolean'>, string> = {
@@ -23,22 +20,12 @@ const VARIANT_HINTS: Record<Exclude<FlagType, 'boolean'>, string> = {
 /** Creates a flag, off in every environment, then opens its page. */
 export function CreateFlagForm() {
   const router = useRouter()
-  const formRef = useRef<HTMLFormElement>(null)
   const [type, setType] = useState<FlagType>('boolean')
-  const [state, submit, pending] = useActionState<State, FormData>(async (_prev, form) => {
-    const result = await createFlagAction(form)
-    if (result.ok && result.data) router.push(`/flags/${encodeURIComponent(result.data.key)}`)
-    return result
-  }, null)
-  useFocusFirstInvalid(formRef, state)
-  const errors = state?.fieldErrors ?? {}
-
-  // A transition rather than `action=`, so a refused submit keeps what was typed.
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault()
-    const form = new FormData(e.currentTarget)
-    startTransition(() => submit(form))
-  }
+  const { formRef, state, pending, onSubmit, errors } = useFormAction(createFlagAction, {
+    onResult: (result) => {
+      if (result.ok && result.data) router.push(`/flags/${encodeURIComponent(result.data.key)}`)
+    },
+  })
 
   return (
     <form ref={formRef} onSubmit={onSubmit} aria-label="Create a flag" className="space-y-4">
@@ -55,18 +42,10 @@ export function CreateFlagForm() {
         />
         <InputField label="Name" name="name" required maxLength={120} autoComplete="off" error={errors.name} />
         <SelectField label="Type" name="type" value={type} onChange={(e) => setType(e.target.value as FlagType)} error={errors.type}>
-          {FLAG_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {TYPE_LABELS[t]}
-            </option>
-          ))}
+          <LabelledOptions values={FLAG_TYPES} labels={TYPE_LABELS} />
         </SelectField>
         <SelectField label="Category" name="category" defaultValue="operational" hint="Clinical decision support needs an FDA approval record and diagnostic flags a clinical-validation sign-off before they serve in production." error={errors.category}>
-          {FLAG_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {CATEGORY_LABELS[c]}
-            </option>
-          ))}
+          <LabelledOptions values={FLAG_CATEGORIES} labels={CATEGORY_LABELS} />
         </SelectField>
         {type === 'boolean' ? (
           <p className="text-sm text-ink-muted sm:col-span-2">Boolean flags get two variants: off (false) and on (true).</p>
@@ -78,9 +57,9 @@ export function CreateFlagForm() {
         <TextareaField label="Description" name="description" rows={2} maxLength={2000} error={errors.description} className="sm:col-span-2" />
       </div>
       <FormMessage state={state} />
-      <Button type="submit" variant="primary" loading={pending}>
-        {pending ? 'Creating…' : 'Create flag'}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Creating…">
+        Create flag
+      </SubmitButton>
     </form>
   )
 }

@@ -6,7 +6,7 @@ import { cn } from '@/lib/cn'
 import { Badge } from '@/components/ui/badge'
 import { Icon, type IconName } from '@/components/ui/icons'
 import { StatusBadge } from '@/components/ui/status-badge'
-import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table'
+import { DataTable, type Columns } from '@/components/ui/data-table'
 
 const VERDICT_STYLE: Record<Verdict['tone'], { box: string; icon: IconName }> = {
   neutral: { box: 'border-line bg-surface-muted text-ink', icon: 'info' },
@@ -66,38 +66,27 @@ export function SrmCheck({ results, weightsSource }: { results: ExperimentResult
   )
 }
 
+const GUARDRAIL_COLUMNS: Columns<GuardrailView> = [
+  {
+    header: 'SLO',
+    cell: (g) => (
+      <>
+        <span className="font-mono text-[13px]">{g.key}</span>
+        {g.name && <div className="text-xs text-ink-muted">{g.name}</div>}
+      </>
+    ),
+  },
+  {
+    header: 'Status',
+    cell: (g) =>
+      g.status ? <StatusBadge status={g.status} /> : <span className="text-ink-muted">{g.name ? 'not available' : 'not available: no SLO has this key'}</span>,
+  },
+  { header: 'Violations since start', numeric: true, cell: (g) => (g.violationsSinceStart === null ? 'n/a' : formatNumber(g.violationsSinceStart)) },
+  { header: 'Open violations', numeric: true, cell: (g) => (g.openViolations === null ? 'n/a' : formatNumber(g.openViolations)) },
+]
+
 /** Guardrail SLOs: their status and violations since the experiment started, or "not available" in words. */
 export function GuardrailsTable({ guardrails }: { guardrails: readonly GuardrailView[] }) {
   if (guardrails.length === 0) return <p className="text-sm text-ink-muted">No guardrail SLOs are set for this experiment.</p>
-  return (
-    <Table caption="Guardrail SLOs" captionHidden>
-      <THead>
-        <Tr>
-          <Th>SLO</Th>
-          <Th>Status</Th>
-          <Th numeric>Violations since start</Th>
-          <Th numeric>Open violations</Th>
-        </Tr>
-      </THead>
-      <TBody>
-        {guardrails.map((g) => (
-          <Tr key={g.key}>
-            <Td>
-              <span className="font-mono text-[13px]">{g.key}</span>
-              {g.name && <div className="text-xs text-ink-muted">{g.name}</div>}
-            </Td>
-            <Td>
-              {g.status ? (
-                <StatusBadge status={g.status} />
-              ) : (
-                <span className="text-ink-muted">{g.name ? 'not available' : 'not available: no SLO has this key'}</span>
-              )}
-            </Td>
-            <Td numeric>{g.violationsSinceStart === null ? 'n/a' : formatNumber(g.violationsSinceStart)}</Td>
-            <Td numeric>{g.openViolations === null ? 'n/a' : formatNumber(g.openViolations)}</Td>
-          </Tr>
-        ))}
-      </TBody>
-    </Table>
-  )
+  return <DataTable caption="Guardrail SLOs" captionHidden columns={GUARDRAIL_COLUMNS} rows={guardrails} rowKey={(g) => g.key} />
 }

@@ -3,9 +3,9 @@
 import type { FormEvent } from 'react'
 import { updateFlagAction } from '@/lib/flags/actions'
 import { FLAG_CATEGORIES, LIFECYCLES } from '@/lib/flags/schema'
-import { Button } from '@/components/ui/button'
 import { InputField, SelectField, TextareaField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { SubmitButton } from '@/components/ui/form-parts'
 import { useActionForm } from '@/components/ui/use-action-form'
 import { CATEGORY_LABELS, LIFECYCLE_LABELS } from './labels'
 
@@ -81,9 +81,9 @@ export function FlagDetailsForm(props: FlagDetailsFormProps) {
         <TextareaField label="Description" name="description" rows={3} maxLength={2000} defaultValue={props.description} error={errors.description} className="sm:col-span-2" />
       </div>
       <FormMessage state={state} />
-      <Button type="submit" loading={pending}>
+      <SubmitButton variant="secondary" pending={pending}>
         Save details
-      </Button>
+      </SubmitButton>
     </form>
   )
 }

@@ -1,10 +1,10 @@
-import Form from 'next/form'
 import type { FlagFilterValues, ParsedFlagFilter } from '@/lib/flags/list-filter'
 import { hasFlagFilter } from '@/lib/flags/list-filter'
-import { ENVIRONMENTS, FLAG_CATEGORIES, LIFECYCLES } from '@/lib/flags/schema'
-import { Button, ButtonLink } from '@/components/ui/button'
+import { ENVIRONMENT_LABELS, ENVIRONMENTS, FLAG_CATEGORIES, LIFECYCLES } from '@/lib/flags/schema'
+import { FilterForm } from '@/components/ui/filter-form'
+import { LabelledOptions } from '@/components/ui/form-parts'
 import { InputField, SelectField } from '@/components/ui/field'
-import { CATEGORY_LABELS, ENVIRONMENT_LABELS, LIFECYCLE_LABELS } from './labels'
+import { CATEGORY_LABELS, LIFECYCLE_LABELS } from './labels'
 
 export interface FlagFilterFormProps {
   values: FlagFilterValues
@@ -18,52 +18,20 @@ export function FlagFilterForm({ values, invalid, tags }: FlagFilterFormProps) {
   const bad = (field: keyof FlagFilterValues) => (invalid.includes(field) ? 'Not a known value; ignored' : undefined)
   const tagOptions = values.tag && !tags.includes(values.tag) ? [values.tag, ...tags] : tags
   return (
-    <Form action="/flags" aria-label="Filter the flags" className="space-y-3">
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        <InputField label="Search" name="q" defaultValue={values.q} placeholder="Key or name" maxLength={100} autoComplete="off" error={bad('q')} />
-        <SelectField label="Environment" name="environment" defaultValue={values.environment} error={bad('environment')}>
-          <option value="">All environments</option>
-          {ENVIRONMENTS.map((e) => (
-            <option key={e} value={e}>
-              {ENVIRONMENT_LABELS[e]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Category" name="category" defaultValue={values.category} error={bad('category')}>
-          <option value="">Any category</option>
-          {FLAG_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {CATEGORY_LABELS[c]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Tag" name="tag" defaultValue={values.tag} error={bad('tag')}>
-          <option value="">Any tag</option>
-          {tagOptions.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Lifecycle" name="lifecycle" defaultValue={values.lifecycle} error={bad('lifecycle')}>
-          <option value="">Any lifecycle</option>
-          {LIFECYCLES.map((l) => (
-            <option key={l} value={l}>
-              {LIFECYCLE_LABELS[l]}
-            </option>
-          ))}
-        </SelectField>
-      </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" variant="primary" size="sm">
-          Apply filters
-        </Button>
-        {hasFlagFilter(values) && (
-          <ButtonLink href="/flags" variant="ghost" size="sm">
-            Clear filters
-          </ButtonLink>
-        )}
-      </div>
-    </Form>
+    <FilterForm action="/flags" label="Filter the flags" gridClassName="sm:grid-cols-2 lg:grid-cols-5" filtered={hasFlagFilter(values)}>
+      <InputField label="Search" name="q" defaultValue={values.q} placeholder="Key or name" maxLength={100} autoComplete="off" error={bad('q')} />
+      <SelectField label="Environment" name="environment" defaultValue={values.environment} error={bad('environment')}>
+        <LabelledOptions values={ENVIRONMENTS} labels={ENVIRONMENT_LABELS} blank="All environments" />
+      </SelectField>
+      <SelectField label="Category" name="category" defaultValue={values.category} error={bad('category')}>
+        <LabelledOptions values={FLAG_CATEGORIES} labels={CATEGORY_LABELS} blank="Any category" />
+      </SelectField>
+      <SelectField label="Tag" name="tag" defaultValue={values.tag} error={bad('tag')}>
+        <LabelledOptions values={tagOptions} labels={(v) => v} blank="Any tag" />
+      </SelectField>
+      <SelectField label="Lifecycle" name="lifecycle" defaultValue={values.lifecycle} error={bad('lifecycle')}>
+        <LabelledOptions values={LIFECYCLES} labels={LIFECYCLE_LABELS} blank="Any lifecycle" />
+      </SelectField>
+    </FilterForm>
   )
 }

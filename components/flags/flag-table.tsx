@@ -1,11 +1,11 @@
 import Link from 'next/link'
 import type { FlagListItem } from '@/lib/flags/queries'
-import type { Environment } from '@/lib/flags/schema'
+import { ENVIRONMENT_LABELS, type Environment } from '@/lib/flags/schema'
 import { Badge } from '@/components/ui/badge'
 import { RelativeTime } from '@/components/ui/relative-time'
-import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table'
+import { DataTable, type Column, type Columns } from '@/components/ui/data-table'
 import { EnvironmentStateBadge, LifecycleBadge } from './flag-badges'
-import { categoryLabel, ENVIRONMENT_LABELS } from './labels'
+import { categoryLabel } from './labels'
 
 export interface FlagTableProps {
   flags: readonly FlagListItem[]
@@ -31,67 +31,50 @@ function EnvironmentCell({ flag, environment }: { flag: FlagListItem; environmen
 
 /** Every flag with its state per environment; the key links to the flag's page. */
 export function FlagTable({ flags, environments }: FlagTableProps) {
-  return (
-    <Table caption="Feature flags" captionHidden>
-      <THead>
-        <Tr>
-          <Th>Flag</Th>
-          <Th>Type</Th>
-          <Th>Category</Th>
-          <Th>Tags</Th>
-          <Th>Lifecycle</Th>
-          {environments.map((e) => (
-            <Th key={e}>{ENVIRONMENT_LABELS[e]}</Th>
-          ))}
-          <Th>Owner</Th>
-          <Th>Changed</Th>
-        </Tr>
-      </THead>
-      <TBody>
-        {flags.map((f) => (
-          <Tr key={f.id}>
-            <Td>
-              <Link href={`/flags/${encodeURIComponent(f.key)}`} className="font-mono text-[13px] font-medium text-accent-fg hover:underline">
-                {f.key}
-              </Link>
-              <div className="text-xs text-ink-muted">{f.name}</div>
-              {f.pendingChangeRequests > 0 && (
-                <Badge tone="medium" icon="clock" className="mt-1">
-                  {f.pendingChangeRequests} waiting for approval
-                </Badge>
-              )}
-            </Td>
-            <Td>{f.type}</Td>
-            <Td>
-              {categoryLabel(f.category)}
-              {f.gated && <div className="text-xs text-ink-muted">compliance gated</div>}
-            </Td>
-            <Td>
-              {f.tags.length === 0 ? (
-                <span className="text-ink-faint">none</span>
-              ) : (
-                <div className="flex max-w-48 flex-wrap gap-1">
-                  {f.tags.map((t) => (
-                    <Badge key={t}>{t}</Badge>
-                  ))}
-                </div>
-              )}
-            </Td>
-            <Td>
-              <LifecycleBadge lifecycle={f.lifecycle} />
-            </Td>
-            {environments.map((e) => (
-              <Td key={e}>
-                <EnvironmentCell flag={f} environment={e} />
-              </Td>
+  const columns: Columns<FlagListItem> = [
+    {
+      header: 'Flag',
+      cell: (f) => (
+        <>
+          <Link href={`/flags/${encodeURIComponent(f.key)}`} className="font-mono text-[13px] font-medium text-accent-fg hover:underline">
+            {f.key}
+          </Link>
+          <div className="text-xs text-ink-muted">{f.name}</div>
+          {f.pendingChangeRequests > 0 && (
+            <Badge tone="medium" icon="clock" className="mt-1">
+              {f.pendingChangeRequests} waiting for approval
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { header: 'Type', cell: (f) => f.type },
+    {
+      header: 'Category',
+      cell: (f) => (
+        <>
+          {categoryLabel(f.category)}
+          {f.gated && <div className="text-xs text-ink-muted">compliance gated</div>}
+        </>
+      ),
+    },
+    {
+      header: 'Tags',
+      cell: (f) =>
+        f.tags.length === 0 ? (
+          <span className="text-ink-faint">none</span>
+        ) : (
+          <div className="flex max-w-48 flex-wrap gap-1">
+            {f.tags.map((t) => (
+              <Badge key={t}>{t}</Badge>
             ))}
-            <Td>{f.owner || <span className="text-ink-faint">nobody</span>}</Td>
-            <Td>
-              <RelativeTime date={f.lastChangedAt} className="text-ink-muted" />
-            </Td>
-          </Tr>
-        ))}
-      </TBody>
-    </Table>
-  )
+          </div>
+        ),
+    },
+    { header: 'Lifecycle', cell: (f) => <LifecycleBadge lifecycle={f.lifecycle} /> },
+    ...environments.map((e): Column<FlagListItem> => ({ header: ENVIRONMENT_LABELS[e], cell: (f) => <EnvironmentCell flag={f} environment={e} /> })),
+    { header: 'Owner', cell: (f) => f.owner || <span className="text-ink-faint">nobody</span> },
+    { header: 'Changed', cell: (f) => <RelativeTime date={f.lastChangedAt} className="text-ink-muted" /> },
+  ]
+  return <DataTable caption="Feature flags" captionHidden columns={columns} rows={flags} rowKey={(f) => f.id} />
 }

@@ -3,11 +3,27 @@ import type { GateStatus } from '@/lib/flags/gates'
 import { GATE_LABELS } from '@/lib/flags/gates'
 import { Badge } from '@/components/ui/badge'
 import { RelativeTime } from '@/components/ui/relative-time'
-import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table'
+import { DataTable, type Columns } from '@/components/ui/data-table'
 import { GateBadge } from './flag-badges'
 
 const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`
 const kindLabel = (k: string) => capital(GATE_LABELS[k as keyof typeof GATE_LABELS] ?? k)
+
+const RECORD_COLUMNS: Columns<ComplianceRecordView> = [
+  { header: 'Evidence', cell: (r) => kindLabel(r.kind) },
+  { header: 'Reference', className: 'font-mono text-[13px]', cell: (r) => r.reference },
+  { header: 'Date', cell: (r) => r.date },
+  { header: 'Scope', className: 'max-w-64', cell: (r) => r.scope || <span className="text-ink-faint">none given</span> },
+  {
+    header: 'Recorded',
+    cell: (r) => (
+      <>
+        <RelativeTime date={r.createdAt} />
+        {r.recordedBy && <div className="text-xs text-ink-muted">{r.recordedBy}</div>}
+      </>
+    ),
+  },
+]
 
 /** Each gate of the flag with satisfied / missing, then the compliance records on file. */
 export function GatesPanel({ gates, records }: { gates: readonly GateStatus[]; records: readonly ComplianceRecordView[] }) {
@@ -43,31 +59,7 @@ export function GatesPanel({ gates, records }: { gates: readonly GateStatus[]; r
       {records.length === 0 ? (
         <p className="text-sm text-ink-muted">No compliance records on file.</p>
       ) : (
-        <Table caption="Compliance records">
-          <THead>
-            <Tr>
-              <Th>Evidence</Th>
-              <Th>Reference</Th>
-              <Th>Date</Th>
-              <Th>Scope</Th>
-              <Th>Recorded</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {records.map((r) => (
-              <Tr key={r.id}>
-                <Td>{kindLabel(r.kind)}</Td>
-                <Td className="font-mono text-[13px]">{r.reference}</Td>
-                <Td>{r.date}</Td>
-                <Td className="max-w-64">{r.scope || <span className="text-ink-faint">none given</span>}</Td>
-                <Td>
-                  <RelativeTime date={r.createdAt} />
-                  {r.recordedBy && <div className="text-xs text-ink-muted">{r.recordedBy}</div>}
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <DataTable caption="Compliance records" columns={RECORD_COLUMNS} rows={records} rowKey={(r) => r.id} />
       )}
     </div>
   )

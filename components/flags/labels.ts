@@ -1,11 +1,5 @@
 /** The product's words for flag values shown on screen. */
-import type { Environment, FlagCategory } from '@/lib/flags/schema'
-
-export const ENVIRONMENT_LABELS: Record<Environment, string> = {
-  development: 'Development',
-  staging: 'Staging',
-  production: 'Production',
-}
+import { ENVIRONMENT_LABELS, type Environment, type FlagCategory } from '@/lib/flags/schema'
 
 export const CATEGORY_LABELS: Record<FlagCategory, string> = {
   operational: 'Operational',

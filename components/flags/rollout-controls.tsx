@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button'
 import { ConfirmButton } from '@/components/ui/confirm-button'
 import { InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { SubmitButton } from '@/components/ui/form-parts'
 import { useActionForm } from '@/components/ui/use-action-form'
 import { environmentLabel } from './labels'
 
@@ -59,9 +60,9 @@ function StartRolloutForm({ flagKey, environment, variants }: Omit<RolloutContro
         />
       </div>
       <FormMessage state={state} />
-      <Button type="submit" variant="primary" loading={pending}>
+      <SubmitButton pending={pending}>
         Start rollout
-      </Button>
+      </SubmitButton>
     </form>
   )
 }
@@ -76,9 +77,9 @@ function PauseForm({ flagKey, environment }: { flagKey: string; environment: Env
   return (
     <form onSubmit={onSubmit} aria-label="Pause the rollout" className="flex flex-wrap items-end gap-2">
       <InputField label="Reason for pausing" name="reason" required minLength={3} maxLength={300} className="min-w-64 flex-1" error={errors.reason} />
-      <Button type="submit" loading={pending}>
+      <SubmitButton variant="secondary" pending={pending}>
         Pause rollout
-      </Button>
+      </SubmitButton>
       <FormMessage state={state} className="basis-full" />
     </form>
   )

@@ -20,6 +20,7 @@ import { Button, ButtonLink } from '@/components/ui/button'
 import { CheckboxField, controlClasses, SelectField } from '@/components/ui/field'
 import { Icon } from '@/components/ui/icons'
 import { FormMessage } from '@/components/ui/form-message'
+import { SubmitButton } from '@/components/ui/form-parts'
 import { errorsUnder, useActionForm } from '@/components/ui/use-action-form'
 import { environmentLabel } from './labels'
 import { ServeEditor } from './serve-editor'
@@ -293,9 +294,9 @@ export function TargetingEditor({ flagKey, environment, variants, config, change
       )}
       <FormMessage state={active.state} />
       {canEdit && (
-        <Button type="submit" variant="primary" loading={active.pending}>
+        <SubmitButton pending={active.pending}>
           {changeRequest ? 'Save the change request' : `Save ${env.toLowerCase()} configuration`}
-        </Button>
+        </SubmitButton>
       )}
     </form>
   )

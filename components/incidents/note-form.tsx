@@ -1,28 +1,14 @@
 'use client'
 
-import { startTransition, useActionState, useRef, type FormEvent } from 'react'
-import type { FormState } from '@/lib/auth/guard'
 import { addIncidentNoteAction } from '@/lib/incidents/actions'
-import { Button } from '@/components/ui/button'
 import { TextareaField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
+import { SubmitButton } from '@/components/ui/form-parts'
+import { resetOnSuccess, useFormAction } from '@/components/ui/use-form-action'
 
 /** Adds a note to the timeline; the text is cleared once it is saved. */
 export function NoteForm({ incidentId }: { incidentId: string }) {
-  const formRef = useRef<HTMLFormElement>(null)
-  const [state, submit, pending] = useActionState<FormState | null, FormData>(async (_prev, form) => {
-    const result = await addIncidentNoteAction(form)
-    if (result.ok) formRef.current?.reset()
-    return result
-  }, null)
-  useFocusFirstInvalid(formRef, state)
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault()
-    const form = new FormData(e.currentTarget)
-    startTransition(() => submit(form))
-  }
+  const { formRef, state, pending, onSubmit, errors } = useFormAction(addIncidentNoteAction, { onResult: resetOnSuccess })
 
   return (
     <form ref={formRef} onSubmit={onSubmit} aria-label="Add a note" className="space-y-2">
@@ -34,12 +20,12 @@ export function NoteForm({ incidentId }: { incidentId: string }) {
         required
         maxLength={5000}
         hint="What you tried, what you saw, what comes next. Patient identifiers are removed before saving."
-        error={state?.fieldErrors?.text}
+        error={errors.text}
       />
       <FormMessage state={state} />
-      <Button type="submit" size="sm" variant="primary" loading={pending}>
+      <SubmitButton size="sm" pending={pending}>
         Add note
-      </Button>
+      </SubmitButton>
     </form>
   )
 }

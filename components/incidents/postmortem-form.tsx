@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button'
 import { controlClasses, TextareaField } from '@/components/ui/field'
 import { Icon } from '@/components/ui/icons'
 import { FormMessage } from '@/components/ui/form-message'
+import { SubmitButton } from '@/components/ui/form-parts'
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
 import { cn } from '@/lib/cn'
 
@@ -185,9 +186,9 @@ export function PostmortemForm({ incidentId, initial, people }: PostmortemFormPr
         </Button>
       </fieldset>
       <FormMessage state={state} />
-      <Button type="submit" variant="primary" loading={pending}>
+      <SubmitButton pending={pending}>
         Save postmortem
-      </Button>
+      </SubmitButton>
     </form>
   )
 }

@@ -1,4 +1,5 @@
-import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card'
+import { CardBody } from '@/components/ui/card'
+import { SectionCard } from '@/components/ui/section-card'
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/empty-state'
 import type { IconName } from '@/components/ui/icons'
@@ -39,9 +40,10 @@ export function JobHealthBadge({ health }: { health: JobHealth }) {
 export function JobCard({ job, canRun, scheduled, timezone, now }: JobCardProps) {
   const headingId = `job-${job.name}`
   return (
-    <Card aria-labelledby={headingId}>
-      <CardHeader actions={canRun ? <RunJobButton name={job.name} /> : undefined}>
-        <CardTitle id={headingId} description={job.description}>
+    <SectionCard
+      headingId={headingId}
+      title={
+        <>
           <span className="font-mono">{job.name}</span>
           <JobHealthBadge health={job.health} />
           {job.leasedUntil && (
@@ -49,8 +51,12 @@ export function JobCard({ job, canRun, scheduled, timezone, now }: JobCardProps)
               Running now
             </Badge>
           )}
-        </CardTitle>
-      </CardHeader>
+        </>
+      }
+      description={job.description}
+      actions={canRun ? <RunJobButton name={job.name} /> : undefined}
+      bare
+    >
       <CardBody>
         <dl className="grid gap-x-8 gap-y-2 text-sm sm:grid-cols-2">
           <div>
@@ -127,6 +133,6 @@ export function JobCard({ job, canRun, scheduled, timezone, now }: JobCardProps)
           </Table>
         </div>
       )}
-    </Card>
+    </SectionCard>
   )
 }

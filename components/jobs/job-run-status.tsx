@@ -1,7 +1,6 @@
-import { Badge, type BadgeTone } from '@/components/ui/badge'
-import type { IconName } from '@/components/ui/icons'
+import { MapBadge, type BadgeMap } from '@/components/ui/badge-map'
 
-const META: Record<string, { label: string; tone: BadgeTone; icon: IconName }> = {
+const META: BadgeMap<'ok' | 'failed' | 'skipped' | 'running' | 'interrupted'> = {
   ok: { label: 'OK', tone: 'ok', icon: 'check-circle' },
   failed: { label: 'Failed', tone: 'critical', icon: 'x-circle' },
   skipped: { label: 'Skipped', tone: 'neutral', icon: 'minus' },
@@ -11,10 +10,5 @@ const META: Record<string, { label: string; tone: BadgeTone; icon: IconName }> =
 
 /** A job run's status as a word with an icon (see displayStatus for "interrupted"). */
 export function JobRunStatus({ status }: { status: string }) {
-  const meta = META[status] ?? { label: status, tone: 'neutral' as const, icon: 'info' as const }
-  return (
-    <Badge tone={meta.tone} icon={meta.icon}>
-      {meta.label}
-    </Badge>
-  )
+  return <MapBadge map={META} value={status} />
 }

@@ -1,18 +1,16 @@
 'use client'
 
-import { startTransition, useActionState, useRef, useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { SEVERITIES } from '@/lib/severity'
 import { saveChannelAction } from '@/lib/notifications/actions'
 import { CHANNEL_TYPES, CHANNEL_TYPE_LABELS, ENV_REF_PREFIX, PAGERDUTY_EU_EVENTS_URL, PAGERDUTY_EVENTS_URL, type ChannelType } from '@/lib/notifications/schema'
 import type { ChannelView } from '@/lib/notifications/queries'
-import type { FormState } from '@/lib/auth/guard'
 import { SEVERITY_META } from '@/components/ui/severity-badge'
-import { Button } from '@/components/ui/button'
 import { CheckboxField, InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
+import { LabelledOptions, SubmitButton } from '@/components/ui/form-parts'
+import { resetOnSuccess, useFormAction } from '@/components/ui/use-form-action'
 
-type State = FormState<{ id: string }> | null
 type Editable = Pick<ChannelView, 'id' | 'name' | 'type' | 'enabled' | 'minSeverity' | 'values' | 'storedSecrets'>
 
 export interface ChannelFormProps {
@@ -26,23 +24,11 @@ export interface ChannelFormProps {
  * it is stored; left blank it is kept, unless the destination changes, which asks for it again.
  */
 export function ChannelForm({ channel, canStoreSecrets }: ChannelFormProps) {
-  const formRef = useRef<HTMLFormElement>(null)
   const [type, setType] = useState<ChannelType>(channel?.type ?? 'slack')
-  const [state, submit, pending] = useActionState<State, FormData>(async (_prev, form) => {
-    const result = await saveChannelAction(form)
-    if (result.ok && !channel) formRef.current?.reset()
-    return result
-  }, null)
-  useFocusFirstInvalid(formRef, state)
-  const errors = state?.fieldErrors ?? {}
+  // A new channel's form is cleared after it is added; an edited one keeps its values.
+  const { formRef, state, pending, onSubmit, errors } = useFormAction(saveChannelAction, { onResult: channel ? undefined : resetOnSuccess })
   const v = channel?.values ?? {}
   const text = (k: keyof typeof v) => (typeof v[k] === 'string' ? (v[k] as string) : undefined)
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault()
-    const form = new FormData(e.currentTarget)
-    startTransition(() => submit(form))
-  }
 
   function secretField(name: keyof ChannelView['storedSecrets'], label: string, hint: string) {
     const stored = channel?.storedSecrets[name] === true
@@ -71,11 +57,7 @@ export function ChannelForm({ channel, canStoreSecrets }: ChannelFormProps) {
       <div className="grid gap-4 sm:grid-cols-3">
         <InputField label="Name" name="name" required maxLength={80} defaultValue={channel?.name} error={errors.name} />
         <SelectField label="Type" name="type" required value={type} onChange={(e) => setType(e.target.value as ChannelType)} error={errors.type}>
-          {CHANNEL_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {CHANNEL_TYPE_LABELS[t]}
-            </option>
-          ))}
+          <LabelledOptions values={CHANNEL_TYPES} labels={CHANNEL_TYPE_LABELS} />
         </SelectField>
         <SelectField
           label="Lowest severity sent"
@@ -85,11 +67,7 @@ export function ChannelForm({ channel, canStoreSecrets }: ChannelFormProps) {
           hint="Incidents below this severity are not sent here."
           error={errors.minSeverity}
         >
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {SEVERITY_META[s].label}
-            </option>
-          ))}
+          <LabelledOptions values={SEVERITIES} labels={(s) => SEVERITY_META[s].label} />
         </SelectField>
       </div>
 
@@ -142,9 +120,9 @@ export function ChannelForm({ channel, canStoreSecrets }: ChannelFormProps) {
 
       <CheckboxField label="Enabled" name="enabled" defaultChecked={channel?.enabled ?? true} hint="A disabled channel receives nothing, except test messages." />
       <FormMessage state={state} />
-      <Button type="submit" variant="primary" loading={pending}>
-        {pending ? 'Saving…' : channel ? 'Save channel' : 'Add channel'}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        {channel ? 'Save channel' : 'Add channel'}
+      </SubmitButton>
     </form>
   )
 }

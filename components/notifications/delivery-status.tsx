@@ -1,6 +1,12 @@
 import type { LastDelivery } from '@/lib/notifications/queries'
-import { Badge } from '@/components/ui/badge'
+import { SpecBadge, type BadgeMap } from '@/components/ui/badge-map'
 import { RelativeTime } from '@/components/ui/relative-time'
+
+const OUTCOME: BadgeMap<'delivered' | 'dead' | 'retrying'> = {
+  delivered: { label: 'Delivered', tone: 'ok', icon: 'check-circle' },
+  dead: { label: 'Failed', tone: 'critical', icon: 'x-circle' },
+  retrying: { label: 'Retrying', tone: 'at-risk', icon: 'clock' },
+}
 
 /** The outcome of a channel's most recent attempted message, in words and with its time. */
 export function DeliveryStatus({ last, pending }: { last: LastDelivery | null; pending: number }) {
@@ -11,20 +17,7 @@ export function DeliveryStatus({ last, pending }: { last: LastDelivery | null; p
         Nothing sent yet{queue}
       </span>
     )
-  const badge =
-    last.status === 'delivered' ? (
-      <Badge tone="ok" icon="check-circle">
-        Delivered
-      </Badge>
-    ) : last.status === 'dead' ? (
-      <Badge tone="critical" icon="x-circle">
-        Failed
-      </Badge>
-    ) : (
-      <Badge tone="at-risk" icon="clock">
-        Retrying
-      </Badge>
-    )
+  const badge = <SpecBadge spec={OUTCOME[last.status === 'delivered' || last.status === 'dead' ? last.status : 'retrying']} />
   return (
     <div className="space-y-0.5">
       <div className="flex flex-wrap items-center gap-2">

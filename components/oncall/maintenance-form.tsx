@@ -2,10 +2,11 @@
 
 import type { FormEvent } from 'react'
 import { createMaintenanceAction } from '@/lib/oncall/actions'
-import { Button } from '@/components/ui/button'
 import { InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { localInputToIso, useActionForm } from '@/components/ui/use-action-form'
+import { NamedOptions, SubmitButton } from '@/components/ui/form-parts'
+import { useActionForm } from '@/components/ui/use-action-form'
+import { windowInput } from './window-input'
 import { ViewerZoneName } from '@/components/ui/viewer-time'
 
 /** Schedules a maintenance window: the service's new incidents are muted (recorded, not notified or escalated). */
@@ -16,38 +17,23 @@ export function MaintenanceForm({ services }: { services: readonly { id: string;
     e.preventDefault()
     const form = e.currentTarget
     const data = new FormData(form)
-    run(
-      {
-        serviceId: data.get('serviceId'),
-        startsAt: localInputToIso(String(data.get('startsAt') ?? '')),
-        endsAt: localInputToIso(String(data.get('endsAt') ?? '')),
-        reason: data.get('reason'),
-      },
-      () => form.reset(),
-    )
+    run({ serviceId: data.get('serviceId'), ...windowInput(data) }, () => form.reset())
   }
 
   return (
     <form onSubmit={onSubmit} className="space-y-3" aria-label="Schedule maintenance">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <SelectField label="Service" name="serviceId" required defaultValue="" error={errors.serviceId}>
-          <option value="" disabled>
-            Choose a service…
-          </option>
-          {services.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <NamedOptions items={services} placeholder="Choose a service…" />
         </SelectField>
         <InputField label="Starts" name="startsAt" type="datetime-local" required hint={<>In <ViewerZoneName /></>} error={errors.startsAt} />
         <InputField label="Ends" name="endsAt" type="datetime-local" required hint={<>In <ViewerZoneName />; at most 30 days.</>} error={errors.endsAt} />
         <InputField label="Reason" name="reason" maxLength={200} hint="Optional, e.g. “model redeploy”. No patient details." error={errors.reason} />
       </div>
       <FormMessage state={state} />
-      <Button type="submit" variant="primary" loading={pending}>
+      <SubmitButton pending={pending}>
         Schedule maintenance
-      </Button>
+      </SubmitButton>
     </form>
   )
 }

@@ -1,7 +1,7 @@
-import { Badge } from '@/components/ui/badge'
+import { BoolBadge } from '@/components/ui/badge-map'
+import { actionsColumn, DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
 import { RelativeTime } from '@/components/ui/relative-time'
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import type { MaintenanceView } from '@/lib/oncall/queries'
 import { EndMaintenanceButton } from './confirm-actions'
 import { ViewerTime } from '@/components/ui/viewer-time'
@@ -15,51 +15,31 @@ export function MaintenanceTable({ windows, canManage }: { windows: readonly Mai
     )
   }
   return (
-    <Table caption="Current and upcoming maintenance windows" captionHidden>
-      <THead>
-        <Tr>
-          <Th>Service</Th>
-          <Th>Status</Th>
-          <Th>Starts (your time)</Th>
-          <Th>Ends (your time)</Th>
-          <Th>Reason</Th>
-          {canManage && (
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
-          )}
-        </Tr>
-      </THead>
-      <TBody>
-        {windows.map((w) => (
-          <Tr key={w.id}>
-            <Td className="font-medium">{w.serviceName}</Td>
-            <Td>
-              {w.active ? (
-                <Badge tone="at-risk" icon="bell">
-                  In progress · muted
-                </Badge>
-              ) : (
-                <Badge tone="neutral" icon="clock">
-                  Scheduled
-                </Badge>
-              )}
-            </Td>
-            <Td>
-              <ViewerTime date={w.startsAt} />
-            </Td>
-            <Td>
+    <DataTable<MaintenanceView>
+      caption="Current and upcoming maintenance windows"
+      captionHidden
+      rows={windows}
+      rowKey={(w) => w.id}
+      columns={[
+        { header: 'Service', className: 'font-medium', cell: (w) => w.serviceName },
+        {
+          header: 'Status',
+          cell: (w) => (
+            <BoolBadge value={w.active} yes={{ label: 'In progress · muted', tone: 'at-risk', icon: 'bell' }} no={{ label: 'Scheduled', tone: 'neutral', icon: 'clock' }} />
+          ),
+        },
+        { header: 'Starts (your time)', cell: (w) => <ViewerTime date={w.startsAt} /> },
+        {
+          header: 'Ends (your time)',
+          cell: (w) => (
+            <>
               <ViewerTime date={w.endsAt} /> <span className="text-xs text-ink-muted">(<RelativeTime date={w.endsAt} />)</span>
-            </Td>
-            <Td className="text-ink-muted">{w.reason || '—'}</Td>
-            {canManage && (
-              <Td className="text-right">
-                <EndMaintenanceButton windowId={w.id} serviceName={w.serviceName} active={w.active} />
-              </Td>
-            )}
-          </Tr>
-        ))}
-      </TBody>
-    </Table>
+            </>
+          ),
+        },
+        { header: 'Reason', className: 'text-ink-muted', cell: (w) => w.reason || '—' },
+        canManage && actionsColumn((w) => <EndMaintenanceButton windowId={w.id} serviceName={w.serviceName} active={w.active} />),
+      ]}
+    />
   )
 }

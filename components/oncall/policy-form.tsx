@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button'
 import { controlClasses, InputField } from '@/components/ui/field'
 import { Icon } from '@/components/ui/icons'
 import { FormMessage } from '@/components/ui/form-message'
+import { SubmitButton } from '@/components/ui/form-parts'
 import { cn } from '@/lib/cn'
 
 import type { PersonOption } from './person-list-editor'
@@ -174,9 +175,9 @@ export function PolicyForm({ people, schedules, initial }: PolicyFormProps) {
         {errors.levels && <p className="text-xs font-medium text-critical-fg">{errors.levels.join(' ')}</p>}
       </fieldset>
       <FormMessage state={state} />
-      <Button type="submit" variant="primary" loading={pending}>
+      <SubmitButton pending={pending}>
         {editing ? 'Save policy' : 'Create policy'}
-      </Button>
+      </SubmitButton>
     </form>
   )
 }

@@ -2,9 +2,9 @@
 
 import { useId, useState, type FormEvent } from 'react'
 import { createScheduleAction, updateScheduleAction } from '@/lib/oncall/actions'
-import { Button } from '@/components/ui/button'
 import { InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { SubmitButton } from '@/components/ui/form-parts'
 import { PersonListEditor, type PersonOption } from './person-list-editor'
 import { useActionForm } from '@/components/ui/use-action-form'
 
@@ -118,9 +118,9 @@ export function ScheduleForm({ people, initial, memberNames = {}, defaultZone = 
         fallbackName={(id) => memberNames[id] ?? 'disabled person'}
       />
       <FormMessage state={state} />
-      <Button type="submit" variant="primary" loading={pending}>
+      <SubmitButton pending={pending}>
         {editing ? 'Save schedule' : 'Create schedule'}
-      </Button>
+      </SubmitButton>
     </form>
   )
 }

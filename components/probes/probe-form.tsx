@@ -1,15 +1,11 @@
 'use client'
 
-import { startTransition, useActionState, useRef, type FormEvent } from 'react'
 import { saveProbeAction } from '@/lib/probes/actions'
 import { MIN_INTERVAL_SECONDS } from '@/lib/probes/schema'
-import type { FormState } from '@/lib/auth/guard'
-import { Button } from '@/components/ui/button'
 import { CheckboxField, InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
-
-type State = FormState<{ id: string }> | null
+import { NamedOptions, SubmitButton } from '@/components/ui/form-parts'
+import { resetOnSuccess, useFormAction } from '@/components/ui/use-form-action'
 
 export interface EditableProbe {
   id: string
@@ -31,20 +27,8 @@ export interface ProbeFormProps {
 
 /** Adds or edits an HTTP health check of a service. */
 export function ProbeForm({ probe, services }: ProbeFormProps) {
-  const formRef = useRef<HTMLFormElement>(null)
-  const [state, submit, pending] = useActionState<State, FormData>(async (_prev, form) => {
-    const result = await saveProbeAction(form)
-    if (result.ok && !probe) formRef.current?.reset()
-    return result
-  }, null)
-  useFocusFirstInvalid(formRef, state)
-  const errors = state?.fieldErrors ?? {}
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault()
-    const form = new FormData(e.currentTarget)
-    startTransition(() => submit(form))
-  }
+  // A new probe's form is cleared after it is added; an edited one keeps its values.
+  const { formRef, state, pending, onSubmit, errors } = useFormAction(saveProbeAction, { onResult: probe ? undefined : resetOnSuccess })
 
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-4" aria-label={probe ? `Edit ${probe.name}` : 'Add a probe'}>
@@ -52,14 +36,7 @@ export function ProbeForm({ probe, services }: ProbeFormProps) {
       <div className="grid gap-4 sm:grid-cols-2">
         <InputField label="Name" name="name" required maxLength={100} defaultValue={probe?.name} error={errors.name} />
         <SelectField label="Service" name="serviceId" required defaultValue={probe?.serviceId ?? ''} error={errors.serviceId}>
-          <option value="" disabled>
-            Choose a service
-          </option>
-          {services.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <NamedOptions items={services} placeholder="Choose a service" />
         </SelectField>
         <InputField
           label="URL"
@@ -90,9 +67,9 @@ export function ProbeForm({ probe, services }: ProbeFormProps) {
       </div>
       <CheckboxField label="Enabled" name="enabled" defaultChecked={probe?.enabled ?? true} />
       <FormMessage state={state} />
-      <Button type="submit" variant="primary" loading={pending} disabled={services.length === 0}>
-        {pending ? 'Saving…' : probe ? 'Save probe' : 'Add probe'}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Saving…" disabled={services.length === 0}>
+        {probe ? 'Save probe' : 'Add probe'}
+      </SubmitButton>
     </form>
   )
 }

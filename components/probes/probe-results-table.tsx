@@ -1,47 +1,28 @@
 import type { ProbeResultItem } from '@/lib/probes/queries'
-import { Badge } from '@/components/ui/badge'
+import { BoolBadge } from '@/components/ui/badge-map'
+import { DataTable } from '@/components/ui/data-table'
 import { RelativeTime } from '@/components/ui/relative-time'
-import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table'
 import { formatNumber } from '@/lib/format'
 
 /** The latest checks, newest first. */
 export function ProbeResultsTable({ results, caption, showProbe }: { results: ProbeResultItem[]; caption: string; showProbe: boolean }) {
   return (
-    <Table caption={caption} captionHidden>
-      <THead>
-        <Tr>
-          <Th>Checked</Th>
-          {showProbe && <Th>Probe</Th>}
-          <Th>Result</Th>
-          <Th numeric>Status</Th>
-          <Th numeric>Latency</Th>
-          <Th>Error</Th>
-        </Tr>
-      </THead>
-      <TBody>
-        {results.map((r) => (
-          <Tr key={String(r.id)}>
-            <Td>
-              <RelativeTime date={r.at} />
-            </Td>
-            {showProbe && <Td className="max-w-48 truncate">{r.probe.name}</Td>}
-            <Td>
-              {r.up ? (
-                <Badge tone="ok" icon="check-circle">
-                  Up
-                </Badge>
-              ) : (
-                <Badge tone="critical" icon="x-circle">
-                  Down
-                </Badge>
-              )}
-            </Td>
-            <Td numeric>{r.statusCode ?? '—'}</Td>
-            <Td numeric>{formatNumber(r.latencyMs)} ms</Td>
-            <Td className="text-xs text-ink-muted">{r.error ?? ''}</Td>
-          </Tr>
-        ))}
-      </TBody>
-    </Table>
+    <DataTable<ProbeResultItem>
+      caption={caption}
+      captionHidden
+      rows={results}
+      rowKey={(r) => String(r.id)}
+      columns={[
+        { header: 'Checked', cell: (r) => <RelativeTime date={r.at} /> },
+        showProbe && { header: 'Probe', className: 'max-w-48 truncate', cell: (r) => r.probe.name },
+        {
+          header: 'Result',
+          cell: (r) => <BoolBadge value={r.up} yes={{ label: 'Up', tone: 'ok', icon: 'check-circle' }} no={{ label: 'Down', tone: 'critical', icon: 'x-circle' }} />,
+        },
+        { header: 'Status', numeric: true, cell: (r) => r.statusCode ?? '—' },
+        { header: 'Latency', numeric: true, cell: (r) => `${formatNumber(r.latencyMs)} ms` },
+        { header: 'Error', className: 'text-xs text-ink-muted', cell: (r) => r.error ?? '' },
+      ]}
+    />
   )
 }

@@ -1,28 +1,13 @@
-import { Badge } from '@/components/ui/badge'
+import { MapBadge, type BadgeMap } from '@/components/ui/badge-map'
+
+const PROBE_STATE: BadgeMap<'paused' | 'up' | 'down' | 'unknown'> = {
+  paused: { label: 'Paused', tone: 'neutral', icon: 'minus' },
+  up: { label: 'Up', tone: 'ok', icon: 'check-circle' },
+  down: { label: 'Down', tone: 'critical', icon: 'x-circle' },
+  unknown: { label: 'Unknown', tone: 'neutral', icon: 'clock' },
+}
 
 /** Up / Down / Unknown in words and shape; paused probes say so. */
 export function ProbeStateBadge({ state, enabled }: { state: string; enabled: boolean }) {
-  if (!enabled)
-    return (
-      <Badge tone="neutral" icon="minus">
-        Paused
-      </Badge>
-    )
-  if (state === 'up')
-    return (
-      <Badge tone="ok" icon="check-circle">
-        Up
-      </Badge>
-    )
-  if (state === 'down')
-    return (
-      <Badge tone="critical" icon="x-circle">
-        Down
-      </Badge>
-    )
-  return (
-    <Badge tone="neutral" icon="clock">
-      Unknown
-    </Badge>
-  )
+  return <MapBadge map={PROBE_STATE} value={!enabled ? 'paused' : state === 'up' || state === 'down' ? state : 'unknown'} />
 }

@@ -1,38 +1,22 @@
 'use client'
 
 import Link from 'next/link'
-import { startTransition, useActionState, useRef, type FormEvent } from 'react'
-import type { FormState } from '@/lib/auth/guard'
-import { generateReportAction, type GeneratedReportData } from '@/lib/slo/report-actions'
+import { generateReportAction } from '@/lib/slo/report-actions'
 import { REPORT_PERIODS, REPORT_PERIOD_LABELS } from '@/lib/slo/report-periods'
-import { Button } from '@/components/ui/button'
 import { InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-
-type State = FormState<GeneratedReportData> | null
+import { LabelledOptions, SubmitButton } from '@/components/ui/form-parts'
+import { useFormAction } from '@/components/ui/use-form-action'
 
 /** "Generate now": builds (or rebuilds) the report of a whole past period at once. */
 export function GenerateReportForm({ timeZone }: { timeZone: string }) {
-  const formRef = useRef<HTMLFormElement>(null)
-  const [state, submit, pending] = useActionState<State, FormData>(async (_prev, form) => generateReportAction(form), null)
-  const errors = state?.fieldErrors ?? {}
-
-  // A transition instead of `action=` keeps the chosen values after a refusal (React resets forms after `action=`).
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault()
-    const form = new FormData(e.currentTarget)
-    startTransition(() => submit(form))
-  }
+  const { formRef, state, pending, onSubmit, errors } = useFormAction(generateReportAction, { focusFirstInvalid: false })
 
   return (
     <form ref={formRef} onSubmit={onSubmit} aria-label="Generate a report" className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="Period" name="period" defaultValue="daily" required error={errors.period}>
-          {REPORT_PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {REPORT_PERIOD_LABELS[p]}
-            </option>
-          ))}
+          <LabelledOptions values={REPORT_PERIODS} labels={REPORT_PERIOD_LABELS} />
         </SelectField>
         <InputField
           label="Period containing"
@@ -50,9 +34,9 @@ export function GenerateReportForm({ timeZone }: { timeZone: string }) {
           </Link>
         </p>
       )}
-      <Button type="submit" variant="primary" loading={pending}>
-        {pending ? 'Generating…' : 'Generate now'}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Generating…">
+        Generate now
+      </SubmitButton>
     </form>
   )
 }

@@ -11,21 +11,14 @@ import {
 } from '@/lib/slo/display'
 import { periodLabel, PERIOD_NOUN } from '@/lib/slo/report-periods'
 import { Badge } from '@/components/ui/badge'
+import { BoolBadge } from '@/components/ui/badge-map'
 import { Icon } from '@/components/ui/icons'
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import { scopeWords } from './slo-words'
 
 function MetBadge({ met }: { met: boolean | null }) {
   if (met === null) return <Badge icon="minus">No events</Badge>
-  return met ? (
-    <Badge tone="ok" icon="check-circle">
-      Met
-    </Badge>
-  ) : (
-    <Badge tone="breached" icon="x-circle">
-      Missed
-    </Badge>
-  )
+  return <BoolBadge value={met} yes={{ label: 'Met', tone: 'ok', icon: 'check-circle' }} no={{ label: 'Missed', tone: 'breached', icon: 'x-circle' }} />
 }
 
 const VERDICT_ICON = { better: 'arrow-up', worse: 'arrow-down', no_significant_change: 'minus', too_few_events: 'minus', no_previous_data: 'minus' } as const

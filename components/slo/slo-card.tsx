@@ -5,7 +5,7 @@ import { ruleName } from '@/lib/slo/workings-words'
 import { Card } from '@/components/ui/card'
 import { Icon } from '@/components/ui/icons'
 import { StatusBadge } from '@/components/ui/status-badge'
-import { Sparkline } from '@/components/charts/sparkline'
+import { Sparkline } from '@/components/slo/charts/sparkline'
 import { windowMinutesOf, windowWords } from './budget-window'
 import { scopeWords } from './slo-words'
 

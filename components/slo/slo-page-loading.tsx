@@ -1,14 +1,12 @@
 import { Card } from '@/components/ui/card'
 import { LoadingState } from '@/components/ui/loading-state'
+import { SkeletonBars } from '@/components/ui/page-loading'
 
 /** The loading.tsx body of the SLO pages: header, tabs and panels in place, so nothing jumps. */
 export function SloPageLoading({ label, panels = 3, variant = 'grid' }: { label: string; panels?: number; variant?: 'grid' | 'stack' }) {
   return (
     <div className="space-y-6">
-      <div aria-hidden="true" className="space-y-2">
-        <div className="h-7 w-64 rounded bg-line motion-safe:animate-pulse" />
-        <div className="h-4 w-96 max-w-full rounded bg-line motion-safe:animate-pulse" />
-      </div>
+      <SkeletonBars bars={['h-7 w-64', 'h-4 w-96 max-w-full']} />
       <div aria-hidden="true" className="h-9 w-48 rounded bg-line motion-safe:animate-pulse" />
       <Card as="div" className="px-4 py-3">
         <LoadingState rows={2} label={label} />

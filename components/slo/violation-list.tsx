@@ -5,6 +5,7 @@ import { formatBurnRate, formatTarget } from '@/lib/slo/display'
 import { ruleName, ruleSentence, WINDOW_WORDS } from '@/lib/slo/workings-words'
 import { BURN_WINDOWS } from '@/lib/slo/types'
 import { Badge } from '@/components/ui/badge'
+import { BoolBadge } from '@/components/ui/badge-map'
 import { Icon } from '@/components/ui/icons'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { RuleWorkingsTable } from './rule-workings-table'
@@ -55,15 +56,7 @@ export function ViolationList({ violations }: { violations: readonly SloViolatio
                 {v.severity === 'page' ? 'Page' : 'Ticket'}
               </Badge>
               <span className="text-sm font-medium text-ink">{ruleName(v.rule)}</span>
-              {open ? (
-                <Badge tone="breached" icon="alert">
-                  Open
-                </Badge>
-              ) : (
-                <Badge tone="ok" icon="check-circle">
-                  Resolved
-                </Badge>
-              )}
+              <BoolBadge value={open} yes={{ label: 'Open', tone: 'breached', icon: 'alert' }} no={{ label: 'Resolved', tone: 'ok', icon: 'check-circle' }} />
             </div>
             <p className="mt-1 flex flex-wrap gap-x-1 text-sm text-ink-muted tabular-nums">
               <span>

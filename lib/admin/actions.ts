@@ -1,17 +1,16 @@
 'use server'
 /**
- * Server actions of the admin pages. Each is built with defineAction (validate → authorise → run), the
- * run writes and audits through lib/admin/users.ts, api-keys.ts and user-roles.ts in one transaction, then
- * the page is revalidated. Secrets (a generated password, a new API key) are returned once, never stored.
+ * Server actions of the admin pages. Each adapts its form to a command of ./commands/users.ts or
+ * ./commands/api-keys.ts (built with defineAction: authorise → validate → run the command, which writes
+ * and audits in one transaction), then the page is revalidated. Secrets (a generated password, a new API key) are returned once, never stored.
  */
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { defineAction, type FormState } from '../auth/guard'
 import { ROLE_LABELS } from '../rbac'
-import { CreateApiKeyInput, CreateUserInput } from './schema'
-import { createUser, disableUser, enableUser, resetUserPassword } from './users'
-import { createApiKey, revokeApiKey } from './api-keys'
-import { ChangeUserRoleInput, updateUserRole } from './user-roles'
+import { ChangeUserRoleInput, CreateApiKeyInput, CreateUserInput } from './schema'
+import { createUser, disableUser, enableUser, resetUserPassword, updateUserRole } from './commands/users'
+import { createApiKey, revokeApiKey } from './commands/api-keys'
 
 const USERS_PATH = '/admin/users'
 const API_KEYS_PATH = '/admin/api-keys'
@@ -42,7 +41,7 @@ export const createUserAction = defineAction(
   'user:manage',
   z.preprocess(dropBlankFields, CreateUserInput),
   async (input, { actor }): Promise<FormState<CreatedUserData>> => {
-    const { user, generatedPassword } = await createUser(input, actor)
+    const { user, generatedPassword } = await createUser(actor, input)
     revalidatePath(USERS_PATH)
     return {
       ok: true,
@@ -57,13 +56,13 @@ export const createUserAction = defineAction(
 
 export const disableUserAction = defineAction('user:manage', UserId, async ({ userId }, { actor }) => {
   // disableUser refuses (409) the actor's own account and the last active administrator.
-  const { user, changed } = await disableUser(userId, actor)
+  const { user, changed } = await disableUser(actor, userId)
   revalidatePath(USERS_PATH)
   return { ok: true, status: 200, message: changed ? `${user.email} was disabled and signed out.` : `${user.email} was already disabled.` }
 })
 
 export const enableUserAction = defineAction('user:manage', UserId, async ({ userId }, { actor }) => {
-  const { user, changed } = await enableUser(userId, actor)
+  const { user, changed } = await enableUser(actor, userId)
   revalidatePath(USERS_PATH)
   return { ok: true, status: 200, message: changed ? `${user.email} can sign in again.` : `${user.email} was already active.` }
 })
@@ -72,14 +71,14 @@ export const resetPasswordAction = defineAction(
   'user:manage',
   UserId,
   async ({ userId }, { actor }): Promise<FormState<{ password: string; email: string }>> => {
-    const { user, password } = await resetUserPassword(userId, actor)
+    const { user, password } = await resetUserPassword(actor, userId)
     return { ok: true, status: 200, message: `A new password was set for ${user.email}. Give it to them securely: it is shown only once.`, data: { password, email: user.email } }
   },
 )
 
 export const changeRoleAction = defineAction('user:manage', ChangeUserRoleInput, async (input, { actor }) => {
   // updateUserRole refuses (409) the actor's own role and demoting the last active administrator.
-  const { user, changed } = await updateUserRole(input, actor)
+  const { user, changed } = await updateUserRole(actor, input)
   revalidatePath(USERS_PATH)
   const role = ROLE_LABELS[user.role]
   return { ok: true, status: 200, message: changed ? `${user.email} is now ${role}.` : `${user.email} already was ${role}.` }
@@ -90,7 +89,7 @@ export const createApiKeyAction = defineAction(
   // Scopes arrive as an array: the form sends a plain object, since FormData → object keeps one value per name.
   z.preprocess(dropBlankFields, CreateApiKeyInput),
   async (input, { actor }): Promise<FormState<CreatedApiKeyData>> => {
-    const { key, row } = await createApiKey(input, actor)
+    const { key, row } = await createApiKey(actor, input)
     revalidatePath(API_KEYS_PATH)
     return {
       ok: true,
@@ -102,7 +101,7 @@ export const createApiKeyAction = defineAction(
 )
 
 export const revokeApiKeyAction = defineAction('apikey:manage', ApiKeyId, async ({ keyId }, { actor }) => {
-  const { row, changed } = await revokeApiKey(keyId, actor)
+  const { row, changed } = await revokeApiKey(actor, keyId)
   revalidatePath(API_KEYS_PATH)
   return {
     ok: true,

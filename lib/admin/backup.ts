@@ -10,7 +10,7 @@
  * AuditLog trigger refuses only UPDATE and DELETE).
  */
 import type pg from 'pg'
-import { CREATE_TABLE as MIGRATIONS_TABLE_DDL, listMigrations, MIGRATIONS_DIR } from '../../scripts/lib/migrations'
+import { CREATE_TABLE as MIGRATIONS_TABLE_DDL, listMigrations, MIGRATIONS_DIR } from '@/lib/migrations'
 import { WARDROOM_VERSION } from '../version'
 import { SqlSplitter, isTransactionControl, splitSql } from './sql-split'
 

@@ -4,11 +4,8 @@
  */
 import 'server-only'
 import { db, Prisma } from '../db'
-import { adminUserSelect, type AdminUser } from './users'
-import { adminApiKeySelect, type AdminApiKey } from './api-keys'
+import { adminApiKeySelect, adminUserSelect, type AdminApiKey, type AdminUser } from './selects'
 import { AUDIT_PAGE_SIZE, type AuditLogQuery } from './audit-filter'
-
-export type { AdminUser }
 
 export async function listUsers(): Promise<AdminUser[]> {
   return db.user.findMany({

@@ -47,3 +47,9 @@ export type CreateApiKeyInput = z.infer<typeof CreateApiKeyInput>
 
 /** An API key named by id (uuid) or prefix (`wr_` + 12 characters). */
 export const ApiKeyRef = z.union([z.uuid(), z.string().regex(/^wr_[A-Za-z0-9_-]{12}$/)], 'Give a key id or prefix (wr_…)')
+
+export const ChangeUserRoleInput = z.object({
+  userId: z.uuid('Choose a user'),
+  role: z.enum(ROLES, 'Choose one of the roles'),
+})
+export type ChangeUserRoleInput = z.infer<typeof ChangeUserRoleInput>

@@ -1,8 +1,10 @@
 /**
  * Authorisation for pages and server actions, at the place the data is touched.
  * Pages: `await requirePagePermission('audit:read')` redirects to /login or renders 403.
- * Actions: wrap with `defineAction(permission, schema, fn)`: validate → authorise → run (the action writes
- * and audits) → return one FormState shape.
+ * Actions: wrap with `defineAction(permission, schema, fn)`: authenticate → authorise → validate → run
+ * (the action calls its area's command, which writes and audits) → return one FormState shape.
+ * Authorising before validating is deliberate: someone who may not act learns nothing about the input's
+ * shape (which fields exist, which values pass) from field errors; they get a plain 401/403.
  */
 import { forbidden, redirect } from 'next/navigation'
 import type { z } from 'zod'

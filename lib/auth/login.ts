@@ -9,10 +9,12 @@
  * therefore queue on the locks and see each other's rows; at most LOGIN_MAX_FAILURES of them reach the hash,
  * however many arrive at once. When only attempts still in flight fill the window (colleagues behind one
  * NAT signing in at the same moment), the answer is to retry in a couple of seconds, not in 15 minutes.
+ * Settling the attempt, recording the sign-in and its audit entry are one transaction.
  */
 import { db, Prisma } from '../db'
 import { env } from '../env'
 import { recordAudit } from '../audit'
+import { inTransaction } from '@/lib/tx'
 import { dummyPasswordHash, verifyPassword } from './password'
 import type { Role } from '../rbac'
 
@@ -79,7 +81,7 @@ export async function reserveLoginAttempt(
   ip: string,
   now = new Date(),
 ): Promise<({ throttled: true } & ThrottleState) | { throttled: false; attemptId: bigint }> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(${LOCK_ACCOUNT}::int4, hashtext(${email}))::text`
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(${LOCK_ADDRESS}::int4, hashtext(${ip}))::text`
     const state = await throttleState(tx, email, ip, now)
@@ -99,22 +101,18 @@ export async function authenticate(emailRaw: string, password: string, ip: strin
   // Compare against a dummy hash when the account is unknown, so timing does not reveal which emails exist.
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()))
   const success = Boolean(user && ok && !user.disabledAt)
-  await db.loginAttempt.update({ where: { id: attempt.attemptId }, data: { success, pending: false } })
-
-  if (!success || !user) {
-    await recordAudit(
-      { type: 'user', id: user?.id ?? null, label: user ? user.email : 'unknown account' },
-      {
-        action: 'auth.login_failed',
-        targetType: 'user',
-        targetId: user?.id ?? null,
-        summary: { reason: !user ? 'unknown_account' : user.disabledAt ? 'account_disabled' : 'wrong_password' },
-        ip,
-      },
-    )
-    return null
-  }
-  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } })
-  await recordAudit({ type: 'user', id: user.id, label: user.email }, { action: 'auth.login', targetType: 'user', targetId: user.id, ip })
+  // The attempt is settled, the sign-in recorded and audited in one transaction.
+  const actor = { type: 'user' as const, id: user?.id ?? null, label: user ? user.email : 'unknown account' }
+  await inTransaction(async (tx) => {
+    await tx.loginAttempt.update({ where: { id: attempt.attemptId }, data: { success, pending: false } })
+    if (success && user) {
+      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } })
+      await recordAudit(actor, { action: 'auth.login', targetType: 'user', targetId: user.id, ip }, tx)
+    } else {
+      const reason = !user ? 'unknown_account' : user.disabledAt ? 'account_disabled' : 'wrong_password'
+      await recordAudit(actor, { action: 'auth.login_failed', targetType: 'user', targetId: user?.id ?? null, summary: { reason }, ip }, tx)
+    }
+  })
+  if (!success || !user) return null
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion }
 }

@@ -8,7 +8,7 @@
 import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { env } from '../env'
-import { clientIp } from '../http/client-ip'
+import { clientIp } from '@/lib/client-ip'
 import { authenticate } from './login'
 import { safeCallbackPath } from './redirect'
 import { sessionVersionIsCurrent } from './session-version'

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
-import { SYSTEM_ACTOR } from '@/lib/audit'
-import { disableUser, enableUser, resetUserPassword } from '@/lib/admin/users'
-import { updateUserRole } from '@/lib/admin/user-roles'
+import { systemActor } from '@/lib/auth/actor'
+import { disableUser, enableUser, resetUserPassword, updateUserRole } from '@/lib/admin/commands/users'
 import { authOptions } from '@/lib/auth/options'
 import { userForSession } from '@/lib/auth/session-version'
 import { createUser } from '@/test/factories'
@@ -23,30 +22,30 @@ describe('session versions', () => {
 
   it('end the session on password reset', async () => {
     const user = await createUser('ops')
-    await resetUserPassword(user.email, SYSTEM_ACTOR)
+    await resetUserPassword(systemActor(), user.email)
     expect(await userForSession(claimsOf(user.id))).toBeNull()
     expect(await userForSession(claimsOf(user.id, 1))).not.toBeNull() // a sign-in after the reset
   })
 
   it('end the session on a role change', async () => {
     const user = await createUser('ops')
-    await updateUserRole({ userId: user.id, role: 'viewer' }, SYSTEM_ACTOR)
+    await updateUserRole(systemActor(), { userId: user.id, role: 'viewer' })
     expect(await userForSession(claimsOf(user.id))).toBeNull()
     expect(await userForSession(claimsOf(user.id, 1))).toMatchObject({ role: 'viewer' })
   })
 
   it('end the session on disable, and re-enabling does not revive it', async () => {
     const user = await createUser('ops')
-    await disableUser(user.id, SYSTEM_ACTOR)
+    await disableUser(systemActor(), user.id)
     expect(await userForSession(claimsOf(user.id))).toBeNull()
-    await enableUser(user.id, SYSTEM_ACTOR)
+    await enableUser(systemActor(), user.id)
     expect(await userForSession(claimsOf(user.id))).toBeNull()
     expect(await userForSession(claimsOf(user.id, 1))).not.toBeNull()
   })
 
   it('do not change when nothing changed (same role, already disabled)', async () => {
     const user = await createUser('ops')
-    await updateUserRole({ userId: user.id, role: 'ops' }, SYSTEM_ACTOR)
+    await updateUserRole(systemActor(), { userId: user.id, role: 'ops' })
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(0)
   })
 
@@ -56,7 +55,7 @@ describe('session versions', () => {
     const call = (token: Record<string, unknown>) =>
       jwt({ token: { ...token }, user: undefined as never, account: null }) as Promise<Record<string, unknown>>
     expect(await call(claimsOf(user.id))).toMatchObject({ uid: user.id, sv: 0 })
-    await resetUserPassword(user.id, SYSTEM_ACTOR)
+    await resetUserPassword(systemActor(), user.id)
     expect(await call(claimsOf(user.id))).toEqual({})
   })
 

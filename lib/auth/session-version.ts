@@ -8,8 +8,8 @@
  * for SESSION_VERSION_CACHE_MS, so that /api/auth/session also stops refreshing the cookie.
  */
 import { db, type Prisma } from '../db'
+import type { User } from '../generated/prisma/client'
 import { env } from '../env'
-import type { SessionUser } from './session'
 
 export interface SessionClaims {
   uid?: string
@@ -25,8 +25,12 @@ export async function bumpSessionVersion(tx: Prisma.TransactionClient, userId: s
   versionCache.delete(userId)
 }
 
-/** The user the claims belong to, or null when the session is incomplete, too old, revoked or disabled. */
-export async function userForSession(claims: SessionClaims, now = Date.now()): Promise<SessionUser | null> {
+/**
+ * The user the claims belong to (the fields of ./session.ts's SessionUser, typed from the row so that this
+ * file does not import session.ts, which imports it), or null when the session is incomplete, too old,
+ * revoked or disabled.
+ */
+export async function userForSession(claims: SessionClaims, now = Date.now()): Promise<Pick<User, 'id' | 'email' | 'name' | 'role'> | null> {
   if (!claims.uid || !claims.loginAt || typeof claims.sv !== 'number') return null
   if (now / 1000 - claims.loginAt > env.SESSION_MAX_AGE) return null
   const user = await db.user.findUnique({

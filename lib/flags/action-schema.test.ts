@@ -30,7 +30,7 @@ describe('parseVariantsText', () => {
 })
 
 describe('form schemas', () => {
-  it('CreateFlagForm turns the form into the service input', () => {
+  it('CreateFlagForm turns the form into the command input', () => {
     expect(CreateFlagForm.parse({ key: 'sepsis_alert', name: 'Sepsis', type: 'boolean', tags: 'hipaa, ed ,', description: '' })).toEqual({
       key: 'sepsis_alert',
       name: 'Sepsis',
@@ -40,6 +40,7 @@ describe('form schemas', () => {
       owner: '',
       tags: ['hipaa', 'ed'],
       category: 'operational',
+      guardedSloKeys: [],
     })
     const bad = CreateFlagForm.safeParse({ key: 'x_flag', name: 'X', type: 'json', variantsText: 'a = nope' })
     expect(bad.success).toBe(false)

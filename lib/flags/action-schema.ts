@@ -1,6 +1,6 @@
 /**
  * Inputs of the flag server actions as the cockpit's forms send them (comma-separated tags, variants one per
- * line, stages as "5, 25, 50, 100"), turned into the service's inputs (lib/flags/schema.ts). Kept out of
+ * line, stages as "5, 25, 50, 100"), turned into the commands' inputs (lib/flags/schema.ts). Kept out of
  * actions.ts because a 'use server' module may export only async functions.
  */
 import { z } from 'zod'
@@ -89,7 +89,7 @@ export const CreateFlagForm = z
       ctx.addIssue({ code: 'custom', path: ['variantsText'], message: parsed.message })
       return z.NEVER
     }
-    return { key: f.key, name: f.name, description: f.description, type: f.type, variants: parsed.variants, owner: f.owner, tags: f.tags, category: f.category }
+    return { key: f.key, name: f.name, description: f.description, type: f.type, variants: parsed.variants, owner: f.owner, tags: f.tags, category: f.category, guardedSloKeys: [] }
   })
 
 export const UpdateFlagForm = z.object({

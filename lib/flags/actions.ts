@@ -1,9 +1,9 @@
 'use server'
 /**
- * Server actions of the feature-flag pages. Each is built with defineAction (validate → authorise → run);
- * the run calls lib/flags/service.ts, which enforces the compliance gates and 4-eyes on the server, writes
- * and audits. A refused change comes back as an ApiError (403/409 naming the missing gate); defineAction
- * turns it into the form state that the control shows beside itself.
+ * Server actions of the feature-flag pages: each adapts a form to a command. defineAction (session,
+ * permission, validate) → the command in lib/flags/commands/ (authorize, one transaction: gates and 4-eyes,
+ * write, history + audit) → revalidate + message. A refused change comes back as an ApiError (403/409
+ * naming the missing gate); defineAction turns it into the form state the control shows beside itself.
  */
 import { revalidatePath } from 'next/cache'
 import { defineAction, type FormState } from '../auth/guard'
@@ -22,24 +22,12 @@ import {
   UpdateFlagForm,
 } from './action-schema'
 import { GATE_LABELS } from './gates'
-import type { ChangeOutcome, Environment } from './schema'
-import {
-  applyChangeRequest,
-  approveChangeRequest,
-  createFlag,
-  editChangeRequest,
-  pauseRollout,
-  recordCompliance,
-  rejectChangeRequest,
-  resumeRollout,
-  rollbackNow,
-  setKillSwitch,
-  startRollout,
-  updateEnvironment,
-  updateFlag,
-} from './service'
-
-const ENV_LABEL: Record<Environment, string> = { development: 'Development', staging: 'Staging', production: 'Production' }
+import { ENVIRONMENT_LABELS, type ChangeOutcome } from './schema'
+import { applyChangeRequest, approveChangeRequest, editChangeRequest, rejectChangeRequest } from './commands/change-requests'
+import { recordCompliance } from './commands/compliance'
+import { setKillSwitch, updateEnvironment } from './commands/environments'
+import { createFlag, updateFlag } from './commands/flags'
+import { pauseRollout, resumeRollout, rollbackNow, startRollout } from './commands/rollouts'
 
 function refresh(): void {
   // The list, every flag page and the experiments read the same rows.
@@ -58,87 +46,87 @@ function outcomeState(outcome: ChangeOutcome, done: string): FormState<ChangeOut
 }
 
 export const createFlagAction = defineAction('flag:edit', CreateFlagForm, async (input, { actor }): Promise<FormState<{ key: string }>> => {
-  const flag = await createFlag(input, actor)
+  const flag = await createFlag(actor, input)
   refresh()
   return { ok: true, status: 201, message: `Flag ${flag.key} was created, off in every environment.`, data: { key: flag.key } }
 })
 
 export const updateFlagAction = defineAction('flag:edit', UpdateFlagForm, async ({ flagKey, ...input }, { actor }) => {
   // On a gated flag, changing tags, category, guarded SLOs or lifecycle is a production change (4-eyes).
-  const outcome = await updateFlag(flagKey, input, actor)
+  const outcome = await updateFlag(actor, flagKey, input)
   refresh()
   return outcomeState(outcome, 'Details saved.')
 })
 
 export const updateEnvironmentAction = defineAction('flag:edit', UpdateEnvironmentForm, async ({ flagKey, environment, config }, { actor }) => {
-  const outcome = await updateEnvironment(flagKey, environment, config, actor)
+  const outcome = await updateEnvironment(actor, flagKey, environment, config)
   refresh()
-  return outcomeState(outcome, `${ENV_LABEL[environment]} configuration saved; evaluations use it within seconds.`)
+  return outcomeState(outcome, `${ENVIRONMENT_LABELS[environment]} configuration saved; evaluations use it within seconds.`)
 })
 
 export const setKillSwitchAction = defineAction('flag:edit', KillSwitchForm, async ({ flagKey, environment, killed }, { actor }) => {
-  const outcome = await setKillSwitch(flagKey, environment, killed, actor)
+  const outcome = await setKillSwitch(actor, flagKey, environment, killed)
   refresh()
   return outcomeState(
     outcome,
     killed
-      ? `Kill switch on: ${ENV_LABEL[environment].toLowerCase()} serves the off variant to everyone.`
-      : `Kill switch off: ${ENV_LABEL[environment].toLowerCase()} follows its rules again.`,
+      ? `Kill switch on: ${ENVIRONMENT_LABELS[environment].toLowerCase()} serves the off variant to everyone.`
+      : `Kill switch off: ${ENVIRONMENT_LABELS[environment].toLowerCase()} follows its rules again.`,
   )
 })
 
 export const startRolloutAction = defineAction('flag:edit', StartRolloutForm, async ({ flagKey, environment, ...plan }, { actor }) => {
-  const outcome = await startRollout(flagKey, environment, plan, actor)
+  const outcome = await startRollout(actor, flagKey, environment, plan)
   refresh()
   return outcomeState(outcome, `Rollout of ${plan.variant} started at ${plan.stages[0]}%.`)
 })
 
 export const pauseRolloutAction = defineAction('flag:edit', PauseRolloutForm, async ({ flagKey, environment, reason }, { actor }) => {
-  await pauseRollout(flagKey, environment, reason, actor)
+  await pauseRollout(actor, flagKey, environment, reason)
   refresh()
   return { ok: true, status: 200, message: 'Rollout paused: it stays at its current percentage until resumed.' }
 })
 
 export const resumeRolloutAction = defineAction('flag:edit', FlagEnvironmentRef, async ({ flagKey, environment }, { actor }) => {
-  const outcome = await resumeRollout(flagKey, environment, actor)
+  const outcome = await resumeRollout(actor, flagKey, environment)
   refresh()
   return outcomeState(outcome, 'Rollout resumed: the next stage follows once the guarded SLOs stay healthy.')
 })
 
 export const rollbackNowAction = defineAction('flag:edit', RollbackForm, async ({ flagKey, environment, reason }, { actor }) => {
-  await rollbackNow(flagKey, environment, reason || 'Rolled back by hand', actor)
+  await rollbackNow(actor, flagKey, environment, reason || 'Rolled back by hand')
   refresh()
   return { ok: true, status: 200, message: 'Rolled back: the rollout serves 0% from now on.' }
 })
 
 export const recordComplianceAction = defineAction('flag:compliance', ComplianceForm, async ({ flagKey, ...input }, { actor }) => {
-  await recordCompliance(flagKey, input, actor)
+  await recordCompliance(actor, flagKey, input)
   refresh()
   return { ok: true, status: 201, message: `${GATE_LABELS[input.kind][0]!.toUpperCase()}${GATE_LABELS[input.kind].slice(1)} recorded.` }
 })
 
-export const approveChangeRequestAction = defineAction('flag:approve', ChangeRequestRef, async ({ id }, { user }) => {
-  // The service refuses (409) the requester's own request: 4-eyes means a second person.
-  await approveChangeRequest(id, user)
+export const approveChangeRequestAction = defineAction('flag:approve', ChangeRequestRef, async ({ id }, { actor }) => {
+  // The command refuses (409) the requester's own request: 4-eyes means a second person.
+  await approveChangeRequest(actor, id)
   refresh()
   return { ok: true, status: 200, message: 'Approved. It can now be applied.' }
 })
 
-export const rejectChangeRequestAction = defineAction('flag:approve', RejectChangeRequestForm, async ({ id, reason }, { user }) => {
-  await rejectChangeRequest(id, user, reason || undefined)
+export const rejectChangeRequestAction = defineAction('flag:approve', RejectChangeRequestForm, async ({ id, reason }, { actor }) => {
+  await rejectChangeRequest(actor, id, reason || undefined)
   refresh()
   return { ok: true, status: 200, message: 'Rejected. Nothing was changed.' }
 })
 
-export const withdrawChangeRequestAction = defineAction('flag:edit', ChangeRequestRef, async ({ id }, { user }) => {
-  // The service lets only the requester withdraw with flag:edit; anyone else needs flag:approve (reject).
-  await rejectChangeRequest(id, user, 'Withdrawn by the requester')
+export const withdrawChangeRequestAction = defineAction('flag:edit', ChangeRequestRef, async ({ id }, { actor }) => {
+  // The command lets only the requester withdraw with flag:edit; anyone else needs flag:approve (reject).
+  await rejectChangeRequest(actor, id, 'Withdrawn by the requester')
   refresh()
   return { ok: true, status: 200, message: 'Withdrawn. Nothing was changed.' }
 })
 
-export const editChangeRequestAction = defineAction('flag:edit', EditChangeRequestForm, async ({ id, payload, reason }, { user }) => {
-  const { voidedApproval } = await editChangeRequest(id, payload, user, reason || undefined)
+export const editChangeRequestAction = defineAction('flag:edit', EditChangeRequestForm, async ({ id, payload, reason }, { actor }) => {
+  const { voidedApproval } = await editChangeRequest(actor, id, payload, reason || undefined)
   refresh()
   return {
     ok: true,
@@ -147,8 +135,8 @@ export const editChangeRequestAction = defineAction('flag:edit', EditChangeReque
   }
 })
 
-export const applyChangeRequestAction = defineAction('flag:edit', ChangeRequestRef, async ({ id }, { user }) => {
-  await applyChangeRequest(id, user)
+export const applyChangeRequestAction = defineAction('flag:edit', ChangeRequestRef, async ({ id }, { actor }) => {
+  await applyChangeRequest(actor, id)
   refresh()
   return { ok: true, status: 200, message: 'Applied: evaluations use the change within seconds.' }
 })

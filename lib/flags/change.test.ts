@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { describeChange, payloadHash } from './change'
-import { servesEveryoneAlike } from './lifecycle'
+import { servesEveryoneAlike } from '@/lib/flags/stale'
 import { etagMatches } from './ofrep'
 
 describe('change requests', () => {

@@ -6,7 +6,7 @@
  * names: assignment is what is tested.
  */
 import 'server-only'
-import { db } from '../db'
+import { db, type Prisma } from '../db'
 import { logger } from '../logger'
 import { getSloOverview, type SloStatus } from '../slo/queries'
 import { computeExperimentResults, type ExperimentResults, type VariantCounts } from './experiment-results'
@@ -95,30 +95,34 @@ const experimentSelect = {
   flag: { select: { id: true, key: true, name: true, variants: true } },
 } as const
 
+type ExperimentRow = Prisma.ExperimentGetPayload<{ select: typeof experimentSelect }>
+
+/** The list's view of an experiment, with its totals summed over `counts` (one per variant). */
+function listItemOf(r: ExperimentRow, counts: readonly { exposures: number; conversions: number }[]): ExperimentListItem {
+  return {
+    id: r.id,
+    key: r.key,
+    name: r.name,
+    flagKey: r.flag.key,
+    flagName: r.flag.name,
+    environment: r.environment,
+    status: r.status,
+    controlVariant: r.controlVariant,
+    metric: parsePrimaryMetric(r.primaryMetric),
+    startedAt: r.startedAt,
+    stoppedAt: r.stoppedAt,
+    exposures: counts.reduce((s, c) => s + c.exposures, 0),
+    conversions: counts.reduce((s, c) => s + c.conversions, 0),
+  }
+}
+
 /** Every experiment, running first, then newest. */
 export async function listExperiments(): Promise<ExperimentListItem[]> {
   const rows = await db.experiment.findMany({ select: experimentSelect, orderBy: [{ createdAt: 'desc' }] })
   const counts = await countByVariant(rows.map((r) => r.id))
   const order = { running: 0, draft: 1, stopped: 2 } as Record<string, number>
   return rows
-    .map((r) => {
-      const mine = counts.filter((c) => c.experimentId === r.id)
-      return {
-        id: r.id,
-        key: r.key,
-        name: r.name,
-        flagKey: r.flag.key,
-        flagName: r.flag.name,
-        environment: r.environment,
-        status: r.status,
-        controlVariant: r.controlVariant,
-        metric: parsePrimaryMetric(r.primaryMetric),
-        startedAt: r.startedAt,
-        stoppedAt: r.stoppedAt,
-        exposures: mine.reduce((s, c) => s + c.exposures, 0),
-        conversions: mine.reduce((s, c) => s + c.conversions, 0),
-      }
-    })
+    .map((r) => listItemOf(r, counts.filter((c) => c.experimentId === r.id)))
     .sort((a, b) => (order[a.status] ?? 3) - (order[b.status] ?? 3))
 }
 
@@ -193,19 +197,7 @@ export async function getExperimentDetail(key: string, now: Date = new Date()): 
   const results = computeExperimentResults(variantCounts, row.controlVariant)
   const guardrails = await guardrailsOf(row.guardrailSloKeys, row.startedAt ?? row.createdAt, now)
   return {
-    id: row.id,
-    key: row.key,
-    name: row.name,
-    flagKey: row.flag.key,
-    flagName: row.flag.name,
-    environment: row.environment,
-    status: row.status,
-    controlVariant: row.controlVariant,
-    metric: parsePrimaryMetric(row.primaryMetric),
-    startedAt: row.startedAt,
-    stoppedAt: row.stoppedAt,
-    exposures: variantCounts.reduce((s, c) => s + c.exposures, 0),
-    conversions: variantCounts.reduce((s, c) => s + c.conversions, 0),
+    ...listItemOf(row, variantCounts),
     weightsSource: split ? `${split.source} of ${row.environment}` : null,
     results,
     guardrails,

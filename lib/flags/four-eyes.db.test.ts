@@ -7,24 +7,20 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
-import { recordAudit, SYSTEM_ACTOR } from '@/lib/audit'
-import { actorOfApiKey, actorOfUser } from '@/lib/auth/actor'
+import { recordAudit } from '@/lib/audit'
+import { actorOfApiKey, actorOfUser, systemActor } from '@/lib/auth/actor'
 import type { SessionUser } from '@/lib/auth/session'
+import { userForSession } from '@/lib/auth/session-version'
 import { createApiKey, createUser, request } from '@/test/factories'
 import { POST as enable } from '@/app/api/features/enable/route'
 import { payloadHash } from './change'
-import type { ChangePayload, EnvironmentConfig } from './schema'
-import {
-  applyChangeRequest,
-  approveChangeRequest,
-  createFlag,
-  editChangeRequest,
-  enableFeature,
-  recordCompliance,
-  updateEnvironment,
-  updateFlag,
-} from './service'
-import { BOOL_VARIANTS, flagKey, rejects } from '@/test/flag-factories'
+import { ComplianceInput, type ChangePayload, type EnvironmentConfig } from './schema'
+import { applyChangeRequest, approveChangeRequest, editChangeRequest } from './commands/change-requests'
+import { recordCompliance } from './commands/compliance'
+import { updateEnvironment } from './commands/environments'
+import { createFlag, updateFlag } from './commands/flags'
+import { enableFeature } from './commands/rollouts'
+import { BOOL_VARIANTS, flagInput, flagKey, rejects } from '@/test/flag-factories'
 
 let requester: SessionUser // A: asks for the change
 let approver: SessionUser // B: approves it
@@ -44,14 +40,14 @@ beforeAll(async () => {
 /** A diagnostic flag with its clinical validation recorded: production changes need 4-eyes only. */
 async function readyFlag(): Promise<string> {
   const key = flagKey('eyes')
-  await createFlag({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS, category: 'diagnostic' }, actorOfUser(requester))
-  await recordCompliance(key, { kind: 'clinical_validation', reference: 'CV-4E', date: '2026-02-10', scope: 'ED triage' }, actorOfUser(requester))
+  await createFlag(actorOfUser(requester), flagInput({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS, category: 'diagnostic' }))
+  await recordCompliance(actorOfUser(requester), key, ComplianceInput.parse({ kind: 'clinical_validation', reference: 'CV-4E', date: '2026-02-10', scope: 'ED triage' }))
   return key
 }
 
 /** A's production change request. */
 async function requested(key: string, config: EnvironmentConfig = ON): Promise<string> {
-  const outcome = await updateEnvironment(key, 'production', config, actorOfUser(requester))
+  const outcome = await updateEnvironment(actorOfUser(requester), key, 'production', config)
   expect(outcome.applied).toBe(false)
   return outcome.changeRequestId!
 }
@@ -69,7 +65,7 @@ function editorBackfillSql(): string {
 describe('approving', () => {
   it('the requester cannot approve their own request (409, in words)', async () => {
     const id = await requested(await readyFlag())
-    const err = await rejects(approveChangeRequest(id, requester))
+    const err = await rejects(approveChangeRequest(actorOfUser(requester), id))
     expect(err.status).toBe(409)
     expect(err.message).toMatch(/you requested this change, so you cannot approve it/)
     expect(err.fields).toEqual({ gate: ['four_eyes'] })
@@ -84,12 +80,12 @@ describe('approving', () => {
     await db.$executeRawUnsafe(editorBackfillSql())
     expect((await requestRow(id)).editorIds).toEqual([approver.id])
 
-    const err = await rejects(approveChangeRequest(id, approver))
+    const err = await rejects(approveChangeRequest(actorOfUser(approver), id))
     expect(err.status).toBe(409)
     expect(err.message).toMatch(/you edited this change request, so you cannot approve it/)
     expect(await requestRow(id)).toMatchObject({ status: 'pending', approvedById: null })
     // A third person, who neither requested nor edited it, may.
-    await approveChangeRequest(id, third)
+    await approveChangeRequest(actorOfUser(third), id)
     expect(await requestRow(id)).toMatchObject({ status: 'approved', approvedById: third.id })
   })
 })
@@ -98,11 +94,11 @@ describe('editing', () => {
   it('only the requester edits: anyone else is refused (403) and the approval stands untouched', async () => {
     const key = await readyFlag()
     const id = await requested(key)
-    await approveChangeRequest(id, approver)
+    await approveChangeRequest(actorOfUser(approver), id)
     const before = await requestRow(id)
 
     for (const other of [third, approver, ops]) {
-      const err = await rejects(editChangeRequest(id, { kind: 'environment', config: TEN }, other))
+      const err = await rejects(editChangeRequest(actorOfUser(other), id, { kind: 'environment', config: TEN }))
       expect(err.status).toBe(403)
       expect(err.message).toMatch(/Only the requester may edit a change request/)
     }
@@ -114,11 +110,11 @@ describe('editing', () => {
   it('every edit by the requester voids the approval and records the editor', async () => {
     const key = await readyFlag()
     const id = await requested(key)
-    await approveChangeRequest(id, approver)
-    expect(await editChangeRequest(id, { kind: 'environment', config: TEN }, requester)).toEqual({ voidedApproval: true })
+    await approveChangeRequest(actorOfUser(approver), id)
+    expect(await editChangeRequest(actorOfUser(requester), id, { kind: 'environment', config: TEN })).toEqual({ voidedApproval: true })
     expect(await requestRow(id)).toMatchObject({ status: 'pending', approvedById: null, approvedHash: null, approvedAt: null, editorIds: [requester.id] })
     // The earlier approval is gone: applying is refused until someone approves the edited change.
-    expect((await rejects(applyChangeRequest(id, requester))).status).toBe(409)
+    expect((await rejects(applyChangeRequest(actorOfUser(requester), id))).status).toBe(409)
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'flag.change_request.edit', targetId: key } })
     expect(audit.summary).toMatchObject({ changeRequestId: id, voidedApproval: true, voidedApprovalBy: approver.id })
   })
@@ -129,7 +125,7 @@ describe('applying', () => {
     const key = await readyFlag()
     const id = await requested(key)
     for (const who of [requester, approver, third]) {
-      const err = await rejects(applyChangeRequest(id, who))
+      const err = await rejects(applyChangeRequest(actorOfUser(who), id))
       expect(err.status).toBe(409)
       expect(err.fields).toEqual({ gate: ['four_eyes'] })
     }
@@ -139,8 +135,8 @@ describe('applying', () => {
   it('the approver never counts as the approver of their own apply (409; the request stays approved for someone else)', async () => {
     const key = await readyFlag()
     const id = await requested(key)
-    await approveChangeRequest(id, approver)
-    const err = await rejects(applyChangeRequest(id, approver))
+    await approveChangeRequest(actorOfUser(approver), id)
+    const err = await rejects(applyChangeRequest(actorOfUser(approver), id))
     expect(err.status).toBe(409)
     expect(err.message).toMatch(/You approved this change, so you cannot also apply it/)
     expect((await production(key)).enabled).toBe(false)
@@ -156,7 +152,7 @@ describe('applying', () => {
       where: { id },
       data: { editorIds: [approver.id], status: 'approved', approvedById: approver.id, approvedAt: new Date(), approvedHash: payloadHash(payload) },
     })
-    const err = await rejects(applyChangeRequest(id, requester))
+    const err = await rejects(applyChangeRequest(actorOfUser(requester), id))
     expect(err.status).toBe(409)
     expect(err.message).toMatch(/requested or edited this change, so it does not count/)
     expect((await production(key)).enabled).toBe(false)
@@ -168,9 +164,9 @@ describe('applying', () => {
     const key = await readyFlag()
     const id = await requested(key)
     const leaver = await createUser('pm')
-    await approveChangeRequest(id, leaver)
+    await approveChangeRequest(actorOfUser(leaver), id)
     await db.user.update({ where: { id: leaver.id }, data: { disabledAt: new Date() } })
-    const err = await rejects(applyChangeRequest(id, requester))
+    const err = await rejects(applyChangeRequest(actorOfUser(requester), id))
     expect(err.status).toBe(409)
     expect(err.message).toMatch(/approver’s account is disabled or no longer holds flag:approve/)
     expect((await production(key)).enabled).toBe(false)
@@ -180,8 +176,8 @@ describe('applying', () => {
   it('happy path: A requests, B approves, A applies', async () => {
     const key = await readyFlag()
     const id = await requested(key)
-    await approveChangeRequest(id, approver)
-    await applyChangeRequest(id, requester)
+    await approveChangeRequest(actorOfUser(approver), id)
+    await applyChangeRequest(actorOfUser(requester), id)
     expect((await production(key)).enabled).toBe(true)
     expect(await requestRow(id)).toMatchObject({ status: 'applied', requestedById: requester.id, approvedById: approver.id })
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'flag.change_request.apply', targetId: key } })
@@ -191,10 +187,10 @@ describe('applying', () => {
 
   it('happy path: A requests, B approves, C applies (a flag-wide change too)', async () => {
     const key = await readyFlag()
-    const outcome = await updateFlag(key, { category: 'operational' }, actorOfUser(requester))
+    const outcome = await updateFlag(actorOfUser(requester), key, { category: 'operational' })
     expect(outcome.applied).toBe(false)
-    await approveChangeRequest(outcome.changeRequestId!, approver)
-    await applyChangeRequest(outcome.changeRequestId!, third)
+    await approveChangeRequest(actorOfUser(approver), outcome.changeRequestId!)
+    await applyChangeRequest(actorOfUser(third), outcome.changeRequestId!)
     expect((await db.flag.findUniqueOrThrow({ where: { key } })).category).toBe('operational')
     expect(await requestRow(outcome.changeRequestId!)).toMatchObject({ status: 'applied', approvedById: approver.id })
   })
@@ -221,7 +217,7 @@ describe('machines', () => {
     expect(await requestRow(id)).toMatchObject({ status: 'pending', requestedById: requester.id })
     expect((await production(key)).enabled).toBe(false)
     // The key's owner is the requester: they cannot approve what their key asked for.
-    expect((await rejects(approveChangeRequest(id, requester))).status).toBe(409)
+    expect((await rejects(approveChangeRequest(actorOfUser(requester), id))).status).toBe(409)
     // Calling again changes nothing either.
     expect((await call()).status).toBe(409)
     expect((await production(key)).enabled).toBe(false)
@@ -230,39 +226,56 @@ describe('machines', () => {
 
   it('a non-gated change through the API still applies at once (200, the documented contract)', async () => {
     const key = flagKey('plain')
-    await createFlag({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS }, actorOfUser(requester))
+    await createFlag(actorOfUser(requester), flagInput({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS }))
     const k = await productionKey(requester)
     const res = await enable(request('/api/features/enable', { method: 'POST', body: { flag: key, percentage: 20 }, headers: { authorization: `Bearer ${k.key}` } }))
     expect(res.status).toBe(200)
     expect((await production(key)).enabled).toBe(true)
   })
 
-  it('the write layer checks the key itself: scope flags:write, its own environment, not revoked', async () => {
+  it('the command checks the key itself: scope flags:write, its own environment', async () => {
     const key = flagKey('plain')
-    await createFlag({ key, name: key, type: 'boolean', variants: BOOL_VARIANTS }, actorOfUser(requester))
+    await createFlag(actorOfUser(requester), flagInput({ key }))
     const input = { flag: key, percentage: 20 }
     const readOnly = await productionKey(requester, ['read'])
-    const e1 = await rejects(enableFeature(input, 'production', readOnly.actor))
+    const e1 = await rejects(enableFeature(readOnly.actor, input, 'production'))
     expect(e1.status).toBe(403)
     expect(e1.message).toMatch(/flags:write/)
     const staging = await productionKey(requester, ['flags:write'], 'staging')
-    expect((await rejects(enableFeature(input, 'production', staging.actor))).status).toBe(403)
+    const e2 = await rejects(enableFeature(staging.actor, input, 'production'))
+    expect(e2.status).toBe(403)
+    expect(e2.message).toBe('The API key acts in staging, not production')
+    expect(e2.fields).toEqual({ environment: ['staging'] })
+    // A role without flag:edit is refused too.
+    expect((await rejects(updateEnvironment(actorOfUser(await createUser('executive')), key, 'staging', ON))).status).toBe(403)
+    expect((await production(key)).enabled).toBe(false)
+  })
+
+  it('a revoked key or a disabled or unknown account never becomes an actor: the guards refuse them', async () => {
+    const key = flagKey('plain')
+    await createFlag(actorOfUser(requester), flagInput({ key }))
+    // defineRoute verifies the key on every request: revoked → 401 before any command runs.
     const revoked = await productionKey(requester)
     await db.apiKey.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } })
-    expect((await rejects(enableFeature(input, 'production', revoked.actor))).status).toBe(403)
-    // A person's actor is checked too: an unknown or disabled account, or a role without flag:edit.
-    expect((await rejects(updateEnvironment(key, 'staging', ON, { type: 'user', id: '00000000-0000-4000-8000-000000000000', label: 'ghost' }))).status).toBe(403)
-    expect((await rejects(updateEnvironment(key, 'staging', ON, actorOfUser(await createUser('executive'))))).status).toBe(403)
+    const res = await enable(request('/api/features/enable', { method: 'POST', body: { flag: key, percentage: 20 }, headers: { authorization: `Bearer ${revoked.key}` } }))
+    expect(res.status).toBe(401)
+    // defineAction asks for the session user, re-read from the row on every call: disabled or unknown → no user (401).
+    const leaver = await createUser('pm')
+    const claims = { uid: leaver.id, loginAt: Math.floor(Date.now() / 1000), sv: (await db.user.findUniqueOrThrow({ where: { id: leaver.id } })).sessionVersion }
+    expect(await userForSession(claims)).toMatchObject({ id: leaver.id })
+    await db.user.update({ where: { id: leaver.id }, data: { disabledAt: new Date() } })
+    expect(await userForSession(claims)).toBeNull()
+    expect(await userForSession({ ...claims, uid: '00000000-0000-4000-8000-000000000000' })).toBeNull()
     expect((await production(key)).enabled).toBe(false)
   })
 
   it('a key without an owner, or the system, cannot even file a gated production change (409 naming four_eyes)', async () => {
     const key = await readyFlag()
     const ownerless = await productionKey(null)
-    const e1 = await rejects(enableFeature({ flag: key, percentage: 50 }, 'production', ownerless.actor))
+    const e1 = await rejects(enableFeature(ownerless.actor, { flag: key, percentage: 50 }, 'production'))
     expect(e1.status).toBe(409)
     expect(e1.fields).toEqual({ gate: ['four_eyes'] })
-    expect((await rejects(updateEnvironment(key, 'production', ON, SYSTEM_ACTOR))).status).toBe(409)
+    expect((await rejects(updateEnvironment(systemActor(), key, 'production', ON))).status).toBe(409)
     expect(await db.flagChangeRequest.count({ where: { flag: { key } } })).toBe(0)
     expect((await production(key)).enabled).toBe(false)
   })

@@ -3,8 +3,9 @@
  * requester and everyone who edited it; none of them may approve it (the approval must come from someone
  * who did not write the change). Applying needs that approval, of exactly the payload approved, by someone
  * other than the person applying: the requester may apply, the approver may not, so at least two people
- * always take part and the one who applies never counts as the approver. The service enforces these
- * rules in the write transaction; the pages use them only to decide which buttons to offer.
+ * always take part and the one who applies never counts as the approver. The commands enforce these
+ * rules in the write transaction (lib/flags/commands/change-requests.ts); the pages use them only to
+ * decide which buttons to offer.
  */
 
 /** The people behind a request's content: its requester and everyone who edited it. */

@@ -5,8 +5,8 @@ import { createApiKey, request, routeParams } from '@/test/factories'
 import { POST as single } from '@/app/ofrep/v1/evaluate/flags/[key]/route'
 import { POST as bulk } from '@/app/ofrep/v1/evaluate/flags/route'
 import { GET as configuration } from '@/app/ofrep/v1/configuration/route'
-import { SYSTEM_ACTOR } from '../audit'
-import { setKillSwitch, updateEnvironment } from './service'
+import { systemActor } from '@/lib/auth/actor'
+import { setKillSwitch, updateEnvironment } from './commands/environments'
 import { bumpFlagsVersion, invalidateSnapshot } from './snapshot'
 import { bucketOf } from './bucketing'
 import { flagKey, makeFlag } from '@/test/flag-factories'
@@ -27,7 +27,7 @@ beforeAll(async () => {
   await makeFlag({ key: k('split') }, { production: { enabled: true, offVariant: 'off', rules: [], defaultServe: rollout(50) } })
   await makeFlag({ key: k('disabled') }, { production: { enabled: false, offVariant: 'off', rules: [], defaultServe: on } })
   await makeFlag({ key: k('killed') }, { production: { enabled: true, offVariant: 'off', rules: [], defaultServe: on } })
-  await setKillSwitch(keys.killed!, 'production', true, SYSTEM_ACTOR)
+  await setKillSwitch(systemActor(), keys.killed!, 'production', true)
   await makeFlag(
     { key: k('model'), type: 'string', variants: [{ key: 'v1', value: 'triage-1.4' }, { key: 'v2', value: 'triage-2.0' }] },
     {
@@ -170,12 +170,12 @@ describe('OFREP bulk evaluation', () => {
     const ctx = { context: { targetingKey: 'u-11' } }
     const first = await evaluateAll(ctx)
     const etag = first.headers.get('etag')!
-    await updateEnvironment(keys.static!, 'production', { enabled: true, offVariant: 'off', rules: [], defaultServe: { variant: 'off' } }, SYSTEM_ACTOR)
+    await updateEnvironment(systemActor(), keys.static!, 'production', { enabled: true, offVariant: 'off', rules: [], defaultServe: { variant: 'off' } })
     const second = await evaluateAll(ctx, { 'if-none-match': etag })
     expect(second.status).toBe(200)
     const { flags } = (await second.json()) as { flags: { key: string; value?: unknown }[] }
     expect(flags.find((f) => f.key === keys.static)).toMatchObject({ value: false })
-    await updateEnvironment(keys.static!, 'production', { enabled: true, offVariant: 'off', rules: [], defaultServe: on }, SYSTEM_ACTOR)
+    await updateEnvironment(systemActor(), keys.static!, 'production', { enabled: true, offVariant: 'off', rules: [], defaultServe: on })
   })
 
   it('reports per-flag failures inside the list and request failures as 400 { errorCode, errorDetails }', async () => {

@@ -2,11 +2,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { createUser } from '@/test/factories'
-import { actorOfUser } from '@/lib/auth/actor'
+import { actorOfUser, systemActor } from '@/lib/auth/actor'
 import type { SessionUser } from '@/lib/auth/session'
-import { SYSTEM_ACTOR } from '../audit'
 import { getFlagDetail, listChangeRequests, listFlags } from './queries'
-import { recordCompliance, startRollout, updateEnvironment } from './service'
+import { recordCompliance } from './commands/compliance'
+import { updateEnvironment } from './commands/environments'
+import { startRollout } from './commands/rollouts'
+import { ComplianceInput, RolloutInput } from './schema'
 import { flagKey, makeFlag } from '@/test/flag-factories'
 
 let pm: SessionUser
@@ -17,11 +19,11 @@ beforeAll(async () => {
   pm = await createUser('pm')
   key = flagKey('q_list')
   await makeFlag({ key, tags: ['triage'], owner: 'ED AI' })
-  await startRollout(key, 'production', { variant: 'on' }, SYSTEM_ACTOR)
+  await startRollout(systemActor(), key, 'production', RolloutInput.parse({ variant: 'on' }))
   gated = flagKey('q_gated')
   await makeFlag({ key: gated, category: 'diagnostic' })
-  await recordCompliance(gated, { kind: 'clinical_validation', reference: 'CV-1', date: '2026-01-02' }, actorOfUser(pm))
-  await updateEnvironment(gated, 'production', { enabled: true, offVariant: 'off', rules: [], defaultServe: { variant: 'on' } }, actorOfUser(pm))
+  await recordCompliance(actorOfUser(pm), gated, ComplianceInput.parse({ kind: 'clinical_validation', reference: 'CV-1', date: '2026-01-02' }))
+  await updateEnvironment(actorOfUser(pm), gated, 'production', { enabled: true, offVariant: 'off', rules: [], defaultServe: { variant: 'on' } })
   await db.flagEvaluationCount.create({ data: { flagKey: key, environment: 'production', variant: 'on', hour: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000), count: 42n } })
 })
 

@@ -8,7 +8,7 @@ import { db, Prisma } from '../db'
 import type { FlagChangeRequest, RolloutPlan } from '../generated/prisma/client'
 import { describeChange, describeServe } from './change'
 import { gateStatuses, isGated, type GateStatus } from './gates'
-import { rolloutProgress } from './rollout'
+import { rolloutProgress, type RolloutState } from './rollout'
 import {
   ChangePayload,
   ENVIRONMENTS,
@@ -59,20 +59,15 @@ export interface FlagListItem {
   pendingChangeRequests: number
 }
 
-export interface RolloutView {
+/**
+ * A rollout plan as the pages show it: its state (`currentStage` indexes `stages`; `nextStageAt` is null
+ * when completed, rolled back or paused), what it rolls out where, and how far it got.
+ */
+export interface RolloutView extends RolloutState {
   id: string
   environment: Environment
   variant: string
   stages: number[]
-  stageIntervalHours: number
-  /** Index into `stages` of the stage being served. */
-  currentStage: number
-  percentage: number
-  status: RolloutStatus
-  violationThreshold: number
-  startedAt: Date
-  /** When the next stage is due (null when completed, rolled back or paused). */
-  nextStageAt: Date | null
   pausedReason: string | null
   /** 0..1 share of the plan done (current stage / last stage). */
   progress: number

@@ -1,13 +1,15 @@
 /** Rollouts on a real database: stage advance (fake clock), hold, automatic rollback with alert, manual rollback, stale, counters. */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
-import { SYSTEM_ACTOR } from '../audit'
-import { advanceRollouts, editRollout, pauseRollout, resumeRollout, rollbackNow, startRollout } from './service'
-import { markStaleFlags } from './lifecycle'
+import { systemActor } from '@/lib/auth/actor'
+import { markStaleFlags } from './commands/flags'
+import { advanceRollouts, editRollout, pauseRollout, resumeRollout, rollbackNow, startRollout } from './commands/rollouts'
+import { RolloutInput } from './schema'
 import { countEvaluation, flushEvaluationCounts } from './stats-counter'
 import { flagKey, makeFlag } from '@/test/flag-factories'
 
 const H = 3_600_000
+const JOB = systemActor('rollout-advance')
 const t0 = new Date(Date.now() - 60_000)
 const at = (hours: number) => new Date(t0.getTime() + hours * H)
 let sloKey: string
@@ -21,7 +23,7 @@ beforeAll(async () => {
 
 async function rolloutFlag(guarded: string[] = [sloKey]) {
   const flag = await makeFlag({ key: flagKey('roll'), guardedSloKeys: guarded })
-  await startRollout(flag.key, 'staging', { variant: 'on' }, SYSTEM_ACTOR, { now: t0 })
+  await startRollout(systemActor(), flag.key, 'staging', RolloutInput.parse({ variant: 'on' }), { now: t0 })
   return flag
 }
 
@@ -37,11 +39,11 @@ describe('rollout-advance', () => {
     expect(await plan(flag.id)).toMatchObject({ percentage: 5, currentStage: 0, status: 'running', nextStageAt: at(24) })
     expect(await serve(flag.id)).toEqual({ split: [{ variant: 'on', weight: 5 }, { variant: 'off', weight: 95 }] })
 
-    expect(await advanceRollouts(at(23), { flagIds: [flag.id] })).toMatchObject({ advanced: 0 })
-    expect(await advanceRollouts(at(24), { flagIds: [flag.id] })).toMatchObject({ advanced: 1 })
+    expect(await advanceRollouts(JOB, at(23), { flagIds: [flag.id] })).toMatchObject({ advanced: 0 })
+    expect(await advanceRollouts(JOB, at(24), { flagIds: [flag.id] })).toMatchObject({ advanced: 1 })
     expect(await plan(flag.id)).toMatchObject({ percentage: 25, currentStage: 1, nextStageAt: at(48) })
-    await advanceRollouts(at(48), { flagIds: [flag.id] })
-    const done = await advanceRollouts(at(72), { flagIds: [flag.id] })
+    await advanceRollouts(JOB, at(48), { flagIds: [flag.id] })
+    const done = await advanceRollouts(JOB, at(72), { flagIds: [flag.id] })
     expect(done).toMatchObject({ completed: 1 })
     expect(await plan(flag.id)).toMatchObject({ percentage: 100, status: 'completed', nextStageAt: null })
     const types = (await db.flagEvent.findMany({ where: { flagId: flag.id }, orderBy: { id: 'asc' } })).map((e) => e.type)
@@ -51,24 +53,24 @@ describe('rollout-advance', () => {
   it('holds while a guarded SLO has an open violation, and says so once', async () => {
     const flag = await rolloutFlag()
     const v = await violation(at(1), false)
-    expect(await advanceRollouts(at(25), { flagIds: [flag.id] })).toMatchObject({ held: 1, advanced: 0 })
-    await advanceRollouts(at(25.1), { flagIds: [flag.id] })
+    expect(await advanceRollouts(JOB, at(25), { flagIds: [flag.id] })).toMatchObject({ held: 1, advanced: 0 })
+    await advanceRollouts(JOB, at(25.1), { flagIds: [flag.id] })
     expect(await plan(flag.id)).toMatchObject({ percentage: 5, status: 'running', pausedReason: expect.stringContaining(sloKey) })
     expect(await db.flagEvent.count({ where: { flagId: flag.id, type: 'rollout_held' } })).toBe(1)
     await db.sloViolation.update({ where: { id: v.id }, data: { resolvedAt: at(2) } })
-    expect(await advanceRollouts(at(26), { flagIds: [flag.id] })).toMatchObject({ advanced: 1 })
+    expect(await advanceRollouts(JOB, at(26), { flagIds: [flag.id] })).toMatchObject({ advanced: 1 })
   })
 
   it('rolls back automatically on more than 3 violations: halves, alerts the team, writes why', async () => {
     const flag = await rolloutFlag()
-    await advanceRollouts(at(24), { flagIds: [flag.id] })
-    await advanceRollouts(at(48), { flagIds: [flag.id] })
+    await advanceRollouts(JOB, at(24), { flagIds: [flag.id] })
+    await advanceRollouts(JOB, at(48), { flagIds: [flag.id] })
     expect((await plan(flag.id)).percentage).toBe(50)
     // Shares one SLO with the other tests: count only what happens after this rollout started.
     const rolloutStart = (await plan(flag.id)).startedAt
     const before = await db.sloViolation.count({ where: { sloId, openedAt: { gte: rolloutStart } } })
     for (let i = before; i < 4; i++) await violation(at(49 + i * 0.1))
-    const r = await advanceRollouts(at(50), { flagIds: [flag.id] })
+    const r = await advanceRollouts(JOB, at(50), { flagIds: [flag.id] })
     expect(r).toMatchObject({ rolledBack: 1 })
     const p = await plan(flag.id)
     expect(p).toMatchObject({ percentage: 25, status: 'rolled_back', nextStageAt: null, currentStage: 1 })
@@ -81,24 +83,24 @@ describe('rollout-advance', () => {
     expect(await db.auditLog.count({ where: { action: 'flag.rollout.rollback_automatic', targetId: flag.key } })).toBe(1)
 
     // Resume restarts the violation window; the plan climbs back 25 → 50.
-    await resumeRollout(flag.key, 'staging', SYSTEM_ACTOR, { now: new Date() })
+    await resumeRollout(systemActor(), flag.key, 'staging', { now: new Date() })
     expect(await plan(flag.id)).toMatchObject({ status: 'running', percentage: 25 })
   })
 
   it('edits the plan: stages and interval (the due step moves with the interval)', async () => {
     const flag = await rolloutFlag([])
-    expect(await editRollout(flag.key, 'staging', { stages: [5, 10, 100], stageIntervalHours: 2 }, SYSTEM_ACTOR)).toEqual({ applied: true })
+    expect(await editRollout(systemActor(), flag.key, 'staging', { stages: [5, 10, 100], stageIntervalHours: 2 })).toEqual({ applied: true })
     expect(await plan(flag.id)).toMatchObject({ stages: [5, 10, 100], stageIntervalHours: 2, nextStageAt: at(2) })
-    await advanceRollouts(at(2), { flagIds: [flag.id] })
+    await advanceRollouts(JOB, at(2), { flagIds: [flag.id] })
     expect(await plan(flag.id)).toMatchObject({ percentage: 10, currentStage: 1, nextStageAt: at(4) })
     expect(await db.flagEvent.count({ where: { flagId: flag.id, type: 'rollout_edited' } })).toBe(1)
   })
 
   it('pause stops the job; "roll back now" serves 0 %', async () => {
     const flag = await rolloutFlag([])
-    await pauseRollout(flag.key, 'staging', 'Investigating triage latency', SYSTEM_ACTOR)
-    expect(await advanceRollouts(at(30), { flagIds: [flag.id] })).toMatchObject({ checked: 0 })
-    await rollbackNow(flag.key, 'staging', 'Clinician reports', SYSTEM_ACTOR)
+    await pauseRollout(systemActor(), flag.key, 'staging', 'Investigating triage latency')
+    expect(await advanceRollouts(JOB, at(30), { flagIds: [flag.id] })).toMatchObject({ checked: 0 })
+    await rollbackNow(systemActor(), flag.key, 'staging', 'Clinician reports')
     expect(await plan(flag.id)).toMatchObject({ percentage: 0, status: 'rolled_back', pausedReason: 'Clinician reports' })
     expect(await serve(flag.id)).toEqual({ split: [{ variant: 'on', weight: 0 }, { variant: 'off', weight: 100 }] })
     expect(await db.flagEvent.count({ where: { flagId: flag.id, type: 'rollback_manual' } })).toBe(1)
@@ -114,7 +116,7 @@ describe('flag-stale', () => {
     const fresh = await makeFlag({ key: flagKey('stale_f') })
     const longAgo = new Date(Date.now() - 31 * 86_400_000)
     await db.flag.updateMany({ where: { id: { in: [old.id, targeted.id] } }, data: { lastChangedAt: longAgo } })
-    const r = await markStaleFlags(new Date(), { flagIds: [old.id, targeted.id, fresh.id] })
+    const r = await markStaleFlags(systemActor('flag-stale'), new Date(), { flagIds: [old.id, targeted.id, fresh.id] })
     expect(r.marked).toEqual([old.key])
     expect((await db.flag.findUniqueOrThrow({ where: { id: old.id } })).lifecycle).toBe('stale')
   })

@@ -1,5 +1,5 @@
 /**
- * Zod schemas and types of feature flags, shared by the service, server actions, route handlers and the
+ * Zod schemas and types of feature flags, shared by the commands, server actions, route handlers and the
  * evaluation engine. The JSON columns of Flag/FlagEnvironment/RolloutPlan/FlagChangeRequest are parsed
  * with these before use, so a malformed row fails loudly in one place.
  */
@@ -8,6 +8,8 @@ import { z } from 'zod'
 export const ENVIRONMENTS = ['development', 'staging', 'production'] as const
 export const Environment = z.enum(ENVIRONMENTS)
 export type Environment = z.infer<typeof Environment>
+/** The product's words for the environments, on screen and in messages. */
+export const ENVIRONMENT_LABELS: Record<Environment, string> = { development: 'Development', staging: 'Staging', production: 'Production' }
 
 export const FLAG_TYPES = ['boolean', 'string', 'number', 'json'] as const
 export const FlagType = z.enum(FLAG_TYPES)
@@ -129,7 +131,7 @@ export const FlagCreateInput = z.object({
   /** Variant served while a flag is off; defaults to the first variant (e.g. `off` / `false`). */
   offVariant: VariantKey.optional(),
 })
-export type FlagCreateInput = z.input<typeof FlagCreateInput>
+export type FlagCreateInput = z.infer<typeof FlagCreateInput>
 
 export const FlagUpdateInput = z.object({
   name: z.string().trim().min(1).max(120).optional(),
@@ -141,7 +143,7 @@ export const FlagUpdateInput = z.object({
   lifecycle: Lifecycle.optional(),
   guardedSloKeys: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
 })
-export type FlagUpdateInput = z.input<typeof FlagUpdateInput>
+export type FlagUpdateInput = z.infer<typeof FlagUpdateInput>
 
 export const ROLLOUT_STATUSES = ['running', 'paused', 'completed', 'rolled_back'] as const
 export type RolloutStatus = (typeof ROLLOUT_STATUSES)[number]
@@ -162,7 +164,7 @@ export const RolloutInput = z.object({
   stageIntervalHours: z.number().int().min(1).max(24 * 30).default(DEFAULT_STAGE_INTERVAL_HOURS),
   violationThreshold: z.number().int().min(0).max(1000).default(DEFAULT_VIOLATION_THRESHOLD),
 })
-export type RolloutInput = z.input<typeof RolloutInput>
+export type RolloutInput = z.infer<typeof RolloutInput>
 
 /** Edits the active rollout's plan: stages, interval between them, rollback threshold. */
 export const RolloutEditInput = z
@@ -184,7 +186,7 @@ export const ComplianceInput = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD'),
   scope: z.string().trim().max(500).default(''),
 })
-export type ComplianceInput = z.input<typeof ComplianceInput>
+export type ComplianceInput = z.infer<typeof ComplianceInput>
 
 export const CHANGE_REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'applied', 'voided'] as const
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number]

@@ -2,9 +2,10 @@
  * The in-memory snapshot of every flag's configuration per environment: OFREP evaluation reads it and never
  * queries the database per request.
  *
- * - A mutation in this process calls `invalidateSnapshot()` after its commit: the next evaluation reloads.
- * - Other instances' mutations are picked up by polling a change token once a second: the `flags.version`
- *   Setting (incremented by `bumpFlagsVersion` inside every flag mutation's transaction) together with the
+ * - A flag command in this process calls `invalidateSnapshot()` after its commit (`afterCommit` of its
+ *   transaction): the next evaluation reloads.
+ * - Other instances' writes are picked up by polling a change token once a second: the `flags.version`
+ *   Setting (incremented by `bumpFlagsVersion` inside every flag command's transaction) together with the
  *   count and latest update of FlagEnvironment rows, so that a write that forgot to bump (or a cascade
  *   delete) is still noticed.
  * - If the database is unreachable, the last snapshot keeps serving.
@@ -58,7 +59,7 @@ const state: SnapshotState = (g.wardroomFlagSnapshot ??= {
 
 const EMPTY_ENV = (environment: string): EnvironmentSnapshot => ({ environment, flags: new Map(), list: [], broken: new Map() })
 
-/** Increments the cross-instance version; call inside every flag mutation's transaction. */
+/** Increments the cross-instance version; call inside every flag command's transaction. */
 export async function bumpFlagsVersion(tx: Prisma.TransactionClient): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO "Setting" (key, value, "updatedAt") VALUES (${VERSION_KEY}, '1'::jsonb, now())
@@ -174,7 +175,7 @@ export function stopSnapshotPolling(): void {
   state.timer = null
 }
 
-/** Marks the snapshot stale after a mutation committed in this process. */
+/** Marks the snapshot stale after a flag command committed in this process. */
 export function invalidateSnapshot(): void {
   state.dirty = true
 }

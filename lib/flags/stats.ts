@@ -3,15 +3,20 @@
  *
  * Methods (all two-sided, 95 %):
  * - Difference of two conversion rates: the pooled two-proportion z-test; the p-value is the normal tail
- *   2·(1 − Φ(|z|)), computed exactly as Q(½, z²/2) (the regularised upper incomplete gamma function; a
- *   squared standard normal is a chi-square with one degree of freedom).
+ *   2·(1 − Φ(|z|)), computed as Q(½, z²/2) (the regularised upper incomplete gamma function; a squared
+ *   standard normal is a chi-square with one degree of freedom).
  * - Interval of one rate: Wilson score interval. Unlike the Wald interval it stays inside [0, 1] and keeps
  *   its coverage at small counts and rates near 0 or 1, which clinical pilots with few subjects produce.
  * - Interval of the difference: Newcombe's hybrid score interval (Newcombe 1998, method 10), built from the
  *   two Wilson intervals, for the same reason. The Wald interval is exported too, for comparison.
  * - Sample-ratio mismatch: Pearson's chi-square goodness-of-fit test of the exposures against the
  *   configured weights, df = variants − 1, p-value from the chi-square survival function Q(df/2, χ²/2).
+ *
+ * Distribution functions come from jStat (Φ, the chi-square CDF, ln Γ and P(a, x)). Only the upper tail
+ * Q(a, x) is computed here: jStat has it only as 1 − P(a, x) (its normal CDF likewise as 1 − erf), which
+ * cancels to 0 in the far tail (z = 10 gives 0 instead of 1.5e-23), so Q uses its continued fraction.
  */
+import jStat from 'jstat'
 
 /** z for a two-sided 95 % interval: Φ⁻¹(0.975). */
 export const Z_95 = 1.959963984540054
@@ -23,37 +28,6 @@ export const SRM_ALPHA = 0.001
 const EPSILON = 1e-15
 const MAX_ITERATIONS = 1_000
 const TINY = 1e-300
-
-// Lanczos approximation (g = 7, n = 9): ln Γ(x) to about 15 significant digits for x > 0.
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-]
-
-/** ln Γ(x) for x > 0. */
-export function logGamma(x: number): number {
-  if (x < 0.5) {
-    // Reflection: Γ(x)Γ(1 − x) = π / sin(πx).
-    return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x)
-  }
-  const z = x - 1
-  let sum = LANCZOS[0]!
-  for (let i = 1; i < LANCZOS.length; i++) sum += LANCZOS[i]! / (z + i)
-  const t = z + 7.5
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum)
-}
-
-/** P(a, x) by its power series; converges quickly for x < a + 1. */
-function lowerGammaSeries(a: number, x: number): number {
-  let term = 1 / a
-  let sum = term
-  for (let n = 1; n < MAX_ITERATIONS; n++) {
-    term *= x / (a + n)
-    sum += term
-    if (Math.abs(term) < Math.abs(sum) * EPSILON) break
-  }
-  return sum * Math.exp(-x + a * Math.log(x) - logGamma(a))
-}
 
 /** Q(a, x) by its continued fraction (modified Lentz); converges quickly for x ≥ a + 1. */
 function upperGammaFraction(a: number, x: number): number {
@@ -73,15 +47,7 @@ function upperGammaFraction(a: number, x: number): number {
     h *= delta
     if (Math.abs(delta - 1) < EPSILON) break
   }
-  return Math.exp(-x + a * Math.log(x) - logGamma(a)) * h
-}
-
-/** The regularised lower incomplete gamma function P(a, x) = γ(a, x) / Γ(a). */
-export function regularizedGammaP(a: number, x: number): number {
-  if (!(a > 0) || !(x >= 0)) return Number.NaN
-  if (x === 0) return 0
-  if (x === Number.POSITIVE_INFINITY) return 1
-  return x < a + 1 ? lowerGammaSeries(a, x) : 1 - upperGammaFraction(a, x)
+  return Math.exp(-x + a * Math.log(x) - jStat.gammaln(a)) * h
 }
 
 /** The regularised upper incomplete gamma function Q(a, x) = 1 − P(a, x), accurate in the far tail. */
@@ -89,13 +55,14 @@ export function regularizedGammaQ(a: number, x: number): number {
   if (!(a > 0) || !(x >= 0)) return Number.NaN
   if (x === 0) return 1
   if (x === Number.POSITIVE_INFINITY) return 0
-  return x < a + 1 ? 1 - lowerGammaSeries(a, x) : upperGammaFraction(a, x)
+  return x < a + 1 ? 1 - jStat.lowRegGamma(a, x) : upperGammaFraction(a, x)
 }
 
 /** P(X ≤ x) for X ~ χ²(df). */
 export function chiSquareCdf(x: number, df: number): number {
   if (x <= 0) return 0
-  return regularizedGammaP(df / 2, x / 2)
+  if (x === Number.POSITIVE_INFINITY) return 1
+  return jStat.chisquare.cdf(x, df)
 }
 
 /** P(X > x) for X ~ χ²(df): the p-value of a chi-square statistic. */
@@ -112,8 +79,7 @@ export function twoSidedNormalPValue(z: number): number {
 
 /** Φ(z), the standard normal CDF. */
 export function normalCdf(z: number): number {
-  const tail = twoSidedNormalPValue(z) / 2
-  return z >= 0 ? 1 - tail : tail
+  return jStat.normal.cdf(z, 0, 1)
 }
 
 export interface Interval {

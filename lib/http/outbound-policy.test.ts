@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkAddresses, EMPTY_ALLOW_LIST, hostAllowed, OutboundAllowListSchema, parseAllowList, refusedRange } from './outbound-policy'
+import { checkAddresses, hostAllowed, refusedRange } from './outbound-policy'
+import { EMPTY_ALLOW_LIST, OutboundAllowListSchema, parseAllowList } from '@/lib/outbound-allow-list'
 
 describe('outbound address policy', () => {
   it.each([

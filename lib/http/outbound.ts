@@ -12,7 +12,8 @@ import https from 'node:https'
 import net from 'node:net'
 import { env } from '@/lib/env'
 import { logger } from '@/lib/logger'
-import { checkAddresses, parseAllowList, type OutboundAllowList } from './outbound-policy'
+import { checkAddresses } from './outbound-policy'
+import { parseAllowList, type OutboundAllowList } from '@/lib/outbound-allow-list'
 
 export const MAX_RESPONSE_BYTES = 1024 * 1024
 export const DEFAULT_OUTBOUND_TIMEOUT_MS = 10_000

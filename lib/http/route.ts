@@ -14,7 +14,7 @@ import { hasPermission, type ApiScope, type Permission } from '../rbac'
 import { apiKeyFromHeaders, touchApiKey, verifyApiKey, type ApiKeyPrincipal } from '../auth/api-keys'
 import { getSessionUser, type SessionUser } from '../auth/session'
 import { actorOfApiKey, actorOfUser, systemActor, type Actor } from '../auth/actor'
-import { clientIp } from './client-ip'
+import { clientIp } from '@/lib/client-ip'
 import { enforceRateLimit, INGEST_ROUTES, type RateClass } from './rate-limit'
 import {
   ApiError,

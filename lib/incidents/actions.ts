@@ -1,8 +1,8 @@
 'use server'
 /**
- * Server actions of the incident board and incident page. Each is built with defineAction (validate →
- * authorise → run); the run goes through the lifecycle (lib/incidents/lifecycle.ts), which writes the
- * timeline, audits and publishes the change in one transaction; then the pages are revalidated.
+ * Server actions of the incident board and incident page. Each adapts its form to a command
+ * (commands.ts: authorise, write the change, its timeline and audit in one transaction, publish it) with
+ * defineAction (validate → authorise → run); then the pages are revalidated.
  * Moving on the board (acknowledge, set status, resolve) needs incident:ack; the rest incident:manage.
  */
 import { revalidatePath } from 'next/cache'
@@ -16,7 +16,7 @@ import {
   resolveIncident,
   savePostmortem,
   setIncidentStatus,
-} from './lifecycle'
+} from './commands'
 import { IncidentStatusSchema, NoteText, PostmortemAction, SeverityReason, SeveritySchema } from './schema'
 
 export interface IncidentChangeData {
@@ -50,7 +50,7 @@ function changed(incident: { id: string; number: number; status: keyof typeof ST
 }
 
 export const acknowledgeIncidentAction = defineAction('incident:ack', z.object({ incidentId: IncidentId }), async ({ incidentId }, { actor }) => {
-  const incident = await acknowledgeIncident(incidentId, actor)
+  const incident = await acknowledgeIncident(actor, incidentId)
   revalidate(incidentId)
   return changed(incident, `INC-${incident.number} is ${STATUS_WORDS[incident.status]}.`)
 })
@@ -59,7 +59,7 @@ export const setIncidentStatusAction = defineAction(
   'incident:ack',
   z.object({ incidentId: IncidentId, status: IncidentStatusSchema, note: optionalText(NoteText) }),
   async ({ incidentId, status, note }, { actor }) => {
-    const incident = await setIncidentStatus(incidentId, status, actor, note)
+    const incident = await setIncidentStatus(actor, incidentId, status, note)
     revalidate(incidentId)
     return changed(incident, `INC-${incident.number} is ${STATUS_WORDS[incident.status]}.`)
   },
@@ -69,7 +69,7 @@ export const resolveIncidentAction = defineAction(
   'incident:ack',
   z.object({ incidentId: IncidentId, reason: optionalText(NoteText) }),
   async ({ incidentId, reason }, { actor }) => {
-    const incident = await resolveIncident(incidentId, actor, reason)
+    const incident = await resolveIncident(actor, incidentId, reason)
     revalidate(incidentId)
     return changed(incident, `INC-${incident.number} is resolved.`)
   },
@@ -80,7 +80,7 @@ export const assignIncidentAction = defineAction(
   // An empty choice unassigns.
   z.object({ incidentId: IncidentId, assigneeId: z.union([z.literal(''), z.uuid('Choose a person')]).nullish() }),
   async ({ incidentId, assigneeId }, { actor }) => {
-    const incident = await assignIncident(incidentId, assigneeId || null, actor)
+    const incident = await assignIncident(actor, incidentId, assigneeId || null)
     revalidate(incidentId)
     return changed(incident, incident.assigneeId ? `INC-${incident.number} is assigned.` : `INC-${incident.number} is unassigned.`)
   },
@@ -90,7 +90,7 @@ export const changeSeverityAction = defineAction(
   'incident:manage',
   z.object({ incidentId: IncidentId, severity: SeveritySchema, reason: SeverityReason }),
   async ({ incidentId, severity, reason }, { actor }) => {
-    const incident = await changeSeverity(incidentId, severity, reason, actor)
+    const incident = await changeSeverity(actor, incidentId, severity, reason)
     revalidate(incidentId)
     return changed(incident, `INC-${incident.number} is now ${incident.severity}.`)
   },
@@ -100,7 +100,7 @@ export const addIncidentNoteAction = defineAction(
   'incident:manage',
   z.object({ incidentId: IncidentId, text: NoteText }),
   async ({ incidentId, text }, { actor }): Promise<FormState> => {
-    await addIncidentNote(incidentId, text, actor)
+    await addIncidentNote(actor, incidentId, text)
     revalidate(incidentId)
     return { ok: true, status: 201, message: 'Note added to the timeline.' }
   },
@@ -122,7 +122,7 @@ export const savePostmortemAction = defineAction(
     actions: z.array(ActionRow).max(100, 'At most 100 follow-up actions').default([]),
   }),
   async ({ incidentId, ...postmortem }, { actor }): Promise<FormState> => {
-    await savePostmortem(incidentId, postmortem, actor)
+    await savePostmortem(actor, incidentId, postmortem)
     revalidate(incidentId)
     return { ok: true, status: 200, message: 'Postmortem saved.' }
   },

@@ -1,11 +1,14 @@
 /** Ingest against the database: open, dedup (also under concurrency), reopen, impact, hooks, audit, redaction. */
 import { beforeAll, describe, expect, it } from 'vitest'
+import { verifyAuditChain } from '@/lib/audit-verify'
 import { db } from '@/lib/db'
-import { verifyAuditChain, type Actor } from '@/lib/audit'
+import { type Actor } from '@/lib/audit'
+import { systemActor } from '@/lib/auth/actor'
 import { containsPhi } from '@/lib/phi/redact'
 import { createApiKey, uid } from '@/test/factories'
-import { ingestAlert, resolveAlertsByKey } from './ingest'
-import { resolveIncident } from './lifecycle'
+import { resolveAlertsByKey } from './alert-lifecycle'
+import { resolveIncident } from './commands'
+import { ingestAlert } from './ingest'
 import type { NormalizedAlert } from './schema'
 
 let actor: Actor
@@ -98,7 +101,7 @@ describe('ingestAlert', () => {
   it('opens a new incident for a trigger after the incident resolved', async () => {
     const a = alert()
     const first = await ingestAlert(a, actor)
-    await resolveIncident(first.incidentId, actor, 'fixed')
+    await resolveIncident(systemActor('test'), first.incidentId, 'fixed')
     const again = await ingestAlert(a, actor)
     expect(again.deduplicated).toBe(false)
     expect(again.incidentId).not.toBe(first.incidentId)

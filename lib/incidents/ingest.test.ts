@@ -1,11 +1,13 @@
-/** The pure parts of ingest: preparation (validation, redaction, keys) and the peers' shapes. No database. */
+/** The pure parts of ingest: preparation (validation, redaction, keys) and the adapters' shapes. No database. */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/lib/errors'
 import { containsPhi } from '../phi/redact'
 import { alertmanagerGroupKey, contentDedupKey } from './dedup'
-import { normalizeAlertmanagerAlert, normalizePagerDutyTrigger, prepareAlert } from './ingest'
+import { normalizeAlertmanagerAlert } from './adapters/alertmanager'
+import { normalizePagerDutyTrigger } from './adapters/pagerduty'
+import { prepareAlert } from './prepare'
 import { AlertmanagerPayload, PagerDutyEvent } from './schema'
 
 const firing = AlertmanagerPayload.parse(

@@ -1,37 +1,34 @@
 /**
- * Alert ingest: every source (own API, Alertmanager, PagerDuty events, health probes) ends here.
+ * Alert ingest, the batch write: every single alert (own API, PagerDuty triggers, health probes, failing
+ * jobs, SLO burn) ends in `ingestAlert`, and Alertmanager groups in `ingestBatchInTx` (adapters/).
+ * Alerts arrive prepared (prepare.ts: validated, PHI-redacted, keyed).
  *
  * Dedup is serialised per key with `pg_advisory_xact_lock(hashtext(dedupKey))`: concurrent duplicates
  * queue on the key, the first opens the incident and the rest join it, so one key never has two open
- * incidents. A trigger after the incident resolved opens a new incident. Free text is PHI-redacted here,
- * before storage, whatever the caller.
+ * incidents. A trigger after the incident resolved opens a new incident.
  *
  * Throughput: single alerts arriving together are written by group commit (group-commit.ts) — one
  * transaction per batch: the keys' locks, the open incidents locked in one query, all duplicates' alert
  * rows in one INSERT and their counters in one UPDATE, then one audit row per request under a single take
  * of the audit-chain lock. Each request still gets its own alert row, result and audit row, and its
- * answer only after the commit.
+ * answer only after the commit; then the change is counted and published live.
  */
 import { randomUUID } from 'node:crypto'
-import { type Severity } from '@/lib/severity'
-import { Prisma } from '../db'
-import { recordAudit, recordAuditBatch, type Actor, type AuditInput } from '../audit'
-import { parseOrThrow } from '@/lib/errors'
-import { redact, redactJson } from '../phi/redact'
-import type { Service } from '../generated/prisma/client'
-import { activeMaintenance } from '../oncall/maintenance'
-import { firstEscalationAt } from '../oncall/escalation'
-import { enqueueIncidentNotifications } from '../notifications/outbox'
-import { publishIncidentChange } from './live'
-import { alertmanagerGroupKey, dedupKeyFor, labelsFingerprint, safeKey } from './dedup'
-import { affectedWorkflows, clinicalImpact } from './impact'
-import { createGroupCommit } from './group-commit'
-import { applyAcknowledge, applyResolve, lockIncident, timeline } from './lifecycle'
+import { Prisma } from '@/lib/db'
+import { recordAuditBatch, type Actor } from '@/lib/audit'
+import type { Service } from '@/lib/generated/prisma/client'
+import { publishIncidentChange } from '@/lib/live'
+import { enqueueIncidentNotifications } from '@/lib/notifications/outbox'
+import { firstEscalationAt } from '@/lib/oncall/escalation-policy'
+import { activeMaintenance } from '@/lib/oncall/schedules'
+import { SEVERITY_RANK, type Severity } from '@/lib/severity'
 import { inTransaction, type Tx } from '@/lib/tx'
+import { createGroupCommit } from './group-commit'
+import { affectedWorkflows, clinicalImpact } from './impact'
 import { countAlert, countIncidentOpened } from './metrics'
-import { NormalizedAlert, type AlertmanagerPayload, type AlertSource, type PagerDutyEvent } from './schema'
-import { SEVERITY_RANK } from '@/lib/severity'
-import { severityFromLabel, severityFromPagerDuty } from './severity'
+import { ingestAudit, prepareAlert, type PreparedAlert, type RequestContext } from './prepare'
+import type { NormalizedAlert } from './schema'
+import { lockDedupKey, policyTiming, timeline } from './transitions'
 
 /** Alerts of services without their own policy follow the policy of this name, when it exists. */
 export const DEFAULT_ESCALATION_POLICY = 'Default'
@@ -46,47 +43,6 @@ export interface IngestResult {
   /** The key the alert was grouped by (PagerDuty answers it as dedup_key). */
   dedupKey: string
 }
-
-export interface RequestContext {
-  requestId?: string | null
-  ip?: string | null
-}
-
-interface PreparedAlert {
-  source: AlertSource
-  severity: Severity
-  system: string
-  message: string
-  occurredAt: Date
-  dedupKey: string
-  fingerprint: string | null
-  serviceKey: string | null
-  workflows: string[]
-  details: Prisma.InputJsonValue | null
-}
-
-/** Validates, redacts and keys an alert. The key is computed from the redacted text. */
-export function prepareAlert(raw: NormalizedAlert): PreparedAlert {
-  const a = parseOrThrow(NormalizedAlert, raw)
-  const message = redact(a.message)
-  const system = redact(a.system)
-  const serviceKey = a.serviceKey?.trim().toLowerCase() || null
-  return {
-    source: a.source,
-    severity: a.severity,
-    system,
-    message,
-    occurredAt: a.occurredAt,
-    dedupKey: dedupKeyFor({ dedupKey: a.dedupKey, fingerprint: a.fingerprint, service: serviceKey, system, message }),
-    // The peer's own id (PagerDuty dedup_key, Alertmanager fingerprint) is stored too: hashed when it looks like PHI.
-    fingerprint: a.fingerprint?.trim() ? safeKey(a.fingerprint) : null,
-    serviceKey,
-    workflows: a.workflows ?? [],
-    details: a.details ? (redactJson(a.details) as Prisma.InputJsonValue) : null,
-  }
-}
-
-const lockKey = (tx: Tx, key: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`
 
 /** An open incident of a key in the batch, as locked at the start of the batch and updated as it goes. */
 interface OpenRow {
@@ -148,10 +104,7 @@ async function widenIncident(tx: Tx, row: OpenRow, a: PreparedAlert, actor: Acto
   if (raise) {
     data.severity = impact.severity
     if (row.status === 'triggered' && !row.muted && row.escalationLevel === 0) {
-      const policy = row.escalationPolicyId
-        ? await tx.escalationPolicy.findUnique({ where: { id: row.escalationPolicyId }, select: { levels: true, severityDelays: true } })
-        : null
-      data.nextEscalationAt = firstEscalationAt(policy, impact.severity, row.triggeredAt)
+      data.nextEscalationAt = firstEscalationAt(await policyTiming(tx, row.escalationPolicyId), impact.severity, row.triggeredAt)
     }
     await timeline(tx, row.id, actor, now, 'severity', {
       from: row.severity,
@@ -251,12 +204,12 @@ async function openIncident(tx: Tx, a: PreparedAlert, alertId: string, actor: Ac
  */
 async function lockKeys(tx: Tx, keys: string[]): Promise<void> {
   const unique = [...new Set(keys)]
-  if (unique.length === 1) return void (await lockKey(tx, unique[0]!))
+  if (unique.length === 1) return void (await lockDedupKey(tx, unique[0]!))
   await tx.$executeRaw`
     SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(${unique}::text[]) AS k ORDER BY h) s`
 }
 
-interface BatchAlert {
+export interface BatchAlert {
   a: PreparedAlert
   actor: Actor
 }
@@ -267,7 +220,7 @@ interface BatchAlert {
  * one INSERT and their incidents' counters in one UPDATE. Opening an incident, a new distinct alert
  * joining one, and the timeline note of a repeat take their own statements.
  */
-async function ingestBatchInTx(tx: Tx, batch: BatchAlert[], now: Date): Promise<{ results: IngestResult[]; opened: Severity[] }> {
+export async function ingestBatchInTx(tx: Tx, batch: BatchAlert[], now: Date): Promise<{ results: IngestResult[]; opened: Severity[] }> {
   if (batch.length === 0) return { results: [], opened: [] }
   const open = await lockOpenIncidents(tx, [...new Set(batch.map((b) => b.a.dedupKey))])
   const seen = await seenFingerprints(
@@ -350,14 +303,6 @@ async function insertEvents(tx: Tx, rows: Prisma.IncidentEventCreateManyInput[])
     ORDER BY t.ord`
 }
 
-function ingestAudit(ctx: RequestContext, source: AlertSource, count: number, summary: Record<string, unknown>, incidentId?: string | null): AuditInput {
-  return { action: 'alert.ingest', targetType: 'incident', targetId: incidentId ?? null, summary: { source, ...summary }, count, requestId: ctx.requestId, ip: ctx.ip }
-}
-
-function auditIngest(tx: Tx, actor: Actor, ctx: RequestContext, source: AlertSource, count: number, summary: Record<string, unknown>, incidentId?: string | null) {
-  return recordAudit(actor, ingestAudit(ctx, source, count, summary, incidentId), tx)
-}
-
 interface IngestItem {
   a: PreparedAlert
   actor: Actor
@@ -390,8 +335,8 @@ async function writeIngestBatch(items: IngestItem[]): Promise<IngestResult[]> {
 const submitIngest = createGroupCommit<IngestItem, IngestResult>({ run: writeIngestBatch, maxBatch: 64, maxInFlight: 2 })
 
 /**
- * Ingests one alert (own API, PagerDuty trigger, probes): opens an incident or joins the open one.
- * Resolves once the alert and its audit row are committed.
+ * Ingests one alert (own API, PagerDuty trigger, probes, failing jobs, SLO burn): opens an incident or
+ * joins the open one. Resolves once the alert and its audit row are committed.
  */
 export async function ingestAlert(input: NormalizedAlert, actor: Actor, ctx: RequestContext = {}): Promise<IngestResult> {
   const a = prepareAlert(input)
@@ -399,211 +344,4 @@ export async function ingestAlert(input: NormalizedAlert, actor: Actor, ctx: Req
   countAlert(a.source, result.deduplicated ? 'deduplicated' : 'opened')
   publishIncidentChange(result.incidentId)
   return result
-}
-
-export interface ResolveResult {
-  incidentId: string | null
-  resolvedAlerts: number
-  incidentResolved: boolean
-}
-
-interface ResolveOptions {
-  /** Only the alerts with these fingerprints (Alertmanager); all firing alerts of the key otherwise. */
-  fingerprints?: string[]
-  /** Resolve the incident even if the service does not auto-resolve (PagerDuty `resolve`). */
-  force?: boolean
-}
-
-async function resolveInTx(tx: Tx, dedupKey: string, actor: Actor, at: Date, opts: ResolveOptions): Promise<ResolveResult> {
-  await lockKey(tx, dedupKey)
-  const open = await tx.incident.findFirst({
-    where: { dedupKey, status: { not: 'resolved' } },
-    orderBy: { triggeredAt: 'desc' },
-    select: { id: true },
-  })
-  if (!open) return { incidentId: null, resolvedAlerts: 0, incidentResolved: false }
-  const incident = await lockIncident(tx, open.id)
-  const { count } = await tx.alert.updateMany({
-    where: { incidentId: incident.id, status: 'firing', ...(opts.fingerprints ? { fingerprint: { in: opts.fingerprints } } : {}) },
-    data: { status: 'resolved', resolvedAt: at },
-  })
-  const remaining = await tx.alert.count({ where: { incidentId: incident.id, status: 'firing' } })
-  if (count > 0) {
-    await tx.incident.update({ where: { id: incident.id }, data: { openAlertCount: remaining } })
-    await timeline(tx, incident.id, actor, at, 'alert_resolved', {
-      count,
-      remaining,
-      ...(opts.fingerprints ? { fingerprints: opts.fingerprints.slice(0, 50) } : {}),
-    })
-  }
-  // An unknown service (no row) auto-resolves, like the default.
-  const autoResolve = incident.service?.autoResolve ?? true
-  const resolve = opts.force || (count > 0 && remaining === 0 && autoResolve)
-  if (resolve) {
-    await applyResolve(tx, incident, actor, at, opts.force ? { reason: 'Resolved by the monitoring source' } : { reason: 'All alerts resolved', auto: true })
-  }
-  return { incidentId: incident.id, resolvedAlerts: count, incidentResolved: resolve }
-}
-
-/**
- * Resolves the firing alerts of a key (e.g. `probe:<id>` when a probe recovers); the open incident
- * resolves too when none of its alerts still fire and its service auto-resolves (or when forced).
- * Audited once per call when something changed.
- */
-export async function resolveAlertsByKey(
-  dedupKey: string,
-  actor: Actor,
-  at: Date = new Date(),
-  opts: ResolveOptions & RequestContext & { source?: AlertSource } = {},
-): Promise<ResolveResult> {
-  const key = safeKey(dedupKey)
-  const result = await inTransaction(async (tx) => {
-    const r = await resolveInTx(tx, key, actor, at, opts)
-    if (r.resolvedAlerts > 0 || r.incidentResolved) {
-      await recordAudit(
-        actor,
-        {
-          action: 'alert.resolve',
-          targetType: 'incident',
-          targetId: r.incidentId,
-          summary: { source: opts.source ?? 'api', incidentResolved: r.incidentResolved },
-          count: Math.max(1, r.resolvedAlerts),
-          requestId: opts.requestId,
-          ip: opts.ip,
-        },
-        tx,
-      )
-    }
-    return r
-  })
-  countAlert(opts.source ?? 'api', result.resolvedAlerts > 0 ? 'resolved' : 'ignored', Math.max(1, result.resolvedAlerts))
-  if (result.incidentId) publishIncidentChange(result.incidentId)
-  return result
-}
-
-/** PagerDuty `acknowledge`: acknowledges the open incident of the key, if it is still triggered. */
-export async function acknowledgeByKey(dedupKey: string, actor: Actor, ctx: RequestContext = {}): Promise<{ incidentId: string | null; changed: boolean }> {
-  const key = safeKey(dedupKey)
-  const result = await inTransaction(async (tx) => {
-    await lockKey(tx, key)
-    const open = await tx.incident.findFirst({ where: { dedupKey: key, status: { not: 'resolved' } }, orderBy: { triggeredAt: 'desc' }, select: { id: true } })
-    let changed = false
-    if (open) {
-      const incident = await lockIncident(tx, open.id)
-      if (incident.status === 'triggered') {
-        await applyAcknowledge(tx, incident, actor, new Date())
-        changed = true
-      }
-    }
-    await auditIngest(tx, actor, ctx, 'pagerduty', 1, { eventAction: 'acknowledge', changed }, open?.id)
-    return { incidentId: open?.id ?? null, changed }
-  })
-  if (result.incidentId) publishIncidentChange(result.incidentId)
-  return result
-}
-
-export interface AlertmanagerResult {
-  incidentId: string | null
-  firing: number
-  resolved: number
-  ignored: number
-  incidentResolved: boolean
-}
-
-/** Turns one Alertmanager alert into Wardroom's shape. */
-export function normalizeAlertmanagerAlert(
-  payload: Pick<AlertmanagerPayload, 'receiver' | 'groupKey' | 'commonLabels' | 'externalURL'>,
-  alert: AlertmanagerPayload['alerts'][number],
-): NormalizedAlert & { fingerprint: string } {
-  const labels = { ...payload.commonLabels, ...alert.labels }
-  const message = alert.annotations.summary ?? alert.annotations.description ?? labels.alertname ?? 'Alertmanager alert'
-  return {
-    source: 'alertmanager',
-    severity: severityFromLabel(labels.severity),
-    system: labels.system ?? labels.alertname ?? 'alertmanager',
-    message: message.trim().slice(0, 2000) || 'Alertmanager alert',
-    occurredAt: new Date(alert.startsAt),
-    dedupKey: alertmanagerGroupKey(payload.receiver, payload.groupKey),
-    fingerprint: alert.fingerprint ?? labelsFingerprint(alert.labels),
-    serviceKey: labels.service ?? null,
-    workflows: (labels.workflow ?? labels.workflows ?? '').split(',').filter(Boolean),
-    details: {
-      labels: alert.labels,
-      annotations: alert.annotations,
-      ...(alert.generatorURL ? { generatorURL: alert.generatorURL } : {}),
-      ...(payload.externalURL ? { externalURL: payload.externalURL } : {}),
-      receiver: payload.receiver,
-    },
-  }
-}
-
-/**
- * One Alertmanager notification: a group of alerts, one incident. Firing alerts open or join it; resolved
- * alerts resolve their part (by fingerprint); when none fire any more and the service auto-resolves, the
- * incident resolves. One transaction and one audit row (with the alert count) per notification.
- */
-export async function ingestAlertmanager(payload: AlertmanagerPayload, actor: Actor, ctx: RequestContext = {}): Promise<AlertmanagerResult> {
-  const normalized = payload.alerts.map((alert) => ({ status: alert.status, n: normalizeAlertmanagerAlert(payload, alert) }))
-  const firing = normalized.filter((x) => x.status === 'firing').map((x) => prepareAlert(x.n))
-  // Stored fingerprints went through safeKey (prepareAlert); compare like with like.
-  const resolvedFps = normalized.filter((x) => x.status === 'resolved').map((x) => safeKey(x.n.fingerprint))
-  const groupKey = safeKey(alertmanagerGroupKey(payload.receiver, payload.groupKey))
-
-  const result = await inTransaction(async (tx) => {
-    const now = new Date()
-    await lockKey(tx, groupKey)
-    const batch = await ingestBatchInTx(tx, firing.map((a) => ({ a, actor })), now)
-    let incidentId: string | null = batch.results.at(-1)?.incidentId ?? null
-    const opened = batch.opened
-    let resolved: ResolveResult = { incidentId: null, resolvedAlerts: 0, incidentResolved: false }
-    if (resolvedFps.length) resolved = await resolveInTx(tx, groupKey, actor, now, { fingerprints: resolvedFps })
-    incidentId ??= resolved.incidentId
-    const out: AlertmanagerResult = {
-      incidentId,
-      firing: firing.length,
-      resolved: resolved.resolvedAlerts,
-      ignored: resolvedFps.length - Math.min(resolvedFps.length, resolved.resolvedAlerts),
-      incidentResolved: resolved.incidentResolved,
-    }
-    await auditIngest(tx, actor, ctx, 'alertmanager', payload.alerts.length, {
-      firing: out.firing,
-      resolved: out.resolved,
-      opened: opened.length > 0,
-      incidentResolved: out.incidentResolved,
-    }, incidentId)
-    return { out, opened }
-  })
-  const { out, opened } = result
-  for (const severity of opened) countIncidentOpened(severity)
-  countAlert('alertmanager', 'opened', opened.length)
-  countAlert('alertmanager', 'deduplicated', out.firing - opened.length)
-  countAlert('alertmanager', 'resolved', out.resolved)
-  countAlert('alertmanager', 'ignored', out.ignored)
-  if (out.incidentId) publishIncidentChange(out.incidentId)
-  return out
-}
-
-/** Turns a PagerDuty Events v2 `trigger` into Wardroom's shape (serviceKey: a known service it names). */
-export function normalizePagerDutyTrigger(event: PagerDutyEvent, serviceKey: string | null): NormalizedAlert {
-  const p = event.payload!
-  return {
-    source: 'pagerduty',
-    severity: severityFromPagerDuty(p.severity),
-    system: p.source,
-    message: p.summary,
-    occurredAt: p.timestamp ? new Date(p.timestamp) : new Date(),
-    dedupKey: event.dedup_key,
-    fingerprint: event.dedup_key ?? null,
-    serviceKey,
-    details: {
-      ...(p.custom_details !== undefined ? { custom_details: p.custom_details } : {}),
-      ...(p.component ? { component: p.component } : {}),
-      ...(p.group ? { group: p.group } : {}),
-      ...(p.class ? { class: p.class } : {}),
-      ...(event.client ? { client: event.client } : {}),
-      ...(event.client_url ? { client_url: event.client_url } : {}),
-      ...(event.links?.length ? { links: event.links } : {}),
-      ...(event.images?.length ? { images: event.images.map((i) => ({ href: i.href ?? i.src, alt: i.alt ?? '' })) } : {}),
-    },
-  }
 }

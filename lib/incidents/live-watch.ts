@@ -1,6 +1,6 @@
 /**
  * Incident changes for the live board, from this process and from every other instance on the database.
- * In-process changes arrive at once through lib/incidents/live.ts; changes made by other instances are
+ * In-process changes arrive at once through lib/live.ts; changes made by other instances are
  * found by one shared poll of Incident.updatedAt per second, running only while a board is open.
  *
  * The poll looks back a few seconds rather than only past the last maximum: updatedAt is stamped when the
@@ -11,7 +11,7 @@
 import 'server-only'
 import { db } from '../db'
 import { logger } from '../logger'
-import { subscribeIncidentChanges } from './live'
+import { subscribeIncidentChanges } from '@/lib/live'
 
 export interface IncidentChangeEvent {
   id: string

@@ -1,4 +1,4 @@
-/** Reads the ingest paths need. The board's and incident page's reads live with them (board.ts, live.ts). */
+/** Reads the ingest paths need. The board's and incident page's reads live with them (board-queries.ts). */
 import 'server-only'
 import { db } from '../db'
 import { ServiceKey } from './schema'

@@ -1,10 +1,10 @@
 'use server'
-
+/** Server action of the admin jobs page: adapts the "Run now" form to `runJobNow` (./commands.ts). */
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { defineAction, type FormState } from '../auth/guard'
-import { recordAudit } from '../audit'
-import { runJob, type JobOutcomeStatus } from './runner'
+import { runJobNow as runJobNowCommand } from './commands'
+import type { JobOutcomeStatus } from './runner'
 
 export interface RunJobNowResult {
   status: JobOutcomeStatus
@@ -12,15 +12,9 @@ export interface RunJobNowResult {
   error?: string
 }
 
-/** "Run now" on the admin jobs page: runs the job in this request (trigger 'manual') and audits who did. */
+/** "Run now": runs the job in this request (trigger 'manual'); the run and who started it are audited together. */
 export const runJobNow = defineAction('job:run', z.object({ name: z.string().min(1).max(100) }), async ({ name }, { actor }): Promise<FormState<RunJobNowResult>> => {
-  const outcome = await runJob(name, 'manual')
-  await recordAudit(actor, {
-    action: 'job.run',
-    targetType: 'job',
-    targetId: name,
-    summary: { status: outcome.status, runId: outcome.runId ?? null },
-  })
+  const outcome = await runJobNowCommand(actor, { name })
   revalidatePath('/admin/jobs')
   const message =
     outcome.status === 'ok'

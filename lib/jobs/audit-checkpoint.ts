@@ -4,8 +4,9 @@
  * chain against them: rows removed or rewritten before the last checkpoint cannot go unnoticed, even by
  * someone who recomputes every hash. At most an hour of the newest entries rests on the hash chain alone.
  */
-import { writeAuditCheckpoint } from '../audit'
+
 import type { JobDefinition } from './types'
+import { writeAuditCheckpoint } from '@/lib/audit-verify'
 
 export const auditCheckpoint: JobDefinition = {
   name: 'audit-checkpoint',

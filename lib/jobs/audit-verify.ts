@@ -3,7 +3,8 @@
  * edited, reordered, truncated or cut rows and forged checkpoints all fail the run (so metrics, the admin page and
  * an external cron alert on it) and is itself recorded in the audit trail as 'audit.verify'.
  */
-import { recordAudit, SYSTEM_ACTOR, verifyAuditChain, type AuditVerifyResult } from '../audit'
+import { recordAudit, SYSTEM_ACTOR } from '../audit'
+import { type AuditVerifyResult, verifyAuditChain } from '@/lib/audit-verify'
 import { JobFailure, type JobDefinition, type JobResult } from './types'
 
 /** The run's result and, when the chain is broken, the error naming the first broken entry. */

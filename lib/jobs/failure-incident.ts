@@ -4,17 +4,20 @@
  * successful run resolves it. Both go through the ordinary alert ingest, as health probes do
  * (lib/probes/probe.ts), so escalation, notifications, redaction and audit apply unchanged.
  */
-import { recordAudit, type Actor } from '../audit'
+import { recordAudit } from '../audit'
+import { systemActor } from '../auth/actor'
 import { db } from '../db'
-import { ingestAlert, resolveAlertsByKey } from '../incidents/ingest'
+import { resolveAlertsByKey } from '../incidents/alert-lifecycle'
+import { ingestAlert } from '../incidents/ingest'
 import { logger } from '../logger'
+import { inTransaction } from '../tx'
 import { errorMessage } from './format'
 
 /** Failed runs in a row (finished runs only: skipped and running ones do not count) that open an incident. */
 export const JOB_FAILURE_STREAK = 3
 /** The service the incidents of failing jobs belong to: Wardroom itself. */
 export const JOB_INCIDENT_SERVICE = 'wardroom'
-export const JOB_RUNNER_ACTOR: Actor = { type: 'system', id: null, label: 'job-runner' }
+export const JOB_RUNNER_ACTOR = systemActor('job-runner')
 const ERROR_EXCERPT_MAX = 160
 
 export const jobIncidentKey = (job: string) => `wardroom-job:${job}`
@@ -42,7 +45,7 @@ export function jobIncidentMessage(job: string, failures: number, error: string 
 async function ensureWardroomService(): Promise<void> {
   const existing = await db.service.findUnique({ where: { key: JOB_INCIDENT_SERVICE }, select: { id: true } })
   if (existing) return
-  await db.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     const created = await tx.service.upsert({
       where: { key: JOB_INCIDENT_SERVICE },
       create: { key: JOB_INCIDENT_SERVICE, name: 'Wardroom', description: 'This cockpit: its periodic jobs (SLO monitoring, escalation, notifications, reports).' },

@@ -1,8 +1,9 @@
 /**
- * Every minute: unacknowledged incidents climb their escalation policy (lib/oncall/escalation.ts).
+ * Every minute: unacknowledged incidents climb their escalation policy (the runner in
+ * lib/incidents/escalation.ts; the policy in lib/oncall/escalation-policy.ts).
  * Escalation stops at acknowledge or resolve; muted incidents and services in maintenance are held back.
  */
-import { runEscalations } from '../oncall/escalation'
+import { runEscalations } from '../incidents/escalation'
 import type { JobDefinition } from './types'
 
 export const incidentEscalation: JobDefinition = {

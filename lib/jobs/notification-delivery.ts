@@ -2,10 +2,8 @@
  * Every minute: sends the notifications that are due (new ones and retries). All state is in the outbox
  * table, so a restart or a second instance loses and duplicates nothing.
  */
-import { deliverDue, sendTestMessage } from '../notifications/delivery'
+import { deliverDue } from '../notifications/delivery'
 import type { JobDefinition } from './types'
-
-export { sendTestMessage }
 
 export const notificationDelivery: JobDefinition = {
   name: 'notification-delivery',

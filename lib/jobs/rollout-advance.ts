@@ -1,5 +1,6 @@
 /** Moves canary rollouts to their next stage while guarded SLOs are healthy; rolls back automatically when not. */
-import { advanceRollouts } from '../flags/rollout-service'
+import { systemActor } from '@/lib/auth/actor'
+import { advanceRollouts } from '@/lib/flags/commands/rollouts'
 import type { JobDefinition } from './types'
 
 export const rolloutAdvance: JobDefinition = {
@@ -8,6 +9,6 @@ export const rolloutAdvance: JobDefinition = {
   description:
     'Advances running flag rollouts to their next stage when due and their guarded SLOs have no open violation; halves the percentage and alerts when a guarded SLO has more violations than the rollout allows.',
   async run({ now, signal }) {
-    return { ...(await advanceRollouts(now, { signal })) }
+    return { ...(await advanceRollouts(systemActor('rollout-advance'), now, { signal })) }
   },
 }

@@ -1,7 +1,8 @@
 /**
  * `runJob` is the single way a job runs, whoever starts it (scheduler, cron route, admin page, CLI):
  * take the lease → record a JobRun → run (lease renewed, timeout armed) → record the outcome → raise or
- * resolve the job's incident → release → metrics. It never throws for a job's own failure; only an
+ * resolve the job's incident → release → metrics. A manual run's `job.run` audit entry is written in the
+ * transaction that records its outcome (`RunOptions.actor`). It never throws for a job's own failure; only an
  * unknown job name is an error (404).
  *
  * A run cannot wedge its job: at its timeout (or when its lease was taken over) the signal handed to the
@@ -11,6 +12,9 @@ import { db, Prisma } from '../db'
 import { logger } from '../logger'
 import { metrics } from '../metrics'
 import { notFound } from '@/lib/errors'
+import { recordAudit } from '@/lib/audit'
+import { inTransaction, type Tx } from '@/lib/tx'
+import type { Actor } from '@/lib/auth/actor'
 import { getJob, jobNames } from './registry'
 import { claimLease, DEFAULT_LEASE_SECONDS, newHolder, releaseLease, renewEveryMs, renewLease, settleLease } from './lease'
 import { errorMessage, toResultJson } from './format'
@@ -100,6 +104,21 @@ export interface RunOptions {
    * same tick a moment later skip it instead of running the job again.
    */
   settleUntil?: Date
+  /**
+   * Who started a manual run ("Run now"): the run's outcome row and its `job.run` audit entry are written
+   * in one transaction, so the audit says exactly what was recorded.
+   */
+  actor?: Actor
+}
+
+/** Writes a run's outcome row and, for a run someone started, its audit entry, in one transaction. */
+async function recordRun<T>(def: JobDefinition, options: RunOptions, write: (tx: Tx) => Promise<T>, summary: (row: T) => { status: JobOutcomeStatus; runId: string }): Promise<T> {
+  const actor = options.actor
+  return inTransaction(async (tx) => {
+    const row = await write(tx)
+    if (actor) await recordAudit(actor, { action: 'job.run', targetType: 'job', targetId: def.name, summary: summary(row) }, tx)
+    return row
+  })
 }
 
 /** Runs a job now. Pass a name from the registry, or a definition (tests use throwaway jobs this way). */
@@ -123,10 +142,16 @@ export async function runJob(job: string | JobDefinition, trigger: JobTrigger, o
     if (!claim.acquired) {
       // Tells an external cron a busy job (a recent `since`) from a stuck one.
       const result: JobResult = { heldBy: claim.heldBy, since: claim.since?.toISOString() ?? null }
-      const row = await db.jobRun.create({
-        data: { job: def.name, trigger, status: 'skipped', startedAt, finishedAt: new Date(), durationMs: elapsed(), result: asJson(result) },
-        select: { id: true },
-      })
+      const row = await recordRun(
+        def,
+        options,
+        (tx) =>
+          tx.jobRun.create({
+            data: { job: def.name, trigger, status: 'skipped', startedAt, finishedAt: new Date(), durationMs: elapsed(), result: asJson(result) },
+            select: { id: true },
+          }),
+        (r) => ({ status: 'skipped', runId: r.id.toString() }),
+      )
       return observe({ job: def.name, status: 'skipped', trigger, startedAt, durationMs: elapsed(), result, runId: row.id.toString() })
     }
     leased = true
@@ -150,10 +175,12 @@ export async function runJob(job: string | JobDefinition, trigger: JobTrigger, o
     }
     stopTimers()
     const durationMs = elapsed()
-    await db.jobRun.update({
-      where: { id: run.id },
-      data: { status, finishedAt: new Date(), durationMs, error: error ?? null, result: asJson(result) },
-    })
+    await recordRun(
+      def,
+      options,
+      (tx) => tx.jobRun.update({ where: { id: run.id }, data: { status, finishedAt: new Date(), durationMs, error: error ?? null, result: asJson(result) } }),
+      () => ({ status, runId }),
+    )
     await trackJobHealth(def.name, status, error)
     return observe({ job: def.name, status, trigger, startedAt, durationMs, result, runId, ...(error ? { error } : {}) })
   } catch (err) {

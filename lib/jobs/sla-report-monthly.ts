@@ -1,4 +1,4 @@
-/** 09:00 on the 1st: the SLA report of last month (lib/slo/report-job.ts). */
-import { reportJob } from '../slo/report-job'
+/** 09:00 on the 1st: the SLA report of last month (./sla-report.ts). */
+import { reportJob } from './sla-report'
 
 export const slaReportMonthly = reportJob('monthly', '0 9 1 * *')

@@ -1,4 +1,4 @@
-/** 09:00 every Monday: the SLA report of last ISO week (lib/slo/report-job.ts). */
-import { reportJob } from '../slo/report-job'
+/** 09:00 every Monday: the SLA report of last ISO week (./sla-report.ts). */
+import { reportJob } from './sla-report'
 
 export const slaReportWeekly = reportJob('weekly', '0 9 * * 1')

@@ -1,31 +1,30 @@
 'use server'
 /**
- * Server actions of the channels admin page, each built with defineAction (validate → authorise → run);
- * the work and its audit entry live in manage.ts and delivery.ts.
+ * Server actions of the channels admin page: each adapts its form to a command (commands.ts: authorise,
+ * write and audit in one transaction) with defineAction (validate → authorise → run), then revalidates.
  */
 import { revalidatePath } from 'next/cache'
 import { defineAction, type FormState } from '../auth/guard'
-import { sendTestMessage } from './delivery'
-import { deleteChannel, saveChannel, setChannelEnabled } from './manage'
+import { deleteChannel, saveChannel, sendTestMessage, setChannelEnabled } from './commands'
 import { ChannelEnabledInput, ChannelForm, ChannelIdInput } from './schema'
 
 const PATH = '/admin/channels'
 
 export const saveChannelAction = defineAction('notification:manage', ChannelForm, async (input, { actor }): Promise<FormState<{ id: string }>> => {
-  const { id, created } = await saveChannel(input, actor)
+  const { id, created } = await saveChannel(actor, input)
   revalidatePath(PATH)
   return { ok: true, status: created ? 201 : 200, message: created ? `Channel ${input.name} was added.` : `Channel ${input.name} was saved.`, data: { id } }
 })
 
 export const setChannelEnabledAction = defineAction('notification:manage', ChannelEnabledInput, async ({ id, enabled }, { actor }) => {
-  const { name, changed } = await setChannelEnabled(id, enabled, actor)
+  const { name, changed } = await setChannelEnabled(actor, id, enabled)
   revalidatePath(PATH)
   const state = enabled ? 'enabled' : 'disabled'
   return { ok: true, status: 200, message: changed ? `${name} is now ${state}.` : `${name} was already ${state}.` }
 })
 
 export const deleteChannelAction = defineAction('notification:manage', ChannelIdInput, async ({ id }, { actor }) => {
-  const { name } = await deleteChannel(id, actor)
+  const { name } = await deleteChannel(actor, id)
   revalidatePath(PATH)
   return { ok: true, status: 200, message: `Channel ${name} was deleted.` }
 })
@@ -36,7 +35,7 @@ export interface TestMessageData {
 }
 
 export const sendTestMessageAction = defineAction('notification:manage', ChannelIdInput, async ({ id }, { actor }): Promise<FormState<TestMessageData>> => {
-  const result = await sendTestMessage(id, actor)
+  const result = await sendTestMessage(actor, id)
   revalidatePath(PATH)
   const detail = result.status !== undefined ? ` (${result.status})` : ''
   return {

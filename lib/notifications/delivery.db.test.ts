@@ -11,13 +11,13 @@ vi.hoisted(() => {
 })
 
 import { db } from '@/lib/db'
-import type { Actor } from '@/lib/audit'
+import { actorOfUser, type Actor } from '@/lib/auth/actor'
 import type { Severity } from '@/lib/generated/prisma/enums'
 import { createUser, uid } from '@/test/factories'
 import { startHttpReceiver, startSmtpSink, type HttpReceiver, type SmtpSink } from '@/test/local-receivers'
 import { setOutboundAllowListForTests } from '@/lib/http/outbound'
-import { claimDue, CLAIM_MS, deliverDue, sendTestMessage } from './delivery'
-import { saveChannel } from './manage'
+import { saveChannel, sendTestMessage } from './commands'
+import { claimDue, CLAIM_MS, deliverDue } from './delivery'
 import { enqueueIncidentNotifications, type IncidentNotificationKind } from './outbox'
 import { ChannelForm } from './schema'
 import { verifyWebhookSignature } from './channels/webhook'
@@ -31,7 +31,7 @@ beforeAll(async () => {
   // The local receivers listen on 127.0.0.1, which the outbound policy refuses unless allow-listed.
   setOutboundAllowListForTests('127.0.0.1')
   const user = await createUser('admin')
-  actor = { type: 'user', id: user.id, label: user.email }
+  actor = actorOfUser(user)
   receiver = await startHttpReceiver()
   sink = await startSmtpSink()
 })
@@ -43,7 +43,7 @@ afterAll(async () => {
 
 async function channel(type: string, fields: Record<string, unknown> = {}, opts: { minSeverity?: Severity; enabled?: boolean } = {}) {
   const form = ChannelForm.parse({ name: uid(type), type, minSeverity: opts.minSeverity ?? 'low', enabled: opts.enabled === false ? '' : 'on', ...fields })
-  return (await saveChannel(form, actor)).id
+  return (await saveChannel(actor, form)).id
 }
 
 async function incident(overrides: { severity?: Severity; muted?: boolean } = {}) {
@@ -266,14 +266,14 @@ describe('sendTestMessage', () => {
   it('sends now, records the outcome and audits without the secret', async () => {
     receiver.respondWith(200)
     const hook = await channel('webhook', { webhookUrl: `${receiver.url}/test-hook`, webhookSigningSecret: 'whsec_do_not_log_0123456789' }, { enabled: false })
-    const result = await sendTestMessage(hook, actor)
+    const result = await sendTestMessage(actor, hook)
     expect(result).toMatchObject({ ok: true, status: 200 })
     const req = receiver.requests.filter((r) => r.path === '/test-hook').at(-1)!
     expect(JSON.parse(req.body)).toMatchObject({ type: 'wardroom.test', kind: 'test', incidentId: null })
     expect(await db.notificationOutbox.findUnique({ where: { id: result.outboxId } })).toMatchObject({ status: 'delivered', kind: 'test', attempts: 1 })
 
     receiver.respondWith(500)
-    const failed = await sendTestMessage(hook, actor)
+    const failed = await sendTestMessage(actor, hook)
     expect(failed).toMatchObject({ ok: false, status: 500, error: 'HTTP 500' })
     // A test message is not retried.
     expect(await db.notificationOutbox.findUnique({ where: { id: failed.outboxId } })).toMatchObject({ status: 'dead', attempts: 1 })

@@ -3,19 +3,18 @@
  * `CLAIM_MS` into the future) and sent outside any transaction, so a slow peer never holds a database lock
  * and two instances never send the same row at once. A process that dies mid-send leaves its rows to be
  * claimed again after the claim expires: delivery is at-least-once, and the idempotency key lets a
- * receiver drop the duplicate. Every outcome lands on the incident timeline as a 'notification' event.
+ * receiver drop the duplicate. Every outcome lands on the incident timeline as a 'notification' event,
+ * and is published on the shared live channel (lib/live.ts) so an open incident page refreshes. The
+ * "send test message" command (commands.ts) sends and records through the same pieces.
  */
-import { randomUUID } from 'node:crypto'
-import type { Actor } from '@/lib/audit'
-import { recordAudit } from '@/lib/audit'
-import { db, Prisma } from '@/lib/db'
-import { notFound } from '@/lib/errors'
+import { Prisma } from '@/lib/db'
 import type { OutboundRequest } from '@/lib/http/outbound'
 import { logger } from '@/lib/logger'
-import { publishIncidentChange } from '@/lib/incidents/live'
+import { publishIncidentChange } from '@/lib/live'
 import { redact } from '@/lib/phi/redact'
+import { inTransaction, type Tx } from '@/lib/tx'
 import { sendToChannel, type SendContext, type SendResult } from './channels'
-import { buildTestMessage, NotificationMessage } from './payload'
+import { NotificationMessage } from './payload'
 import { nextAttemptAt } from './retry'
 
 export const CLAIM_MS = 5 * 60_000
@@ -47,7 +46,7 @@ export interface DeliverySummary {
 
 export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed'
 
-interface ClaimedRow {
+export interface ClaimedRow {
   id: string
   channelId: string
   incidentId: string | null
@@ -61,7 +60,7 @@ interface ClaimedRow {
 /** Claims up to `limit` due rows for this process; exported so tests can stage a crash between claim and send. */
 export async function claimDue(now: Date, limit: number, channelIds?: string[]): Promise<ClaimedRow[]> {
   const only = channelIds ? Prisma.sql`AND "channelId" = ANY(${channelIds}::uuid[])` : Prisma.empty
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const due = await tx.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "NotificationOutbox"
       WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} ${only}
@@ -87,50 +86,58 @@ export async function claimDue(now: Date, limit: number, channelIds?: string[]):
   })
 }
 
-/** Stores the outcome of one attempt and its timeline event, unless another instance already did. */
-async function recordOutcome(row: ClaimedRow, result: SendResult, now: Date, retry: boolean): Promise<DeliveryOutcome | null> {
+/**
+ * Stores the outcome of one attempt and its timeline event inside `tx`, unless another instance already
+ * did (then null).
+ */
+export async function recordOutcome(tx: Tx, row: ClaimedRow, result: SendResult, now: Date, retry: boolean): Promise<DeliveryOutcome | null> {
   const attempts = row.attempts + 1
   const next = result.ok || !retry ? null : nextAttemptAt(row.createdAt, attempts, now)
   const outcome: DeliveryOutcome = result.ok ? 'delivered' : next ? 'retrying' : 'failed'
   const error = result.ok ? null : redact(result.error ?? 'Delivery failed').slice(0, 500)
-  return db.$transaction(async (tx) => {
-    const updated = await tx.notificationOutbox.updateMany({
-      where: { id: row.id, status: 'pending', attempts: row.attempts },
+  const updated = await tx.notificationOutbox.updateMany({
+    where: { id: row.id, status: 'pending', attempts: row.attempts },
+    data: {
+      status: result.ok ? 'delivered' : next ? 'pending' : 'dead',
+      attempts,
+      lastError: error,
+      ...(result.ok ? { deliveredAt: now } : {}),
+      ...(next ? { nextAttemptAt: next } : {}),
+    },
+  })
+  if (updated.count === 0) return null
+  if (row.incidentId) {
+    // Touch the incident so other instances' live boards (which poll updatedAt) show the delivery status too.
+    // Wall-clock time, not the job's `now` (which tests move ahead): updatedAt is what the watchers compare.
+    await tx.incident.update({ where: { id: row.incidentId }, data: { updatedAt: new Date() } })
+    await tx.incidentEvent.create({
       data: {
-        status: result.ok ? 'delivered' : next ? 'pending' : 'dead',
-        attempts,
-        lastError: error,
-        ...(result.ok ? { deliveredAt: now } : {}),
-        ...(next ? { nextAttemptAt: next } : {}),
+        incidentId: row.incidentId,
+        at: now,
+        type: 'notification',
+        actorLabel: 'notification-delivery',
+        data: {
+          channel: row.channel.name,
+          channelType: row.channel.type,
+          kind: row.kind,
+          outcome,
+          attempt: attempts,
+          ...(result.status !== undefined ? { status: result.status } : {}),
+          ...(error ? { error } : {}),
+          ...(next ? { nextAttemptAt: next.toISOString() } : {}),
+        },
       },
     })
-    if (updated.count === 0) return null
-    if (row.incidentId) {
-      // Touch the incident so other instances' live boards (which poll updatedAt) show the delivery status too.
-      // Wall-clock time, not the job's `now` (which tests move ahead): updatedAt is what the watchers compare.
-      await tx.incident.update({ where: { id: row.incidentId }, data: { updatedAt: new Date() } })
-      await tx.incidentEvent.create({
-        data: {
-          incidentId: row.incidentId,
-          at: now,
-          type: 'notification',
-          actorLabel: 'notification-delivery',
-          data: {
-            channel: row.channel.name,
-            channelType: row.channel.type,
-            kind: row.kind,
-            outcome,
-            attempt: attempts,
-            ...(result.status !== undefined ? { status: result.status } : {}),
-            ...(error ? { error } : {}),
-            ...(next ? { nextAttemptAt: next.toISOString() } : {}),
-          },
-        },
-      })
-    }
-    return outcome
-  })
+  }
+  return outcome
 }
+
+/** Sends one message, turning an unexpected throw into a failed attempt. */
+export function send(channel: ClaimedRow['channel'], message: NotificationMessage, ctx: SendContext): Promise<SendResult> {
+  return sendToChannel(channel, message, ctx).catch((): SendResult => ({ ok: false, error: 'Unexpected error while sending' }))
+}
+
+export const sendContext = (deps: DeliveryDeps, now: Date): SendContext => ({ request: deps.request, timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS, now: () => now })
 
 async function deliverRow(row: ClaimedRow, now: Date, ctx: SendContext): Promise<DeliveryOutcome | null> {
   const message = NotificationMessage.safeParse(row.payload)
@@ -141,8 +148,8 @@ async function deliverRow(row: ClaimedRow, now: Date, ctx: SendContext): Promise
     ? { ok: false, error: 'Channel disabled before delivery' }
     : !message.success
       ? { ok: false, error: 'Stored message is malformed' }
-      : await sendToChannel(row.channel, message.data, ctx).catch((): SendResult => ({ ok: false, error: 'Unexpected error while sending' }))
-  const outcome = await recordOutcome(row, result, now, retry)
+      : await send(row.channel, message.data, ctx)
+  const outcome = await inTransaction((tx) => recordOutcome(tx, row, result, now, retry))
   // The open incident page shows delivery status as it happens.
   if (outcome && row.incidentId) publishIncidentChange(row.incidentId)
   logger.info({ outbox: row.id, channelType: row.channel.type, kind: row.kind, outcome, attempt: row.attempts + 1 }, 'notification attempt')
@@ -151,7 +158,7 @@ async function deliverRow(row: ClaimedRow, now: Date, ctx: SendContext): Promise
 
 /** The job body: sends every pending message due at `now`, in batches, and records each outcome. */
 export async function deliverDue(now: Date, deps: DeliveryDeps = {}): Promise<DeliverySummary> {
-  const ctx: SendContext = { request: deps.request, timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS, now: () => now }
+  const ctx = sendContext(deps, now)
   const batchSize = deps.batchSize ?? DEFAULT_BATCH
   const summary: DeliverySummary = { attempted: 0, delivered: 0, retrying: 0, dead: 0 }
   const stopAt = Date.now() + (deps.budgetMs ?? DEFAULT_BUDGET_MS)
@@ -169,42 +176,6 @@ export async function deliverDue(now: Date, deps: DeliveryDeps = {}): Promise<De
     if (rows.length < batchSize) break
   }
   return summary
-}
-
-export interface TestMessageResult extends SendResult {
-  outboxId: string
-}
-
-/** "Send test message" in admin: sends now (even to a disabled channel), records the row, audits who asked. */
-export async function sendTestMessage(channelId: string, actor: Actor, deps: DeliveryDeps & { now?: Date } = {}): Promise<TestMessageResult> {
-  const now = deps.now ?? new Date()
-  const channel = await db.notificationChannel.findUnique({
-    where: { id: channelId },
-    select: { id: true, name: true, type: true, config: true, secretEnc: true, enabled: true },
-  })
-  if (!channel) throw notFound('No such channel')
-  const idempotencyKey = `test:${channel.id}:${randomUUID()}`
-  const message = buildTestMessage(channel.name, idempotencyKey, now)
-  // Created already claimed, so the delivery job leaves it to this request.
-  const row = await db.notificationOutbox.create({
-    data: { channelId, incidentId: null, idempotencyKey, kind: 'test', payload: message, nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
-    select: { id: true, createdAt: true },
-  })
-  const ctx: SendContext = { request: deps.request, timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS, now: () => now }
-  const result = await sendToChannel(channel, message, ctx).catch((): SendResult => ({ ok: false, error: 'Unexpected error while sending' }))
-  await recordOutcome(
-    { id: row.id, channelId, incidentId: null, kind: 'test', payload: message, attempts: 0, createdAt: row.createdAt, channel },
-    result,
-    now,
-    false,
-  )
-  await recordAudit(actor, {
-    action: 'notification.test',
-    targetType: 'notification_channel',
-    targetId: channel.id,
-    summary: { type: channel.type, ok: result.ok, ...(result.status !== undefined ? { status: result.status } : {}) },
-  })
-  return { ...result, outboxId: row.id }
 }
 
 interface KickGlobals {

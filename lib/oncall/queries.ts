@@ -1,17 +1,16 @@
-import 'server-only'
-import { SEVERITIES } from '@/lib/severity'
 /**
  * Reads for the on-call page: schedules with who is on call now and the next 14 days, escalation
  * policies with their levels in words, maintenance windows current and upcoming. The page checks
  * incident:read before calling these.
  */
+import 'server-only'
 import { db } from '@/lib/db'
-import { parseLevels, severityDelayMinutes } from './escalation'
+import { SEVERITIES } from '@/lib/severity'
+import { DAY_MS } from '@/lib/time'
+import { parseLevels, severityDelayMinutes } from './escalation-policy'
 import { shiftAt, shiftsBetween, type Shift } from './rotation'
-
 import { overrideSpecsOf, rotationSpecOf } from './schedules'
 
-const DAY_MS = 86_400_000
 export const HORIZON_DAYS = 14
 
 export interface Person {

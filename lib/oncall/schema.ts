@@ -3,7 +3,7 @@
  * the server actions, the forms and the escalation job (which reads stored policy JSON through them).
  */
 import { z } from 'zod'
-import { isValidTimeZone, parseHandoffTime, parseLocalDate } from '@/lib/time'
+import { DAY_MS, isValidTimeZone, parseHandoffTime, parseLocalDate } from '@/lib/time'
 import { redact } from '@/lib/phi/redact'
 import { SEVERITIES } from '@/lib/severity'
 
@@ -11,7 +11,6 @@ export const ROTATIONS = ['daily', 'weekly'] as const
 export const TARGET_TYPES = ['user', 'schedule'] as const
 
 export const MAX_DELAY_MINUTES = 24 * 60
-const DAY_MS = 86_400_000
 export const MAX_OVERRIDE_DAYS = 90
 export const MAX_MAINTENANCE_DAYS = 30
 
@@ -63,22 +62,26 @@ export type UpdateScheduleInput = z.infer<typeof UpdateScheduleInput>
 
 export const ScheduleRef = z.object({ scheduleId: Id('Choose a schedule') })
 
-export const OverrideInput = z
-  .object({
-    scheduleId: Id('Choose a schedule'),
-    userId: Id('Choose who covers'),
-    startsAt: Instant,
-    endsAt: Instant,
-    reason: Reason,
-  })
-  .refine((o) => o.endsAt > o.startsAt, { path: ['endsAt'], message: 'The end must be after the start' })
-  .refine((o) => o.endsAt.getTime() - o.startsAt.getTime() <= MAX_OVERRIDE_DAYS * DAY_MS, {
-    path: ['endsAt'],
-    message: `An override lasts at most ${MAX_OVERRIDE_DAYS} days`,
-  })
+/** The fields of a time range with a reason (override, maintenance window). */
+const RangeFields = { startsAt: Instant, endsAt: Instant, reason: Reason }
+
+/** A time range's rules: the end after the start, and at most `maxDays` long (`what` names it in the message). */
+function timeRange<S extends z.ZodType<{ startsAt: Date; endsAt: Date }>>(schema: S, maxDays: number, what: string) {
+  return schema
+    .refine((r) => r.endsAt > r.startsAt, { path: ['endsAt'], message: 'The end must be after the start' })
+    .refine((r) => r.endsAt.getTime() - r.startsAt.getTime() <= maxDays * DAY_MS, { path: ['endsAt'], message: `${what} lasts at most ${maxDays} days` })
+}
+
+export const OverrideInput = timeRange(
+  z.object({ scheduleId: Id('Choose a schedule'), userId: Id('Choose who covers'), ...RangeFields }),
+  MAX_OVERRIDE_DAYS,
+  'An override',
+)
 export type OverrideInput = z.infer<typeof OverrideInput>
 
 export const OverrideRef = z.object({ overrideId: Id('Choose an override') })
+
+const DelayMinutes = z.coerce.number().int('Whole minutes').min(0, 'No negative delays').max(MAX_DELAY_MINUTES, 'At most 24 hours')
 
 export const EscalationTarget = z.object({
   type: z.enum(TARGET_TYPES, 'A target is a user or a schedule'),
@@ -91,14 +94,12 @@ export type EscalationTarget = z.infer<typeof EscalationTarget>
  * this level is paged; for the first level, minutes after the severity delay (normally 0).
  */
 export const EscalationLevel = z.object({
-  delayMinutes: z.coerce.number().int('Whole minutes').min(0, 'No negative delays').max(MAX_DELAY_MINUTES, 'At most 24 hours'),
+  delayMinutes: DelayMinutes,
   targets: z.array(EscalationTarget).min(1, 'Each level pages at least one user or schedule').max(10, 'At most 10 targets a level'),
 })
 export type EscalationLevel = z.infer<typeof EscalationLevel>
 
 export const EscalationLevels = z.array(EscalationLevel).min(1, 'Add at least one level').max(10, 'At most 10 levels')
-
-const DelayMinutes = z.coerce.number().int('Whole minutes').min(0, 'No negative delays').max(MAX_DELAY_MINUTES, 'At most 24 hours')
 
 /** Minutes before the first page per severity; a severity left out never pages. Blank form fields count as left out. */
 export const SeverityDelays = z.preprocess(
@@ -120,18 +121,7 @@ export type EscalationPolicyInput = z.infer<typeof EscalationPolicyInput>
 export const UpdateEscalationPolicyInput = EscalationPolicyInput.extend({ policyId: Id('Choose a policy') })
 export type UpdateEscalationPolicyInput = z.infer<typeof UpdateEscalationPolicyInput>
 
-export const MaintenanceInput = z
-  .object({
-    serviceId: Id('Choose a service'),
-    startsAt: Instant,
-    endsAt: Instant,
-    reason: Reason,
-  })
-  .refine((w) => w.endsAt > w.startsAt, { path: ['endsAt'], message: 'The end must be after the start' })
-  .refine((w) => w.endsAt.getTime() - w.startsAt.getTime() <= MAX_MAINTENANCE_DAYS * DAY_MS, {
-    path: ['endsAt'],
-    message: `A maintenance window lasts at most ${MAX_MAINTENANCE_DAYS} days`,
-  })
+export const MaintenanceInput = timeRange(z.object({ serviceId: Id('Choose a service'), ...RangeFields }), MAX_MAINTENANCE_DAYS, 'A maintenance window')
 export type MaintenanceInput = z.infer<typeof MaintenanceInput>
 
 export const MaintenanceRef = z.object({ windowId: Id('Choose a maintenance window') })

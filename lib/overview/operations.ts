@@ -1,10 +1,14 @@
+/**
+ * The unified dashboard's operations figures (open incidents, SLO status, running rollouts and pending
+ * approvals), each read only for a role that may read that area. Reads only; the page composes it with
+ * ./queries.ts.
+ */
 import 'server-only'
 import { db } from '../db'
 import { SEVERITIES } from '@/lib/severity'
 import { hasPermission, type Role } from '../rbac'
 import { getSloOverview } from '../slo/overview'
 import type { SloSummary } from '../slo/types'
-
 
 export interface OperationsSummary {
   incidents: { open: number; unacknowledged: number; bySeverity: Record<(typeof SEVERITIES)[number], number>; oldestUnackedAt: Date | null } | null

@@ -1,3 +1,4 @@
+/** The dashboard's administration figures (users, keys, audit activity, failed sign-ins, last job runs). Reads only. */
 import 'server-only'
 import { db } from '../db'
 

@@ -9,7 +9,7 @@
  * Title Case phrase ("Patient Controlled Analgesia") needs a known name after it.
  */
 import { AMBIGUOUS_NAMES, FIRST_NAMES, SURNAMES, foldName } from './gazetteer'
-import type { Found } from './recognisers'
+import type { Found } from './recognise-kit'
 
 const TITLES = new Set(
   'mr mrs ms miss mx dr prof sr sra srta herr frau mme mlle pan pani sig sigra dott dottssa don dona doña sir dame mister madam señor señora monsieur madame'.split(

@@ -12,25 +12,9 @@
  * ("[MRN]"). Measured on a labelled corpus: lib/phi/corpus/README.md, `npm run bench -- phi`.
  */
 import { findNames } from './names'
-import {
-  findAddresses,
-  findAges,
-  findCuedIds,
-  findDates,
-  findEmails,
-  findIdShapes,
-  findIps,
-  findLongNumbers,
-  findPhones,
-  findPhotos,
-  findSsns,
-  findUrls,
-  type Found,
-  type PhiKind,
-  type Recogniser,
-} from './recognisers'
-
-export type { PhiKind, Found } from './recognisers'
+import { findAges, findDates, findEmails, findIdShapes, findIps, findPhones, findSsns, findUrls } from './recognisers'
+import { findAddresses, findCuedIds, findLongNumbers, findPhotos } from './recognisers-cued'
+import type { Found, PhiKind, Recogniser } from './recognise-kit'
 
 export const TAGS: Record<PhiKind, string> = {
   name: '[NAME]',

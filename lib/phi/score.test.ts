@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Found } from './recognisers'
+import type { Found } from './recognise-kit'
 import { covered, scoreCorpus, type CorpusItem } from './score'
 
 const item = (text: string, spans: CorpusItem['spans']): CorpusItem => ({ id: 'x', split: 'tuning', source: 'hand', kind: 'note', text, spans })

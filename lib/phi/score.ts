@@ -8,7 +8,7 @@
  * Character precision (reported characters inside gold spans / all reported characters) is given too;
  * it is lower by design because cue words are replaced with the value ("MRN 123" → "[MRN]").
  */
-import type { Found } from './recognisers'
+import type { Found } from './recognise-kit'
 
 export const GOLD_TYPES = [
   'name',

@@ -3,14 +3,16 @@
  * `failureThreshold` failures in a row an incident opens through the ordinary alert ingest (source 'probe',
  * dedupKey `probe:<id>`); after `successThreshold` successes in a row its alert resolves again.
  */
-import type { Actor } from '@/lib/audit'
+import { systemActor } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { outboundErrorText, outboundRequest, type OutboundRequest } from '@/lib/http/outbound'
-import { ingestAlert, resolveAlertsByKey } from '@/lib/incidents/ingest'
+import { resolveAlertsByKey } from '@/lib/incidents/alert-lifecycle'
+import { ingestAlert } from '@/lib/incidents/ingest'
 import { logger } from '@/lib/logger'
 import { SLI_WRITE_LOCK_SQL } from '@/lib/slo/locks'
+import { inTransaction, type Tx } from '@/lib/tx'
 
-export const PROBE_ACTOR: Actor = { type: 'system', id: null, label: 'health-probes' }
+export const PROBE_ACTOR = systemActor('health-probes')
 
 export type ProbeState = 'up' | 'down' | 'unknown'
 
@@ -91,11 +93,22 @@ export interface ProbeRunResult extends ProbeCheck {
 
 export const probeDedupKey = (probeId: string) => `probe:${probeId}`
 
-export async function runProbe(probe: ProbeInput, deps: { request?: OutboundRequest; now?: Date } = {}): Promise<ProbeRunResult> {
+export interface RunProbeDeps {
+  request?: OutboundRequest
+  now?: Date
+  /** Writes the audit entry of a person's "Check now" inside the run's transaction. */
+  audit?: (tx: Tx, check: ProbeCheck) => Promise<unknown>
+}
+
+/**
+ * One run: the HTTP check (outside any transaction), then in one transaction the probe's row lock, its
+ * result, its new counters (and the caller's audit entry); then, outside it, the incident opened or resolved.
+ */
+export async function runProbe(probe: ProbeInput, deps: RunProbeDeps = {}): Promise<ProbeRunResult> {
   const now = deps.now ?? new Date()
   const check = await checkHttp(probe, deps.request)
 
-  const step = await db.$transaction(async (tx) => {
+  const step = await inTransaction(async (tx) => {
     // Locked so a "Check now" and the job cannot both count the same streak.
     await tx.$queryRaw`SELECT "id" FROM "Probe" WHERE "id" = ${probe.id}::uuid FOR UPDATE`
     const current = await tx.probe.findUniqueOrThrow({
@@ -124,6 +137,7 @@ export async function runProbe(probe: ProbeInput, deps: { request?: OutboundRequ
       where: { id: probe.id },
       data: { state: next.state, consecutiveFailures: next.consecutiveFailures, consecutiveSuccesses: next.consecutiveSuccesses, lastCheckedAt: now },
     })
+    await deps.audit?.(tx, check)
     return { next, name: current.name, serviceKey: current.service.key }
   })
 

@@ -1,5 +1,9 @@
-/** People and machine access of the demo hospital (St. Aldhelm's University Hospital). */
+/**
+ * People and machine access of the demo hospital (St. Aldhelm's University Hospital). Each write commits
+ * with its audit row.
+ */
 import { db } from '../db'
+import { inTransaction } from '@/lib/tx'
 import { recordAudit, SYSTEM_ACTOR } from '../audit'
 import { hashPassword } from '../auth/password'
 import { generateApiKey } from '../auth/api-keys'
@@ -31,17 +35,21 @@ export async function seedFoundation(log: (m: string) => void): Promise<void> {
   const missing = DEMO_USERS.filter((u) => !existing.has(u.email))
   if (missing.length) {
     const passwordHash = await hashPassword(DEMO_PASSWORD)
-    await db.user.createMany({ data: missing.map((u) => ({ ...u, passwordHash })), skipDuplicates: true })
-    for (const u of missing) {
-      await recordAudit(SYSTEM_ACTOR, { action: 'user.create', targetType: 'user', targetId: u.email, summary: { role: u.role, source: 'demo seed' } })
-    }
+    await inTransaction(async (tx) => {
+      await tx.user.createMany({ data: missing.map((u) => ({ ...u, passwordHash })), skipDuplicates: true })
+      for (const u of missing) {
+        await recordAudit(SYSTEM_ACTOR, { action: 'user.create', targetType: 'user', targetId: u.email, summary: { role: u.role, source: 'demo seed' } }, tx)
+      }
+    })
   }
   const keys = new Set((await db.apiKey.findMany({ select: { name: true } })).map((k) => k.name))
   for (const k of DEMO_KEYS.filter((k) => !keys.has(k.name))) {
     // The demo keys' secrets are never shown: create your own in Admin → API keys.
     const { prefix, hash } = generateApiKey()
-    const row = await db.apiKey.create({ data: { ...k, prefix, hash } })
-    await recordAudit(SYSTEM_ACTOR, { action: 'apikey.create', targetType: 'apikey', targetId: row.id, summary: { name: k.name, scopes: k.scopes, source: 'demo seed' } })
+    await inTransaction(async (tx) => {
+      const row = await tx.apiKey.create({ data: { ...k, prefix, hash } })
+      await recordAudit(SYSTEM_ACTOR, { action: 'apikey.create', targetType: 'apikey', targetId: row.id, summary: { name: k.name, scopes: k.scopes, source: 'demo seed' } }, tx)
+    })
   }
   log(`demo users: ${DEMO_USERS.length} (password ${DEMO_PASSWORD}), API keys: ${DEMO_KEYS.length}`)
 }

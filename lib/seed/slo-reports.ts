@@ -5,8 +5,10 @@
  */
 import { db } from '../db'
 import { env } from '../env'
-import { recordAudit, SYSTEM_ACTOR } from '../audit'
-import { buildReport } from '../slo/reports'
+import { recordAudit } from '../audit'
+import { inTransaction } from '@/lib/tx'
+import { systemActor } from '@/lib/auth/actor'
+import { generateReport } from '../slo/commands'
 import { lastFullPeriod, periodBefore, type PeriodRange, type ReportPeriod } from '../slo/report-periods'
 
 const HISTORY: Record<ReportPeriod, number> = { daily: 7, weekly: 4, monthly: 3 }
@@ -21,19 +23,22 @@ function recentPeriods(period: ReportPeriod, count: number, now: Date, timeZone:
 export async function seedSloReports(log: (m: string) => void, opts: { now?: Date; timeZone?: string } = {}): Promise<void> {
   const now = opts.now ?? new Date()
   const timeZone = opts.timeZone ?? env.WARDROOM_TIMEZONE
+  const actor = systemActor()
   let built = 0
   for (const period of Object.keys(HISTORY) as ReportPeriod[]) {
     for (const range of recentPeriods(period, HISTORY[period], now, timeZone)) {
       const exists = await db.slaReport.findUnique({ where: { period_periodStart: { period, periodStart: range.start } }, select: { id: true } })
       if (exists) continue
-      await buildReport(period, range.start, range.end, timeZone, { now })
+      await generateReport(actor, period, range.start, range.end, timeZone, { now })
       built++
     }
   }
   const cmo = await db.user.findUnique({ where: { email: SUBSCRIBER }, select: { id: true } })
   if (cmo && !(await db.reportSubscription.findFirst({ where: { userId: cmo.id, period: 'weekly' } }))) {
-    const sub = await db.reportSubscription.create({ data: { userId: cmo.id, period: 'weekly' } })
-    await recordAudit(SYSTEM_ACTOR, { action: 'report_subscription.create', targetType: 'report_subscription', targetId: sub.id, summary: { period: 'weekly', source: 'demo seed' } })
+    await inTransaction(async (tx) => {
+      const sub = await tx.reportSubscription.create({ data: { userId: cmo.id, period: 'weekly' } })
+      await recordAudit(actor, { action: 'report_subscription.create', targetType: 'report_subscription', targetId: sub.id, summary: { period: 'weekly', source: 'demo seed' } }, tx)
+    })
   }
   log(`SLA reports: ${built} built (${Object.entries(HISTORY).map(([p, n]) => `${n} ${p}`).join(', ')} kept)`)
 }

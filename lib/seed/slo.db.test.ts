@@ -4,7 +4,7 @@ import { db, Prisma } from '@/lib/db'
 import { DEMO_USERS } from './foundation'
 import { seedIncidents } from './incidents'
 import { seedSlo, SEED_HISTORY_DAYS } from './slo'
-import { SEED_SLOS } from '../slo/seed'
+import { SEED_SLOS } from '@/lib/seed/slo-history'
 
 const ROLLBACK = 'rollback'
 const DAY = 86_400_000

@@ -1,5 +1,5 @@
 /**
- * SLO demo data: the SLOs of lib/slo/seed.ts, 90 days of rollups written directly with one set-based
+ * SLO demo data: the SLOs of lib/seed/slo-history.ts, 90 days of rollups written directly with one set-based
  * INSERT … SELECT FROM generate_series per SLO, the violations their bad periods would have raised (linked
  * to the seeded incidents they match), and a few raw SLI events from the last hour.
  *
@@ -14,10 +14,11 @@ import { db as defaultDb, Prisma } from '../db'
 import { zoneOffsetMinutes, zonedTimeToUtc } from '@/lib/time'
 import { env } from '../env'
 import { recordAudit, SYSTEM_ACTOR } from '../audit'
+import { inTransaction } from '@/lib/tx'
 
 import { ROLLUP_WATERMARK_KEY } from '../slo/rollup'
 import { SloDefinition } from '../slo/schema'
-import { asTimeslices, badIntervals, replayViolation, SEED_SLOS, type Interval, type SeedProfile } from '../slo/seed'
+import { asTimeslices, badIntervals, replayViolation, SEED_SLOS, type Interval, type SeedProfile } from '@/lib/seed/slo-history'
 import { addLocalDays, floorTo, localDateOf, sloWindow, windowHours } from '../slo/windows'
 import type { Slo } from '../generated/prisma/client'
 
@@ -187,7 +188,7 @@ export async function seedSlo(log: (m: string) => void, opts: { now?: Date; tx?:
     }
     // One transaction per SLO: its history appears whole or not at all.
     if (opts.tx) await write(opts.tx)
-    else await defaultDb.$transaction(write, { timeout: 60_000, maxWait: 10_000 })
+    else await inTransaction(write, { timeout: 60_000 })
   }
   if (rows > 0) {
     await recordAudit(

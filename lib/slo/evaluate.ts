@@ -13,7 +13,8 @@
 import { db, Prisma } from '../db'
 import { type Severity } from '@/lib/severity'
 import type { Actor } from '../audit'
-import { ingestAlert, resolveAlertsByKey } from '../incidents/ingest'
+import { resolveAlertsByKey } from '../incidents/alert-lifecycle'
+import { ingestAlert } from '../incidents/ingest'
 
 import { logger } from '../logger'
 import { burnState, publicRates, workingsOf, type BurnState } from './burn-state'

@@ -16,6 +16,7 @@ import type {
   PeriodFigure,
   SloAlert,
   SloDefinitionView,
+  SloIdentity,
   SloDetail,
   SloRange,
   SloStatus,
@@ -56,9 +57,9 @@ function toAlert(v: ViolationRow, numbers: Map<string, number>): SloAlert {
   }
 }
 
-function definitionOf(slo: Slo): SloDefinitionView {
+/** The fields that name an SLO and its objective, the same in the summary and the definition views. */
+function identityOf(slo: Slo): SloIdentity {
   return {
-    id: slo.id,
     key: slo.key,
     name: slo.name,
     description: slo.description,
@@ -67,6 +68,13 @@ function definitionOf(slo: Slo): SloDefinitionView {
     service: slo.service,
     workflow: slo.workflow || null,
     target: slo.target,
+  }
+}
+
+function definitionOf(slo: Slo): SloDefinitionView {
+  return {
+    id: slo.id,
+    ...identityOf(slo),
     threshold: slo.threshold,
     comparator: slo.comparator,
     windowKind: slo.windowKind,
@@ -105,14 +113,7 @@ async function summarize(slos: Slo[], now: Date, timeZone: string): Promise<SloS
     const c = compliance(wd.window)
     const remaining = budgetRemaining(wd.window, slo.target)
     return {
-      key: slo.key,
-      name: slo.name,
-      description: slo.description,
-      sli: slo.sli,
-      sliType: slo.sliType,
-      service: slo.service,
-      workflow: slo.workflow || null,
-      target: slo.target,
+      ...identityOf(slo),
       window: b.label,
       windowStart: b.start.toISOString(),
       windowEnd: b.end.toISOString(),

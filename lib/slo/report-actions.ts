@@ -1,18 +1,17 @@
 'use server'
 /**
  * Server actions of the reports page: subscribe to / unsubscribe from a period's report (anyone who may read
- * reports, for themselves only) and "Generate now" (slo:manage). Each is validated, authorised, audited.
+ * reports, for themselves only) and "Generate now" (slo:manage). Each adapts its form to a command of
+ * ./commands.ts, which authorises, writes and audits in one transaction; then the page is revalidated.
  */
 import { revalidatePath } from 'next/cache'
 import { zonedTimeToUtc } from '@/lib/time'
 import { z } from 'zod'
-import { db } from '../db'
-import { recordAudit } from '../audit'
 import { env } from '../env'
 import { defineAction, type FormState } from '../auth/guard'
 import { unprocessable } from '@/lib/errors'
 
-import { buildReport } from './reports'
+import { generateReport, subscribeReport, unsubscribeReport } from './commands'
 import { lastFullPeriod, periodContaining, periodLabel, PERIOD_NOUN, REPORT_PERIODS, type PeriodRange, type ReportPeriod } from './report-periods'
 
 const REPORTS_PATH = '/slo/reports'
@@ -21,13 +20,7 @@ const Period = z.enum(REPORT_PERIODS, { error: 'Choose daily, weekly or monthly'
 const SubscriptionInput = z.object({ period: Period })
 
 export const subscribeReportAction = defineAction('report:read', SubscriptionInput, async ({ period }, { user, actor }) => {
-  const created = await db.$transaction(async (tx) => {
-    const existing = await tx.reportSubscription.findFirst({ where: { period, userId: user.id }, select: { id: true } })
-    if (existing) return false
-    const row = await tx.reportSubscription.create({ data: { period, userId: user.id } })
-    await recordAudit(actor, { action: 'report_subscription.create', targetType: 'report_subscription', targetId: row.id, summary: { period } }, tx)
-    return true
-  })
+  const { created } = await subscribeReport(actor, { period })
   revalidatePath(REPORTS_PATH)
   return {
     ok: true,
@@ -36,14 +29,8 @@ export const subscribeReportAction = defineAction('report:read', SubscriptionInp
   }
 })
 
-export const unsubscribeReportAction = defineAction('report:read', SubscriptionInput, async ({ period }, { user, actor }) => {
-  const removed = await db.$transaction(async (tx) => {
-    const rows = await tx.reportSubscription.findMany({ where: { period, userId: user.id }, select: { id: true } })
-    if (rows.length === 0) return 0
-    await tx.reportSubscription.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })
-    await recordAudit(actor, { action: 'report_subscription.delete', targetType: 'report_subscription', targetId: rows[0]!.id, summary: { period }, count: rows.length }, tx)
-    return rows.length
-  })
+export const unsubscribeReportAction = defineAction('report:read', SubscriptionInput, async ({ period }, { actor }) => {
+  const { removed } = await unsubscribeReport(actor, { period })
   revalidatePath(REPORTS_PATH)
   return { ok: true, status: 200, message: removed ? `You will no longer get the ${period} report.` : `You were not subscribed to the ${period} report.` }
 })
@@ -76,7 +63,7 @@ export const generateReportAction = defineAction(
   async ({ period, date }, { actor }): Promise<FormState<GeneratedReportData>> => {
     const tz = env.WARDROOM_TIMEZONE
     const range = rangeToReport(period, date, new Date(), tz)
-    const { report, replaced } = await buildReport(period, range.start, range.end, tz, { actor })
+    const { report, replaced } = await generateReport(actor, period, range.start, range.end, tz)
     revalidatePath(REPORTS_PATH)
     const label = periodLabel(period, report.periodStart, tz)
     return {

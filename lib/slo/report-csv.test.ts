@@ -28,6 +28,10 @@ describe('csvField: RFC 4180 quoting', () => {
     ['-2', "'-2"],
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tcmd', "'\tcmd"],
+    ['\r=1', `"'\r=1"`],
+    // Full-width = + − @, which some spreadsheets also read as formula starts
+    ['\uFF1DSUM(A1)', "'\uFF1DSUM(A1)"],
+    ['\uFF20x', "'\uFF20x"],
   ])('defuses a would-be formula %j', (value, expected) => expect(csvField(value)).toBe(expected))
 
   it('joins a line with commas', () => {

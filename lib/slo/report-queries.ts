@@ -7,13 +7,17 @@ import { isReportPeriod, type ReportPeriod } from './report-periods'
 
 export const REPORT_LIST_LIMIT = 100
 
-export interface ReportListItem {
+/** A stored report's id and period, as both the list and the report page show them. */
+interface ReportHead {
   id: string
   period: ReportPeriod
   periodStart: Date
   periodEnd: Date
   timezone: string
   generatedAt: Date
+}
+
+export interface ReportListItem extends ReportHead {
   /** null when the stored data is not in a shape this version reads. */
   summary: ReportData['summary'] | null
 }
@@ -32,13 +36,7 @@ export async function listReports(filter: { period?: ReportPeriod; limit?: numbe
   )
 }
 
-export interface ReportView {
-  id: string
-  period: ReportPeriod
-  periodStart: Date
-  periodEnd: Date
-  timezone: string
-  generatedAt: Date
+export interface ReportView extends ReportHead {
   data: ReportData
 }
 

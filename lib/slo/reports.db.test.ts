@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { uid } from '@/test/factories'
 import { createSlo, insertRollups, minutes } from '@/test/slo-factories'
-import { buildReport } from './reports'
+import { systemActor } from '@/lib/auth/actor'
+import { generateReport } from './commands'
 import { lastFullPeriod } from './report-periods'
 
 const DAY = 86_400_000
@@ -19,7 +20,7 @@ async function sloWithTwoDays(day: string, previous: [number, number], current: 
   return { slo, start, end: new Date(start.getTime() + DAY) }
 }
 
-describe('buildReport', () => {
+describe('generateReport', () => {
   it('reports compliance, budget used, the change against the day before and MTTR of linked incidents', async () => {
     const { slo, start, end } = await sloWithTwoDays('2021-03-02', [99, 100], [98, 100])
     const incident = await db.incident.create({
@@ -36,7 +37,7 @@ describe('buildReport', () => {
       data: { sloId: slo.id, service: slo.service, rule: 'page_1h', severity: 'page', openedAt: new Date(start.getTime() + 3_600_000), resolvedAt: new Date(start.getTime() + 7_200_000), workings: {}, incidentId: incident.id },
     })
 
-    const { report, replaced } = await buildReport('daily', start, end, 'UTC')
+    const { report, replaced } = await generateReport(systemActor(), 'daily', start, end, 'UTC')
     expect(replaced).toBe(false)
     const row = report.data.slos.find((s) => s.key === slo.key)!
     expect(row).toMatchObject({ good: 141_120, total: 144_000, met: false, violations: 1, incidents: 1, mttrMinutes: 42 })
@@ -55,10 +56,10 @@ describe('buildReport', () => {
 
   it('is idempotent: building the same period again replaces the report in place, and both are audited', async () => {
     const { slo, start, end } = await sloWithTwoDays('2021-03-12', [100, 100], [100, 100])
-    const first = await buildReport('daily', start, end, 'UTC', { now: new Date('2021-03-13T09:00:00Z') })
+    const first = await generateReport(systemActor(), 'daily', start, end, 'UTC', { now: new Date('2021-03-13T09:00:00Z') })
     // A late correction of the last minute of the day: the rebuilt report must reflect it.
     await db.sloRollup.update({ where: { sloId_minute: { sloId: slo.id, minute: new Date(end.getTime() - 60_000) } }, data: { good: 0 } })
-    const second = await buildReport('daily', start, end, 'UTC', { now: new Date('2021-03-13T09:05:00Z') })
+    const second = await generateReport(systemActor(), 'daily', start, end, 'UTC', { now: new Date('2021-03-13T09:05:00Z') })
 
     expect(second.replaced).toBe(true)
     expect(second.report.id).toBe(first.report.id)
@@ -77,19 +78,19 @@ describe('buildReport', () => {
 
   it('builds weekly and monthly reports over whole local periods', async () => {
     const week = lastFullPeriod('weekly', new Date('2021-06-14T08:00:00Z'), 'Europe/London')
-    const { report } = await buildReport('weekly', week.start, week.end, 'Europe/London', { figures: async () => [] })
+    const { report } = await generateReport(systemActor(), 'weekly', week.start, week.end, 'Europe/London', { figures: async () => [] })
     expect(report.periodStart.toISOString()).toBe('2021-06-06T23:00:00.000Z')
     expect(report.data.previousStart).toBe('2021-05-30T23:00:00.000Z')
     expect(report.data.summary).toEqual({ objectives: 0, met: 0, missed: 0, noData: 0, violations: 0 })
 
     const month = lastFullPeriod('monthly', new Date('2021-03-01T09:00:00Z'), 'UTC')
-    const monthly = await buildReport('monthly', month.start, month.end, 'UTC', { figures: async () => [] })
+    const monthly = await generateReport(systemActor(), 'monthly', month.start, month.end, 'UTC', { figures: async () => [] })
     expect(monthly.report.periodEnd.toISOString()).toBe('2021-03-01T00:00:00.000Z')
     expect(monthly.report.data.previousStart).toBe('2021-01-01T00:00:00.000Z')
   })
 
   it('refuses a range that is not one whole period, and an unknown zone', async () => {
-    await expect(buildReport('daily', new Date('2021-03-02T00:00:00Z'), new Date('2021-03-04T00:00:00Z'), 'UTC')).rejects.toMatchObject({ status: 400 })
-    await expect(buildReport('daily', new Date('2021-03-02T00:00:00Z'), new Date('2021-03-03T00:00:00Z'), 'Mars/Olympus')).rejects.toMatchObject({ status: 400 })
+    await expect(generateReport(systemActor(), 'daily', new Date('2021-03-02T00:00:00Z'), new Date('2021-03-04T00:00:00Z'), 'UTC')).rejects.toMatchObject({ status: 400 })
+    await expect(generateReport(systemActor(), 'daily', new Date('2021-03-02T00:00:00Z'), new Date('2021-03-03T00:00:00Z'), 'Mars/Olympus')).rejects.toMatchObject({ status: 400 })
   })
 })

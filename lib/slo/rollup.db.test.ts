@@ -1,10 +1,10 @@
 /** sli-rollup and sli-retention on the database: matching, thresholds, probes, watermark, retention. */
 import { describe, expect, it } from 'vitest'
 import { db, getPool } from '@/lib/db'
-import { SYSTEM_ACTOR } from '@/lib/audit'
+import { systemActor } from '@/lib/auth/actor'
 import { uid } from '@/test/factories'
 import { createSlo } from '@/test/slo-factories'
-import { ingestSliEvents } from './ingest'
+import { ingestSliEvents } from './commands'
 import { pruneRawEvents, pruneSliData, readWatermark, rollupSliEvents } from './rollup'
 import type { SliEventItem } from './schema'
 
@@ -41,7 +41,7 @@ describe('rollupSliEvents', () => {
       // Another service: matches nothing here.
       { sli: 'patient_response_time', service: uid('other'), at: at(0), value: 100 },
     ]
-    await ingestSliEvents(items, SYSTEM_ACTOR)
+    await ingestSliEvents(systemActor(), items)
     await rollupSliEvents()
     expect(await rollupsOf(lte.id)).toEqual([
       { minute: at(0), good: 3, total: 3 },
@@ -52,7 +52,7 @@ describe('rollupSliEvents', () => {
     expect(await rollupsOf(ratio.id)).toEqual([{ minute: at(2), good: 1995, total: 2000 }])
 
     // Later events for the same minute add to it; a re-run adds nothing twice.
-    await ingestSliEvents([{ sli: 'patient_response_time', service, at: at(1, 50), value: 10 }], SYSTEM_ACTOR)
+    await ingestSliEvents(systemActor(), [{ sli: 'patient_response_time', service, at: at(1, 50), value: 10 }])
     await rollupSliEvents()
     await rollupSliEvents()
     expect((await rollupsOf(lte.id))[1]).toEqual({ minute: at(1), good: 9, total: 12 })
@@ -62,7 +62,7 @@ describe('rollupSliEvents', () => {
     const service = uid('svc')
     const slo = await createSlo({ service })
     const at = minuteOf(new Date(Date.now() - 5 * MIN)).toISOString()
-    await ingestSliEvents(Array.from({ length: 30 }, (_, i) => ({ sli: slo.sli, service, at, value: i * 100 })), SYSTEM_ACTOR)
+    await ingestSliEvents(systemActor(), Array.from({ length: 30 }, (_, i) => ({ sli: slo.sli, service, at, value: i * 100 })))
     await rollupSliEvents({ batchIds: 7 })
     // Other test files roll up concurrently: the watermark is at least past these events.
     const { rows } = await getPool().query<{ max: string }>(`SELECT max(id)::text AS max FROM "SliEvent" WHERE service = $1`, [service])
@@ -101,13 +101,10 @@ describe('pruneSliData', () => {
     const now = new Date()
     const old = new Date(now.getTime() - 9 * 86_400_000).toISOString()
     const fresh = new Date(now.getTime() - 86_400_000).toISOString()
-    await ingestSliEvents(
-      [
+    await ingestSliEvents(systemActor(), [
         { sli: slo.sli, service, at: old, value: 11 },
         { sli: slo.sli, service, at: fresh, value: 12 },
-      ],
-      SYSTEM_ACTOR,
-    )
+      ])
     await rollupSliEvents()
     await db.sloRollup.createMany({
       data: [
@@ -128,7 +125,7 @@ describe('pruneSliData', () => {
     const service = uid('svc')
     // Older than any other test's events, so that this prune touches nobody else's rows.
     const old = new Date(Date.now() - 380 * 86_400_000).toISOString()
-    await ingestSliEvents([{ sli: 'patient_response_time', service, at: old, value: 1 }], SYSTEM_ACTOR)
+    await ingestSliEvents(systemActor(), [{ sli: 'patient_response_time', service, at: old, value: 1 }])
     const { rows } = await getPool().query<{ id: string }>(`SELECT id::text FROM "SliEvent" WHERE service = $1`, [service])
     const id = BigInt(rows[0]!.id)
     const before = new Date(Date.now() - 379 * 86_400_000)

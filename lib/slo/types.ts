@@ -28,7 +28,8 @@ export interface SloAlert {
   incidentNumber: number | null
 }
 
-export interface SloSummary {
+/** What names an SLO and its objective; the summary and the definition views both start with it. */
+export interface SloIdentity {
   key: string
   name: string
   description: string
@@ -40,6 +41,9 @@ export interface SloSummary {
   workflow: string | null
   /** Objective as a fraction, e.g. 0.999. */
   target: number
+}
+
+export interface SloSummary extends SloIdentity {
   /** '30d' / '28d' for rolling windows, 'calendar_month' for calendar months. */
   window: string
   windowStart: string
@@ -62,16 +66,8 @@ export interface SloSummary {
   sparkline: { day: string; compliance: number | null }[]
 }
 
-export interface SloDefinitionView {
+export interface SloDefinitionView extends SloIdentity {
   id: string
-  key: string
-  name: string
-  description: string
-  sli: string
-  sliType: string
-  service: string
-  workflow: string | null
-  target: number
   threshold: number | null
   comparator: string | null
   windowKind: string

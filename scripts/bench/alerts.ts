@@ -28,10 +28,10 @@ const line = (name: string, r: LoadResult) =>
 
 async function createKey(databaseUrl: string): Promise<string> {
   process.env.DATABASE_URL = databaseUrl
-  const { createApiKey } = await import('../../lib/admin/api-keys')
-  const { SYSTEM_ACTOR } = await import('../../lib/audit')
+  const { createApiKey } = await import('../../lib/admin/commands/api-keys')
+  const { systemActor } = await import('../../lib/auth/actor')
   const { closeDb } = await import('../../lib/db')
-  const { key } = await createApiKey({ name: `bench-alerts-${Date.now()}`, scopes: ['alerts:write'] }, SYSTEM_ACTOR)
+  const { key } = await createApiKey(systemActor('bench'), { name: `bench-alerts-${Date.now()}`, scopes: ['alerts:write'], environment: 'production' })
   await closeDb()
   return key
 }

@@ -21,7 +21,7 @@ import pg from 'pg'
 import { runLoad, type LoadResult } from './load'
 import { compareRuns, figureOf, onEachDatabase, printComparison, watchLoad, type BenchOptions, type Runs } from './compare'
 import { DATABASE_LABEL, RESULTS_DIR, admin, freePort, requireBuild, startBenchServer, type BenchServer } from './server'
-import { migrate } from '../lib/migrations'
+import { migrate } from '@/lib/migrations'
 import { evaluateFlag, type FlagConfig } from '../../lib/flags/evaluate'
 import type { EnvironmentConfig, FlagCreateInput, FlagType, Variant } from '../../lib/flags/schema'
 
@@ -47,7 +47,7 @@ const BOOL = [
 ]
 
 interface BenchFlag {
-  input: Omit<FlagCreateInput, 'variants' | 'type'> & { type: FlagType; variants: Variant[] }
+  input: Pick<FlagCreateInput, 'key' | 'name'> & { type: FlagType; variants: Variant[] }
   config: EnvironmentConfig
 }
 
@@ -124,16 +124,18 @@ function inProcess(flags: BenchFlag[]) {
 
 async function setUp(databaseUrl: string, flags: BenchFlag[]): Promise<string> {
   process.env.DATABASE_URL = databaseUrl
-  const { createApiKey } = await import('../../lib/admin/api-keys')
-  const { createFlag, updateEnvironment } = await import('../../lib/flags/service')
+  const { createApiKey } = await import('../../lib/admin/commands/api-keys')
+  const { createFlag } = await import('../../lib/flags/commands/flags')
+  const { updateEnvironment } = await import('../../lib/flags/commands/environments')
+  const { FlagCreateInput } = await import('../../lib/flags/schema')
+  const { systemActor } = await import('../../lib/auth/actor')
   const { stopSnapshotPolling } = await import('../../lib/flags/snapshot')
-  const { SYSTEM_ACTOR } = await import('../../lib/audit')
   const { closeDb } = await import('../../lib/db')
   for (const f of flags) {
-    await createFlag(f.input, SYSTEM_ACTOR)
-    await updateEnvironment(f.input.key, 'production', f.config, SYSTEM_ACTOR)
+    await createFlag(systemActor(), FlagCreateInput.parse(f.input))
+    await updateEnvironment(systemActor(), f.input.key, 'production', f.config)
   }
-  const { key } = await createApiKey({ name: `bench-flags-${Date.now()}`, scopes: ['flags:evaluate'], environment: 'production' }, SYSTEM_ACTOR)
+  const { key } = await createApiKey(systemActor('bench'), { name: `bench-flags-${Date.now()}`, scopes: ['flags:evaluate'], environment: 'production', expiresAt: undefined })
   stopSnapshotPolling()
   await closeDb()
   return key

@@ -17,13 +17,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { pipeline } from 'node:stream/promises'
-import { Readable } from 'node:stream'
-import pg from 'pg'
-import { from as copyFrom } from 'pg-copy-streams'
 import { compareRuns, figureOf, onEachDatabase, printComparison, watchLoad, type BenchOptions, type Figure, type PathSpec } from './compare'
 import { runLoad, type LoadResult } from './load'
 import { DATABASE_LABEL, RESULTS_DIR, requireBuild, startBenchServer, type BenchServer } from './server'
+import { copyBatches, evaluationData, makeBatches, ownDatabase } from './sli-data'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4)
@@ -52,32 +49,6 @@ async function timed(n: number, fn: () => Promise<unknown>): Promise<number[]> {
     out.push(performance.now() - t)
   }
   return out
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
-/** Without a build there is no server to create and migrate the database: do it here. */
-async function ownDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = 'wr_bench_sli_direct'
-  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await adminQuery(`CREATE DATABASE ${name}`)
-  const base = new URL(ADMIN_URL)
-  base.pathname = `/${name}`
-  const url = base.toString()
-  const { migrate } = await import('../lib/migrations')
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  await migrate(client)
-  await client.end()
-  return { url, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
 }
 
 function hasBuildOf(routes: string[]): boolean {
@@ -114,90 +85,6 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
   return cookie()
 }
 
-interface Batch {
-  json: string
-  copy: string
-}
-
-/** The same rows as an HTTP body and as COPY text. */
-function makeBatches(now: number): Batch[] {
-  const out: Batch[] = []
-  for (let b = 0; b < Math.ceil(ROWS / BATCH); b++) {
-    const items: string[] = []
-    const lines: string[] = []
-    for (let i = 0; i < BATCH && b * BATCH + i < ROWS; i++) {
-      const at = new Date(now - (((b * BATCH + i) * 17) % 3_600_000)).toISOString()
-      const value = 300 + ((b * 7919 + i * 104_729) % 2400)
-      const workflow = i % 3 === 0 ? 'emergency_triage' : 'diagnosis'
-      items.push(`{"sli":"patient_response_time","service":"bench-ingest","workflow":"${workflow}","at":"${at}","value":${value}}`)
-      lines.push(`patient_response_time\tbench-ingest\t${workflow}\t${at}\t${value}\t\\N\t\\N\n`)
-    }
-    out.push({ json: `{"events":[${items.join(',')}]}`, copy: lines.join('') })
-  }
-  return out
-}
-
-/** COPY of the batches, CONCURRENCY streams; wall-clock seconds and each batch's milliseconds. */
-async function copyBatches(databaseUrl: string, batches: Batch[]): Promise<{ seconds: number; batchMs: number[] }> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY })
-  const batchMs: number[] = []
-  let next = 0
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      const client = await pool.connect()
-      try {
-        for (let i = next++; i < batches.length; i = next++) {
-          const t = performance.now()
-          const stream = client.query(copyFrom(`COPY "SliEvent" (sli, service, workflow, at, value, good, total) FROM STDIN`))
-          await pipeline(Readable.from([batches[i]!.copy]), stream)
-          batchMs.push(performance.now() - t)
-        }
-      } finally {
-        client.release()
-      }
-    }),
-  )
-  const seconds = (performance.now() - started) / 1000
-  await pool.end()
-  return { seconds, batchMs }
-}
-
-/** 20 SLOs with 30 days of per-minute rollups (864,000 rows): a 0.05 % error baseline, four burning in the last hour. */
-async function evaluationData(databaseUrl: string, ownerUrl: string, now: Date): Promise<string[]> {
-  const keys = Array.from({ length: EVAL_SLOS }, (_, i) => `bench_eval_${String(i).padStart(2, '0')}`)
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  try {
-    await client.query(
-      `INSERT INTO "Slo" (id, key, name, sli, "sliType", service, target, budgeting, "updatedAt")
-       SELECT gen_random_uuid(), k, k, 'system_availability', 'ratio', 'bench-eval', 0.999,
-              CASE WHEN right(k, 1) = '7' THEN 'timeslices' ELSE 'occurrences' END, now()
-       FROM unnest($1::text[]) AS k`,
-      [keys],
-    )
-    const end = new Date(Math.floor(now.getTime() / 60_000) * 60_000)
-    await client.query(
-      `INSERT INTO "SloRollup" ("sloId", minute, good, total)
-       SELECT s.id, m, CASE WHEN m > $2::timestamptz - interval '1 hour' AND right(s.key, 1) IN ('0', '5') THEN 80 ELSE 100 - (extract(minute FROM m)::int % 20 = 0)::int END, 100
-       FROM "Slo" s, generate_series($2::timestamptz - interval '30 days', $2::timestamptz, interval '1 minute') AS m
-       WHERE s.key = ANY($1)`,
-      [keys, end],
-    )
-  } finally {
-    await client.end()
-  }
-  // As the owner: the embedded default's app role may not ANALYZE (PostgreSQL skips it with a warning).
-  const owner = new pg.Client({ connectionString: ownerUrl })
-  await owner.connect()
-  try {
-    await owner.query('ANALYZE "SloRollup"')
-  } finally {
-    await owner.end()
-  }
-  return keys
-}
-
 /**
  * One database's run: overview, slo-evaluate, GET /api/ping, ingest and COPY into the same server, rollup.
  * `server` is null for the in-process fallback (no production build), on `databaseUrl`.
@@ -210,9 +97,9 @@ async function measure(server: BenchServer | null, databaseUrl: string, ownerUrl
     const { getSloOverview } = await import('../../lib/slo/overview')
     const { evaluateSlos } = await import('../../lib/slo/evaluate')
     const { rollupSliEvents } = await import('../../lib/slo/rollup')
-    const { createApiKey } = await import('../../lib/admin/api-keys')
+    const { createApiKey } = await import('../../lib/admin/commands/api-keys')
     const { hashPassword } = await import('../../lib/auth/password')
-    const { SYSTEM_ACTOR } = await import('../../lib/audit')
+    const { systemActor } = await import('../../lib/auth/actor')
     const { env } = await import('../../lib/env')
 
     // 1. Overview with 90 days of demo data.
@@ -244,7 +131,7 @@ async function measure(server: BenchServer | null, databaseUrl: string, ownerUrl
     // 2. slo-evaluate over 20 SLOs × 30 days of per-minute rollups.
     say(`writing ${EVAL_SLOS} SLOs × 30 days of per-minute rollups…`)
     const now = new Date()
-    const keys = await evaluationData(databaseUrl, ownerUrl, now)
+    const keys = await evaluationData(databaseUrl, ownerUrl, now, EVAL_SLOS)
     const firstStart = performance.now()
     const first = await evaluateSlos(now, { timeZone: env.WARDROOM_TIMEZONE, keys })
     const firstMs = performance.now() - firstStart
@@ -252,8 +139,8 @@ async function measure(server: BenchServer | null, databaseUrl: string, ownerUrl
     say(`slo-evaluate: first run ${round(firstMs)} ms (opened ${first.opened} violations and incidents), then p50 ${steady.p50} ms, max ${steady.max} ms`)
 
     // 3. Ingest vs COPY, after the trivial route as the framework's floor.
-    const batches = makeBatches(Date.now())
-    const key = (await createApiKey({ name: `bench-sli-${Date.now()}`, scopes: ['sli:write'] }, SYSTEM_ACTOR)).key
+    const batches = makeBatches(Date.now(), ROWS, BATCH)
+    const key = (await createApiKey(systemActor('bench'), { name: `bench-sli-${Date.now()}`, scopes: ['sli:write'], environment: 'production' })).key
     await db.slo.create({
       data: { key: 'bench_ingest', name: 'bench ingest', sli: 'patient_response_time', sliType: 'threshold', threshold: 2000, comparator: 'lte', service: 'bench-ingest', target: 0.99 },
     })
@@ -279,11 +166,11 @@ async function measure(server: BenchServer | null, databaseUrl: string, ownerUrl
       // after authentication (parse, validate, insert, audit).
       const { z } = await import('zod')
       const { batchEnvelope, sliEventBatch } = await import('../../lib/slo/schema')
-      const { ingestSliEvents } = await import('../../lib/slo/ingest')
+      const { ingestSliEvents } = await import('../../lib/slo/commands')
       const send = async (body: string) => {
         const parsed = z.preprocess(batchEnvelope, sliEventBatch(new Date())).safeParse(JSON.parse(body))
         if (!parsed.success) ingestErrors++
-        else await ingestSliEvents(parsed.data.items, SYSTEM_ACTOR)
+        else await ingestSliEvents(systemActor('bench'), parsed.data.items)
       }
       await send(batches[0]!.json)
       say(`ingesting ${ROWS} rows in process (parse, validate, insert, audit) in ${batches.length} batches, ${CONCURRENCY} at a time…`)
@@ -296,9 +183,9 @@ async function measure(server: BenchServer | null, databaseUrl: string, ownerUrl
       )
       ingestSeconds = (performance.now() - started) / 1000
     }
-    await copyBatches(databaseUrl, batches.slice(0, 1))
+    await copyBatches(databaseUrl, batches.slice(0, 1), CONCURRENCY)
     say(`copying the same ${ROWS} rows with COPY into the same server, ${CONCURRENCY} streams…`)
-    const copy = await copyBatches(databaseUrl, batches)
+    const copy = await copyBatches(databaseUrl, batches, CONCURRENCY)
     const ingestRate = Math.round(ROWS / ingestSeconds)
     const copyRate = Math.round(ROWS / copy.seconds)
     const ratio = round(ingestRate / copyRate, 2)
@@ -367,7 +254,7 @@ export async function run(opts: BenchOptions = { embedded: false }): Promise<voi
   const runs = await onEachDatabase(opts, async (database) => {
     if (!httpIngest) {
       say('no production build with /api/sli/events (run `npm run build` for the HTTP figures): measuring ingest in this process')
-      const own = await ownDatabase()
+      const own = await ownDatabase(ADMIN_URL)
       try {
         return await measure(null, own.url, own.url, false)
       } finally {

@@ -6,6 +6,7 @@
 import { db } from '../../lib/db'
 import { env } from '../../lib/env'
 import { recordAudit, SYSTEM_ACTOR } from '../../lib/audit'
+import { inTransaction } from '@/lib/tx'
 import { generatePassword, hashPassword } from '../../lib/auth/password'
 
 export async function ensureBootstrapAdmin(print: (m: string) => void): Promise<void> {
@@ -21,13 +22,15 @@ export async function ensureBootstrapAdmin(print: (m: string) => void): Promise<
   const generated = !env.WARDROOM_ADMIN_PASSWORD
   const password = env.WARDROOM_ADMIN_PASSWORD ?? generatePassword()
   const passwordHash = await hashPassword(password)
-  const user = await db.user.upsert({
-    where: { email },
-    create: { email, name: 'Administrator', role: 'admin', passwordHash },
-    // Only reached for the default account when no administrator is left: restore it.
-    update: { role: 'admin', disabledAt: null, passwordHash },
+  await inTransaction(async (tx) => {
+    const user = await tx.user.upsert({
+      where: { email },
+      create: { email, name: 'Administrator', role: 'admin', passwordHash },
+      // Only reached for the default account when no administrator is left: restore it.
+      update: { role: 'admin', disabledAt: null, passwordHash },
+    })
+    await recordAudit(SYSTEM_ACTOR, { action: 'user.bootstrap_admin', targetType: 'user', targetId: user.id, summary: { email, generatedPassword: generated } }, tx)
   })
-  await recordAudit(SYSTEM_ACTOR, { action: 'user.bootstrap_admin', targetType: 'user', targetId: user.id, summary: { email, generatedPassword: generated } })
   if (generated) {
     print('')
     print('  ┌─ Wardroom administrator created ─────────────────────────────')

@@ -7,7 +7,7 @@
 import { dataDir, env } from '../../lib/env'
 import { connectEmbedded, openEmbedded, type EmbeddedDatabase } from './embedded'
 import { applyRuntimeGrants, roleOf, withClient } from './db-roles'
-import { migrate, type MigrateResult } from './migrations'
+import { migrate, type MigrateResult } from '@/lib/migrations'
 
 export interface Connection {
   /** The runtime role's URL (the app's). */

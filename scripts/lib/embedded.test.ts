@@ -9,7 +9,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '@/lib/generated/prisma/client'
 import { recordAudit, SYSTEM_ACTOR } from '@/lib/audit'
 import { APP_ROLE, connectEmbedded, DataDirectoryInUseError, embeddedPaths, openEmbedded, OWNER_ROLE, readLiveLock } from './embedded'
-import { listMigrations, CREATE_TABLE, migrate } from './migrations'
+import { listMigrations, CREATE_TABLE, migrate } from '@/lib/migrations'
 import { migrateDatabase } from './database'
 
 const dirs: string[] = []

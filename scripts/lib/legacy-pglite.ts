@@ -6,13 +6,14 @@
  * old directory is never touched, so the next start can try again and nothing is silently started empty.
  */
 import { createReadStream, createWriteStream, rmSync } from 'node:fs'
+import { verifyAuditChain } from '@/lib/audit-verify'
 import path from 'node:path'
 import { once } from 'node:events'
 import type pg from 'pg'
 import PG from 'pg'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { countTableRows, dumpDatabase, restoreDatabase, type TableCount } from '../../lib/admin/backup'
-import { verifyAuditChain } from '../../lib/audit'
+
 import { PrismaClient } from '../../lib/generated/prisma/client'
 
 interface QueryConfig {

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
-import { MIGRATIONS_DIR, listMigrations } from './migrations'
+import { MIGRATIONS_DIR, listMigrations } from '@/lib/migrations'
 
 const SCHEMA_PATH = path.resolve(process.cwd(), 'prisma/schema.prisma')
 

@@ -8,7 +8,11 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { db } from '@/lib/db'
 import type { SessionUser } from '@/lib/auth/session'
 import { actorOfUser } from '@/lib/auth/actor'
-import { createFlag, recordCompliance, updateEnvironment } from '@/lib/flags/service'
+import { recordCompliance } from '@/lib/flags/commands/compliance'
+import { updateEnvironment } from '@/lib/flags/commands/environments'
+import { createFlag } from '@/lib/flags/commands/flags'
+import { ComplianceInput } from '@/lib/flags/schema'
+import { flagInput } from '@/test/flag-factories'
 import { createUser, uid } from '@/test/factories'
 import { signInAs } from '@/test/session-state'
 import FlagsPage from './page'
@@ -31,9 +35,9 @@ let pm2: SessionUser
 
 async function gatedFlagWaitingForApproval(): Promise<string> {
   const key = uid('page').replace(/-/g, '_')
-  await createFlag({ key, name: 'Sepsis early warning', type: 'boolean', variants: [{ key: 'off', value: false }, { key: 'on', value: true }], tags: ['hipaa'] }, actorOfUser(pm))
-  await recordCompliance(key, { kind: 'hipaa_review', reference: 'PRIV-7', date: '2026-02-01', scope: 'ED' }, actorOfUser(pm))
-  const out = await updateEnvironment(key, 'production', { enabled: true, offVariant: 'off', rules: [], defaultServe: { variant: 'on' } }, actorOfUser(pm))
+  await createFlag(actorOfUser(pm), flagInput({ key, name: 'Sepsis early warning', type: 'boolean', variants: [{ key: 'off', value: false }, { key: 'on', value: true }], tags: ['hipaa'] }))
+  await recordCompliance(actorOfUser(pm), key, ComplianceInput.parse({ kind: 'hipaa_review', reference: 'PRIV-7', date: '2026-02-01', scope: 'ED' }))
+  const out = await updateEnvironment(actorOfUser(pm), key, 'production', { enabled: true, offVariant: 'off', rules: [], defaultServe: { variant: 'on' } })
   expect(out.applied).toBe(false)
   // An automatic rollback as the rollout job records it.
   const flag = await db.flag.findUniqueOrThrow({ where: { key } })

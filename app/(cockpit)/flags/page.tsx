@@ -5,9 +5,10 @@ import { hasFlagFilter, parseFlagSearchParams, toListFilters, type SearchParams 
 import { ENVIRONMENTS } from '@/lib/flags/schema'
 import { hasPermission } from '@/lib/rbac'
 import { ButtonLink } from '@/components/ui/button'
-import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card'
+import { CardBody } from '@/components/ui/card'
+import { SectionCard } from '@/components/ui/section-card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { PageHeader } from '@/components/ui/page-header'
+import { StackedPage } from '@/components/ui/page-header'
 import { CreateFlagForm } from '@/components/flags/create-flag-form'
 import { FlagFilterForm } from '@/components/flags/flag-filter-form'
 import { FlagTable } from '@/components/flags/flag-table'
@@ -26,43 +27,37 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
   const pending = flags.reduce((s, f) => s + f.pendingChangeRequests, 0)
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title="Feature flags"
-        description="Toggles, targeting and canary rollouts per environment. Flags for clinical decision support, diagnostics or PHI need their compliance evidence, and production changes to them a second person's approval."
-        actions={
-          <>
-            <ButtonLink href="/flags/experiments">Experiments</ButtonLink>
-            {canEdit && (
-              <ButtonLink href="#new-flag" variant="primary">
-                New flag
-              </ButtonLink>
-            )}
-          </>
-        }
-        className="mb-0"
-      />
-
+    <StackedPage
+      title="Feature flags"
+      description="Toggles, targeting and canary rollouts per environment. Flags for clinical decision support, diagnostics or PHI need their compliance evidence, and production changes to them a second person's approval."
+      actions={
+        <>
+          <ButtonLink href="/flags/experiments">Experiments</ButtonLink>
+          {canEdit && (
+            <ButtonLink href="#new-flag" variant="primary">
+              New flag
+            </ButtonLink>
+          )}
+        </>
+      }
+    >
       {waiting.length > 0 && (
-        <Card aria-labelledby="waiting-heading">
-          <CardHeader>
-            <CardTitle id="waiting-heading" description="Production changes to gated flags apply only after a second person approves them on the flag's page.">
-              Waiting for approval
-            </CardTitle>
-          </CardHeader>
+        <SectionCard
+          headingId="waiting-heading"
+          title="Waiting for approval"
+          description="Production changes to gated flags apply only after a second person approves them on the flag's page."
+          bare
+        >
           <PendingRequestsList requests={waiting} viewerId={user.id} />
-        </Card>
+        </SectionCard>
       )}
 
-      <Card aria-labelledby="flags-heading">
-        <CardHeader>
-          <CardTitle
-            id="flags-heading"
-            description={`${flags.length} ${flags.length === 1 ? 'flag' : 'flags'}${filtered ? ' match the filters' : ''}${pending ? ` · ${pending} change${pending === 1 ? '' : 's'} waiting for approval` : ''}`}
-          >
-            Flags
-          </CardTitle>
-        </CardHeader>
+      <SectionCard
+        headingId="flags-heading"
+        title="Flags"
+        description={`${flags.length} ${flags.length === 1 ? 'flag' : 'flags'}${filtered ? ' match the filters' : ''}${pending ? ` · ${pending} change${pending === 1 ? '' : 's'} waiting for approval` : ''}`}
+        bare
+      >
         <CardBody className="border-b border-line">
           <FlagFilterForm values={values} invalid={invalid} tags={tags} />
         </CardBody>
@@ -79,20 +74,20 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
         ) : (
           <FlagTable flags={flags} environments={environments} />
         )}
-      </Card>
+      </SectionCard>
 
       {canEdit && (
-        <Card id="new-flag" aria-labelledby="new-flag-heading" className="scroll-mt-6">
-          <CardHeader>
-            <CardTitle id="new-flag-heading" description="It starts off in every environment; turn it on per environment on its page.">
-              New flag
-            </CardTitle>
-          </CardHeader>
-          <CardBody className="max-w-3xl py-4">
-            <CreateFlagForm />
-          </CardBody>
-        </Card>
+        <SectionCard
+          id="new-flag"
+          headingId="new-flag-heading"
+          title="New flag"
+          description="It starts off in every environment; turn it on per environment on its page."
+          className="scroll-mt-6"
+          bodyClassName="max-w-3xl py-4"
+        >
+          <CreateFlagForm />
+        </SectionCard>
       )}
-    </div>
+    </StackedPage>
   )
 }

@@ -1,13 +1,11 @@
 import { Card } from '@/components/ui/card'
 import { LoadingState } from '@/components/ui/loading-state'
+import { SkeletonBars } from '@/components/ui/page-loading'
 
 export default function IncidentsLoading() {
   return (
     <div className="space-y-6">
-      <div aria-hidden="true" className="space-y-2">
-        <div className="h-7 w-40 rounded bg-line motion-safe:animate-pulse" />
-        <div className="h-4 w-96 max-w-full rounded bg-line motion-safe:animate-pulse" />
-      </div>
+      <SkeletonBars bars={['h-7 w-40', 'h-4 w-96 max-w-full']} />
       <div aria-hidden="true" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {[0, 1, 2, 3].map((i) => (
           <div key={i} className="h-20 rounded-lg border border-line bg-surface motion-safe:animate-pulse" />

@@ -4,7 +4,7 @@ import { hasPermission } from '@/lib/rbac'
 import { boardFilterQuery, parseBoardFilters, type SearchParams } from '@/lib/incidents/board'
 import { getBoard, listBoardServices, listResponders } from '@/lib/incidents/board-queries'
 import { Card, CardBody } from '@/components/ui/card'
-import { PageHeader } from '@/components/ui/page-header'
+import { StackedPage } from '@/components/ui/page-header'
 import { BoardFilterForm } from '@/components/incidents/board-filter-form'
 import { IncidentBoard } from '@/components/incidents/incident-board'
 
@@ -17,16 +17,14 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const canAck = hasPermission(user.role, 'incident:ack')
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title="Incidents"
-        description={
-          canAck
-            ? 'Every open incident, live. Move a card with its buttons or drag it by its handle (the keyboard works too); open one for its timeline.'
-            : 'Every open incident, live. Open one for its timeline and postmortem.'
-        }
-        className="mb-0"
-      />
+    <StackedPage
+      title="Incidents"
+      description={
+        canAck
+          ? 'Every open incident, live. Move a card with its buttons or drag it by its handle (the keyboard works too); open one for its timeline.'
+          : 'Every open incident, live. Open one for its timeline and postmortem.'
+      }
+    >
       <Card as="div">
         <CardBody className="py-4">
           {/* Keyed by the URL so the fields follow a link that changes the filter. */}
@@ -34,6 +32,6 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         </CardBody>
       </Card>
       <IncidentBoard key={boardFilterQuery(filters)} initial={board} canAck={canAck} />
-    </div>
+    </StackedPage>
   )
 }

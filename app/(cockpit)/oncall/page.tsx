@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { buttonClasses } from '@/components/ui/button'
-import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card'
+import { Card, CardBody } from '@/components/ui/card'
+import { SectionCard } from '@/components/ui/section-card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { MaintenanceForm } from '@/components/oncall/maintenance-form'
@@ -89,12 +90,12 @@ export default async function OnCallPage() {
         )}
       </section>
 
-      <Card aria-labelledby="maintenance-heading">
-        <CardHeader>
-          <CardTitle id="maintenance-heading" description="Incidents opened during a window are recorded but muted, and shown as muted on the board.">
-            Maintenance windows
-          </CardTitle>
-        </CardHeader>
+      <SectionCard
+        headingId="maintenance-heading"
+        title="Maintenance windows"
+        description="Incidents opened during a window are recorded but muted, and shown as muted on the board."
+        bare
+      >
         <MaintenanceTable windows={windows} canManage={canManage} />
         {services && (
           <CardBody className="border-t border-line">
@@ -105,7 +106,7 @@ export default async function OnCallPage() {
             )}
           </CardBody>
         )}
-      </Card>
+      </SectionCard>
     </div>
   )
 }

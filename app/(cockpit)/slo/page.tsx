@@ -5,7 +5,7 @@ import { getSloOverview } from '@/lib/slo/queries'
 import { overviewHeadline } from '@/lib/slo/display'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { PageHeader } from '@/components/ui/page-header'
+import { StackedPage } from '@/components/ui/page-header'
 import { OverviewHeadline } from '@/components/slo/overview-headline'
 import { SloCard } from '@/components/slo/slo-card'
 import { SloTabs } from '@/components/slo/slo-tabs'
@@ -18,12 +18,10 @@ export default async function SloOverviewPage() {
   const slos = await getSloOverview(new Date())
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title="Service levels"
-        description="What we promise clinicians about the AI services (response time, availability, diagnostic accuracy, PHI-access compliance), and how much room for failure is left before a promise breaks."
-        className="mb-0"
-      />
+    <StackedPage
+      title="Service levels"
+      description="What we promise clinicians about the AI services (response time, availability, diagnostic accuracy, PHI-access compliance), and how much room for failure is left before a promise breaks."
+    >
       <SloTabs current="/slo" />
       {slos.length === 0 ? (
         <Card as="div">
@@ -44,6 +42,6 @@ export default async function SloOverviewPage() {
           </ul>
         </>
       )}
-    </div>
+    </StackedPage>
   )
 }

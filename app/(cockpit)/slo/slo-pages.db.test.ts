@@ -9,7 +9,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createUser } from '@/test/factories'
 import { signInAs, signOut } from '@/test/session-state'
 import { createSlo, insertRollups, minutes } from '@/test/slo-factories'
-import { buildReport } from '@/lib/slo/reports'
+import { systemActor } from '@/lib/auth/actor'
+import { generateReport } from '@/lib/slo/commands'
 import { formatCompliance } from '@/lib/slo/display'
 import type { Slo } from '@/lib/generated/prisma/client'
 import SloOverviewPage from './page'
@@ -69,7 +70,7 @@ describe('SLO pages', () => {
   })
 
   it('a report renders with its download link; a bad id is not found', async () => {
-    const { report } = await buildReport('daily', new Date('2021-11-03T00:00:00Z'), new Date('2021-11-04T00:00:00Z'), 'UTC')
+    const { report } = await generateReport(systemActor(), 'daily', new Date('2021-11-03T00:00:00Z'), new Date('2021-11-04T00:00:00Z'), 'UTC')
     signInAs(await createUser('executive'))
     const html = await render(SlaReportPage({ params: Promise.resolve({ id: report.id }) }))
     expect(text(html)).toContain('Daily SLA report · Wed 3 Nov 2021')

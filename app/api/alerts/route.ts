@@ -1,7 +1,7 @@
 /**
  * Wardroom's own alert API (API key scope alerts:write):
  * `POST /api/alerts {"severity","system","message","timestamp","dedupKey"?,"service"?,"details"?}`
- * → 202 `{"alertId","incidentId","deduplicated"}`.
+ * → 202 `{"alertId","incidentId","deduplicated"}`. The alert goes through the batch write (lib/incidents/ingest.ts).
  */
 import { defineRoute, json, readJson } from '@/lib/http/route'
 import { ingestAlert } from '@/lib/incidents/ingest'

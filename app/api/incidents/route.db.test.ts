@@ -1,7 +1,7 @@
 /** GET /api/incidents (board JSON) and GET /api/incidents/stream (Server-Sent Events). */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
-import { publishIncidentChange } from '@/lib/incidents/live'
+import { publishIncidentChange } from '@/lib/live'
 import { incidentWatcherCount, pollIncidentChanges } from '@/lib/incidents/live-watch'
 import { createApiKey, createUser, request, routeParams, uid } from '@/test/factories'
 import { signInAs, signOut } from '@/test/session-state'

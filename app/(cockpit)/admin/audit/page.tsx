@@ -1,13 +1,13 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { auditHref, hasAuditFilter, parseAuditSearchParams, type SearchParams } from '@/lib/admin/audit-filter'
 import { listAuditActions, listAuditLog, listAuditTargetTypes } from '@/lib/admin/queries'
 import { ButtonLink } from '@/components/ui/button'
-import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card'
+import { CardBody } from '@/components/ui/card'
+import { SectionCard } from '@/components/ui/section-card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Icon } from '@/components/ui/icons'
-import { PageHeader } from '@/components/ui/page-header'
+import { AdminPage } from '@/components/admin/admin-page'
 import { AuditFilterForm } from '@/components/admin/audit-filter-form'
 import { AuditTable } from '@/components/admin/audit-table'
 
@@ -20,18 +20,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filtered = hasAuditFilter(values)
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        eyebrow={<Link href="/admin" className="hover:underline">Administration</Link>}
-        title="Audit log"
-        description="Every change made in Wardroom, by people, API keys and scheduled jobs, newest first. Entries cannot be edited or deleted, and each is chained to the one before it."
-        className="mb-0"
-      />
-
-      <Card aria-labelledby="audit-heading">
-        <CardHeader>
-          <CardTitle id="audit-heading">Entries</CardTitle>
-        </CardHeader>
+    <AdminPage
+      title="Audit log"
+      description="Every change made in Wardroom, by people, API keys and scheduled jobs, newest first. Entries cannot be edited or deleted, and each is chained to the one before it."
+    >
+      <SectionCard headingId="audit-heading" title="Entries" bare>
         <CardBody className="border-b border-line py-4">
           {/* Keyed by the URL so the fields follow a link that changes the filter. */}
           <AuditFilterForm key={auditHref(values)} values={values} invalid={invalid} actions={actions} targetTypes={targetTypes} />
@@ -84,7 +77,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </nav>
           </>
         )}
-      </Card>
-    </div>
+      </SectionCard>
+    </AdminPage>
   )
 }

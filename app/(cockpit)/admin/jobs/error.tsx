@@ -1,12 +1,7 @@
 'use client'
 
-import { ErrorState } from '@/components/ui/error-state'
+import { PageError } from '@/components/ui/page-error'
 
 export default function JobsError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <ErrorState title="The jobs could not be loaded" onRetry={reset}>
-      Something went wrong on the server{error.digest ? ` (reference ${error.digest})` : ''}. If the database was briefly
-      unavailable, trying again usually works.
-    </ErrorState>
-  )
+  return <PageError title="The jobs could not be loaded" error={error} retry={reset} lead="Something went wrong on the server" advice="If the database was briefly unavailable, trying again usually works." />
 }

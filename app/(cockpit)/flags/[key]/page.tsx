@@ -4,12 +4,13 @@ import { notFound } from 'next/navigation'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { getFlagDetail } from '@/lib/flags/queries'
 import { describeServe } from '@/lib/flags/rule-editor'
-import { ENVIRONMENTS, type Environment, type EnvironmentConfig } from '@/lib/flags/schema'
+import { ENVIRONMENT_LABELS, ENVIRONMENTS, type Environment, type EnvironmentConfig } from '@/lib/flags/schema'
 import { hasPermission } from '@/lib/rbac'
 import { Badge } from '@/components/ui/badge'
-import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card'
+import { Card } from '@/components/ui/card'
+import { SectionCard } from '@/components/ui/section-card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { PageHeader } from '@/components/ui/page-header'
+import { StackedPage } from '@/components/ui/page-header'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { TabsNav } from '@/components/ui/tabs-nav'
 import { ChangeRequestsPanel } from '@/components/flags/change-requests-panel'
@@ -20,7 +21,7 @@ import { FlagDetailsForm } from '@/components/flags/flag-details-form'
 import { FlagHistory } from '@/components/flags/flag-history'
 import { GatesPanel } from '@/components/flags/gates-panel'
 import { KillSwitchButton } from '@/components/flags/kill-switch-button'
-import { categoryLabel, ENVIRONMENT_LABELS } from '@/components/flags/labels'
+import { categoryLabel } from '@/components/flags/labels'
 import { RolloutControls } from '@/components/flags/rollout-controls'
 import { RolloutProgress } from '@/components/flags/rollout-progress'
 import { TargetingEditor } from '@/components/flags/targeting-editor'
@@ -75,22 +76,16 @@ export default async function FlagPage({ params, searchParams }: { params: Param
   const missingGate = flag.gates.find((g) => g.gate !== 'four_eyes' && !g.satisfied)
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        eyebrow={
-          <Link href="/flags" className="hover:underline">
-            Feature flags
-          </Link>
-        }
-        title={flag.name}
-        description={
-          <>
-            <code className="font-mono text-[13px] text-ink">{flag.key}</code>
-            {flag.description && <> · {flag.description}</>}
-          </>
-        }
-        className="mb-0"
-      />
+    <StackedPage
+      back={{ href: '/flags', label: 'Feature flags' }}
+      title={flag.name}
+      description={
+        <>
+          <code className="font-mono text-[13px] text-ink">{flag.key}</code>
+          {flag.description && <> · {flag.description}</>}
+        </>
+      }
+    >
       <div className="flex flex-wrap items-center gap-2 text-sm text-ink-muted">
         <Badge>{flag.type}</Badge>
         <Badge tone={flag.gates.length ? 'medium' : 'neutral'}>{categoryLabel(flag.category)}</Badge>
@@ -125,180 +120,152 @@ export default async function FlagPage({ params, searchParams }: { params: Param
       ) : (
         <>
           <div className="grid gap-6 lg:grid-cols-2">
-            <Card aria-labelledby="state-heading">
-              <CardHeader actions={canEdit && <KillSwitchButton flagKey={flag.key} environment={environment} killed={env.killed} offVariant={env.offVariant} />}>
-                <CardTitle id="state-heading">State in {ENVIRONMENT_LABELS[environment].toLowerCase()}</CardTitle>
-              </CardHeader>
-              <CardBody className="space-y-2 text-sm">
-                <div className="flex flex-wrap items-center gap-2">
-                  <EnvironmentStateBadge enabled={env.enabled} killed={env.killed} />
-                  <span className="text-ink-muted">
-                    {env.killed
-                      ? `Kill switch on: everyone gets ${env.offVariant}.`
-                      : env.enabled
-                        ? `${env.rules.length} targeting ${env.rules.length === 1 ? 'rule' : 'rules'}, then ${describeServe(env.defaultServe)}.`
-                        : `Off: everyone gets ${env.offVariant}.`}
-                  </span>
-                </div>
-                <p className="text-xs text-ink-muted">
-                  Version {env.version}, changed <RelativeTime date={env.updatedAt} />
+            <SectionCard
+              headingId="state-heading"
+              title={<>State in {ENVIRONMENT_LABELS[environment].toLowerCase()}</>}
+              actions={canEdit && <KillSwitchButton flagKey={flag.key} environment={environment} killed={env.killed} offVariant={env.offVariant} />}
+              bodyClassName="space-y-2 text-sm"
+            >
+              <div className="flex flex-wrap items-center gap-2">
+                <EnvironmentStateBadge enabled={env.enabled} killed={env.killed} />
+                <span className="text-ink-muted">
+                  {env.killed
+                    ? `Kill switch on: everyone gets ${env.offVariant}.`
+                    : env.enabled
+                      ? `${env.rules.length} targeting ${env.rules.length === 1 ? 'rule' : 'rules'}, then ${describeServe(env.defaultServe)}.`
+                      : `Off: everyone gets ${env.offVariant}.`}
+                </span>
+              </div>
+              <p className="text-xs text-ink-muted">
+                Version {env.version}, changed <RelativeTime date={env.updatedAt} />
+              </p>
+              {environment === 'production' && missingGate && (
+                <p className="rounded-md border border-breached-border bg-breached-bg px-3 py-2 text-breached-fg">
+                  Missing {missingGate.label}: production cannot serve anything but {env.offVariant} until it is recorded.
                 </p>
-                {environment === 'production' && missingGate && (
-                  <p className="rounded-md border border-breached-border bg-breached-bg px-3 py-2 text-breached-fg">
-                    Missing {missingGate.label}: production cannot serve anything but {env.offVariant} until it is recorded.
-                  </p>
-                )}
-              </CardBody>
-            </Card>
+              )}
+            </SectionCard>
 
-            <Card aria-labelledby="rollout-heading">
-              <CardHeader>
-                <CardTitle id="rollout-heading" description="A canary plan that advances only while the guarded SLOs are healthy.">
-                  Rollout
-                </CardTitle>
-              </CardHeader>
-              <CardBody className="space-y-4">
-                {rollout ? <RolloutProgress rollout={rollout} now={now} /> : <p className="text-sm text-ink-muted">No rollout in this environment.</p>}
-                {flag.guardedSloKeys.length === 0 && <p className="text-xs text-at-risk-fg">No guarded SLOs: a rollout here advances on time alone.</p>}
-                {canEdit && (
-                  <RolloutControls
-                    flagKey={flag.key}
-                    environment={environment}
-                    status={rolloutStatus}
-                    variants={flag.variants.map((v) => v.key).filter((v) => v !== env.offVariant)}
-                  />
-                )}
-              </CardBody>
-            </Card>
+            <SectionCard
+              headingId="rollout-heading"
+              title="Rollout"
+              description="A canary plan that advances only while the guarded SLOs are healthy."
+              bodyClassName="space-y-4"
+            >
+              {rollout ? <RolloutProgress rollout={rollout} now={now} /> : <p className="text-sm text-ink-muted">No rollout in this environment.</p>}
+              {flag.guardedSloKeys.length === 0 && <p className="text-xs text-at-risk-fg">No guarded SLOs: a rollout here advances on time alone.</p>}
+              {canEdit && (
+                <RolloutControls
+                  flagKey={flag.key}
+                  environment={environment}
+                  status={rolloutStatus}
+                  variants={flag.variants.map((v) => v.key).filter((v) => v !== env.offVariant)}
+                />
+              )}
+            </SectionCard>
           </div>
 
-          <Card id="targeting" aria-labelledby="targeting-heading" className="scroll-mt-6">
-            <CardHeader>
-              <CardTitle
-                id="targeting-heading"
-                description={
-                  rolloutStatus === 'running'
-                    ? 'A rollout runs here: its split is the default rule, and editing the default rule pauses the rollout.'
-                    : 'Context attributes such as department, role, region or targetingKey decide who gets which variant.'
-                }
-              >
-                Targeting in {ENVIRONMENT_LABELS[environment].toLowerCase()}
-              </CardTitle>
-            </CardHeader>
-            <CardBody>
-              <TargetingEditor
-                key={`${environment}-${editing?.id ?? 'live'}`}
-                flagKey={flag.key}
-                environment={environment}
-                variants={flag.variants}
-                config={editorConfig}
-                changeRequest={editing ? { id: editing.id, approved: editing.status === 'approved' } : undefined}
-                canEdit={canEdit}
-              />
-            </CardBody>
-          </Card>
+          <SectionCard
+            id="targeting"
+            headingId="targeting-heading"
+            title={<>Targeting in {ENVIRONMENT_LABELS[environment].toLowerCase()}</>}
+            description={
+              rolloutStatus === 'running'
+                ? 'A rollout runs here: its split is the default rule, and editing the default rule pauses the rollout.'
+                : 'Context attributes such as department, role, region or targetingKey decide who gets which variant.'
+            }
+            className="scroll-mt-6"
+          >
+            <TargetingEditor
+              key={`${environment}-${editing?.id ?? 'live'}`}
+              flagKey={flag.key}
+              environment={environment}
+              variants={flag.variants}
+              config={editorConfig}
+              changeRequest={editing ? { id: editing.id, approved: editing.status === 'approved' } : undefined}
+              canEdit={canEdit}
+            />
+          </SectionCard>
         </>
       )}
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card aria-labelledby="requests-heading">
-          <CardHeader>
-            <CardTitle id="requests-heading" description="Production changes to a gated flag wait for a second person (4-eyes).">
-              Change requests
-            </CardTitle>
-          </CardHeader>
-          <CardBody>
-            <ChangeRequestsPanel flagKey={flag.key} requests={flag.changeRequests} viewerId={user.id} canApprove={canApprove} canEdit={canEdit} />
-          </CardBody>
-        </Card>
+        <SectionCard
+          headingId="requests-heading"
+          title="Change requests"
+          description="Production changes to a gated flag wait for a second person (4-eyes)."
+        >
+          <ChangeRequestsPanel flagKey={flag.key} requests={flag.changeRequests} viewerId={user.id} canApprove={canApprove} canEdit={canEdit} />
+        </SectionCard>
 
-        <Card aria-labelledby="gates-heading">
-          <CardHeader>
-            <CardTitle id="gates-heading" description="Enforced by the server for every change, from this page or the API.">
-              Compliance gates
-            </CardTitle>
-          </CardHeader>
-          <CardBody className="space-y-4">
-            <GatesPanel gates={flag.gates} records={flag.compliance} />
-            {canCompliance && (
-              <details open={Boolean(missingGate)}>
-                <summary className="cursor-pointer text-sm font-medium text-accent-fg">Record compliance evidence</summary>
-                <div className="mt-3">
-                  <ComplianceForm flagKey={flag.key} suggested={missingGate && missingGate.gate !== 'four_eyes' ? missingGate.gate : undefined} />
-                </div>
-              </details>
-            )}
-          </CardBody>
-        </Card>
+        <SectionCard
+          headingId="gates-heading"
+          title="Compliance gates"
+          description="Enforced by the server for every change, from this page or the API."
+          bodyClassName="space-y-4"
+        >
+          <GatesPanel gates={flag.gates} records={flag.compliance} />
+          {canCompliance && (
+            <details open={Boolean(missingGate)}>
+              <summary className="cursor-pointer text-sm font-medium text-accent-fg">Record compliance evidence</summary>
+              <div className="mt-3">
+                <ComplianceForm flagKey={flag.key} suggested={missingGate && missingGate.gate !== 'four_eyes' ? missingGate.gate : undefined} />
+              </div>
+            </details>
+          )}
+        </SectionCard>
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card aria-labelledby="evaluations-heading">
-          <CardHeader>
-            <CardTitle id="evaluations-heading" description={`Per variant in ${ENVIRONMENT_LABELS[environment].toLowerCase()}, last 24 hours.`}>
-              Evaluations
-            </CardTitle>
-          </CardHeader>
-          <CardBody>
-            <EvaluationCounts counts={flag.evaluationCounts} environment={environment} variants={flag.variants.map((v) => v.key)} />
-          </CardBody>
-        </Card>
+        <SectionCard
+          headingId="evaluations-heading"
+          title="Evaluations"
+          description={`Per variant in ${ENVIRONMENT_LABELS[environment].toLowerCase()}, last 24 hours.`}
+        >
+          <EvaluationCounts counts={flag.evaluationCounts} environment={environment} variants={flag.variants.map((v) => v.key)} />
+        </SectionCard>
 
-        <Card aria-labelledby="history-heading">
-          <CardHeader>
-            <CardTitle id="history-heading" description="Every change, who made it, and why a rollout was rolled back.">
-              History
-            </CardTitle>
-          </CardHeader>
-          <CardBody className="max-h-[32rem] overflow-y-auto">
-            <FlagHistory events={flag.history} />
-          </CardBody>
-        </Card>
+        <SectionCard
+          headingId="history-heading"
+          title="History"
+          description="Every change, who made it, and why a rollout was rolled back."
+          bodyClassName="max-h-[32rem] overflow-y-auto"
+        >
+          <FlagHistory events={flag.history} />
+        </SectionCard>
       </div>
 
       {flag.experiments.length > 0 && (
-        <Card aria-labelledby="experiments-heading">
-          <CardHeader>
-            <CardTitle id="experiments-heading">Experiments on this flag</CardTitle>
-          </CardHeader>
-          <CardBody>
-            <ul className="space-y-1 text-sm">
-              {flag.experiments.map((x) => (
-                <li key={x.id}>
-                  <Link href={`/flags/experiments/${encodeURIComponent(x.key)}`} className="text-accent-fg hover:underline">
-                    {x.name}
-                  </Link>{' '}
-                  <span className="text-ink-muted">
-                    ({x.status}, {x.environment})
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </CardBody>
-        </Card>
+        <SectionCard headingId="experiments-heading" title="Experiments on this flag">
+          <ul className="space-y-1 text-sm">
+            {flag.experiments.map((x) => (
+              <li key={x.id}>
+                <Link href={`/flags/experiments/${encodeURIComponent(x.key)}`} className="text-accent-fg hover:underline">
+                  {x.name}
+                </Link>{' '}
+                <span className="text-ink-muted">
+                  ({x.status}, {x.environment})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </SectionCard>
       )}
 
       {canEdit && (
-        <Card aria-labelledby="details-heading">
-          <CardHeader>
-            <CardTitle id="details-heading" description="The key and type are fixed: SDKs depend on them.">
-              Details
-            </CardTitle>
-          </CardHeader>
-          <CardBody className="max-w-3xl">
-            <FlagDetailsForm
-              flagKey={flag.key}
-              name={flag.name}
-              description={flag.description}
-              owner={flag.owner}
-              tags={flag.tags}
-              category={flag.category}
-              lifecycle={flag.lifecycle}
-              guardedSloKeys={flag.guardedSloKeys}
-            />
-          </CardBody>
-        </Card>
+        <SectionCard headingId="details-heading" title="Details" description="The key and type are fixed: SDKs depend on them." bodyClassName="max-w-3xl">
+          <FlagDetailsForm
+            flagKey={flag.key}
+            name={flag.name}
+            description={flag.description}
+            owner={flag.owner}
+            tags={flag.tags}
+            category={flag.category}
+            lifecycle={flag.lifecycle}
+            guardedSloKeys={flag.guardedSloKeys}
+          />
+        </SectionCard>
       )}
-    </div>
+    </StackedPage>
   )
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { listExperiments } from '@/lib/flags/experiments'
-import { Card, CardHeader, CardTitle } from '@/components/ui/card'
+import { SectionCard } from '@/components/ui/section-card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { PageHeader } from '@/components/ui/page-header'
+import { StackedPage } from '@/components/ui/page-header'
 import { ExperimentTable } from '@/components/flags/experiment-table'
 
 export const metadata: Metadata = { title: 'Experiments' }
@@ -15,23 +14,17 @@ export default async function ExperimentsPage() {
   const running = experiments.filter((e) => e.status === 'running').length
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        eyebrow={
-          <Link href="/flags" className="hover:underline">
-            Feature flags
-          </Link>
-        }
+    <StackedPage
+      back={{ href: '/flags', label: 'Feature flags' }}
+      title="Experiments"
+      description="A/B tests on flag variants: exposures and conversions per variant, the lift against control with its 95% confidence interval and p-value, a sample-ratio check and guardrail SLOs."
+    >
+      <SectionCard
+        headingId="experiments-heading"
         title="Experiments"
-        description="A/B tests on flag variants: exposures and conversions per variant, the lift against control with its 95% confidence interval and p-value, a sample-ratio check and guardrail SLOs."
-        className="mb-0"
-      />
-      <Card aria-labelledby="experiments-heading">
-        <CardHeader>
-          <CardTitle id="experiments-heading" description={`${running} running · ${experiments.length - running} draft or stopped`}>
-            Experiments
-          </CardTitle>
-        </CardHeader>
+        description={`${running} running · ${experiments.length - running} draft or stopped`}
+        bare
+      >
         {experiments.length === 0 ? (
           <EmptyState title="No experiments yet" icon="chart">
             An experiment compares a flag&apos;s variants on a primary metric. Exposures and conversions arrive through{' '}
@@ -40,7 +33,7 @@ export default async function ExperimentsPage() {
         ) : (
           <ExperimentTable experiments={experiments} />
         )}
-      </Card>
-    </div>
+      </SectionCard>
+    </StackedPage>
   )
 }

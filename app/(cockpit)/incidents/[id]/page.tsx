@@ -1,14 +1,14 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { hasPermission } from '@/lib/rbac'
 import { getIncidentDetail, listResponders, type IncidentDetail } from '@/lib/incidents/board-queries'
 import { formatUtcTimestamp } from '@/lib/format'
 import { Badge } from '@/components/ui/badge'
-import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card'
+import { Card, CardBody } from '@/components/ui/card'
+import { SectionCard } from '@/components/ui/section-card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { PageHeader } from '@/components/ui/page-header'
+import { StackedPage } from '@/components/ui/page-header'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { SeverityBadge } from '@/components/ui/severity-badge'
 import { StatusBadge } from '@/components/ui/status-badge'
@@ -47,23 +47,16 @@ export default async function IncidentPage({ params }: Params) {
   const muted = incident.muted || Boolean(maintenance)
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        eyebrow={
-          <Link href="/incidents" className="hover:underline">
-            Incidents
-          </Link>
-        }
-        title={
-          <>
-            <span className="text-ink-muted tabular-nums">INC-{incident.number}</span> {incident.title}
-          </>
-        }
-        description={<IncidentLiveRefresh incidentId={incident.id} />}
-        actions={canAck ? <IncidentStatusButtons key={incident.status} incidentId={incident.id} status={incident.status} /> : undefined}
-        className="mb-0"
-      />
-
+    <StackedPage
+      back={{ href: '/incidents', label: 'Incidents' }}
+      title={
+        <>
+          <span className="text-ink-muted tabular-nums">INC-{incident.number}</span> {incident.title}
+        </>
+      }
+      description={<IncidentLiveRefresh incidentId={incident.id} />}
+      actions={canAck ? <IncidentStatusButtons key={incident.status} incidentId={incident.id} status={incident.status} /> : undefined}
+    >
       <Card as="div">
         <CardBody className="space-y-4 py-4">
           <div className="flex flex-wrap items-center gap-2">
@@ -105,12 +98,12 @@ export default async function IncidentPage({ params }: Params) {
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="min-w-0 space-y-6">
-          <Card aria-labelledby="timeline-heading">
-            <CardHeader>
-              <CardTitle id="timeline-heading" description="Alerts, moves, notes, notices and their delivery, escalations and related changes, oldest first.">
-                Timeline
-              </CardTitle>
-            </CardHeader>
+          <SectionCard
+            headingId="timeline-heading"
+            title="Timeline"
+            description="Alerts, moves, notes, notices and their delivery, escalations and related changes, oldest first."
+            bare
+          >
             <CardBody className="py-4">
               <IncidentTimeline events={detail.events} changes={detail.changes} queued={detail.queued} />
             </CardBody>
@@ -119,14 +112,14 @@ export default async function IncidentPage({ params }: Params) {
                 <NoteForm incidentId={incident.id} />
               </CardBody>
             )}
-          </Card>
+          </SectionCard>
 
-          <Card aria-labelledby="alerts-heading">
-            <CardHeader>
-              <CardTitle id="alerts-heading" description={`${incident.alertCount} received, ${incident.openAlertCount} still firing. Repeats are folded into one row.`}>
-                Alerts
-              </CardTitle>
-            </CardHeader>
+          <SectionCard
+            headingId="alerts-heading"
+            title="Alerts"
+            description={`${incident.alertCount} received, ${incident.openAlertCount} still firing. Repeats are folded into one row.`}
+            bare
+          >
             {detail.alerts.length === 0 ? (
               <EmptyState title="No alerts recorded" icon="bell">
                 This incident was opened without an alert.
@@ -134,70 +127,59 @@ export default async function IncidentPage({ params }: Params) {
             ) : (
               <AlertsTable alerts={detail.alerts} total={incident.alertCount} />
             )}
-          </Card>
+          </SectionCard>
 
-          <Card aria-labelledby="changes-heading">
-            <CardHeader>
-              <CardTitle id="changes-heading" description="Changes made in Wardroom to the affected service in the 2 hours before the incident opened.">
-                What changed
-              </CardTitle>
-            </CardHeader>
-            <CardBody className="py-4">
-              <WhatChanged service={service} changes={detail.changes} />
-            </CardBody>
-          </Card>
+          <SectionCard
+            headingId="changes-heading"
+            title="What changed"
+            description="Changes made in Wardroom to the affected service in the 2 hours before the incident opened."
+            bodyClassName="py-4"
+          >
+            <WhatChanged service={service} changes={detail.changes} />
+          </SectionCard>
 
-          <Card aria-labelledby="postmortem-heading">
-            <CardHeader>
-              <CardTitle id="postmortem-heading" description="What happened, why, what it meant for patients' care, and what we will change.">
-                Postmortem
-              </CardTitle>
-            </CardHeader>
-            <CardBody className="py-4">
-              {canManage ? (
-                <PostmortemForm
-                  incidentId={incident.id}
-                  people={people}
-                  initial={{
-                    summary: detail.postmortem?.summary ?? '',
-                    rootCause: detail.postmortem?.rootCause ?? '',
-                    impact: detail.postmortem?.impact ?? '',
-                    actions: (detail.postmortem?.actions ?? []).map((a) => ({ id: a.id, text: a.text, ownerId: a.ownerId ?? '', dueDate: a.dueDate ?? '', done: a.done })),
-                  }}
-                />
-              ) : detail.postmortem ? (
-                <PostmortemView postmortem={detail.postmortem} />
-              ) : (
-                <p className="text-sm text-ink-muted">No postmortem has been written.</p>
-              )}
-            </CardBody>
-          </Card>
+          <SectionCard
+            headingId="postmortem-heading"
+            title="Postmortem"
+            description="What happened, why, what it meant for patients' care, and what we will change."
+            bodyClassName="py-4"
+          >
+            {canManage ? (
+              <PostmortemForm
+                incidentId={incident.id}
+                people={people}
+                initial={{
+                  summary: detail.postmortem?.summary ?? '',
+                  rootCause: detail.postmortem?.rootCause ?? '',
+                  impact: detail.postmortem?.impact ?? '',
+                  actions: (detail.postmortem?.actions ?? []).map((a) => ({ id: a.id, text: a.text, ownerId: a.ownerId ?? '', dueDate: a.dueDate ?? '', done: a.done })),
+                }}
+              />
+            ) : detail.postmortem ? (
+              <PostmortemView postmortem={detail.postmortem} />
+            ) : (
+              <p className="text-sm text-ink-muted">No postmortem has been written.</p>
+            )}
+          </SectionCard>
         </div>
 
         {canManage && (
           <aside aria-label="Manage the incident" className="space-y-6">
-            <Card aria-labelledby="assign-heading">
-              <CardHeader>
-                <CardTitle id="assign-heading">Assignee</CardTitle>
-              </CardHeader>
-              <CardBody className="py-4">
-                <AssigneeForm key={incident.assignee?.id ?? 'none'} incidentId={incident.id} assigneeId={incident.assignee?.id ?? null} people={people} />
-              </CardBody>
-            </Card>
-            <Card aria-labelledby="severity-heading">
-              <CardHeader>
-                <CardTitle id="severity-heading" description="Emergency triage incidents are raised automatically; any change needs a reason.">
-                  Severity
-                </CardTitle>
-              </CardHeader>
-              <CardBody className="py-4">
-                <SeverityForm incidentId={incident.id} severity={incident.severity} />
-              </CardBody>
-            </Card>
+            <SectionCard headingId="assign-heading" title="Assignee" bodyClassName="py-4">
+              <AssigneeForm key={incident.assignee?.id ?? 'none'} incidentId={incident.id} assigneeId={incident.assignee?.id ?? null} people={people} />
+            </SectionCard>
+            <SectionCard
+              headingId="severity-heading"
+              title="Severity"
+              description="Emergency triage incidents are raised automatically; any change needs a reason."
+              bodyClassName="py-4"
+            >
+              <SeverityForm incidentId={incident.id} severity={incident.severity} />
+            </SectionCard>
           </aside>
         )}
       </div>
-    </div>
+    </StackedPage>
   )
 }
 

@@ -1,19 +1,18 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { env } from '@/lib/env'
 import { getSloDetail } from '@/lib/slo/queries'
 import { getCurrentWorkings } from '@/lib/slo/current-workings'
 import { budgetMinutes, formatBudgetLeft, formatBudgetTime, formatBurnRate, formatCompliance, formatFactor, formatTarget } from '@/lib/slo/display'
-import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card'
+import { SectionCard } from '@/components/ui/section-card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { PageHeader } from '@/components/ui/page-header'
+import { StackedPage } from '@/components/ui/page-header'
 import { Stat, StatGroup } from '@/components/ui/stat'
 import { StatusBadge } from '@/components/ui/status-badge'
-import { ComplianceChart } from '@/components/charts/compliance-chart'
-import { BudgetBurndownChart } from '@/components/charts/budget-burndown-chart'
-import { BurnRateChart } from '@/components/charts/burn-rate-chart'
+import { ComplianceChart } from '@/components/slo/charts/compliance-chart'
+import { BudgetBurndownChart } from '@/components/slo/charts/budget-burndown-chart'
+import { BurnRateChart } from '@/components/slo/charts/burn-rate-chart'
 import { RangeSelector } from '@/components/slo/range-selector'
 import { RuleWorkingsTable } from '@/components/slo/rule-workings-table'
 import { SloTabs } from '@/components/slo/slo-tabs'
@@ -42,18 +41,12 @@ export default async function SloDetailPage({ params, searchParams }: Props) {
   const description = [scopeWords(slo.service, slo.workflow), `target ${formatTarget(slo.target)}`, windowWords(s.window), budgetingWords(slo.budgeting)].join(' · ')
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        eyebrow={
-          <Link href="/slo" className="hover:underline">
-            Service levels
-          </Link>
-        }
-        title={slo.name}
-        description={slo.description ? `${slo.description} ${description}.` : `${description}.`}
-        actions={<StatusBadge status={s.status} className="px-2 py-1 text-sm" />}
-        className="mb-0"
-      />
+    <StackedPage
+      back={{ href: '/slo', label: 'Service levels' }}
+      title={slo.name}
+      description={slo.description ? `${slo.description} ${description}.` : `${description}.`}
+      actions={<StatusBadge status={s.status} className="px-2 py-1 text-sm" />}
+    >
       <SloTabs current="/slo" />
 
       <StatGroup>
@@ -74,53 +67,41 @@ export default async function SloDetailPage({ params, searchParams }: Props) {
         <RangeSelector basePath={basePath} current={range} />
       </div>
 
-      <Card aria-labelledby="compliance-heading" className="print:break-inside-avoid">
-        <CardHeader>
-          <CardTitle id="compliance-heading" description={`Share of good ${slo.budgeting === 'timeslices' ? 'time slices' : 'events'} per ${bucketWords(detail.bucketMinutes)}, against the target.`}>
-            Compliance
-          </CardTitle>
-        </CardHeader>
-        <CardBody>
-          <ComplianceChart points={detail.compliance} target={slo.target} label={`Compliance of ${slo.name}, ${when}`} timeZone={tz} />
-        </CardBody>
-      </Card>
+      <SectionCard
+        headingId="compliance-heading"
+        title="Compliance"
+        description={`Share of good ${slo.budgeting === 'timeslices' ? 'time slices' : 'events'} per ${bucketWords(detail.bucketMinutes)}, against the target.`}
+        className="print:break-inside-avoid"
+      >
+        <ComplianceChart points={detail.compliance} target={slo.target} label={`Compliance of ${slo.name}, ${when}`} timeZone={tz} />
+      </SectionCard>
 
       <div className="grid gap-6 xl:grid-cols-2">
-        <Card aria-labelledby="budget-heading" className="print:break-inside-avoid">
-          <CardHeader>
-            <CardTitle id="budget-heading" description={`How much of the ${windowWords(s.window)}'s error budget was left at each point.`}>
-              Error budget
-            </CardTitle>
-          </CardHeader>
-          <CardBody>
-            <BudgetBurndownChart points={detail.budget} target={slo.target} label={`Error budget left of ${slo.name}, ${when}`} timeZone={tz} />
-          </CardBody>
-        </Card>
+        <SectionCard
+          headingId="budget-heading"
+          title="Error budget"
+          description={`How much of the ${windowWords(s.window)}'s error budget was left at each point.`}
+          className="print:break-inside-avoid"
+        >
+          <BudgetBurndownChart points={detail.budget} target={slo.target} label={`Error budget left of ${slo.name}, ${when}`} timeZone={tz} />
+        </SectionCard>
 
-        <Card aria-labelledby="burn-heading" className="print:break-inside-avoid">
-          <CardHeader>
-            <CardTitle
-              id="burn-heading"
-              description={`How fast the budget burns: 1× spends it exactly over the window. Alerts page above ${formatFactor(thresholds.page[0])} (1 h) or ${formatFactor(thresholds.page[1])} (6 h) and open a ticket above ${formatFactor(thresholds.ticket[0])} (1 d) or ${formatFactor(thresholds.ticket[1])} (3 d).`}
-            >
-              Burn rate
-            </CardTitle>
-          </CardHeader>
-          <CardBody>
-            <BurnRateChart points={detail.burnRates} thresholds={thresholds} label={`Burn rate of ${slo.name}, ${when}`} timeZone={tz} />
-          </CardBody>
-        </Card>
+        <SectionCard
+          headingId="burn-heading"
+          title="Burn rate"
+          description={`How fast the budget burns: 1× spends it exactly over the window. Alerts page above ${formatFactor(thresholds.page[0])} (1 h) or ${formatFactor(thresholds.page[1])} (6 h) and open a ticket above ${formatFactor(thresholds.ticket[0])} (1 d) or ${formatFactor(thresholds.ticket[1])} (3 d).`}
+          className="print:break-inside-avoid"
+        >
+          <BurnRateChart points={detail.burnRates} thresholds={thresholds} label={`Burn rate of ${slo.name}, ${when}`} timeZone={tz} />
+        </SectionCard>
       </div>
 
-      <Card aria-labelledby="now-heading">
-        <CardHeader>
-          <CardTitle
-            id="now-heading"
-            description={`Each rule compares the burn rate over a long and a short window with its threshold, and needs at least ${slo.minEvents.toLocaleString('en-US')} events in the long window before it alerts (the low-traffic guard).`}
-          >
-            How the alerts decide right now
-          </CardTitle>
-        </CardHeader>
+      <SectionCard
+        headingId="now-heading"
+        title="How the alerts decide right now"
+        description={`Each rule compares the burn rate over a long and a short window with its threshold, and needs at least ${slo.minEvents.toLocaleString('en-US')} events in the long window before it alerts (the low-traffic guard).`}
+        bare
+      >
         {current ? (
           <RuleWorkingsTable workings={current} caption="The alert rules, evaluated now" />
         ) : (
@@ -128,14 +109,14 @@ export default async function SloDetailPage({ params, searchParams }: Props) {
             The burn rates could not be computed for this objective.
           </EmptyState>
         )}
-      </Card>
+      </SectionCard>
 
-      <Card aria-labelledby="violations-heading">
-        <CardHeader>
-          <CardTitle id="violations-heading" description={`Burn-rate alerts open now or during the ${when}, newest first, with their incidents.`}>
-            Violations
-          </CardTitle>
-        </CardHeader>
+      <SectionCard
+        headingId="violations-heading"
+        title="Violations"
+        description={`Burn-rate alerts open now or during the ${when}, newest first, with their incidents.`}
+        bare
+      >
         {detail.violations.length === 0 ? (
           <EmptyState title={`No violations in the ${when}`} icon="check-circle">
             No burn-rate rule fired for this objective in this time range. Choose a longer range to look further back.
@@ -143,7 +124,7 @@ export default async function SloDetailPage({ params, searchParams }: Props) {
         ) : (
           <ViolationList violations={detail.violations} />
         )}
-      </Card>
-    </div>
+      </SectionCard>
+    </StackedPage>
   )
 }

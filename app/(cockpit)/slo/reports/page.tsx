@@ -4,9 +4,9 @@ import { env } from '@/lib/env'
 import { hasPermission } from '@/lib/rbac'
 import { hasEmailChannel, listReports, subscribedPeriods } from '@/lib/slo/report-queries'
 import { isReportPeriod, REPORT_PERIOD_LABELS } from '@/lib/slo/report-periods'
-import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card'
+import { SectionCard } from '@/components/ui/section-card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { PageHeader } from '@/components/ui/page-header'
+import { StackedPage } from '@/components/ui/page-header'
 import { GenerateReportForm } from '@/components/slo/generate-report-form'
 import { PeriodFilter } from '@/components/slo/period-filter'
 import { ReportList } from '@/components/slo/report-list'
@@ -26,20 +26,18 @@ export default async function SlaReportsPage({ searchParams }: Props) {
   const tz = env.WARDROOM_TIMEZONE
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title="SLA reports"
-        description={`Daily, weekly and monthly reports of every objective: compliance, error budget used, violations, time to resolve, and the change against the period before. Built at 09:00 (${tz}) for the period that just ended.`}
-        className="mb-0"
-      />
+    <StackedPage
+      title="SLA reports"
+      description={`Daily, weekly and monthly reports of every objective: compliance, error budget used, violations, time to resolve, and the change against the period before. Built at 09:00 (${tz}) for the period that just ended.`}
+    >
       <SloTabs current="/slo/reports" />
 
-      <Card aria-labelledby="reports-heading">
-        <CardHeader>
-          <CardTitle id="reports-heading" description={period ? `${REPORT_PERIOD_LABELS[period]} reports only, newest first.` : 'All periods, newest first.'}>
-            Reports
-          </CardTitle>
-        </CardHeader>
+      <SectionCard
+        headingId="reports-heading"
+        title="Reports"
+        description={period ? `${REPORT_PERIOD_LABELS[period]} reports only, newest first.` : 'All periods, newest first.'}
+        bare
+      >
         <div className="px-4 pt-1">
           <PeriodFilter current={period} />
         </div>
@@ -52,33 +50,23 @@ export default async function SlaReportsPage({ searchParams }: Props) {
         ) : (
           <ReportList reports={reports} />
         )}
-      </Card>
+      </SectionCard>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card aria-labelledby="subscribe-heading">
-          <CardHeader>
-            <CardTitle id="subscribe-heading" description="Get the reports by e-mail, with the figures attached as CSV.">
-              Your subscriptions
-            </CardTitle>
-          </CardHeader>
-          <CardBody>
-            <SubscriptionControls subscribed={[...subscribed]} email={user.email} timeZone={tz} canSend={canSend} />
-          </CardBody>
-        </Card>
+        <SectionCard headingId="subscribe-heading" title="Your subscriptions" description="Get the reports by e-mail, with the figures attached as CSV.">
+          <SubscriptionControls subscribed={[...subscribed]} email={user.email} timeZone={tz} canSend={canSend} />
+        </SectionCard>
 
         {canGenerate && (
-          <Card aria-labelledby="generate-heading">
-            <CardHeader>
-              <CardTitle id="generate-heading" description="Builds the report of a whole past period now; an existing report for it is replaced.">
-                Generate a report
-              </CardTitle>
-            </CardHeader>
-            <CardBody>
-              <GenerateReportForm timeZone={tz} />
-            </CardBody>
-          </Card>
+          <SectionCard
+            headingId="generate-heading"
+            title="Generate a report"
+            description="Builds the report of a whole past period now; an existing report for it is replaced."
+          >
+            <GenerateReportForm timeZone={tz} />
+          </SectionCard>
         )}
       </div>
-    </div>
+    </StackedPage>
   )
 }

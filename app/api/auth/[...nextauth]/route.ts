@@ -9,7 +9,7 @@ import { NextRequest } from 'next/server'
 import { authOptions } from '@/lib/auth/options'
 import { loginThrottle } from '@/lib/auth/login'
 import { LOGIN_BUSY_RETRY_SECONDS, loginHashGate } from '@/lib/auth/hash-gate'
-import { clientIp } from '@/lib/http/client-ip'
+import { clientIp } from '@/lib/client-ip'
 import { defineRoute, readBody } from '@/lib/http/route'
 import { serviceUnavailable, tooManyRequests } from '@/lib/errors'
 

@@ -1,5 +1,5 @@
 /**
- * Runs a job now for an external cron (or a Kubernetes CronJob, systemd timer…):
+ * Runs a job now for an external cron (or a Kubernetes CronJob, systemd timer, Vercel Cron…), by GET or POST:
  * `curl -H "Authorization: Bearer $CRON_SECRET" https://…/api/cron/housekeeping`.
  */
 import { defineRoute, json } from '@/lib/http/route'
@@ -26,5 +26,7 @@ const handler = defineRoute<{ job: string }>({ route: '/api/cron/[job]', access:
   return json(body, { status: outcome.status === 'failed' ? 502 : 200 })
 })
 
+// GET runs the job too, on purpose: Vercel Cron and similar schedulers can only send GET (with the bearer
+// secret), so a state-changing GET is the contract here, guarded by CRON_SECRET. Do not "fix" it to POST-only.
 export const GET = handler
 export const POST = handler

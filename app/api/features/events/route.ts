@@ -4,7 +4,7 @@
  * Subjects (targeting keys) are stored only as their sha256.
  */
 import { defineRoute, json, readJson } from '@/lib/http/route'
-import { recordExperimentEvents } from '@/lib/flags/features-api'
+import { recordExperimentEvents } from '@/lib/flags/commands/experiments'
 import { ExperimentEventsInput } from '@/lib/flags/schema'
 
 export const POST = defineRoute(
@@ -12,6 +12,6 @@ export const POST = defineRoute(
   async ({ req, actor, requestId, ip }) => {
     const body = await readJson(req, ExperimentEventsInput, { limit: 2_000_000 })
     const events = Array.isArray(body) ? body : body.events
-    return json(await recordExperimentEvents(events, actor, { requestId, ip }), { status: 202 })
+    return json(await recordExperimentEvents(actor, events, { requestId, ip }), { status: 202 })
   },
 )

@@ -7,11 +7,11 @@
  */
 import { z } from 'zod'
 import { defineRoute, json, readJson } from '@/lib/http/route'
-import { ingestSliEvents } from '@/lib/slo/ingest'
+import { ingestSliEvents } from '@/lib/slo/commands'
 import { batchEnvelope, sliEventBatch, SLI_BODY_LIMIT_BYTES } from '@/lib/slo/schema'
 
 export const POST = defineRoute({ route: '/api/sli/events', access: { kind: 'apikey', scope: 'sli:write' } }, async ({ req, actor, requestId, ip }) => {
   const { items } = await readJson(req, z.preprocess(batchEnvelope, sliEventBatch(new Date())), { limit: SLI_BODY_LIMIT_BYTES })
-  const result = await ingestSliEvents(items, actor, { requestId, ip })
+  const result = await ingestSliEvents(actor, items, { requestId, ip })
   return json(result, { status: 202 })
 })

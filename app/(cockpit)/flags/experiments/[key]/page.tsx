@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { getExperimentDetail } from '@/lib/flags/experiments'
 import { formatNumber, formatPercent } from '@/lib/format'
-import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card'
+import { SectionCard } from '@/components/ui/section-card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { PageHeader } from '@/components/ui/page-header'
+import { StackedPage } from '@/components/ui/page-header'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { Stat, StatGroup } from '@/components/ui/stat'
 import { ExperimentVerdict, GuardrailsTable, SrmCheck } from '@/components/flags/experiment-checks'
@@ -38,27 +38,20 @@ export default async function ExperimentPage({ params }: { params: Params }) {
   const breached = x.guardrails.filter((g) => g.status === 'breached' || (g.openViolations ?? 0) > 0)
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        eyebrow={
-          <Link href="/flags/experiments" className="hover:underline">
-            Experiments
-          </Link>
-        }
-        title={x.name}
-        description={
-          <>
-            On flag{' '}
-            <Link href={`/flags/${encodeURIComponent(x.flagKey)}?env=${x.environment}`} className="font-mono text-[13px] text-accent-fg hover:underline">
-              {x.flagKey}
-            </Link>{' '}
-            in {environmentLabel(x.environment).toLowerCase()} · {describeMetric(x.metric)} · control {x.controlVariant}
-          </>
-        }
-        actions={<ExperimentStatusBadge status={x.status} />}
-        className="mb-0"
-      />
-
+    <StackedPage
+      back={{ href: '/flags/experiments', label: 'Experiments' }}
+      title={x.name}
+      description={
+        <>
+          On flag{' '}
+          <Link href={`/flags/${encodeURIComponent(x.flagKey)}?env=${x.environment}`} className="font-mono text-[13px] text-accent-fg hover:underline">
+            {x.flagKey}
+          </Link>{' '}
+          in {environmentLabel(x.environment).toLowerCase()} · {describeMetric(x.metric)} · control {x.controlVariant}
+        </>
+      }
+      actions={<ExperimentStatusBadge status={x.status} />}
+    >
       <ExperimentVerdict verdict={x.results.verdict} alpha={x.results.alpha} />
       {breached.length > 0 && (
         <p role="alert" className="rounded-md border border-breached-border bg-breached-bg px-3 py-2 text-sm text-breached-fg">
@@ -77,15 +70,12 @@ export default async function ExperimentPage({ params }: { params: Params }) {
         />
       </StatGroup>
 
-      <Card aria-labelledby="results-heading">
-        <CardHeader>
-          <CardTitle
-            id="results-heading"
-            description="Rates with 95% Wilson intervals; the difference to control with Newcombe's 95% interval (in points); p-values from a two-sided two-proportion z-test."
-          >
-            Results
-          </CardTitle>
-        </CardHeader>
+      <SectionCard
+        headingId="results-heading"
+        title="Results"
+        description="Rates with 95% Wilson intervals; the difference to control with Newcombe's 95% interval (in points); p-values from a two-sided two-proportion z-test."
+        bare
+      >
         {x.exposures === 0 ? (
           <EmptyState title="No exposures yet" icon="chart">
             Results appear once exposures arrive through <code className="font-mono">POST /api/features/events</code>. A conversion counts only for a
@@ -94,28 +84,16 @@ export default async function ExperimentPage({ params }: { params: Params }) {
         ) : (
           <ExperimentResultsTable results={x.results} />
         )}
-      </Card>
+      </SectionCard>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card aria-labelledby="srm-heading">
-          <CardHeader>
-            <CardTitle id="srm-heading">Sample-ratio check</CardTitle>
-          </CardHeader>
-          <CardBody>
-            <SrmCheck results={x.results} weightsSource={x.weightsSource} />
-          </CardBody>
-        </Card>
-        <Card aria-labelledby="guardrails-heading">
-          <CardHeader>
-            <CardTitle id="guardrails-heading" description="SLOs that must not get worse while the experiment runs.">
-              Guardrails
-            </CardTitle>
-          </CardHeader>
-          <CardBody>
-            <GuardrailsTable guardrails={x.guardrails} />
-          </CardBody>
-        </Card>
+        <SectionCard headingId="srm-heading" title="Sample-ratio check">
+          <SrmCheck results={x.results} weightsSource={x.weightsSource} />
+        </SectionCard>
+        <SectionCard headingId="guardrails-heading" title="Guardrails" description="SLOs that must not get worse while the experiment runs.">
+          <GuardrailsTable guardrails={x.guardrails} />
+        </SectionCard>
       </div>
-    </div>
+    </StackedPage>
   )
 }

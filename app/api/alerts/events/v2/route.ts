@@ -1,40 +1,21 @@
 /**
  * PagerDuty Events API v2, so tools that speak it can send to Wardroom unchanged. Like PagerDuty, the
  * route authenticates by the body's `routing_key` (a Wardroom API key with scope alerts:write), not by a
- * header — hence `public` access here and the key check below — and answers in PagerDuty's shapes:
- * 202 {status:"success", message:"Event processed", dedup_key}, 400 {status:"invalid event", message, errors}.
+ * header — hence `public` access here and the key check below — and answers in PagerDuty's shapes
+ * (lib/incidents/adapters/pagerduty.ts): 202 {status:"success", message:"Event processed", dedup_key},
+ * 400 {status:"invalid event", message, errors}. Order: body → routing key → rate limit → event → adapter.
  */
 import { actorOfApiKey } from '@/lib/auth/actor'
 import { touchApiKey, verifyApiKey } from '@/lib/auth/api-keys'
-import { ApiError, toApiError, zodFields } from '@/lib/errors'
+import { toApiError, zodFields } from '@/lib/errors'
 import { defineRoute, json, readBody } from '@/lib/http/route'
 import { enforceRateLimit } from '@/lib/http/rate-limit'
-import { acknowledgeByKey, ingestAlert, normalizePagerDutyTrigger, resolveAlertsByKey } from '@/lib/incidents/ingest'
-import { matchServiceKey } from '@/lib/incidents/queries'
+import { pagerDutyAccepted, pagerDutyErrorBody, pagerDutyInvalid, processPagerDutyEvent } from '@/lib/incidents/adapters/pagerduty'
 import { PagerDutyEvent } from '@/lib/incidents/schema'
 
-const invalidEvent = (errors: string[]) =>
-  json({ status: 'invalid event', message: 'Event object is invalid', errors }, { status: 400 })
+const invalidEvent = (errors: string[]) => json(pagerDutyInvalid(errors), { status: 400 })
 
 const ROUTE = '/api/alerts/events/v2'
-
-function pagerDutyErrorBody(err: ApiError) {
-  const status =
-    err.status === 401
-      ? 'unauthorized'
-      : err.status === 403
-        ? 'forbidden'
-        : err.status === 429
-          ? 'throttle exceeded'
-          : err.status < 500
-            ? 'invalid event'
-            : 'error'
-  return { status, message: err.message, errors: [err.message] }
-}
-
-function pagerDutyError(err: ApiError): Response {
-  return json(pagerDutyErrorBody(err), { status: err.status, headers: err.headers })
-}
 
 export const POST = defineRoute({ route: ROUTE, access: { kind: 'public' } }, async ({ req, requestId, ip }) => {
   try {
@@ -57,28 +38,15 @@ export const POST = defineRoute({ route: ROUTE, access: { kind: 'public' } }, as
     // Per routing key (the address was limited before the body was read): 429 in PagerDuty's shape below.
     enforceRateLimit('ingest', { apiKeyId: key.id }, ROUTE)
     touchApiKey(key.id)
-    const actor = actorOfApiKey(key)
 
     const parsed = PagerDutyEvent.safeParse(body)
     if (!parsed.success) {
       return invalidEvent(Object.entries(zodFields(parsed.error)).map(([field, msgs]) => `${field}: ${msgs.join('; ')}`))
     }
-    const event = parsed.data
-    const ctx = { requestId, ip }
-
-    if (event.event_action === 'trigger') {
-      const p = event.payload!
-      const serviceKey = await matchServiceKey([p.component, p.group, p.source])
-      const result = await ingestAlert(normalizePagerDutyTrigger(event, serviceKey), actor, ctx)
-      // The sender's own key when it gave one (stored hashed if it looked like PHI), else the one Wardroom made.
-      return json({ status: 'success', message: 'Event processed', dedup_key: event.dedup_key ?? result.dedupKey }, { status: 202 })
-    }
-    const dedupKey = event.dedup_key!
-    if (event.event_action === 'acknowledge') await acknowledgeByKey(dedupKey, actor, ctx)
-    else await resolveAlertsByKey(dedupKey, actor, new Date(), { force: true, source: 'pagerduty', requestId, ip })
-    return json({ status: 'success', message: 'Event processed', dedup_key: dedupKey }, { status: 202 })
+    const dedupKey = await processPagerDutyEvent(parsed.data, actorOfApiKey(key), { requestId, ip })
+    return json(pagerDutyAccepted(dedupKey), { status: 202 })
   } catch (err) {
-    return pagerDutyError(toApiError(err, requestId))
+    const e = toApiError(err, requestId)
+    return json(pagerDutyErrorBody(e), { status: e.status, headers: e.headers })
   }
 }, { errorBody: pagerDutyErrorBody })
-

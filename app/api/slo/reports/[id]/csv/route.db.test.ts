@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createApiKey, createUser, request, routeParams } from '@/test/factories'
 import { signInAs, signOut } from '@/test/session-state'
-import { buildReport } from '@/lib/slo/reports'
+import { systemActor } from '@/lib/auth/actor'
+import { generateReport } from '@/lib/slo/commands'
 import { REPORT_CSV_COLUMNS } from '@/lib/slo/report-csv'
 import type { PeriodFigure } from '@/lib/slo/types'
 import { GET } from './route'
@@ -25,7 +26,7 @@ const figure: PeriodFigure = {
 
 let reportId: string
 beforeAll(async () => {
-  const { report } = await buildReport('daily', new Date('2021-07-04T00:00:00Z'), new Date('2021-07-05T00:00:00Z'), 'UTC', { figures: async () => [figure] })
+  const { report } = await generateReport(systemActor(), 'daily', new Date('2021-07-04T00:00:00Z'), new Date('2021-07-05T00:00:00Z'), 'UTC', { figures: async () => [figure] })
   reportId = report.id
 })
 afterEach(() => signOut())
