@@ -13,13 +13,15 @@ import { inTransaction } from './tx'
 
 export type ActorType = 'user' | 'apikey' | 'system'
 
-export interface Actor {
+/** Who an audit row names; commands pass their `Actor` (lib/auth/actor.ts), which carries these fields. */
+export interface AuditActor {
   type: ActorType
   id: string | null
   label: string
 }
 
-export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, label: 'system' }
+/** The system as an audit identity (kernel code); commands use `systemActor()` from lib/auth/actor.ts. */
+export const SYSTEM_ACTOR = { type: 'system', id: null, label: 'system' } as const satisfies AuditActor
 
 export interface AuditInput {
   action: string
@@ -84,7 +86,7 @@ export function auditHash(prevHash: string, f: HashedFields): string {
   return createHash('sha256').update(material).digest('hex')
 }
 
-function fieldsOf(actor: Actor, input: AuditInput, at: Date): HashedFields {
+function fieldsOf(actor: AuditActor, input: AuditInput, at: Date): HashedFields {
   // Stored with millisecond precision (timestamptz(3)), which a JS Date holds exactly.
   return {
     at,
@@ -116,7 +118,7 @@ async function lockHead(tx: Tx): Promise<string> {
   return last?.hash ?? GENESIS_HASH
 }
 
-async function append(tx: Tx, actor: Actor, input: AuditInput) {
+async function append(tx: Tx, actor: AuditActor, input: AuditInput) {
   const prevHash = await lockHead(tx)
   return tx.auditLog.create({ data: rowOf(fieldsOf(actor, input, new Date()), prevHash), select: { id: true } })
 }
@@ -125,7 +127,7 @@ async function append(tx: Tx, actor: Actor, input: AuditInput) {
  * Records an audit entry. Pass the transaction of the mutation it describes, so the change and its audit
  * row commit together (nothing a user was told happened goes unaudited).
  */
-export async function recordAudit(actor: Actor, input: AuditInput, tx?: Tx): Promise<{ id: bigint }> {
+export async function recordAudit(actor: AuditActor, input: AuditInput, tx?: Tx): Promise<{ id: bigint }> {
   if (tx) return append(tx, actor, input)
   return inTransaction((t) => append(t, actor, input))
 }
@@ -139,7 +141,7 @@ export interface RawSqlClient {
  * recordAudit inside a transaction opened on the raw pool (SLI ingest writes its batch there, not through
  * Prisma): the same chain lock, head and hashed row, in SQL, so the audit row commits with the batch.
  */
-export async function recordAuditRaw(client: RawSqlClient, actor: Actor, input: AuditInput): Promise<void> {
+export async function recordAuditRaw(client: RawSqlClient, actor: AuditActor, input: AuditInput): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [AUDIT_LOCK_KEY])
   const { rows } = await client.query('SELECT hash FROM "AuditLog" ORDER BY id DESC LIMIT 1')
   const prevHash = (rows[0] as { hash: string } | undefined)?.hash ?? GENESIS_HASH
@@ -156,7 +158,7 @@ export async function recordAuditRaw(client: RawSqlClient, actor: Actor, input: 
  * caller's transaction: batched alert ingest writes hundreds of requests a second, and the chain lock
  * would otherwise be taken once per request. Rows are chained in the given order.
  */
-export async function recordAuditBatch(entries: readonly { actor: Actor; input: AuditInput }[], tx: Tx): Promise<void> {
+export async function recordAuditBatch(entries: readonly { actor: AuditActor; input: AuditInput }[], tx: Tx): Promise<void> {
   if (entries.length === 0) return
   let prevHash = await lockHead(tx)
   const at = new Date()

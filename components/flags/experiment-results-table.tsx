@@ -1,6 +1,6 @@
 import type { ExperimentResults, VariantResult } from '@/lib/flags/experiment-results'
 import { formatPValue } from '@/lib/flags/experiment-results'
-import type { Interval } from '@/lib/flags/stats'
+import type { Interval } from '@/lib/stats'
 import { formatNumber, formatPercent } from '@/lib/format'
 import { Badge } from '@/components/ui/badge'
 import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table'

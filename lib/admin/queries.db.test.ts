@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
-import { recordAudit, type Actor } from '@/lib/audit'
+import { recordAudit, type AuditActor as Actor } from '@/lib/audit'
 import { createApiKey, createUser, uid } from '@/test/factories'
 import { parseAuditSearchParams } from './audit-filter'
 import { apiKeyStatus, getAdminSummary, listApiKeys, listAuditActions, listAuditLog, listAuditTargetTypes, listUsers } from './queries'

@@ -7,7 +7,7 @@
  * against the account's session version and disabled state; `defineRoute`: the session or the API key,
  * checked for revocation and expiry). `authorize` is then a pure check on what the actor carries.
  */
-import type { Actor as AuditActor } from '../audit'
+import type { AuditActor } from '../audit'
 import { ApiError } from '../errors'
 import { hasPermission, type ApiScope, type Permission, type Role } from '../rbac'
 import type { ApiKeyPrincipal } from './api-keys'

@@ -11,7 +11,7 @@ import {
   wilsonInterval,
   type Interval,
   type SrmResult,
-} from './stats'
+} from '@/lib/stats'
 
 /** Significance level of the comparison with control, before the Bonferroni split across variants. */
 export const ALPHA = 0.05

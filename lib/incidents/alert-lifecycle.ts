@@ -5,12 +5,13 @@
  * transitions as the board (transitions.ts), auditing in the same transaction; the change is counted and
  * published after the commit.
  */
-import { recordAudit, type Actor } from '@/lib/audit'
+import { recordAudit } from '@/lib/audit'
+import type { Actor } from '@/lib/auth/actor'
 import { publishIncidentChange } from '@/lib/live'
 import { inTransaction, type Tx } from '@/lib/tx'
 import { safeKey } from './dedup'
 import { countAlert } from './metrics'
-import { ingestAudit, type RequestContext } from './prepare'
+import { authorizeIngest, ingestAudit, type RequestContext } from './prepare'
 import type { AlertSource } from './schema'
 import { applyAcknowledge, applyResolve, lockDedupKey, lockIncident, timeline, type IncidentWithService } from './transitions'
 
@@ -66,11 +67,12 @@ export async function resolveInTx(tx: Tx, dedupKey: string, actor: Actor, at: Da
  * Audited once per call when something changed.
  */
 export async function resolveAlertsByKey(
-  dedupKey: string,
   actor: Actor,
+  dedupKey: string,
   at: Date = new Date(),
   opts: ResolveOptions & RequestContext & { source?: AlertSource } = {},
 ): Promise<ResolveResult> {
+  authorizeIngest(actor)
   const key = safeKey(dedupKey)
   const result = await inTransaction(async (tx) => {
     const r = await resolveInTx(tx, key, actor, at, opts)
@@ -97,7 +99,8 @@ export async function resolveAlertsByKey(
 }
 
 /** PagerDuty `acknowledge`: acknowledges the open incident of the key, if it is still triggered. */
-export async function acknowledgeByKey(dedupKey: string, actor: Actor, ctx: RequestContext = {}): Promise<{ incidentId: string | null; changed: boolean }> {
+export async function acknowledgeByKey(actor: Actor, dedupKey: string, ctx: RequestContext = {}): Promise<{ incidentId: string | null; changed: boolean }> {
+  authorizeIngest(actor)
   const key = safeKey(dedupKey)
   const result = await inTransaction(async (tx) => {
     const incident = await lockOpenIncidentOfKey(tx, key)

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { db } from '@/lib/db'
-import { actorOfUser, type Actor } from '@/lib/auth/actor'
+import { actorOfUser, systemActor, type Actor } from '@/lib/auth/actor'
 import type { SessionUser } from '@/lib/auth/session'
 import { createUser, uid } from '@/test/factories'
 import { signInAs } from '@/test/session-state'
@@ -44,8 +44,8 @@ beforeAll(async () => {
 async function openIncident(severity: 'critical' | 'high' | 'medium' | 'low' = 'medium', dedupKey = uid('life')) {
   const svc = await db.service.create({ data: { key: uid('svc'), name: 'Svc', workflows: ['diagnosis'], escalationPolicyId: policyId } })
   const r = await ingestAlert(
+    systemActor('key:test'),
     { source: 'api', severity, system: 'test', message: 'Queue depth high', occurredAt: new Date(), dedupKey, serviceKey: svc.key },
-    { type: 'apikey', id: null, label: 'key:test' },
   )
   return r.incidentId
 }
@@ -221,8 +221,8 @@ describe('muted incidents', () => {
     const svc = await db.service.create({ data: { key: uid('svc'), name: 'Svc', workflows: [] } })
     await db.maintenanceWindow.create({ data: { serviceId: svc.id, startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 60_000) } })
     const { incidentId } = await ingestAlert(
-      { source: 'api', severity: 'critical', system: 't', message: 'm', occurredAt: new Date(), dedupKey: uid('m'), serviceKey: svc.key },
       actor,
+      { source: 'api', severity: 'critical', system: 't', message: 'm', occurredAt: new Date(), dedupKey: uid('m'), serviceKey: svc.key },
     )
     await acknowledgeIncident(actor, incidentId)
     await resolveIncident(actor, incidentId)

@@ -2,8 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '@/lib/audit-verify'
 import { db } from '@/lib/db'
-import { type Actor } from '@/lib/audit'
-import { systemActor } from '@/lib/auth/actor'
+import { systemActor, type Actor } from '@/lib/auth/actor'
 import { containsPhi } from '@/lib/phi/redact'
 import { createApiKey, uid } from '@/test/factories'
 import { resolveAlertsByKey } from './alert-lifecycle'
@@ -16,7 +15,7 @@ let channelId: string
 
 beforeAll(async () => {
   const key = await createApiKey(['alerts:write'])
-  actor = { type: 'apikey', id: key.id, label: `key:${uid('ingest')}` }
+  actor = { type: 'apikey', id: key.id, label: `key:${uid('ingest')}`, scopes: ['alerts:write'], environment: 'production' }
   // A channel of our own, so outbox rows for our incidents can be told apart from other tests' channels.
   channelId = (await db.notificationChannel.create({ data: { name: uid('console'), type: 'console', minSeverity: 'info', config: {} } })).id
 })
@@ -44,7 +43,7 @@ async function service(workflows: string[], over: { autoResolve?: boolean; escal
 describe('ingestAlert', () => {
   it('opens an incident with its alert, timeline entry, notification rows and one audit row', async () => {
     const requestId = uid('req')
-    const r = await ingestAlert(alert({ severity: 'high' }), actor, { requestId, ip: '10.0.0.1' })
+    const r = await ingestAlert(actor, alert({ severity: 'high' }), { requestId, ip: '10.0.0.1' })
     expect(r.deduplicated).toBe(false)
     const incident = await db.incident.findUniqueOrThrow({ where: { id: r.incidentId }, include: { alerts: true, events: true } })
     expect(incident).toMatchObject({ status: 'triggered', severity: 'high', alertCount: 1, openAlertCount: 1, title: 'Response time SLA violated' })
@@ -60,8 +59,8 @@ describe('ingestAlert', () => {
 
   it('joins the open incident for a duplicate, without notifying again', async () => {
     const a = alert()
-    const first = await ingestAlert(a, actor)
-    const second = await ingestAlert({ ...a, message: 'Response time SLA violated', severity: 'critical' }, actor)
+    const first = await ingestAlert(actor, a)
+    const second = await ingestAlert(actor, { ...a, message: 'Response time SLA violated', severity: 'critical' })
     expect(second).toMatchObject({ incidentId: first.incidentId, deduplicated: true })
     expect(second.alertId).not.toBe(first.alertId)
     const incident = await db.incident.findUniqueOrThrow({ where: { id: first.incidentId } })
@@ -75,17 +74,17 @@ describe('ingestAlert', () => {
   it('groups alerts without a key by service, system and message', async () => {
     const svc = await service(['diagnosis'])
     const a = alert({ dedupKey: undefined, serviceKey: svc.key, message: `Queue depth high ${uid()}` })
-    const first = await ingestAlert(a, actor)
-    const second = await ingestAlert({ ...a, message: `  ${a.message.toUpperCase()} ` }, actor)
+    const first = await ingestAlert(actor, a)
+    const second = await ingestAlert(actor, { ...a, message: `  ${a.message.toUpperCase()} ` })
     expect(second.incidentId).toBe(first.incidentId)
-    const other = await ingestAlert({ ...a, system: 'other_system' }, actor)
+    const other = await ingestAlert(actor, { ...a, system: 'other_system' })
     expect(other.incidentId).not.toBe(first.incidentId)
   })
 
   it('opens exactly one incident for 50 concurrent duplicates', async () => {
     // Ends in a letter: a key whose uid part is all digits would read as PHI and be stored hashed (dedup.ts safeKey).
     const key = `${uid('storm')}k`
-    const results = await Promise.all(Array.from({ length: 50 }, () => ingestAlert(alert({ dedupKey: key }), actor)))
+    const results = await Promise.all(Array.from({ length: 50 }, () => ingestAlert(actor, alert({ dedupKey: key }))))
     const incidents = new Set(results.map((r) => r.incidentId))
     expect(incidents.size).toBe(1)
     expect(results.filter((r) => !r.deduplicated)).toHaveLength(1)
@@ -100,9 +99,9 @@ describe('ingestAlert', () => {
 
   it('opens a new incident for a trigger after the incident resolved', async () => {
     const a = alert()
-    const first = await ingestAlert(a, actor)
+    const first = await ingestAlert(actor, a)
     await resolveIncident(systemActor('test'), first.incidentId, 'fixed')
-    const again = await ingestAlert(a, actor)
+    const again = await ingestAlert(actor, a)
     expect(again.deduplicated).toBe(false)
     expect(again.incidentId).not.toBe(first.incidentId)
     expect(await db.alert.findUniqueOrThrow({ where: { id: first.alertId } })).toMatchObject({ status: 'resolved' })
@@ -112,8 +111,8 @@ describe('ingestAlert', () => {
     const p = await policy({ critical: 0, high: 5, medium: 15 })
     const svc = await service(['emergency_triage'], { escalationPolicyId: p.id })
     const before = Date.now()
-    const medium = await ingestAlert(alert({ serviceKey: svc.key, severity: 'medium' }), actor)
-    const high = await ingestAlert(alert({ serviceKey: svc.key, severity: 'high' }), actor)
+    const medium = await ingestAlert(actor, alert({ serviceKey: svc.key, severity: 'medium' }))
+    const high = await ingestAlert(actor, alert({ serviceKey: svc.key, severity: 'high' }))
     const m = await db.incident.findUniqueOrThrow({ where: { id: medium.incidentId }, include: { events: { orderBy: { id: 'asc' } } } })
     const h = await db.incident.findUniqueOrThrow({ where: { id: high.incidentId } })
     expect(m).toMatchObject({ severity: 'high', workflows: ['emergency_triage'], serviceId: svc.id, escalationPolicyId: p.id })
@@ -130,7 +129,7 @@ describe('ingestAlert', () => {
     const p = await policy({ critical: 0 })
     const svc = await service(['diagnosis'], { escalationPolicyId: p.id })
     await db.maintenanceWindow.create({ data: { serviceId: svc.id, startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3_600_000), reason: 'upgrade' } })
-    const r = await ingestAlert(alert({ serviceKey: svc.key, severity: 'critical' }), actor)
+    const r = await ingestAlert(actor, alert({ serviceKey: svc.key, severity: 'critical' }))
     const incident = await db.incident.findUniqueOrThrow({ where: { id: r.incidentId }, include: { events: true } })
     expect(incident).toMatchObject({ muted: true, nextEscalationAt: null })
     expect(incident.events.map((e) => e.type).sort()).toEqual(['alert', 'maintenance'])
@@ -139,11 +138,11 @@ describe('ingestAlert', () => {
 
   it('stores no PHI from message or details', async () => {
     const r = await ingestAlert(
+      actor,
       alert({
         message: 'Scoring failed for patient John Smith, MRN: 00482913, DOB 1985-03-12, phone 555-123-4567, SSN 123-45-6789, jane.doe@stmary.org',
         details: { mrn: '00482913', reason: 'pt id 99812345 missing vitals', contact: 'jane.doe@stmary.org' },
       }),
-      actor,
     )
     const stored = await db.alert.findUniqueOrThrow({ where: { id: r.alertId } })
     const incident = await db.incident.findUniqueOrThrow({ where: { id: r.incidentId }, include: { events: true } })
@@ -154,15 +153,15 @@ describe('ingestAlert', () => {
   })
 
   it('refuses invalid input with a 422', async () => {
-    await expect(ingestAlert(alert({ message: '' }), actor)).rejects.toMatchObject({ status: 422 })
+    await expect(ingestAlert(actor, alert({ message: '' }))).rejects.toMatchObject({ status: 422 })
   })
 })
 
 describe('resolveAlertsByKey', () => {
   it('resolves the alerts of a key and auto-resolves the incident (probe recovery)', async () => {
     const key = `probe:${uid()}`
-    const r = await ingestAlert(alert({ dedupKey: key, source: 'probe' }), actor)
-    const out = await resolveAlertsByKey(key, actor, new Date(), { source: 'probe' })
+    const r = await ingestAlert(actor, alert({ dedupKey: key, source: 'probe' }))
+    const out = await resolveAlertsByKey(actor, key, new Date(), { source: 'probe' })
     expect(out).toEqual({ incidentId: r.incidentId, resolvedAlerts: 1, incidentResolved: true })
     const incident = await db.incident.findUniqueOrThrow({ where: { id: r.incidentId }, include: { events: { orderBy: { id: 'asc' } } } })
     expect(incident).toMatchObject({ status: 'resolved', openAlertCount: 0 })
@@ -175,14 +174,14 @@ describe('resolveAlertsByKey', () => {
   it('leaves the incident open when its service does not auto-resolve', async () => {
     const svc = await service(['diagnosis'], { autoResolve: false })
     const key = uid('manual')
-    const r = await ingestAlert(alert({ dedupKey: key, serviceKey: svc.key }), actor)
-    const out = await resolveAlertsByKey(key, actor)
+    const r = await ingestAlert(actor, alert({ dedupKey: key, serviceKey: svc.key }))
+    const out = await resolveAlertsByKey(actor, key)
     expect(out).toMatchObject({ resolvedAlerts: 1, incidentResolved: false })
     expect(await db.incident.findUniqueOrThrow({ where: { id: r.incidentId } })).toMatchObject({ status: 'triggered', openAlertCount: 0 })
   })
 
   it('does nothing, and audits nothing, for a key without an open incident', async () => {
     const key = uid('nothing')
-    expect(await resolveAlertsByKey(key, actor)).toEqual({ incidentId: null, resolvedAlerts: 0, incidentResolved: false })
+    expect(await resolveAlertsByKey(actor, key)).toEqual({ incidentId: null, resolvedAlerts: 0, incidentResolved: false })
   })
 })

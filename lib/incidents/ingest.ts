@@ -15,7 +15,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import { Prisma } from '@/lib/db'
-import { recordAuditBatch, type Actor } from '@/lib/audit'
+import { recordAuditBatch } from '@/lib/audit'
+import type { Actor } from '@/lib/auth/actor'
 import type { Service } from '@/lib/generated/prisma/client'
 import { publishIncidentChange } from '@/lib/live'
 import { enqueueIncidentNotifications } from '@/lib/notifications/outbox'
@@ -26,7 +27,7 @@ import { inTransaction, type Tx } from '@/lib/tx'
 import { createGroupCommit } from './group-commit'
 import { affectedWorkflows, clinicalImpact } from './impact'
 import { countAlert, countIncidentOpened } from './metrics'
-import { ingestAudit, prepareAlert, type PreparedAlert, type RequestContext } from './prepare'
+import { authorizeIngest, ingestAudit, prepareAlert, type PreparedAlert, type RequestContext } from './prepare'
 import type { NormalizedAlert } from './schema'
 import { lockDedupKey, policyTiming, timeline } from './transitions'
 
@@ -338,7 +339,8 @@ const submitIngest = createGroupCommit<IngestItem, IngestResult>({ run: writeIng
  * Ingests one alert (own API, PagerDuty trigger, probes, failing jobs, SLO burn): opens an incident or
  * joins the open one. Resolves once the alert and its audit row are committed.
  */
-export async function ingestAlert(input: NormalizedAlert, actor: Actor, ctx: RequestContext = {}): Promise<IngestResult> {
+export async function ingestAlert(actor: Actor, input: NormalizedAlert, ctx: RequestContext = {}): Promise<IngestResult> {
+  authorizeIngest(actor)
   const a = prepareAlert(input)
   const result = await submitIngest({ a, actor, ctx })
   countAlert(a.source, result.deduplicated ? 'deduplicated' : 'opened')

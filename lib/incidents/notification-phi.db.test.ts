@@ -59,6 +59,7 @@ describe('PHI in an alert never leaves through any channel', () => {
     ]
     const service = await db.service.create({ data: { key: uid('svc'), name: 'Triage assistant', workflows: ['emergency_triage'] } })
     const { incidentId } = await ingestAlert(
+      actor,
       {
         source: 'api',
         severity: 'high',
@@ -68,7 +69,6 @@ describe('PHI in an alert never leaves through any channel', () => {
         serviceKey: service.key,
         details: { patient: 'Jane Doe', note: 'call (617) 555-0142' },
       },
-      actor,
     )
     expect(await db.notificationOutbox.count({ where: { incidentId, channelId: { in: ids } } })).toBe(6)
     const summary = await deliverDue(new Date(Date.now() + 1000), { channelIds: ids, timeoutMs: 5000 })

@@ -5,6 +5,7 @@
  */
 import type { Prisma } from '@/lib/db'
 import type { AuditInput } from '@/lib/audit'
+import { authorize, type Actor } from '@/lib/auth/actor'
 import { parseOrThrow } from '@/lib/errors'
 import { redact, redactJson } from '@/lib/phi/redact'
 import type { Severity } from '@/lib/severity'
@@ -46,6 +47,14 @@ export function prepareAlert(raw: NormalizedAlert): PreparedAlert {
 }
 
 /** Where an ingest request came from, for its audit row. */
+/**
+ * Who may send alerts: an API key with alerts:write (the routes), or the system (probes, SLO burn alerts,
+ * flag rollbacks, failing jobs). People act on incidents through the commands, not by sending alerts.
+ */
+export function authorizeIngest(actor: Actor): void {
+  authorize(actor, 'incident:manage', { scope: 'alerts:write' })
+}
+
 export interface RequestContext {
   requestId?: string | null
   ip?: string | null

@@ -6,7 +6,7 @@
  * timeline event shapes are documented in commands.ts.
  */
 import type { Prisma } from '@/lib/db'
-import type { Actor } from '@/lib/audit'
+import type { Actor } from '@/lib/auth/actor'
 import { recordAudit } from '@/lib/audit'
 import { conflict, notFound } from '@/lib/errors'
 import type { Incident, Service } from '@/lib/generated/prisma/client'

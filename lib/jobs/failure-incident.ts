@@ -66,7 +66,7 @@ export async function trackJobHealth(job: string, status: 'ok' | 'failed', error
   try {
     if (status === 'ok') {
       // A read first: nearly every ok run has nothing to resolve, and resolving takes a locked transaction.
-      if ((await openIncidents(job)) > 0) await resolveAlertsByKey(jobIncidentKey(job), JOB_RUNNER_ACTOR, at, { source: 'jobs' })
+      if ((await openIncidents(job)) > 0) await resolveAlertsByKey(JOB_RUNNER_ACTOR, jobIncidentKey(job), at, { source: 'jobs' })
       return
     }
     const last = await db.jobRun.findMany({
@@ -80,6 +80,7 @@ export async function trackJobHealth(job: string, status: 'ok' | 'failed', error
     if ((await openIncidents(job)) > 0) return
     await ensureWardroomService()
     const { incidentId } = await ingestAlert(
+      JOB_RUNNER_ACTOR,
       {
         source: 'jobs',
         severity: 'high',
@@ -90,7 +91,6 @@ export async function trackJobHealth(job: string, status: 'ok' | 'failed', error
         serviceKey: JOB_INCIDENT_SERVICE,
         details: { job, failures: JOB_FAILURE_STREAK },
       },
-      JOB_RUNNER_ACTOR,
     )
     logger.warn({ job, incident: incidentId }, 'job failing repeatedly: incident raised')
   } catch (err) {

@@ -146,6 +146,7 @@ export async function runProbe(probe: ProbeInput, deps: RunProbeDeps = {}): Prom
   // Outside the probe's transaction: ingest takes its own locks and transaction.
   if (step.next.open) {
     const r = await ingestAlert(
+      PROBE_ACTOR,
       {
         source: 'probe',
         severity: 'high',
@@ -156,13 +157,12 @@ export async function runProbe(probe: ProbeInput, deps: RunProbeDeps = {}): Prom
         serviceKey: step.serviceKey,
         details: { probeId: probe.id, expectedStatus: probe.expectedStatus, statusCode: check.statusCode, latencyMs: check.latencyMs },
       },
-      PROBE_ACTOR,
     )
     openedIncidentId = r.incidentId
     await db.probe.update({ where: { id: probe.id }, data: { openIncidentId: r.incidentId } })
     logger.warn({ probe: probe.id, incident: r.incidentId }, 'health probe down: incident raised')
   } else if (step.next.resolve) {
-    await resolveAlertsByKey(probeDedupKey(probe.id), PROBE_ACTOR, now, { source: 'probe' })
+    await resolveAlertsByKey(PROBE_ACTOR, probeDedupKey(probe.id), now, { source: 'probe' })
     await db.probe.update({ where: { id: probe.id }, data: { openIncidentId: null } })
     resolved = true
     logger.info({ probe: probe.id }, 'health probe recovered: alert resolved')

@@ -12,7 +12,7 @@
  */
 import { db, Prisma } from '../db'
 import { type Severity } from '@/lib/severity'
-import type { Actor } from '../audit'
+import { systemActor } from '@/lib/auth/actor'
 import { resolveAlertsByKey } from '../incidents/alert-lifecycle'
 import { ingestAlert } from '../incidents/ingest'
 
@@ -23,7 +23,7 @@ import type { AlertSeverity, RuleWorkings, ViolationWorkings } from './types'
 import { sloWindow, windowHours } from './windows'
 import type { Slo } from '../generated/prisma/client'
 
-export const SLO_ACTOR: Actor = { type: 'system', id: null, label: 'slo-evaluate' }
+export const SLO_ACTOR = systemActor('slo-evaluate')
 export const SLO_ALERT_SYSTEM = 'sla_monitoring'
 
 export const sloDedupKey = (sloKey: string, severity: AlertSeverity) => `slo:${sloKey}:${severity}`
@@ -50,6 +50,7 @@ export function violationMessage(sloKey: string, rule: RuleWorkings, target: num
 async function openViolation(slo: Slo, rule: RuleWorkings, state: BurnState, now: Date): Promise<void> {
   const workings = workingsOf(slo, state, now)
   const { incidentId } = await ingestAlert(
+    SLO_ACTOR,
     {
       source: 'slo',
       severity: incidentSeverity(rule),
@@ -61,7 +62,6 @@ async function openViolation(slo: Slo, rule: RuleWorkings, state: BurnState, now
       workflows: slo.workflow ? [slo.workflow] : undefined,
       details: { slo: slo.key, rule: rule.rule, threshold: rule.threshold, burnRates: workings.burnRates, events: workings.events },
     },
-    SLO_ACTOR,
   )
   await db.sloViolation.create({
     data: {
@@ -77,7 +77,7 @@ async function openViolation(slo: Slo, rule: RuleWorkings, state: BurnState, now
 }
 
 async function resolveViolation(slo: Slo, v: { id: string; severity: string; workings: Prisma.JsonValue }, state: BurnState, now: Date): Promise<void> {
-  await resolveAlertsByKey(sloDedupKey(slo.key, v.severity as AlertSeverity), SLO_ACTOR, now, { source: 'slo' })
+  await resolveAlertsByKey(SLO_ACTOR, sloDedupKey(slo.key, v.severity as AlertSeverity), now, { source: 'slo' })
   const prev = (v.workings ?? {}) as unknown as ViolationWorkings
   const workings: ViolationWorkings = { ...prev, cleared: { at: now.toISOString(), burnRates: publicRates(state.rates) } }
   await db.sloViolation.update({ where: { id: v.id }, data: { resolvedAt: now, workings: workings as unknown as Prisma.InputJsonValue } })

@@ -1,28 +1,12 @@
 /**
  * Statistics for the SLA reports: is the change in compliance between two periods more than noise?
- * Pure functions, no I/O.
+ * Pure functions, no I/O; the distribution functions are the shared ones in lib/stats.ts.
  */
+import { twoSidedNormalPValue } from '@/lib/stats'
 
-/**
- * Complementary error function, erfc(x) = 1 − erf(x). Chebyshev fit from Numerical Recipes (erfcc): fractional
- * error below 1.2e-7 everywhere, so even the tiny p-values of large SLI volumes keep their order of magnitude.
- */
-export function erfc(x: number): number {
-  const z = Math.abs(x)
-  const t = 1 / (1 + 0.5 * z)
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    )
-  return x >= 0 ? r : 2 - r
-}
-
-/** P(|Z| ≥ |z|) for a standard normal Z. */
+/** P(|Z| ≥ |z|) for a standard normal Z (exact in the far tail: large SLI volumes give p-values like 1e-74). */
 export function twoSidedPValue(z: number): number {
-  return Math.min(1, erfc(Math.abs(z) / Math.SQRT2))
+  return Math.min(1, twoSidedNormalPValue(Math.abs(z)))
 }
 
 /** Below this a difference is called significant (the usual 5 % level). */

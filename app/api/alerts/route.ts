@@ -10,6 +10,7 @@ import { ApiAlertInput } from '@/lib/incidents/schema'
 export const POST = defineRoute({ route: '/api/alerts', access: { kind: 'apikey', scope: 'alerts:write' } }, async ({ req, actor, requestId, ip }) => {
   const input = await readJson(req, ApiAlertInput)
   const { alertId, incidentId, deduplicated } = await ingestAlert(
+    actor,
     {
       source: 'api',
       severity: input.severity,
@@ -20,7 +21,6 @@ export const POST = defineRoute({ route: '/api/alerts', access: { kind: 'apikey'
       serviceKey: input.service,
       details: input.details,
     },
-    actor,
     { requestId, ip },
   )
   return json({ alertId, incidentId, deduplicated }, { status: 202 })

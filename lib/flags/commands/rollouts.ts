@@ -183,6 +183,7 @@ async function applyRollback(actor: Actor, plan: RolloutPlan & { flag: Flag }, d
   try {
     const slo = await db.slo.findUnique({ where: { key: d.sloKey }, select: { service: true } })
     await ingestAlert(
+      actor,
       {
         source: 'flags',
         severity: 'high',
@@ -193,7 +194,6 @@ async function applyRollback(actor: Actor, plan: RolloutPlan & { flag: Flag }, d
         serviceKey: slo?.service ?? null,
         details: { flag: plan.flag.key, environment: plan.environment, sloKey: d.sloKey, violations: d.violations, from: d.from, to: d.to },
       },
-      actor,
     )
   } catch (err) {
     // The rollback itself is committed; a failed alert must not undo it.

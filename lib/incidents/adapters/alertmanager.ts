@@ -5,14 +5,15 @@
  * auto-resolves, the incident resolves. One transaction under the group's key lock and one audit row
  * (with the alert count) per notification; counted and published after the commit.
  */
-import { recordAudit, type Actor } from '@/lib/audit'
+import { recordAudit } from '@/lib/audit'
+import type { Actor } from '@/lib/auth/actor'
 import { publishIncidentChange } from '@/lib/live'
 import { inTransaction } from '@/lib/tx'
 import { resolveInTx, type ResolveResult } from '../alert-lifecycle'
 import { alertmanagerGroupKey, labelsFingerprint, safeKey } from '../dedup'
 import { ingestBatchInTx } from '../ingest'
 import { countAlert, countIncidentOpened } from '../metrics'
-import { ingestAudit, prepareAlert, type RequestContext } from '../prepare'
+import { authorizeIngest, ingestAudit, prepareAlert, type RequestContext } from '../prepare'
 import type { AlertmanagerPayload, NormalizedAlert } from '../schema'
 import { severityFromLabel } from '../severity'
 import { lockDedupKey } from '../transitions'
@@ -53,7 +54,8 @@ export function normalizeAlertmanagerAlert(
 }
 
 /** One Alertmanager notification (see the file header); answered as the route's 202 body. */
-export async function ingestAlertmanager(payload: AlertmanagerPayload, actor: Actor, ctx: RequestContext = {}): Promise<AlertmanagerResult> {
+export async function ingestAlertmanager(actor: Actor, payload: AlertmanagerPayload, ctx: RequestContext = {}): Promise<AlertmanagerResult> {
+  authorizeIngest(actor)
   const normalized = payload.alerts.map((alert) => ({ status: alert.status, n: normalizeAlertmanagerAlert(payload, alert) }))
   const firing = normalized.filter((x) => x.status === 'firing').map((x) => prepareAlert(x.n))
   // Stored fingerprints went through safeKey (prepareAlert); compare like with like.

@@ -5,7 +5,7 @@
  * processed", dedup_key}; errors {status:"invalid event"|"unauthorized"|"forbidden"|"throttle
  * exceeded"|"error", message, errors}.
  */
-import type { Actor } from '@/lib/audit'
+import type { Actor } from '@/lib/auth/actor'
 import type { ApiError } from '@/lib/errors'
 import { acknowledgeByKey, resolveAlertsByKey } from '../alert-lifecycle'
 import { ingestAlert } from '../ingest'
@@ -43,17 +43,17 @@ export function normalizePagerDutyTrigger(event: PagerDutyEvent, serviceKey: str
  * Processes one valid event; returns the dedup_key to answer. A trigger's service is the first of its
  * component, group and source that names a known service.
  */
-export async function processPagerDutyEvent(event: PagerDutyEvent, actor: Actor, ctx: RequestContext): Promise<string> {
+export async function processPagerDutyEvent(actor: Actor, event: PagerDutyEvent, ctx: RequestContext): Promise<string> {
   if (event.event_action === 'trigger') {
     const p = event.payload!
     const serviceKey = await matchServiceKey([p.component, p.group, p.source])
-    const result = await ingestAlert(normalizePagerDutyTrigger(event, serviceKey), actor, ctx)
+    const result = await ingestAlert(actor, normalizePagerDutyTrigger(event, serviceKey), ctx)
     // The sender's own key when it gave one (stored hashed if it looked like PHI), else the one Wardroom made.
     return event.dedup_key ?? result.dedupKey
   }
   const dedupKey = event.dedup_key!
-  if (event.event_action === 'acknowledge') await acknowledgeByKey(dedupKey, actor, ctx)
-  else await resolveAlertsByKey(dedupKey, actor, new Date(), { force: true, source: 'pagerduty', ...ctx })
+  if (event.event_action === 'acknowledge') await acknowledgeByKey(actor, dedupKey, ctx)
+  else await resolveAlertsByKey(actor, dedupKey, new Date(), { force: true, source: 'pagerduty', ...ctx })
   return dedupKey
 }
 

@@ -12,7 +12,7 @@ export const POST = defineRoute(
   { route: '/api/alerts/alertmanager', access: { kind: 'apikey', scope: 'alerts:write' } },
   async ({ req, actor, requestId, ip }) => {
     const payload = await readJson(req, AlertmanagerPayload)
-    const result = await ingestAlertmanager(payload, actor, { requestId, ip })
+    const result = await ingestAlertmanager(actor, payload, { requestId, ip })
     return json(result, { status: 202 })
   },
 )

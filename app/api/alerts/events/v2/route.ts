@@ -43,7 +43,7 @@ export const POST = defineRoute({ route: ROUTE, access: { kind: 'public' } }, as
     if (!parsed.success) {
       return invalidEvent(Object.entries(zodFields(parsed.error)).map(([field, msgs]) => `${field}: ${msgs.join('; ')}`))
     }
-    const dedupKey = await processPagerDutyEvent(parsed.data, actorOfApiKey(key), { requestId, ip })
+    const dedupKey = await processPagerDutyEvent(actorOfApiKey(key), parsed.data, { requestId, ip })
     return json(pagerDutyAccepted(dedupKey), { status: 202 })
   } catch (err) {
     const e = toApiError(err, requestId)

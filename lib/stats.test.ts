@@ -13,7 +13,7 @@ import {
   waldDifferenceInterval,
   wilsonInterval,
   Z_95,
-} from './stats'
+} from '@/lib/stats'
 
 // ln Γ and P(a, x) come from jStat: these pin its results to the tolerances the p-values need.
 describe('special functions', () => {

@@ -1,5 +1,7 @@
 /**
- * Statistics of experiment results: pure functions, no I/O.
+ * Statistics shared by experiment results (lib/flags) and SLA report comparisons (lib/slo): pure functions,
+ * no I/O. Distribution functions come from jstat where its precision holds; the far normal tail does not
+ * (jstat gives 1 − cdf, which rounds to 0), so it is computed here as below.
  *
  * Methods (all two-sided, 95 %):
  * - Difference of two conversion rates: the pooled two-proportion z-test; the p-value is the normal tail
