@@ -23,6 +23,16 @@ describe('murmur3_x86_32', () => {
 })
 
 describe('bucketing', () => {
+  it("hashes like Unleash: its cross-client reference vectors of normalizedValue (node, java and go clients)", () => {
+    // unleash-client-node test/strategy/util-test.js: normalizedValue(id, groupId) = murmur3("groupId:id") % 100 + 1
+    //   normalizedValue('123', 'gr1') === 73, normalizedValue('999', 'groupX') === 25
+    expect((murmur3_x86_32('gr1:123') % 100) + 1).toBe(73)
+    expect((murmur3_x86_32('groupX:999') % 100) + 1).toBe(25)
+    // …and our buckets are the same hash of "flagKey:targetingKey", at 0.01 % resolution.
+    expect((bucketUnits('gr1', '123') % 100) + 1).toBe(73)
+    expect((bucketUnits('groupX', '999') % 100) + 1).toBe(25)
+  })
+
   it('is deterministic with fixed, known buckets', () => {
     // murmur3("ai_engine_v2:user-1") = 0x74f0dc80 = 1961942144; % 10000 = 2144 → 21.44 %
     expect(bucketUnits('ai_engine_v2', 'user-1')).toBe(2144)

@@ -2,6 +2,7 @@
  * The e-mail of an SLA report: a plain-text and an HTML body with the headline and one line per SLO, a link to
  * the report and the CSV attached. Pure. Reports hold service-level figures only, never patient data.
  */
+import { escapeHtml } from '@/lib/html'
 import { createHash } from 'node:crypto'
 import type Mail from 'nodemailer/lib/mailer'
 import type { ReportData } from './report-data'
@@ -17,9 +18,6 @@ export interface MailReport {
   generatedAt: Date
   data: ReportData
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
 

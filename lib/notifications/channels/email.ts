@@ -1,4 +1,5 @@
 /** E-mail over SMTP (nodemailer). The Message-ID derives from the idempotency key, so a redelivery is recognisable. */
+import { escapeHtml } from '@/lib/html'
 import { createHash } from 'node:crypto'
 import nodemailer from 'nodemailer'
 import type SMTPTransport from 'nodemailer/lib/smtp-transport'
@@ -7,9 +8,6 @@ import { outboundErrorText, OutboundError, vetHost, type LookupAll } from '@/lib
 import { detailLines, headline, type NotificationMessage } from '../payload'
 import type { EmailConfig, EmailSecrets } from '../schema'
 import type { ChannelSend } from './types'
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
 export function buildMail(message: NotificationMessage, config: Pick<EmailConfig, 'from' | 'to'>): Mail.Options {
   const subject = headline(message)
