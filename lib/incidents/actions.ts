@@ -2,7 +2,7 @@
 /**
  * Server actions of the incident board and incident page. Each adapts its form to a command
  * (commands.ts: authorise, write the change, its timeline and audit in one transaction, publish it) with
- * defineAction (validate → authorise → run); then the pages are revalidated.
+ * defineAction (session → permission → validate → run); then the pages are revalidated.
  * Moving on the board (acknowledge, set status, resolve) needs incident:ack; the rest incident:manage.
  */
 import { revalidatePath } from 'next/cache'

@@ -1,7 +1,7 @@
 'use server'
 /**
  * Server actions of the channels admin page: each adapts its form to a command (commands.ts: authorise,
- * write and audit in one transaction) with defineAction (validate → authorise → run), then revalidates.
+ * write and audit in one transaction) with defineAction (session → permission → validate → run), then revalidates.
  */
 import { revalidatePath } from 'next/cache'
 import { defineAction, type FormState } from '../auth/guard'
