@@ -17,6 +17,7 @@ test('the bootstrap admin signs in through the form and sees the shell', async (
 
 test('a wrong password is refused in words', async ({ page }) => {
   await page.goto('/login')
+  await expect(page).toHaveTitle('Sign in · Wardroom')
   await page.getByLabel('Work email').fill(E2E_ADMIN.email)
   await page.getByLabel('Password').fill('not-the-password')
   await page.getByRole('button', { name: 'Sign in' }).click()

@@ -34,7 +34,7 @@ function buildIfNeeded(): void {
   const sources = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json']
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0
   if (built && sources.every((s) => newestMtime(path.resolve(s)) <= built)) return
-  say(built ? 'sources changed since the last build: building…' : 'no production build yet: building (about a minute)…')
+  say(built ? 'sources changed since the last build: building…' : 'no production build yet: building (one to three minutes on two cores)…')
   const r = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
   if (r.status !== 0) {
     console.error('[wardroom] next build failed')

@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation'
 import { getSessionUser } from '@/lib/auth/session'
 import { LoginForm } from '@/components/auth/login-form'
 
-export const metadata: Metadata = { title: 'Sign in · Wardroom' }
+// The root layout's template adds " · Wardroom".
+export const metadata: Metadata = { title: 'Sign in' }
 
 export default async function LoginPage() {
   if (await getSessionUser()) redirect('/')

@@ -10,7 +10,7 @@ import { StackedPage } from '@/components/ui/page-header'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { Stat, StatGroup } from '@/components/ui/stat'
 import { ExperimentVerdict, GuardrailsTable, SrmCheck } from '@/components/flags/experiment-checks'
-import { describeMetric } from '@/components/flags/experiment-metric'
+import { describeControl, describeMetric } from '@/components/flags/experiment-metric'
 import { ExperimentResultsTable } from '@/components/flags/experiment-results-table'
 import { ExperimentStatusBadge } from '@/components/flags/experiment-table'
 import { environmentLabel } from '@/components/flags/labels'
@@ -47,7 +47,7 @@ export default async function ExperimentPage({ params }: { params: Params }) {
           <Link href={`/flags/${encodeURIComponent(x.flagKey)}?env=${x.environment}`} className="font-mono text-[13px] text-accent-fg hover:underline">
             {x.flagKey}
           </Link>{' '}
-          in {environmentLabel(x.environment).toLowerCase()} · {describeMetric(x.metric)} · control {x.controlVariant}
+          in {environmentLabel(x.environment).toLowerCase()} · {describeMetric(x.metric)} · {describeControl(x.controlVariant)}
         </>
       }
       actions={<ExperimentStatusBadge status={x.status} />}
