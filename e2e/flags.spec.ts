@@ -52,7 +52,9 @@ async function createFlag(page: Page, key: string, tags = ''): Promise<void> {
   await form.getByLabel('Name').fill(`E2E ${key}`)
   if (tags) await form.getByLabel('Tags').fill(tags)
   await form.getByRole('button', { name: 'Create flag' }).click()
-  await expect(page).toHaveURL(new RegExp(`/flags/${key}$`))
+  // Generous: in CI this is the first write on a server whose database the integration tests just filled
+  // (their health probes and flags included); the step checks the journey, not its speed.
+  await expect(page).toHaveURL(new RegExp(`/flags/${key}$`), { timeout: 15_000 })
   await expect(page.getByRole('heading', { level: 1, name: `E2E ${key}` })).toBeVisible()
 }
 
