@@ -2,6 +2,8 @@ import type { NextConfig } from 'next'
 import { API_CONTENT_SECURITY_POLICY, pageSecurityHeaders } from './lib/http/security-headers'
 
 const nextConfig: NextConfig = {
+  // Several builds side by side on one checkout (parallel end-to-end runs): NEXT_DIST_DIR=.next-<name>.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // Loaded from node_modules at run time, not bundled (native bindings, worker threads, dynamic requires).
   serverExternalPackages: ['pino', 'prom-client', 'pg'],
   poweredByHeader: false,

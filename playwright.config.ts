@@ -9,6 +9,8 @@ import { E2E_ADMIN, E2E_CRON_SECRET } from './e2e/constants'
 // E2E_PORT moves both servers (and their data directories), so several runs can share a machine.
 const MAIN_PORT = Number(process.env.E2E_PORT ?? 3100)
 const IDLE_PORT = MAIN_PORT + 1
+// A run on another port keeps its results apart too.
+const RESULTS = process.env.E2E_PORT ? `test-results/e2e-${MAIN_PORT}` : 'test-results'
 
 const common = {
   WARDROOM_SKIP_BUILD: '1',
@@ -28,8 +30,8 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
-  outputDir: 'test-results/playwright-artifacts',
+  reporter: [['list'], ['json', { outputFile: `${RESULTS}/playwright.json` }]],
+  outputDir: `${RESULTS}/playwright-artifacts`,
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

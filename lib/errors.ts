@@ -1,8 +1,9 @@
 /**
  * One error shape for every route handler: `{ "error": { "code", "message", "fields"? } }`, the right
  * status, never a stack trace. Errors are mapped by code (or a driver error's kind), not by message text,
- * with one exception: `isDatabaseUnavailable` also matches two messages of node-postgres ("Connection
- * terminated…" from the client, "timeout exceeded when trying to connect" from pg-pool), because pg
+ * with one exception: `isDatabaseUnavailable` also matches three messages of node-postgres ("Connection
+ * terminated…" from the client, "timeout exceeded when trying to connect" from pg-pool, "Client has
+ * encountered a connection error and is not queryable" from a client whose socket broke), because pg
  * throws those as plain Errors with no code or kind to match instead.
  */
 import { ZodError, type z } from 'zod'
@@ -59,6 +60,7 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, mes
   return result.data
 }
 
+/** Socket and Prisma codes that mean the database could not be reached or dropped the connection. */
 const CONNECTION_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -66,37 +68,68 @@ const CONNECTION_CODES = new Set([
   'ENOENT', // Unix socket missing: the embedded database is not being served
   'ETIMEDOUT',
   'EPIPE',
-  '57P01', // admin_shutdown
-  '57P02', // crash_shutdown
-  '57P03', // cannot_connect_now
-  '53300', // too_many_connections
-  '08000',
-  '08001',
-  '08003',
-  '08004',
-  '08006',
   'P1001', // Prisma: can't reach database server
   'P1002',
   'P1017', // Prisma: server closed the connection
   'P2024', // Prisma: timed out fetching a connection from the pool
+  // Driver adapter kinds (no code of their own)
+  'DatabaseNotReachable',
+  'SocketTimeout',
+  'ConnectionClosed',
+  'TooManyConnections',
 ])
 
+/**
+ * PostgreSQL SQLSTATEs of an unavailable server, by class: 08 connection exceptions, 53 insufficient
+ * resources (53100 disk full, 53200 out of memory, 53300 too many connections), 57P01 admin shutdown
+ * ("terminating connection due to administrator command"), 57P02 crash shutdown, 57P03 cannot connect now
+ * ("the database system is starting up / shutting down / in recovery mode").
+ */
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|53[0-9A-Z]{3}|57P0[123])$/
+
+/** node-postgres's own errors with no code (see the header): the message is all there is. */
+const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|encountered a connection error and is not queryable/i
+
 function codesOf(err: unknown, depth = 0): string[] {
-  if (!err || typeof err !== 'object' || depth > 4) return []
-  const e = err as { code?: unknown; cause?: unknown; originalCode?: unknown; kind?: unknown; errors?: unknown }
+  if (!err || typeof err !== 'object' || depth > 5) return []
+  const e = err as { code?: unknown; cause?: unknown; originalCode?: unknown; kind?: unknown; errors?: unknown; meta?: unknown }
   const own = [e.code, e.originalCode, e.kind].filter((c): c is string => typeof c === 'string')
   const nested = Array.isArray(e.errors) ? e.errors.flatMap((x) => codesOf(x, depth + 1)) : []
-  return [...own, ...codesOf(e.cause, depth + 1), ...nested]
+  // Prisma wraps a driver error (P2039 "Database error", P2010 "Raw query failed") and keeps the driver
+  // adapter's structured error, whose cause carries PostgreSQL's SQLSTATE, in meta.driverAdapterError.
+  const adapter = (e.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError
+  return [...own, ...codesOf(e.cause, depth + 1), ...codesOf(adapter, depth + 1), ...nested]
+}
+
+function messagesOf(err: unknown, depth = 0): string[] {
+  if (!err || typeof err !== 'object' || depth > 5) return []
+  const e = err as { message?: unknown; cause?: unknown }
+  return [...(typeof e.message === 'string' ? [e.message] : []), ...messagesOf(e.cause, depth + 1)]
+}
+
+/**
+ * Why the database is unavailable, as a code fit for a log line (`57P03`, `ECONNREFUSED`, `not_queryable`),
+ * or null when the error is something else.
+ */
+export function databaseUnavailableCode(err: unknown): string | null {
+  const codes = codesOf(err)
+  const hit = codes.find((c) => CONNECTION_CODES.has(c) || UNAVAILABLE_SQLSTATE.test(c))
+  if (hit) return hit
+  return messagesOf(err).some((m) => UNAVAILABLE_MESSAGE.test(m)) ? 'connection_lost' : null
+}
+
+/** The log line's words for an unavailability code. */
+export function unavailableReason(code: string): string {
+  if (code === '53100') return 'the database disk is full'
+  if (code === '53300' || code === 'TooManyConnections') return 'the database has no free connection'
+  if (code === '57P01') return 'the database closed the connection (administrator command or shutdown)'
+  if (code === '57P02' || code === '57P03') return 'the database is restarting'
+  if (code.startsWith('53')) return 'the database is out of a resource'
+  return 'the database cannot be reached'
 }
 
 export function isDatabaseUnavailable(err: unknown): boolean {
-  const codes = codesOf(err)
-  if (codes.some((c) => CONNECTION_CODES.has(c))) return true
-  // Driver adapter errors carry a kind instead of a code.
-  if (codes.some((c) => c === 'DatabaseNotReachable' || c === 'SocketTimeout' || c === 'ConnectionClosed')) return true
-  // node-postgres gives these two no code (see the header): the message is all there is.
-  const msg = err instanceof Error ? err.message : ''
-  return /Connection terminated|timeout exceeded when trying to connect/i.test(msg)
+  return databaseUnavailableCode(err) !== null
 }
 
 export function prismaCode(err: unknown): string | undefined {
@@ -107,7 +140,12 @@ export function prismaCode(err: unknown): string | undefined {
 export function toApiError(err: unknown, requestId?: string): ApiError {
   if (err instanceof ApiError) return err
   if (err instanceof ZodError) return invalid(err)
-  if (isDatabaseUnavailable(err)) return serviceUnavailable()
+  const unavailable = databaseUnavailableCode(err)
+  if (unavailable) {
+    // Expected during a database restart or failover: a warning with the code, not an unhandled error.
+    logger.warn({ code: unavailable, reason: unavailableReason(unavailable), requestId }, 'database unavailable; answered 503')
+    return serviceUnavailable()
+  }
   const code = prismaCode(err)
   if (code === 'P2002') return conflict('A record with the same unique value already exists')
   if (code === 'P2025') return notFound('The record does not exist')

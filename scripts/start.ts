@@ -10,7 +10,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { dataDir, env } from '../lib/env'
 import { closeDb } from '../lib/db'
-import { DataDirectoryInUseError } from './lib/embedded'
+import { DataDirectoryInUseError, embeddedPaths } from './lib/embedded'
 import { migrateDatabase, openForServer, SAME_ROLE_WARNING } from './lib/database'
 import { resolveSecrets } from './lib/secrets'
 import { ensureBootstrapAdmin } from './lib/bootstrap'
@@ -77,6 +77,8 @@ async function main(): Promise<void> {
       NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: '1',
       WARDROOM_SUPERVISOR_PID: String(process.pid),
+      // /health reads the embedded server's state (running, restarting after an unexpected exit) from here.
+      ...(conn.embedded ? { WARDROOM_EMBEDDED_STATE: embeddedPaths(dataDir).stateFile } : {}),
     },
   })
   say(`database ready in ${Date.now() - t0} ms; serving on http://localhost:${port}`)

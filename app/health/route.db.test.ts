@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import pkg from '@/package.json'
 import { checkDatabase } from '@/lib/health'
@@ -45,6 +48,30 @@ describe('GET /health', () => {
     const text = await res.text()
     expect(JSON.parse(text)).toMatchObject({ status: 'unhealthy', checks: { database: { status: 'down', code: 'ECONNREFUSED' } } })
     expect(text).not.toMatch(/127\.0\.0\.1|secret|nowhere|wardroom:/)
+    expect(JSON.parse(text).reason).toBe('The database does not answer (ECONNREFUSED).')
+  })
+
+  it('says the embedded server is restarting when its supervisor says so', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'health-')), 'embedded-state.json')
+    const restarting = { state: 'restarting', pid: null, restarts: 2, since: '2026-12-06T21:00:00.000Z', lastExit: 'signal SIGKILL', lastError: null }
+    writeFileSync(file, JSON.stringify(restarting))
+    vi.stubEnv('WARDROOM_EMBEDDED_STATE', file)
+    try {
+      const res = await withBrokenDatabase(() => GET(request('/health')))
+      expect(res.status).toBe(503)
+      expect(await res.json()).toMatchObject({
+        status: 'unhealthy',
+        reason: 'The embedded PostgreSQL server stopped (signal SIGKILL) and is being restarted.',
+        checks: { database: { status: 'down' }, embeddedServer: { status: 'restarting', restarts: 2, lastExit: 'signal SIGKILL' } },
+      })
+      writeFileSync(file, JSON.stringify({ ...restarting, state: 'running', restarts: 3 }))
+      const ok = await (await GET(request('/health'))).json()
+      expect(ok).toMatchObject({ status: 'healthy', checks: { embeddedServer: { status: 'running', restarts: 3 }, disk: { status: 'ok' } } })
+      expect(ok.checks.disk.freeBytes).toBeGreaterThan(0)
+      expect(ok.reason).toBeUndefined()
+    } finally {
+      vi.unstubAllEnvs()
+    }
   })
 })
 

@@ -26,6 +26,7 @@ import {
   unauthorized,
   unsupportedMediaType,
   invalid,
+  isDatabaseUnavailable,
 } from '@/lib/errors'
 
 export type Access =
@@ -142,6 +143,9 @@ function actorOf(p: Principal): Actor {
   return systemActor(p.kind === 'system' ? 'system' : 'anonymous')
 }
 
+const IDEMPOTENT = new Set(['GET', 'HEAD'])
+const READ_RETRY_DELAY_MS = 250
+
 export interface RouteOptions {
   /**
    * The body of errors raised outside the handler's own answers (authentication, authorisation, 5xx), for
@@ -168,7 +172,14 @@ export function defineRoute<P = Record<string, string>>(
       if (rateClass && principal.kind === 'apikey') enforceRateLimit(rateClass, { apiKeyId: principal.key.id }, meta.route)
       const params = ((await nextCtx?.params) ?? {}) as P
       const log = logger.child({ requestId, route: meta.route })
-      response = await handler({ req, params, principal, actor: actorOf(principal), requestId, ip, log })
+      const ctx = { req, params, principal, actor: actorOf(principal), requestId, ip, log }
+      response = await handler(ctx).catch(async (err: unknown) => {
+        // A read may meet a connection the database just dropped (restart, failover): the pool has
+        // discarded it, so one retry on a fresh connection often answers instead of a 503.
+        if (!IDEMPOTENT.has(req.method) || !isDatabaseUnavailable(err)) throw err
+        await new Promise((r) => setTimeout(r, READ_RETRY_DELAY_MS))
+        return handler(ctx)
+      })
       if (!response.headers.has('x-request-id')) {
         try {
           response.headers.set('X-Request-Id', requestId)

@@ -39,7 +39,7 @@ export async function connectForTool(log?: (m: string) => void): Promise<Connect
 export async function openForServer(log?: (m: string) => void): Promise<Connection> {
   const ext = external()
   if (ext) return ext
-  const emb: EmbeddedDatabase = await openEmbedded(dataDir, { log, tcpPort: env.WARDROOM_PG_PORT })
+  const emb: EmbeddedDatabase = await openEmbedded(dataDir, { log, tcpPort: env.WARDROOM_PG_PORT, supervise: true })
   process.env.DATABASE_URL = emb.url
   return { url: emb.url, migrateUrl: emb.ownerUrl, embedded: true, shared: false, close: emb.close }
 }

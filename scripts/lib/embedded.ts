@@ -27,6 +27,7 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { readStoredSecret, storeSecret } from './secrets'
+import { supervise } from './embedded-supervisor'
 import { SUPERUSER, binaries, ensureTraversable, initCluster, ownedDir, pidAlive, serverOsUser, startServer, stopOrphan, type RunningServer } from './embedded-server'
 
 export interface LockInfo {
@@ -47,6 +48,11 @@ export interface EmbeddedOptions {
   log?: (message: string) => void
   /** Also listen on 127.0.0.1:<port> (WARDROOM_PG_PORT); the Unix socket is always there. */
   tcpPort?: number
+  /**
+   * For the long-running server (`npm start`): restart PostgreSQL whenever it exits unexpectedly, and
+   * keep its state in <data dir>/run/embedded-state.json for `/health` (./embedded-supervisor.ts).
+   */
+  supervise?: boolean
 }
 
 export class DataDirectoryInUseError extends Error {
@@ -87,6 +93,8 @@ export function embeddedPaths(dataDir: string) {
     legacyPglite: path.join(dataDir, 'pglite'),
     run,
     lock: path.join(run, 'wardroom.lock'),
+    /** The supervisor's view of the server, for `/health` (WARDROOM_EMBEDDED_STATE). */
+    stateFile: path.join(run, 'embedded-state.json'),
     socketDir,
     serverLog: path.join(dataDir, 'pg', 'log'),
   }
@@ -259,6 +267,7 @@ export async function openEmbedded(dataDir: string, opts: EmbeddedOptions = {}):
   }
 
   let server: RunningServer | undefined
+  let startOnce: () => Promise<RunningServer> = () => Promise.reject(new Error('not started'))
   const fresh = !existsSync(path.join(p.cluster, 'PG_VERSION'))
   const legacy = fresh && existsSync(path.join(p.legacyPglite, 'PG_VERSION'))
   try {
@@ -266,9 +275,12 @@ export async function openEmbedded(dataDir: string, opts: EmbeddedOptions = {}):
     const t0 = Date.now()
     if (fresh) initCluster(bin, p.cluster, p.socketDir, password, owner)
     else await stopOrphan(p.cluster, log)
-    rmSync(path.join(p.socketDir, `.s.PGSQL.${port}`), { force: true }) // left behind by an unclean stop
-    rmSync(path.join(p.socketDir, `.s.PGSQL.${port}.lock`), { force: true })
-    server = await startServer(bin, p.cluster, p.socketDir, port, opts.tcpPort, connectionUrl(password, 'postgres', p.socketDir, port), owner)
+    startOnce = () => {
+      rmSync(path.join(p.socketDir, `.s.PGSQL.${port}`), { force: true }) // left behind by an unclean stop
+      rmSync(path.join(p.socketDir, `.s.PGSQL.${port}.lock`), { force: true })
+      return startServer(bin, p.cluster, p.socketDir, port, opts.tcpPort, connectionUrl(password, 'postgres', p.socketDir, port), owner)
+    }
+    server = await startOnce()
     await ensureDatabase(connectionUrl(password, 'postgres', p.socketDir, port))
     await ensureRoles(connectionUrl(password, 'postgres', p.socketDir, port), connectionUrl(password, EMBEDDED_DATABASE, p.socketDir, port), passwords, log)
     const where = path.relative(process.cwd(), p.cluster) || p.cluster
@@ -285,6 +297,7 @@ export async function openEmbedded(dataDir: string, opts: EmbeddedOptions = {}):
     throw e
   }
 
+  const supervisor = opts.supervise ? supervise(server!, startOnce, { log, stateFile: p.stateFile }) : null
   let closed = false
   return {
     url,
@@ -292,7 +305,7 @@ export async function openEmbedded(dataDir: string, opts: EmbeddedOptions = {}):
     close: async () => {
       if (closed) return
       closed = true
-      await server?.stop()
+      await (supervisor ?? server).stop()
       releaseLock()
     },
   }
