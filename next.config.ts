@@ -4,6 +4,9 @@ import { API_CONTENT_SECURITY_POLICY, pageSecurityHeaders } from './lib/http/sec
 const nextConfig: NextConfig = {
   // Several builds side by side on one checkout (parallel end-to-end runs): NEXT_DIST_DIR=.next-<name>.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // Types are checked once, by `npm run typecheck` (first step of `npm test` and CI) over the whole repo;
+  // the build repeating it cost a minute of two cores on every build.
+  typescript: { ignoreBuildErrors: true },
   // Loaded from node_modules at run time, not bundled (native bindings, worker threads, dynamic requires).
   serverExternalPackages: ['pino', 'prom-client', 'pg'],
   poweredByHeader: false,

@@ -6,6 +6,7 @@
 import { readFileSync, statfsSync } from 'node:fs'
 import path from 'node:path'
 import { getPool } from './db'
+import { databaseUnavailableCode } from './errors'
 import { WARDROOM_VERSION } from './version'
 
 export const DB_CHECK_TIMEOUT_MS = 2000
@@ -20,9 +21,9 @@ export type DatabaseCheck =
   | { status: 'up'; latencyMs: number }
   | { status: 'down'; latencyMs: number; code: string }
 
-/** A driver or system error code (`ECONNREFUSED`, `57P03`), never free text. */
+/** A driver or system error code (`ECONNREFUSED`, `57P03`, `connection_lost`), never free text. */
 function errorCode(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code
+  const code = (err as { code?: unknown } | null)?.code ?? databaseUnavailableCode(err)
   return typeof code === 'string' && /^[A-Za-z0-9_]{2,32}$/.test(code) ? code : 'error'
 }
 

@@ -98,8 +98,7 @@ describe('faults on the embedded database (the default)', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'wardroom-fault-'))
     onTmpfs = mountTmpfs(dataDir, '600m')
-    const env: NodeJS.ProcessEnv = { WARDROOM_DATA_DIR: dataDir }
-    server = await startServer('embedded', { ...env, DATABASE_URL: '' })
+    server = await startServer('embedded', { WARDROOM_DATA_DIR: dataDir, DATABASE_URL: '' })
     load = new Load(server)
     load.start(4)
     await sleep(3000)
@@ -117,8 +116,10 @@ describe('faults on the embedded database (the default)', () => {
       process.kill(postmasterPid(dataDir), 'SIGINT')
     })
     mine.push(o)
-    expect(o.healthDuringOutage).not.toBeNull()
-    expect(o.recoveryMs).toBeLessThan(60_000)
+    // Requests in flight meet "terminating connection due to administrator command", new ones "the
+    // database system is shutting down" or a missing socket until the supervisor has restarted it.
+    expect(o.requests['503'] ?? 0).toBeGreaterThan(0)
+    expect(o.recoveryMs).toBeLessThan(30_000)
   }, 150_000)
 
   it('kill -9 of PostgreSQL: the supervisor restarts it and /health names the part that is down', async () => {
@@ -126,6 +127,7 @@ describe('faults on the embedded database (the default)', () => {
       process.kill(postmasterPid(dataDir), 'SIGKILL')
     })
     mine.push(o)
+    expect(o.recoveryMs).toBeLessThan(30_000)
     expect(o.healthDuringOutage).toMatchObject({ status: 'unhealthy', checks: { database: { status: 'down' } } })
     expect(String(o.healthDuringOutage?.reason)).toMatch(/embedded PostgreSQL server stopped \(signal SIGKILL\) and is being restarted|database does not answer/)
     const after = await health(server.baseUrl)
@@ -143,6 +145,7 @@ describe('faults on the embedded database (the default)', () => {
       })
       mine.push(o)
       expect(o.requests['503'] ?? 0).toBeGreaterThan(0)
+      expect(o.healthDuringOutage?.reason).toMatch(/disk is full/)
       expect(statfsSync(dataDir).bavail).toBeGreaterThan(0)
     }, 200_000)
   }

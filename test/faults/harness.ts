@@ -20,7 +20,7 @@ export interface FaultServer {
   stop: () => Promise<void>
 }
 
-export async function startServer(name: string, env: NodeJS.ProcessEnv): Promise<FaultServer> {
+export async function startServer(name: string, env: Record<string, string>): Promise<FaultServer> {
   mkdirSync(RESULTS, { recursive: true })
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
@@ -41,9 +41,9 @@ export async function startServer(name: string, env: NodeJS.ProcessEnv): Promise
       CRON_SECRET: randomBytes(24).toString('base64url'),
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
       LOG_LEVEL: 'info',
-      NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       ...env,
+      NODE_ENV: 'production',
     },
   })
   closeSync(log)
@@ -92,6 +92,9 @@ export class Load {
   readonly acknowledged = new Set<string>()
   readonly byPhase: Record<string, Record<string, number>> = {}
   readonly unexpected: string[] = []
+  /** Per phase: when the last refusal (503/429/network) came, and the first 202 after it. */
+  readonly lastRefusalAt: Record<string, number> = {}
+  readonly firstSuccessAfterRefusalAt: Record<string, number> = {}
   phase = 'steady'
   private stopped = false
   private workers: Promise<void>[] = []
@@ -117,6 +120,13 @@ export class Load {
   }
 
   private count(status: string, detail?: string) {
+    const now = Date.now()
+    if (status === '202') {
+      if (this.lastRefusalAt[this.phase] && !this.firstSuccessAfterRefusalAt[this.phase]) this.firstSuccessAfterRefusalAt[this.phase] = now
+    } else {
+      this.lastRefusalAt[this.phase] = now
+      delete this.firstSuccessAfterRefusalAt[this.phase]
+    }
     const p = (this.byPhase[this.phase] ??= {})
     p[status] = (p[status] ?? 0) + 1
     if (detail && this.unexpected.length < 20) this.unexpected.push(`${this.phase}: ${detail}`)
@@ -151,15 +161,15 @@ export class Load {
 export interface FaultOutcome {
   fault: string
   requests: Record<string, number>
-  /** From the fault until `/health` answered 200 again and an alert was acknowledged. */
+  /** From the fault to the first alert acknowledged after the last refusal (and `/health` 200 again). */
   recoveryMs: number
-  /** A 503 health body seen during the outage, if any. */
+  /** A 503 health body seen during the outage, if the outage lasted long enough to see one. */
   healthDuringOutage: Record<string, unknown> | null
 }
 
 /**
- * Runs one fault under the load: `inject` breaks something, `repair` (optional) mends it once the outage
- * has been seen for `holdMs`; then waits for recovery (health 200 and a fresh 202).
+ * Runs one fault under the load: `inject` breaks something, `repair` (optional) mends it after `holdMs`;
+ * then waits until the senders were refused and then acknowledged again, and `/health` answers 200.
  */
 export async function runFault(
   server: FaultServer,
@@ -170,28 +180,35 @@ export async function runFault(
 ): Promise<FaultOutcome> {
   load.phase = fault
   const t0 = Date.now()
-  await inject()
   let healthDuringOutage: Record<string, unknown> | null = null
-  const seenDown = Date.now() + 10_000
-  // Watch for the outage (the fault may take a moment to show) and keep a 503 health body.
-  while (Date.now() < seenDown && !healthDuringOutage) {
-    const h = await health(server.baseUrl)
-    if (h.status === 503) healthDuringOutage = h.body
-    else await sleep(100)
-  }
+  let watching = true
+  // Health is polled alongside, to keep a 503 body of the outage.
+  const watcher = (async () => {
+    while (watching) {
+      const h = await health(server.baseUrl)
+      if (h.status === 503 && !healthDuringOutage) healthDuringOutage = h.body
+      await sleep(50)
+    }
+  })()
+  await inject()
   if (opts.holdMs) await sleep(opts.holdMs)
   if (opts.repair) await opts.repair()
-  const deadline = Date.now() + (opts.recoverWithinMs ?? 120_000)
-  const acceptedBefore = load.accepted()
+  const limit = opts.recoverWithinMs ?? 120_000
+  const deadline = Date.now() + limit
   for (;;) {
-    const h = await health(server.baseUrl)
-    if (h.status === 200 && load.accepted() > acceptedBefore) break
-    if (Date.now() > deadline) throw new Error(`${fault}: not recovered within ${opts.recoverWithinMs ?? 120_000} ms`)
-    await sleep(100)
+    const refused = load.lastRefusalAt[fault] !== undefined
+    const back = load.firstSuccessAfterRefusalAt[fault] !== undefined
+    // A fault the senders never noticed (every request retried or queued through it) counts as recovered.
+    const quietFor = Date.now() - t0 > 10_000 && !refused
+    if ((back || quietFor) && (await health(server.baseUrl)).status === 200) break
+    if (Date.now() > deadline) throw new Error(`${fault}: not recovered within ${limit} ms`)
+    await sleep(50)
   }
-  const recoveryMs = Date.now() - t0
+  watching = false
+  await watcher
+  const recoveredAt = load.firstSuccessAfterRefusalAt[fault] ?? t0
   await sleep(2000) // steady again before the next fault
-  return { fault, requests: { ...(load.byPhase[fault] ?? {}) }, recoveryMs, healthDuringOutage }
+  return { fault, requests: { ...(load.byPhase[fault] ?? {}) }, recoveryMs: recoveredAt - t0, healthDuringOutage }
 }
 
 export function serverLog(server: FaultServer): string[] {
