@@ -71,6 +71,8 @@ export default defineConfig({
         ...common,
         PORT: String(MAIN_PORT),
         WARDROOM_DATA_DIR: `.data/e2e-main-${MAIN_PORT}`,
+        // e2e/channels.spec.ts delivers to a receiver it runs on this machine.
+        WARDROOM_OUTBOUND_ALLOW: '127.0.0.1',
         ...(pg ? { DATABASE_URL: pg, WARDROOM_SEED: 'always' } : {}),
       },
     },

@@ -1,6 +1,7 @@
 /**
  * Local peers for notification and probe tests: an HTTP receiver on 127.0.0.1 (random port) whose answers
- * a test scripts, and a minimal SMTP sink (node:net) that records each mail it accepts.
+ * a test scripts, and which can be stopped and restarted on the same port (an outage), and a minimal SMTP
+ * sink (node:net) that records each mail it accepts.
  */
 import http from 'node:http'
 import net from 'node:net'
@@ -18,6 +19,12 @@ export interface HttpReceiver {
   requests: ReceivedRequest[]
   /** The status of the next answers, in order; the last one repeats. */
   respondWith(...statuses: number[]): void
+  /** An outage: stops listening (connections are refused) but keeps the port, the log and the answers. */
+  stop(): Promise<void>
+  /** The receiver comes back on the same port (and URL). */
+  restart(): Promise<void>
+  /** Whether it listens now. */
+  readonly running: boolean
   close(): Promise<void>
 }
 
@@ -33,7 +40,21 @@ export async function startHttpReceiver(initial: number[] = [200]): Promise<Http
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ status }))
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (!server.listening) return resolve()
+      server.closeAllConnections()
+      server.close(() => resolve())
+    })
+  await listen(0)
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
@@ -41,11 +62,12 @@ export async function startHttpReceiver(initial: number[] = [200]): Promise<Http
     respondWith: (...s) => {
       statuses = s
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
+    stop,
+    restart: () => (server.listening ? Promise.resolve() : listen(port)),
+    get running() {
+      return server.listening
+    },
+    close: stop,
   }
 }
 

@@ -8,15 +8,9 @@ const OUTCOME: BadgeMap<'delivered' | 'dead' | 'retrying'> = {
   retrying: { label: 'Retrying', tone: 'at-risk', icon: 'clock' },
 }
 
-/** The outcome of a channel's most recent attempted message, in words and with its time. */
-export function DeliveryStatus({ last, pending }: { last: LastDelivery | null; pending: number }) {
-  const queue = pending > 0 ? <span className="block text-xs text-ink-muted">{pending} waiting</span> : null
-  if (!last)
-    return (
-      <span className="text-sm text-ink-muted">
-        Nothing sent yet{queue}
-      </span>
-    )
+/** The outcome of a channel's most recent attempted message, in words and with its time (its queue: channel-queue.tsx). */
+export function DeliveryStatus({ last }: { last: LastDelivery | null }) {
+  if (!last) return <span className="text-sm text-ink-muted">Nothing sent yet</span>
   const badge = <SpecBadge spec={OUTCOME[last.status === 'delivered' || last.status === 'dead' ? last.status : 'retrying']} />
   return (
     <div className="space-y-0.5">
@@ -27,8 +21,6 @@ export function DeliveryStatus({ last, pending }: { last: LastDelivery | null; p
           {last.attempts > 1 && ` · ${last.attempts} attempts`}
         </span>
       </div>
-      {last.lastError && last.status !== 'delivered' && <span className="block text-xs text-critical-fg">{last.lastError}</span>}
-      {queue}
     </div>
   )
 }

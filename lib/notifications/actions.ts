@@ -5,7 +5,7 @@
  */
 import { revalidatePath } from 'next/cache'
 import { defineAction, type FormState } from '../auth/guard'
-import { deleteChannel, saveChannel, sendTestMessage, setChannelEnabled } from './commands'
+import { deleteChannel, deliverChannelNow, saveChannel, sendTestMessage, setChannelEnabled, type DeliverNowResult } from './commands'
 import { ChannelEnabledInput, ChannelForm, ChannelIdInput } from './schema'
 
 const PATH = '/admin/channels'
@@ -44,4 +44,23 @@ export const sendTestMessageAction = defineAction('notification:manage', Channel
     message: result.ok ? `Test message delivered${detail}.` : `Test message failed: ${result.error ?? 'unknown error'}${detail && !result.error?.includes(String(result.status)) ? detail : ''}.`,
     data: { delivered: result.ok, ...(result.status !== undefined ? { status: result.status } : {}) },
   }
+})
+
+/** What "deliver now" did, in one sentence. */
+function deliverNowMessage(r: DeliverNowResult): string {
+  if (r.waiting === 0 && r.attempted === 0) return `Nothing was waiting for ${r.name}.`
+  const sent = `${r.delivered} of ${r.waiting} waiting message${r.waiting === 1 ? '' : 's'} delivered to ${r.name}`
+  if (r.stillWaiting === 0) return `${sent}.`
+  return `${sent}; ${r.stillWaiting} still waiting${r.lastError ? ` (${r.lastError})` : ''}.`
+}
+
+export interface DeliverNowData {
+  delivered: number
+  stillWaiting: number
+}
+
+export const deliverChannelNowAction = defineAction('notification:manage', ChannelIdInput, async ({ id }, { actor }): Promise<FormState<DeliverNowData>> => {
+  const result = await deliverChannelNow(actor, id)
+  revalidatePath(PATH)
+  return { ok: result.stillWaiting === 0, status: 200, message: deliverNowMessage(result), data: { delivered: result.delivered, stillWaiting: result.stillWaiting } }
 })

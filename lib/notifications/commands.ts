@@ -1,6 +1,6 @@
 /**
- * The notifications write layer, channel administration: create, edit, enable/disable, delete, and "send
- * test message". Each command takes the actor and already-validated input (schema.ts), checks
+ * The notifications write layer, channel administration: create, edit, enable/disable, delete, "send test
+ * message" and "deliver now". Each command takes the actor and already-validated input (schema.ts), checks
  * `notification:manage`, then writes in one transaction with its audit entry. Audit summaries name the
  * fields that changed, never a secret's value.
  */
@@ -11,7 +11,7 @@ import { db } from '@/lib/db'
 import { ApiError, conflict, notFound, prismaCode, unprocessable } from '@/lib/errors'
 import { inTransaction } from '@/lib/tx'
 import type { SendResult } from './channels'
-import { CLAIM_MS, recordOutcome, send, sendContext, type DeliveryDeps } from './delivery'
+import { CLAIM_MS, deliverDue, deliverSoon, recordOutcome, releaseChannel, send, sendContext, type DeliveryDeps, type DeliverySummary } from './delivery'
 import { buildTestMessage } from './payload'
 import { decryptSecrets, encryptSecrets, SecretKeyMissingError, type SecretMap } from './crypto'
 import { channelSettingsFromForm, PAGERDUTY_OFFICIAL_URLS, type ChannelForm } from './schema'
@@ -171,13 +171,13 @@ export async function sendTestMessage(actor: Actor, channelId: string, deps: Del
   const message = buildTestMessage(channel.name, idempotencyKey, now)
   // Created already claimed, so the delivery job leaves it to this request.
   const row = await db.notificationOutbox.create({
-    data: { channelId, incidentId: null, idempotencyKey, kind: 'test', payload: message, nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
+    data: { channelId, incidentId: null, idempotencyKey, kind: 'test', payload: message, nextAttemptAt: now, claimedUntil: new Date(now.getTime() + CLAIM_MS) },
     select: { id: true, createdAt: true },
   })
   const result = await send(channel, message, sendContext(deps, now))
-  await inTransaction(async (tx) => {
+  const released = await inTransaction(async (tx) => {
     const claimed = { id: row.id, channelId, incidentId: null, kind: 'test', payload: message, attempts: 0, createdAt: row.createdAt, channel }
-    await recordOutcome(tx, claimed, result, now, false)
+    const recorded = await recordOutcome(tx, claimed, result, now, { retry: false })
     await recordAudit(
       actor,
       {
@@ -188,6 +188,50 @@ export async function sendTestMessage(actor: Actor, channelId: string, deps: Del
       },
       tx,
     )
+    return recorded?.released ?? 0
   })
+  // The channel works again: what it released goes out now rather than at the next minute's job.
+  if (released > 0) deliverSoon()
   return { ...result, outboxId: row.id }
+}
+
+export interface DeliverNowResult extends DeliverySummary {
+  name: string
+  /** Messages that were waiting for the channel when the button was pressed. */
+  waiting: number
+  /** Messages still waiting after the pass (failed again, or behind one that did). */
+  stillWaiting: number
+  /** The failure in words when some are still waiting. */
+  lastError: string | null
+}
+
+/**
+ * "Deliver now": makes every message waiting for the channel due at once (its backoff is skipped, not
+ * reset), audited in that transaction, then sends them in one pass, in order, as the job would. A disabled
+ * channel is refused (its messages would be given up, not sent).
+ */
+export async function deliverChannelNow(actor: Actor, channelId: string, deps: DeliveryDeps & { now?: Date } = {}): Promise<DeliverNowResult> {
+  authorize(actor, 'notification:manage')
+  const now = deps.now ?? new Date()
+  const { name, waiting } = await inTransaction(async (tx) => {
+    const channel = await tx.notificationChannel.findUnique({ where: { id: channelId }, select: { name: true, type: true, enabled: true } })
+    if (!channel) throw notFound('No such channel')
+    if (!channel.enabled) throw conflict(`${channel.name} is disabled: enable it before delivering its messages.`)
+    const pending = await tx.notificationOutbox.count({ where: { channelId, status: 'pending' } })
+    const released = await releaseChannel(tx, channelId, now, { byRequest: true })
+    await recordAudit(
+      actor,
+      { action: 'notification_channel.deliver_now', targetType: TARGET, targetId: channelId, summary: { type: channel.type, waiting: pending, released } },
+      tx,
+    )
+    return { name: channel.name, waiting: pending }
+  })
+  const summary = await deliverDue(now, { budgetMs: 20_000, ...deps, channelIds: [channelId] })
+  const left = await db.notificationOutbox.findFirst({
+    where: { channelId, status: 'pending', lastError: { not: null } },
+    orderBy: { lastAttemptAt: { sort: 'desc', nulls: 'last' } },
+    select: { lastError: true },
+  })
+  const stillWaiting = await db.notificationOutbox.count({ where: { channelId, status: 'pending' } })
+  return { name, waiting, ...summary, stillWaiting, lastError: stillWaiting > 0 ? (left?.lastError ?? null) : null }
 }

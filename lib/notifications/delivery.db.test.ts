@@ -2,6 +2,7 @@
  * Outbox → channels against local peers: Slack, PagerDuty and a signed webhook on a local HTTP receiver,
  * e-mail to a local SMTP sink; retries on a fake clock (a receiver that fails twice and recovers, a channel
  * down for an hour, a crash between claim and send, the 24 h limit); the timeline records every attempt.
+ * The stop-and-restart outage, ordering and "deliver now" are in outage.db.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -148,44 +149,54 @@ describe('delivery to local peers', () => {
       await enqueue(inc, 'trigger')
       const t0 = Date.now()
       const at = (ms: number) => new Date(t0 + ms)
-      const deliver = (ms: number) => deliverDue(at(ms), { channelIds: [hook] })
+      // No jitter: whole steps of 30 s, then 1 min.
+      const deliver = (ms: number) => deliverDue(at(ms), { channelIds: [hook], random: () => 0 })
 
       expect(await deliver(1000)).toMatchObject({ attempted: 1, retrying: 1 })
-      expect(await deliver(30_000)).toMatchObject({ attempted: 0 }) // before the 1 min backoff
-      expect(await deliver(1000 + MIN + 1)).toMatchObject({ attempted: 1, retrying: 1 })
-      expect(await deliver(2 * MIN)).toMatchObject({ attempted: 0 }) // before the 5 min backoff
-      expect(await deliver(1000 + 6 * MIN + 2)).toMatchObject({ attempted: 1, delivered: 1 })
+      expect(await deliver(20_000)).toMatchObject({ attempted: 0, probed: 0 }) // before the 30 s step, tried 19 s ago
+      expect(await deliver(31_000)).toMatchObject({ attempted: 1, retrying: 1 })
+      expect(await deliver(61_000)).toMatchObject({ attempted: 0, probed: 0 }) // before the 1 min step, tried 30 s ago
+      expect(await deliver(91_000 - 4000)).toMatchObject({ attempted: 1, delivered: 1 }) // due within the 5 s tolerance
       expect(await deliver(60 * MIN)).toMatchObject({ attempted: 0 })
 
       expect(flaky.requests).toHaveLength(3)
       expect(new Set(flaky.requests.map((r) => r.headers['idempotency-key'])).size).toBe(1)
       const [row] = await rowsOf(hook)
-      expect(row).toMatchObject({ status: 'delivered', attempts: 3, lastError: null })
+      expect(row).toMatchObject({ status: 'delivered', attempts: 3, lastError: null, claimedUntil: null })
       const events = await timeline(inc.id)
-      expect(events.map((e) => [e.outcome, e.attempt, e.status])).toEqual([
-        ['retrying', 1, 500],
-        ['retrying', 2, 500],
-        ['delivered', 3, 200],
+      expect(events.map((e) => [e.outcome, e.attempt, e.status, e.error])).toEqual([
+        ['retrying', 1, 500, 'HTTP 500: the receiver is up but failing'],
+        ['retrying', 2, 500, 'HTTP 500: the receiver is up but failing'],
+        ['delivered', 3, 200, undefined],
       ])
     } finally {
       await flaky.close()
     }
   })
 
-  it('a channel down for an hour loses nothing: delivered at the first retry after it comes back', async () => {
+  it('a channel down for an hour is probed once a minute and gets the message at the first run after it is back', async () => {
     const peer = await startHttpReceiver([503])
     try {
       const slack = await channel('slack', { slackWebhookUrl: `${peer.url}/slack` })
       const inc = await incident({ severity: 'critical' })
       await enqueue(inc, 'trigger')
       const t0 = Date.now()
-      for (let minute = 0; minute <= 60; minute++) await deliverDue(new Date(t0 + minute * MIN + 1000), { channelIds: [slack] })
-      const down = peer.requests.length
-      expect(down).toBe(4) // at 0, +1, +6 and +36 min; the next try is due at 2 h 36 min
+      // Other test files may queue their incidents' messages for this channel meanwhile (every enabled channel
+      // gets them): the assertions are about this incident's message, and "at least one try a minute".
+      const mine = async () => (await db.notificationOutbox.findFirst({ where: { channelId: slack, incidentId: inc.id } }))!
+      for (let minute = 0; minute <= 60; minute++) {
+        const before = peer.requests.length
+        await deliverDue(new Date(t0 + minute * MIN + 1000), { channelIds: [slack], random: () => 0 })
+        expect(peer.requests.length, `minute ${minute}`).toBeGreaterThan(before) // on its backoff or as the minute's probe
+      }
+      // 15 on the backoff (0, 1, 2, 4, 8, then every 5 min to 58); the probes in the other minutes are not attempts.
+      expect(await mine()).toMatchObject({ status: 'pending', attempts: 15, lastError: 'HTTP 503: the receiver is up but failing' })
+      expect(await timeline(inc.id)).toHaveLength(15)
+
       peer.respondWith(200)
-      const summary = await deliverDue(new Date(t0 + (2 * 60 + 37) * MIN), { channelIds: [slack] })
-      expect(summary).toMatchObject({ delivered: 1 })
-      expect((await rowsOf(slack))[0]).toMatchObject({ status: 'delivered', attempts: 5 })
+      // Not due until 63 min: the minute's probe finds the channel back.
+      await deliverDue(new Date(t0 + 61 * MIN + 1000), { channelIds: [slack] })
+      expect(await mine()).toMatchObject({ status: 'delivered', attempts: 16 })
     } finally {
       await peer.close()
     }
@@ -200,18 +211,18 @@ describe('delivery to local peers', () => {
     await enqueue(inc, 'trigger')
     const [created] = await rowsOf(hook)
     let now = new Date(created!.createdAt.getTime() + 1000)
-    for (let i = 0; i < 20; i++) {
-      await deliverDue(now, { channelIds: [hook], timeoutMs: 2000 })
+    for (let i = 0; i < 200; i++) {
+      await deliverDue(now, { channelIds: [hook], timeoutMs: 2000, random: () => 0 })
       const [row] = await rowsOf(hook)
       if (row!.status !== 'pending') break
       now = row!.nextAttemptAt
     }
     const [row] = await rowsOf(hook)
-    expect(row).toMatchObject({ status: 'dead', attempts: 9 })
-    expect(row!.lastError).toBe('Connection refused')
+    expect(row).toMatchObject({ status: 'dead', attempts: 108 })
+    expect(row!.lastError).toBe('Connection refused: nothing is listening at the receiver’s address (down or restarting)')
     expect(now.getTime() - created!.createdAt.getTime()).toBe(24 * 60 * MIN)
     const events = await timeline(inc.id)
-    expect(events.at(-1)).toMatchObject({ outcome: 'failed', attempt: 9 })
+    expect(events.at(-1)).toMatchObject({ outcome: 'failed', attempt: 108 })
     expect(events.slice(0, -1).every((e) => e.outcome === 'retrying')).toBe(true)
   })
 

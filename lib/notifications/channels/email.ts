@@ -57,7 +57,7 @@ export const send: ChannelSend<EmailConfig, EmailSecrets> = async (message, conf
   try {
     options = await vettedSmtpOptions(config, secrets, ctx.timeoutMs)
   } catch (err) {
-    return { ok: false, error: err instanceof OutboundError ? outboundErrorText(err) : 'SMTP failed' }
+    return err instanceof OutboundError ? { ok: false, error: outboundErrorText(err), reason: err.kind } : { ok: false, error: 'SMTP failed' }
   }
   const transport = nodemailer.createTransport(options)
   try {
@@ -68,7 +68,7 @@ export const send: ChannelSend<EmailConfig, EmailSecrets> = async (message, conf
     const e = err as Error & { responseCode?: number; code?: string }
     return {
       ok: false,
-      ...(e.responseCode ? { status: e.responseCode } : {}),
+      ...(e.responseCode ? { status: e.responseCode, reason: 'smtp' as const } : {}),
       error: e.responseCode ? `SMTP ${e.responseCode}` : `SMTP failed${e.code ? ` (${e.code})` : ''}`,
     }
   } finally {

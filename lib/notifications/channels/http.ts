@@ -2,7 +2,7 @@
  * One JSON POST through the outbound guard (lib/http/outbound: address policy, no redirects, timeouts, capped
  * body); the outcome is reduced to status and a short error class (never the peer's body or address).
  */
-import { outboundErrorText, outboundRequest } from '@/lib/http/outbound'
+import { OutboundError, outboundErrorText, outboundRequest } from '@/lib/http/outbound'
 import type { SendContext, SendResult } from './types'
 
 export async function postJson(url: string, body: string, headers: Record<string, string>, ctx: SendContext): Promise<SendResult> {
@@ -15,8 +15,8 @@ export async function postJson(url: string, body: string, headers: Record<string
     })
     // The body was read (up to the cap) and is dropped: its content may echo input.
     if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status }
-    return { ok: false, status: res.status, error: `HTTP ${res.status}` }
+    return { ok: false, status: res.status, error: `HTTP ${res.status}`, reason: 'http' }
   } catch (err) {
-    return { ok: false, error: outboundErrorText(err) }
+    return { ok: false, error: outboundErrorText(err), reason: err instanceof OutboundError ? err.kind : 'connection' }
   }
 }

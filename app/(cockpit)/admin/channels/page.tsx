@@ -8,6 +8,7 @@ import { SEVERITY_META, SeverityBadge } from '@/components/ui/severity-badge'
 import { actionsColumn, CellNote, CellTitle, DataTable, DIMMED_ROW } from '@/components/ui/data-table'
 import { ChannelControls } from '@/components/notifications/channel-controls'
 import { ChannelForm } from '@/components/notifications/channel-form'
+import { ChannelQueue } from '@/components/notifications/channel-queue'
 import { DeliveryStatus } from '@/components/notifications/delivery-status'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { canStoreSecrets, listChannels, type ChannelView } from '@/lib/notifications/queries'
@@ -24,7 +25,7 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
   return (
     <AdminPage
       title="Notification channels"
-      description="Where incident notifications go. Messages carry the incident's summary, severity, service, affected workflows and a link — never patient data — and are retried for up to 24 hours when a channel is down."
+      description="Where incident notifications go. Messages carry the incident's summary, severity, service, affected workflows and a link — never patient data. When a channel is down its messages wait, in order, and are retried for up to 24 hours; a channel that is failing is tried once a minute, and sends its whole queue as soon as it answers again."
       primaryAction={{ href: '/admin/channels#channel-form', label: 'Add channel' }}
     >
       {!secretsOk && (
@@ -46,7 +47,7 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
           </EmptyState>
         ) : (
           <DataTable<ChannelView>
-            caption="Notification channels with their last delivery"
+            caption="Notification channels with their last delivery and what waits for them"
             captionHidden
             rows={channels}
             rowKey={(c) => c.id}
@@ -65,7 +66,11 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
               },
               { header: 'Sends from', cell: (c) => <SeverityBadge severity={c.minSeverity} label={`${SEVERITY_META[c.minSeverity].label} and up`} /> },
               { header: 'Status', cell: (c) => <BoolBadge value={c.enabled} yes={{ label: 'Enabled', tone: 'ok', icon: 'check-circle' }} no={{ label: 'Disabled', tone: 'neutral', icon: 'x-circle' }} /> },
-              { header: 'Last delivery', cell: (c) => <DeliveryStatus last={c.lastDelivery} pending={c.pending} /> },
+              { header: 'Last delivery', cell: (c) => <DeliveryStatus last={c.lastDelivery} /> },
+              {
+                header: 'Queue',
+                cell: (c) => <ChannelQueue id={c.id} name={c.name} enabled={c.enabled} queue={c.queue} lastDelivered={c.lastDelivery?.status === 'delivered'} />,
+              },
               actionsColumn((c) => <ChannelControls id={c.id} name={c.name} enabled={c.enabled} />),
             ]}
           />
