@@ -7,6 +7,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server'
 import { env } from './lib/env'
+import { PATHNAME_HEADER } from './lib/page-access'
 import { buildContentSecurityPolicy, createNonce, isHttps, pageSecurityHeaders } from './lib/http/security-headers'
 
 export function proxy(request: NextRequest): NextResponse {
@@ -17,6 +18,8 @@ export function proxy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set('x-nonce', nonce)
   requestHeaders.set('Content-Security-Policy', csp)
+  // The cockpit layout checks the page's permission and record from it, before any loading UI streams.
+  requestHeaders.set(PATHNAME_HEADER, request.nextUrl.pathname)
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   response.headers.set('Content-Security-Policy', csp)
   for (const [name, value] of Object.entries(pageSecurityHeaders(https))) response.headers.set(name, value)

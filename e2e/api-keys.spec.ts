@@ -1,21 +1,38 @@
 import { expect, test } from './fixtures'
 
-test('an admin creates an API key, sees it once, and finds the audit entry', async ({ adminPage: page }) => {
+test('an admin creates an API key (the name checked as typed), sees it once at the top, copies it, and finds the audit entry', async ({ adminPage: page }) => {
   const name = `e2e-bridge-${Date.now()}`
   await page.goto('/admin/api-keys')
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
 
   const form = page.getByRole('form', { name: 'Create an API key' })
-  await form.getByLabel('Name').fill(name)
+  const nameField = form.getByLabel('Name')
+  // The naming rule is beside the field before anything is typed, and a broken name is flagged as it is typed.
+  await expect(nameField).toHaveAccessibleDescription(/no brackets/)
+  await nameField.fill(`${name} (prod)`)
+  await expect(nameField).toHaveAttribute('aria-invalid', 'true')
+  await expect(form.getByText('Use letters, digits, spaces and . _ : - only (no brackets or other symbols)')).toBeVisible()
+  await nameField.fill(name)
+  await expect(nameField).not.toHaveAttribute('aria-invalid', 'true')
+
   await form.getByRole('checkbox', { name: /alerts:write/ }).check()
   await form.getByRole('checkbox', { name: /^read/ }).check()
   await form.getByRole('button', { name: 'Create key' }).click()
 
+  // The key is shown once, at the top of the page, focused, with a copy button.
   const secret = page.getByLabel(`New API key “${name}”`)
   await expect(secret).toBeVisible()
+  await expect(secret).toBeFocused()
+  await expect(secret).toBeInViewport()
+  const keysHeading = page.getByRole('heading', { name: 'Keys', exact: true })
+  expect((await secret.boundingBox())!.y).toBeLessThan((await keysHeading.boundingBox())!.y)
   const key = await secret.inputValue()
   expect(key).toMatch(/^wr_[A-Za-z0-9_-]{12}_[A-Za-z0-9_-]{43}$/)
   await expect(page.getByText("You won't see this key again", { exact: false })).toBeVisible()
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.getByRole('button', { name: 'Copy' }).click()
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key)
 
   const listed = page.getByRole('row').filter({ hasText: name })
   await expect(listed).toContainText('alerts:write')
@@ -27,8 +44,8 @@ test('an admin creates an API key, sees it once, and finds the audit entry', asy
 
   await page.goto('/admin/audit')
   const filter = page.getByRole('form', { name: 'Filter the audit log' })
+  // The filter applies as it changes (components/ui/filter-form.tsx).
   await filter.getByLabel('Action').selectOption('apikey.create')
-  await filter.getByRole('button', { name: /filter|apply/i }).click()
   await expect(page).toHaveURL(/action=apikey\.create/)
   const entry = page.getByRole('row').filter({ hasText: name })
   await expect(entry).toHaveCount(1)

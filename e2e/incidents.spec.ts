@@ -3,8 +3,9 @@ import { E2E_CRON_SECRET, expect, test } from './fixtures'
 
 /**
  * The incident board's journeys: an alert sent by a machine appears on an open board without a reload,
- * is acknowledged (on the timeline) and resolved; an unacknowledged incident escalates after its policy's
- * delay when the escalation job runs. Uses the demo services: imaging-ai (no emergency triage, so the
+ * is acknowledged (which assigns it to whoever acknowledged) and resolved with a note, the resolution
+ * undone within seconds and made again; an unacknowledged incident escalates after its policy's delay
+ * when the escalation job runs, and the timeline says how (the demo has only log channels: nobody paged). Uses the demo services: imaging-ai (no emergency triage, so the
  * alert keeps its severity) and med-review, whose "Default" policy pages critical incidents at once.
  */
 
@@ -35,6 +36,8 @@ async function sendAlert(page: Page, key: string, alert: { severity: string; ser
 const column = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(`^${name}\\b`) })
 
 test('an alert appears on the open board live, is acknowledged and resolved', async ({ adminPage: page }) => {
+  // Waits out the undo offer once (10 s).
+  test.setTimeout(60_000)
   const key = await createAlertsKey(page)
   // Base 36: a long digit run would be redacted as a possible identifier before storage.
   const message = `E2E model latency ${Date.now().toString(36)}`
@@ -52,10 +55,14 @@ test('an alert appears on the open board live, is acknowledged and resolved', as
   await expect(card.getByText('High', { exact: true })).toBeVisible()
   await expect(card.getByText('Imaging AI', { exact: true })).toBeVisible()
 
+  await expect(card).toContainText('Unassigned')
   await card.getByRole('button', { name: /^Acknowledge INC-\d+$/ }).click()
   const acknowledged = column(page, 'Acknowledged').getByRole('article').filter({ hasText: message })
   await expect(acknowledged).toBeVisible()
   await expect(column(page, 'Triggered').getByRole('article').filter({ hasText: message })).toHaveCount(0)
+  // Acknowledging takes the incident.
+  await expect(acknowledged).toContainText('Administrator')
+  await expect(acknowledged).not.toContainText('Unassigned')
 
   // The incident page shows the acknowledgement on the timeline.
   await acknowledged.getByRole('link', { name: new RegExp(message) }).click()
@@ -63,11 +70,30 @@ test('an alert appears on the open board live, is acknowledged and resolved', as
   const timeline = page.getByRole('list', { name: 'Timeline' })
   await expect(timeline.getByText('Alert opened the incident')).toBeVisible()
   await expect(timeline.getByText('Moved from Triggered to Acknowledged')).toBeVisible()
+  await expect(timeline.getByText('Assigned to Administrator')).toBeVisible()
   await expect(timeline.getByText('admin@e2e.wardroom.local', { exact: false }).first()).toBeVisible()
 
-  await page.getByRole('group', { name: 'Change status' }).getByRole('button', { name: 'Resolve' }).click()
+  // Resolving asks for a note, then offers an undo for a few seconds.
+  const status = page.getByRole('group', { name: 'Change status' })
+  await status.getByRole('button', { name: 'Resolve' }).click()
+  const dialog = page.getByRole('dialog', { name: /^Resolve INC-\d+\?$/ })
+  await expect(dialog.getByLabel('Resolution note')).toBeFocused()
+  await dialog.getByLabel('Resolution note').fill('Restarted the inference pods')
+  await dialog.getByRole('button', { name: 'Resolve' }).click()
   await expect(timeline.getByText('Moved from Acknowledged to Resolved')).toBeVisible()
-  await expect(page.getByRole('group', { name: 'Change status' }).getByRole('button', { name: 'Reopen' })).toBeVisible()
+  await expect(timeline.getByText('Restarted the inference pods')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(timeline.getByText('Resolution undone')).toBeVisible()
+  await expect(status.getByRole('button', { name: 'Resolve' })).toBeVisible()
+  await expect(page.getByRole('main').getByText('Acknowledged', { exact: true }).first()).toBeVisible()
+
+  // Resolved again, without a note: after the few seconds the undo is gone and Reopen is the way back.
+  await status.getByRole('button', { name: 'Resolve' }).click()
+  await dialog.getByRole('button', { name: 'Resolve' }).click()
+  await expect(status.getByRole('button', { name: 'Reopen' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0, { timeout: 15_000 })
 
   await page.getByRole('link', { name: 'Incidents' }).first().click()
   await expect(column(page, 'Resolved').getByRole('article').filter({ hasText: message })).toBeVisible()
@@ -86,10 +112,17 @@ test('an unacknowledged incident escalates after its policy delay', async ({ adm
   await expect(page.getByRole('heading', { level: 1 })).toContainText(message)
   const timeline = page.getByRole('list', { name: 'Timeline' })
   await expect(timeline.getByText('Escalated to level 1')).toBeVisible()
-  await expect(timeline.getByText(/Paged .+/).first()).toBeVisible()
+  // The demo enables only the console and log-file channels: the timeline says so instead of "Paged".
+  await expect(timeline.getByText(/^Notified .+ via .*Ops console/).first()).toBeVisible()
+  await expect(timeline.getByText(/No paging channel enabled: the notice was only logged on the server/).first()).toBeVisible()
+  await expect(timeline.getByText(/Paged /)).toHaveCount(0)
+  await expect(page.getByRole('note', { name: 'No paging channel enabled' })).toContainText('Ops console (server log)')
+
+  await page.goto('/incidents')
+  await expect(page.getByRole('note', { name: 'No paging channel enabled' })).toBeVisible()
 })
 
 test('an unknown incident shows the not-found page', async ({ adminPage: page }) => {
   await page.goto('/incidents/00000000-0000-4000-8000-000000000000')
-  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'No such incident' })).toBeVisible()
 })

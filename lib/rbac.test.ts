@@ -11,11 +11,14 @@ const expected: Record<Permission, Role[]> = {
   'oncall:manage': ['admin', 'ops'],
   'probe:manage': ['admin', 'ops'],
   'notification:manage': ['admin', 'ops'],
-  'slo:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
+  // Clinicians read the SLOs of their clinical workflows (their home on the overview).
+  'slo:read': ['admin', 'ops', 'executive', 'pm', 'clinician', 'viewer'],
   'slo:manage': ['admin', 'pm'],
   'report:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
   'flag:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
-  'flag:edit': ['admin', 'ops', 'pm'],
+  // Operations stop harm (kill switch, pause, roll back); what a flag does and how far it rolls out is the PM's.
+  'flag:edit': ['admin', 'pm'],
+  'flag:emergency': ['admin', 'ops', 'pm'],
   'flag:approve': ['admin', 'pm'],
   'flag:compliance': ['admin', 'pm'],
   'analytics:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
@@ -45,6 +48,10 @@ describe('role × permission matrix', () => {
       expect(granted).toEqual(expected[permission])
     })
   }
+
+  it('holds flag:emergency wherever flag:edit is held (the emergency controls are a subset of editing)', () => {
+    for (const role of ROLES) if (hasPermission(role, 'flag:edit')) expect(hasPermission(role, 'flag:emergency'), role).toBe(true)
+  })
 
   it('gives administrators everything and viewers nothing that writes', () => {
     expect(ROLE_PERMISSIONS.admin.size).toBe(PERMISSIONS.length)

@@ -19,7 +19,7 @@ export const PERMISSIONS = [
   // Overview and read access per area
   'overview:read',
   'incident:read',
-  'incident:ack', // acknowledge, resolve, move on the board
+  'incident:ack', // acknowledge, resolve (and undo it), move on the board
   'incident:manage', // assign, change severity, notes, postmortem
   'oncall:manage', // schedules, escalation policies, maintenance windows
   'probe:manage', // health probes of monitored services
@@ -28,7 +28,8 @@ export const PERMISSIONS = [
   'slo:manage',
   'report:read',
   'flag:read',
-  'flag:edit',
+  'flag:edit', // create flags, edit details and targeting, start, resume and edit rollouts
+  'flag:emergency', // kill switch (on and off), pause or roll back a rollout
   'flag:approve', // approve a change request of someone else (4-eyes)
   'flag:compliance', // record HIPAA review, FDA approval, clinical validation
   'analytics:read',
@@ -70,7 +71,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'oncall:manage',
     'probe:manage',
     'notification:manage',
-    'flag:edit', // kill switch and rollback during an incident
+    // Operations stop harm during an incident (kill switch, pause, roll back); what a clinical feature does
+    // and how far it reaches (details, targeting, starting or advancing a rollout) is the product
+    // manager's decision, with 4-eyes on gated flags. So ops has flag:emergency, not flag:edit.
+    'flag:emergency',
     'feedback:submit',
     'job:read',
   ]),
@@ -78,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   pm: new Set<Permission>([
     ...READ_ALL,
     'flag:edit',
+    'flag:emergency',
     'flag:approve',
     'flag:compliance',
     'analytics:manage',
@@ -87,7 +92,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'roadmap:edit',
     'slo:manage',
   ]),
-  clinician: new Set<Permission>(['overview:read', 'feedback:submit', 'roadmap:read']),
+  // Clinicians see how the clinical workflows they rely on are doing (read-only SLOs, their home on the
+  // overview) and will submit feedback; incidents, flags and operations are not theirs.
+  clinician: new Set<Permission>(['overview:read', 'slo:read', 'feedback:submit', 'roadmap:read']),
   viewer: new Set<Permission>([...READ_ALL]),
 }
 

@@ -13,6 +13,7 @@ import type { FormState } from '@/lib/auth/guard'
 import { createApiKey, createUser, request, routeParams } from './factories'
 import { signInAs, signOut } from './session-state'
 import type { SessionUser } from '@/lib/auth/session'
+import type { EnvironmentConfig } from '@/lib/flags/schema'
 
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }))
 
@@ -134,4 +135,72 @@ describe('server actions', () => {
       }
     })
   }
+})
+
+/**
+ * What operations may do with feature flags (lib/rbac.ts): stop harm during an incident (kill switch either
+ * way, pause, roll back), but not change what a flag does or start and advance rollouts: those are the
+ * product manager's, with 4-eyes on gated flags. Checked end to end through the actions.
+ */
+describe('operations and feature flags', () => {
+  const ON: EnvironmentConfig = { enabled: true, offVariant: 'off', rules: [], defaultServe: { variant: 'on' } }
+
+  it('ops toggles the kill switch, pauses and rolls back; editing, creating and starting or resuming rollouts are refused', async () => {
+    const { flagKey, makeFlag } = await import('./flag-factories')
+    const flags = await import('@/lib/flags/actions')
+    const flag = await makeFlag({}, { staging: ON })
+    const ref = { flagKey: flag.key, environment: 'staging' }
+    const rollout = { ...ref, variant: 'on', stages: '10, 50, 100', stageIntervalHours: '24', violationThreshold: '3' }
+
+    signInAs(users.ops)
+    expect(await flags.startRolloutAction(rollout)).toMatchObject({ ok: false, status: 403 })
+    signInAs(users.pm)
+    expect(await flags.startRolloutAction(rollout)).toMatchObject({ ok: true })
+
+    signInAs(users.ops)
+    expect(await flags.pauseRolloutAction({ ...ref, reason: 'Triage latency up' })).toMatchObject({ ok: true })
+    expect(await flags.resumeRolloutAction(ref)).toMatchObject({ ok: false, status: 403 })
+    expect(await flags.rollbackNowAction({ ...ref, reason: 'INC-12' })).toMatchObject({ ok: true })
+    expect(await flags.setKillSwitchAction({ ...ref, killed: true })).toMatchObject({ ok: true })
+    expect(await flags.setKillSwitchAction({ ...ref, killed: false })).toMatchObject({ ok: true })
+    const details = { flagKey: flag.key, name: 'Renamed by ops', category: 'operational', lifecycle: 'active' }
+    expect(await flags.updateFlagAction(details)).toMatchObject({ ok: false, status: 403 })
+    expect(await flags.updateEnvironmentAction({ ...ref, config: ON })).toMatchObject({ ok: false, status: 403 })
+    expect(await flags.createFlagAction({ key: flagKey('ops'), name: 'x', type: 'boolean' })).toMatchObject({ ok: false, status: 403 })
+    signOut()
+  })
+
+  it('on a gated flag ops turns the kill switch off through a change request it may apply once a PM approves', async () => {
+    const { flagKey, flagInput } = await import('./flag-factories')
+    const { actorOfUser } = await import('@/lib/auth/actor')
+    const { createFlag } = await import('@/lib/flags/commands/flags')
+    const { recordCompliance } = await import('@/lib/flags/commands/compliance')
+    const { ComplianceInput } = await import('@/lib/flags/schema')
+    const { db } = await import('@/lib/db')
+    const flags = await import('@/lib/flags/actions')
+    const key = flagKey('gated')
+    const pm = actorOfUser(users.pm)
+    await createFlag(pm, flagInput({ key, category: 'diagnostic' }))
+    await recordCompliance(pm, key, ComplianceInput.parse({ kind: 'clinical_validation', reference: 'CV-1', date: '2026-02-10', scope: 'ED' }))
+    const ref = { flagKey: key, environment: 'production' }
+    const approver = await createUser('pm')
+    // Live in production first (itself a 4-eyes change), so that switching the kill switch off exposes it again.
+    const { updateEnvironment } = await import('@/lib/flags/commands/environments')
+    const { approveChangeRequest, applyChangeRequest } = await import('@/lib/flags/commands/change-requests')
+    const live = await updateEnvironment(pm, key, 'production', ON)
+    await approveChangeRequest(actorOfUser(approver), live.changeRequestId!)
+    await applyChangeRequest(pm, live.changeRequestId!)
+
+    signInAs(users.ops)
+    expect(await flags.setKillSwitchAction({ ...ref, killed: true })).toMatchObject({ ok: true, status: 200 })
+    const off = await flags.setKillSwitchAction({ ...ref, killed: false })
+    expect(off).toMatchObject({ ok: true, status: 202 })
+    const id = (off.data as { changeRequestId: string }).changeRequestId
+    signInAs(approver)
+    expect(await flags.approveChangeRequestAction({ id })).toMatchObject({ ok: true })
+    signInAs(users.ops)
+    expect(await flags.applyChangeRequestAction({ id })).toMatchObject({ ok: true })
+    expect((await db.flagEnvironment.findFirstOrThrow({ where: { flag: { key }, environment: 'production' } })).killed).toBe(false)
+    signOut()
+  })
 })

@@ -7,12 +7,15 @@ import { Providers } from '@/components/shell/providers'
 import { SessionKeepAlive } from '@/components/shell/session-keep-alive'
 import { SidebarNav } from '@/components/shell/sidebar-nav'
 import { SignOutButton } from '@/components/shell/sign-out-button'
+import { gatePage } from './page-gate'
 
 /** The shell: navigation and a required session. Each page and action still checks its own permission. */
 export default async function CockpitLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser()
+  // Above every loading.tsx, so that 403 and 404 answer with their status (see page-gate.ts).
+  await gatePage(user)
   const toLinks = (items: typeof AREAS) =>
-    items.filter((i) => hasPermission(user.role, i.permission)).map((i) => ({ href: i.href, label: i.label, planned: i.status === 'planned' }))
+    items.filter((i) => hasPermission(user.role, i.permission)).map((i) => ({ href: i.href, label: i.label }))
 
   return (
     <Providers>
@@ -21,26 +24,29 @@ export default async function CockpitLayout({ children }: { children: React.Reac
         Skip to content
       </a>
       <div className="flex min-h-screen">
-        <aside className="print:hidden sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-slate-200 bg-white">
-          <Link href="/" className="flex items-center gap-2 px-4 py-4 focus-visible:outline-2 focus-visible:outline-teal-700">
-            <span className="flex h-7 w-7 items-center justify-center rounded-md bg-teal-700 text-sm font-bold text-white" aria-hidden="true">
-              W
-            </span>
-            <span className="text-base font-semibold tracking-tight">Wardroom</span>
-          </Link>
-          <nav aria-label="Main" className="flex-1 space-y-6 overflow-y-auto px-2 py-2">
-            <SidebarNav title="Areas" links={toLinks(AREAS)} />
-            <SidebarNav title="Administration" links={toLinks(ADMIN)} />
-          </nav>
-          <div className="border-t border-slate-200 p-3">
-            <p className="truncate text-sm font-medium text-slate-900" title={user.email}>
-              {user.name}
-            </p>
-            <p className="mb-2 text-xs text-slate-500">{ROLE_LABELS[user.role]}</p>
-            <SignOutButton />
+        {/* The aside spans the page's full height (its background and border); its content sticks to the viewport. */}
+        <aside className="print:hidden w-48 shrink-0 border-r border-slate-200 bg-white xl:w-56">
+          <div className="sticky top-0 flex h-screen flex-col">
+            <Link href="/" className="flex items-center gap-2 px-4 py-4 focus-visible:outline-2 focus-visible:outline-teal-700">
+              <span className="flex h-7 w-7 items-center justify-center rounded-md bg-teal-700 text-sm font-bold text-white" aria-hidden="true">
+                W
+              </span>
+              <span className="text-base font-semibold tracking-tight">Wardroom</span>
+            </Link>
+            <nav aria-label="Main" className="flex-1 space-y-6 overflow-y-auto px-2 py-2">
+              <SidebarNav title="Areas" links={toLinks(AREAS)} />
+              <SidebarNav title="Administration" links={toLinks(ADMIN)} />
+            </nav>
+            <div className="border-t border-slate-200 p-3">
+              <p className="truncate text-sm font-medium text-slate-900" title={user.email}>
+                {user.name}
+              </p>
+              <p className="mb-2 text-xs text-slate-500">{ROLE_LABELS[user.role]}</p>
+              <SignOutButton />
+            </div>
           </div>
         </aside>
-        <main id="main" className="min-w-0 flex-1 px-6 py-6 lg:px-8 print:p-0">
+        <main id="main" className="min-w-0 flex-1 px-6 py-6 xl:px-8 print:p-0">
           {children}
         </main>
       </div>

@@ -3,7 +3,9 @@ import type { ReactNode } from 'react'
 import Link from 'next/link'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { hasPermission, ROLE_LABELS } from '@/lib/rbac'
-import { AREAS } from '@/lib/navigation'
+import { PLANNED_AREAS } from '@/lib/navigation'
+import { getClinicalHome } from '@/lib/overview/clinical-workflows'
+import { ClinicalWorkflows } from '@/components/overview/clinical-workflows'
 import { getOverview } from '@/lib/overview/queries'
 import { getOperationsSummary } from '@/lib/overview/operations'
 import { SeverityBadge } from '@/components/ui/severity-badge'
@@ -36,7 +38,9 @@ export default async function OverviewPage() {
   const user = await requirePagePermission('overview:read')
   const canAdmin = hasPermission(user.role, 'audit:read')
   const [data, ops] = await Promise.all([canAdmin ? getOverview() : null, getOperationsSummary(user.role)])
-  const planned = AREAS.filter((a) => a.status === 'planned' && hasPermission(user.role, a.permission))
+  // A clinician's home: the clinical workflows' service levels instead of the operations figures.
+  const clinicalHome = await getClinicalHome(user.role)
+  const planned = PLANNED_AREAS.filter((a) => a.anyOf.some((p) => hasPermission(user.role, p)))
 
   return (
     <div className="space-y-8">
@@ -47,7 +51,9 @@ export default async function OverviewPage() {
         </p>
       </header>
 
-      {(ops.incidents || ops.slos || ops.flags) && (
+      {clinicalHome && <ClinicalWorkflows workflows={clinicalHome} />}
+
+      {!clinicalHome && (ops.incidents || ops.slos || ops.flags) && (
         <section aria-labelledby="ops-heading" className="space-y-3">
           <h2 id="ops-heading" className="text-sm font-semibold tracking-wide text-slate-500 uppercase">
             Operations now
@@ -98,11 +104,11 @@ export default async function OverviewPage() {
                 ) : (
                   <ul className="mt-3 space-y-2">
                     {ops.slos.attention.map((s) => (
-                      <li key={s.key} className="flex items-center justify-between gap-2 text-sm">
-                        <Link href={`/slo/${s.key}`} className="min-w-0 truncate font-medium hover:underline">
+                      <li key={s.key} className="flex flex-wrap items-center justify-between gap-x-2 gap-y-0.5 text-sm">
+                        <Link href={`/slo/${s.key}`} className="min-w-0 font-medium wrap-anywhere hover:underline">
                           {s.name}
                         </Link>
-                        <span className="flex shrink-0 items-center gap-2">
+                        <span className="ml-auto flex shrink-0 items-center gap-2">
                           <span className="text-xs text-slate-600 tabular-nums">
                             {s.budgetRemaining === null ? 'n/a' : `${formatPercent(Math.max(0, s.budgetRemaining), 0)} budget`}
                           </span>
@@ -131,11 +137,11 @@ export default async function OverviewPage() {
                 ) : (
                   <ul className="mt-3 space-y-2">
                     {ops.flags.rollouts.map((r) => (
-                      <li key={`${r.flagKey}:${r.environment}`} className="flex items-center justify-between gap-2 text-sm">
-                        <Link href={`/flags/${r.flagKey}?env=${r.environment}`} className="min-w-0 truncate font-medium hover:underline">
+                      <li key={`${r.flagKey}:${r.environment}`} className="flex flex-wrap items-center justify-between gap-x-2 gap-y-0.5 text-sm">
+                        <Link href={`/flags/${r.flagKey}?env=${r.environment}`} className="min-w-0 font-medium wrap-anywhere hover:underline">
                           {r.flagName}
                         </Link>
-                        <span className="shrink-0 text-xs text-slate-600 tabular-nums">
+                        <span className="ml-auto shrink-0 text-xs text-slate-600 tabular-nums">
                           {r.environment} · {r.percentage} %{r.status === 'paused' ? ' · paused' : ''}
                         </span>
                       </li>
@@ -192,7 +198,7 @@ export default async function OverviewPage() {
               <ul className="mt-3 divide-y divide-slate-100">
                 {data.recentAudit.map((a) => (
                   <li key={a.id.toString()} className="flex items-center justify-between gap-3 py-2 text-sm">
-                    <span className="min-w-0 truncate">
+                    <span className="min-w-0 wrap-anywhere">
                       <span className="font-medium">{a.action}</span>
                       <span className="text-slate-500"> · {a.actorLabel}</span>
                     </span>
@@ -233,11 +239,10 @@ export default async function OverviewPage() {
       {planned.length > 0 && (
         <section aria-labelledby="planned-heading" className="space-y-3">
           <h2 id="planned-heading" className="text-sm font-semibold tracking-wide text-slate-500 uppercase">
-            Being built
+            Coming next
           </h2>
           <p className="text-sm text-slate-600">
-            These areas are not available yet. They will appear in the navigation as they go live:{' '}
-            {planned.map((a) => a.label).join(', ')}.
+            Being built: {planned.map((a) => a.label).join(', ')}. Each will appear in the navigation when it goes live.
           </p>
         </section>
       )}

@@ -16,6 +16,9 @@ import { CreateUserForm } from './create-user-form'
 import { CreateApiKeyForm } from './create-api-key-form'
 import { SecretReveal } from './secret-reveal'
 
+// The filter form navigates with the App Router; outside Next there is none to mount.
+vi.mock('next/navigation', () => ({ useRouter: () => ({ push: () => {}, replace: () => {} }), useSearchParams: () => new URLSearchParams() }))
+
 // The components only pass the actions on; the database is not needed to render them.
 vi.mock('@/lib/admin/actions', () => ({
   createUserAction: vi.fn(),
@@ -124,6 +127,7 @@ describe('ApiKeyTable', () => {
 })
 
 describe('AuditTable', () => {
+  const personId = '123e4567-e89b-12d3-a456-426614174000'
   const row: AuditLogRow = {
     id: '9',
     at: now,
@@ -132,23 +136,43 @@ describe('AuditTable', () => {
     actorLabel: 'key:Epic',
     action: 'user.role.change',
     targetType: 'user',
-    targetId: '123e4567-e89b-12d3-a456-426614174000',
+    targetId: personId,
     summary: { role: { from: 'ops', to: 'admin' } },
     count: 1200,
   }
-  const [html] = bodyRows(renderToStaticMarkup(<AuditTable rows={[row]} values={parseAuditSearchParams({ action: 'user.role.change' }).values} />))
+  const names = { people: new Map([['u1', 'Ada Lovelace']]), targets: new Map([[`user:${personId}`, 'Grace Hopper']]) }
+  const values = parseAuditSearchParams({ action: 'user.role.change' }).values
+  const [html] = bodyRows(renderToStaticMarkup(<AuditTable rows={[row]} names={names} values={values} />))
 
   it('reads a change as words, not only as an arrow', () => {
     expect(text(/<li[^>]*>(.*?)<\/li>/.exec(html!)![1]!)).toBe('role:changed fromopstoadmin')
   })
 
-  it('links actor and target to a narrower filter that keeps the current one', () => {
+  it('names the action and the target in words, not by code and short id', () => {
+    expect(text(html!)).toContain('Role changed')
+    expect(text(html!)).not.toContain('user.role.change')
+    expect(text(html!)).toContain('UserGrace Hopper')
+    expect(text(html!)).not.toContain('123e4567')
+    // The key's name without the stored "key:" prefix.
+    expect(text(html!)).toMatch(/^[^]*EpicAPI key/)
+  })
+
+  it('links actor, action and target to a narrower filter that keeps the current one', () => {
     const links = [...html!.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'))
     expect(links).toEqual([
       '/admin/audit?actor=k1&action=user.role.change',
-      '/admin/audit?action=user.role.change&targetType=user&targetId=123e4567-e89b-12d3-a456-426614174000',
+      '/admin/audit?action=user.role.change',
+      `/admin/audit?action=user.role.change&targetType=user&targetId=${personId}`,
     ])
     expect(text(html!.split('<td').pop()!)).toContain('1,200')
+  })
+
+  it('shows a person by name with the e-mail under it, and people in the details by name', () => {
+    const signedIn: AuditLogRow = { ...row, actorType: 'user', actorId: 'u1', actorLabel: 'ada@example.org', action: 'incident.assign', targetType: 'incident', targetId: 'i1', summary: { assignee: { from: null, to: 'u1' } } }
+    const [cells] = bodyRows(renderToStaticMarkup(<AuditTable rows={[signedIn]} names={names} values={values} />))
+    expect(text(cells!)).toContain('Ada Lovelaceada@example.org')
+    expect(text(cells!)).toContain('Incident assigned')
+    expect(text(/<li[^>]*>(.*?)<\/li>/.exec(cells!)![1]!)).toBe('assignee:changed from—toAda Lovelace')
   })
 })
 
@@ -161,6 +185,16 @@ describe('AuditFilterForm', () => {
     expect(form).toContain('action="/admin/audit"')
     expect(form).not.toMatch(/method="post"/i)
     expect(unlabelled(html)).toEqual([])
+  })
+
+  it('applies as it changes: no Apply button, except for browsers without JavaScript', () => {
+    expect(html).toMatch(/<noscript><button type="submit"[^>]*>Apply filters<\/button><\/noscript>/)
+    expect(html.replace(/<noscript>.*?<\/noscript>/g, '')).not.toContain('Apply filters')
+  })
+
+  it('names each action in words, with its code to filter by', () => {
+    const select = /<select[^>]*name="action"[^>]*>(.*?)<\/select>/.exec(html)![1]!
+    expect(select).toContain('<option value="user.create">User added (user.create)</option>')
   })
 
   it('keeps an unknown action selectable and explains an ignored value next to its field', () => {

@@ -14,7 +14,7 @@ const STATUS: BadgeMap<ApiKeyStatus> = {
 
 function ScopeChips({ scopes }: { scopes: string[] }) {
   return (
-    <ul className="flex max-w-72 flex-wrap gap-1" aria-label="Scopes">
+    <ul className="flex max-w-60 flex-wrap gap-1" aria-label="Scopes">
       {scopes.map((s) => (
         <li key={s}>
           <Badge tone="accent" className="font-mono" title={isApiScope(s) ? API_SCOPE_LABELS[s] : undefined}>
@@ -43,7 +43,7 @@ const COLUMNS: Columns<ApiKeyListItem> = [
     header: 'Created',
     cell: (k) => (
       <>
-        <span className="block max-w-44 truncate" title={k.createdBy?.email}>
+        <span className="block max-w-44 wrap-anywhere" title={k.createdBy?.email}>
           {k.createdBy ? k.createdBy.name : 'System (CLI or seed)'}
         </span>
         <RelativeTime date={k.createdAt} className="text-xs text-ink-muted" />

@@ -1,5 +1,6 @@
 import type { AuditFilterValues, ParsedAuditFilter } from '@/lib/admin/audit-filter'
 import { hasAuditFilter } from '@/lib/admin/audit-filter'
+import { auditActionLabel, auditTargetTypeLabel } from '@/lib/admin/audit-words'
 import { FilterForm } from '@/components/ui/filter-form'
 import { LabelledOptions } from '@/components/ui/form-parts'
 import { InputField, SelectField } from '@/components/ui/field'
@@ -11,8 +12,17 @@ export interface AuditFilterFormProps {
   targetTypes: string[]
 }
 
-/** Keeps a value in the select even when it is not (yet) among the known options, so the form shows the URL. */
-const withCurrent = (options: string[], current: string) => (current && !options.includes(current) ? [current, ...options] : options)
+/**
+ * The options in the order of their words, and the current value first when it is not (yet) among the known
+ * ones, so the form shows the URL.
+ */
+function optionsOf(options: string[], current: string, label: (code: string) => string): string[] {
+  const sorted = [...options].sort((a, b) => label(a).localeCompare(label(b)))
+  return current && !options.includes(current) ? [current, ...sorted] : sorted
+}
+
+/** "Signed in (auth.login)": the words to read, the code to filter and search logs by. */
+const actionOption = (code: string) => `${auditActionLabel(code)} (${code})`
 
 /**
  * A GET form: the filter is the URL, so a view can be bookmarked, shared and reloaded. next/form navigates
@@ -32,10 +42,10 @@ export function AuditFilterForm({ values, invalid, actions, targetTypes }: Audit
         error={bad('actor', 'Too long')}
       />
       <SelectField label="Action" name="action" defaultValue={values.action} error={bad('action', 'Not an action name')}>
-        <LabelledOptions values={withCurrent(actions, values.action)} labels={(v) => v} blank="Any action" />
+        <LabelledOptions values={optionsOf(actions, values.action, auditActionLabel)} labels={actionOption} blank="Any action" />
       </SelectField>
       <SelectField label="Target type" name="targetType" defaultValue={values.targetType} error={bad('targetType', 'Not a target type')}>
-        <LabelledOptions values={withCurrent(targetTypes, values.targetType)} labels={(v) => v} blank="Any target" />
+        <LabelledOptions values={optionsOf(targetTypes, values.targetType, auditTargetTypeLabel)} labels={auditTargetTypeLabel} blank="Any target" />
       </SelectField>
       <InputField label="Target id" name="targetId" defaultValue={values.targetId} maxLength={200} autoComplete="off" error={bad('targetId', 'Too long')} />
       <InputField label="From (UTC day)" name="from" type="date" defaultValue={values.from} error={bad('from', 'Not a date')} />

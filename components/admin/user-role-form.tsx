@@ -49,7 +49,7 @@ export function UserRoleForm({ userId, email, role, isSelf }: UserRoleFormProps)
           onChange={(e) => setValue(e.target.value as Role)}
           aria-invalid={error ? true : undefined}
           aria-describedby={`${id}-msg`}
-          className={cn(controlClasses, 'h-8 w-40 pr-8')}
+          className={cn(controlClasses, 'h-8 w-44 min-w-44')}
         >
           {ROLES.map((r) => (
             <option key={r} value={r}>

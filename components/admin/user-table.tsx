@@ -1,6 +1,6 @@
 import type { AdminUser } from '@/lib/admin/selects'
 import { BoolBadge } from '@/components/ui/badge-map'
-import { actionsColumn, DataTable, DIMMED_ROW, type Columns } from '@/components/ui/data-table'
+import { actionsColumn, DataTable, DIMMED_ROW, NarrowOnly, type Columns } from '@/components/ui/data-table'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { UserRoleForm } from './user-role-form'
 import { UserStatusControl } from './user-status-control'
@@ -26,6 +26,9 @@ export function UserTable({ users, currentUserId }: UserTableProps) {
           <span className="block truncate text-xs text-ink-muted" title={u.email}>
             {u.email}
           </span>
+          <NarrowOnly below="5xl" className="text-xs text-ink-muted">
+            added <RelativeTime date={u.createdAt} />
+          </NarrowOnly>
         </>
       ),
     },
@@ -37,7 +40,8 @@ export function UserTable({ users, currentUserId }: UserTableProps) {
       ),
     },
     { header: 'Last sign-in', cell: (u) => <span className="text-ink-muted">{u.lastLoginAt ? <RelativeTime date={u.lastLoginAt} /> : 'never'}</span> },
-    { header: 'Added', headerClassName: 'hidden lg:table-cell', className: 'hidden lg:table-cell', cell: (u) => <RelativeTime date={u.createdAt} className="text-ink-muted" /> },
+    // On a narrow table (a 1024 px screen) the date moves under the person, so role and actions fit.
+    { header: 'Added', hideBelow: '5xl', cell: (u) => <RelativeTime date={u.createdAt} className="text-ink-muted" /> },
     actionsColumn((u) => (
       <div className="flex flex-col items-end gap-2">
         <UserStatusControl userId={u.id} email={u.email} disabled={u.disabledAt !== null} isSelf={isSelf(u)} />

@@ -5,6 +5,7 @@ import { ChangeRequestStatusBadge } from './flag-badges'
 import { ChangeRequestActions } from './change-request-actions'
 import { environmentLabel } from './labels'
 import { approveRefusal } from '@/lib/flags/four-eyes'
+import { changePermission } from '@/lib/flags/schema'
 
 export interface ChangeRequestsPanelProps {
   flagKey: string
@@ -12,6 +13,8 @@ export interface ChangeRequestsPanelProps {
   viewerId: string
   canApprove: boolean
   canEdit: boolean
+  /** flag:emergency: may withdraw and apply kill-switch requests (schema.ts changePermission). */
+  canEmergency?: boolean
 }
 
 const OPEN = new Set(['pending', 'approved'])
@@ -62,7 +65,7 @@ export function fourEyesNote(r: ChangeRequestView, viewerId: string, canApprove:
  * its requester or anyone who edited it; one's own waits and can be edited (which voids an approval); an
  * approved one can be applied by anyone with flag:edit but its approver. Then the history.
  */
-export function ChangeRequestsPanel({ flagKey, requests, viewerId, canApprove, canEdit }: ChangeRequestsPanelProps) {
+export function ChangeRequestsPanel({ flagKey, requests, viewerId, canApprove, canEdit, canEmergency = canEdit }: ChangeRequestsPanelProps) {
   const open = requests.filter((r) => OPEN.has(r.status))
   const past = requests.filter((r) => !OPEN.has(r.status))
   return (
@@ -74,7 +77,9 @@ export function ChangeRequestsPanel({ flagKey, requests, viewerId, canApprove, c
           {open.map((r) => {
             const mine = r.requestedBy?.id === viewerId
             const authored = approveRefusal({ requestedById: r.requestedBy?.id ?? '', editorIds: r.editorIds }, viewerId) !== null
-            const note = fourEyesNote(r, viewerId, canApprove, canEdit)
+            // The permission of this change: flag:edit, or flag:emergency for the kill switch.
+            const canHandle = changePermission(r.payload.kind) === 'flag:emergency' ? canEmergency : canEdit
+            const note = fourEyesNote(r, viewerId, canApprove, canHandle)
             return (
               <li key={r.id} className="space-y-2 rounded-md border border-line p-3">
                 <div className="flex flex-wrap items-center gap-2">
@@ -89,8 +94,8 @@ export function ChangeRequestsPanel({ flagKey, requests, viewerId, canApprove, c
                   summary={r.summary}
                   canApprove={canApprove && !authored && r.status === 'pending'}
                   canReject={canApprove && !mine && r.status === 'pending'}
-                  canApply={canEdit && r.status === 'approved' && !!r.approvedBy && r.approvedBy.id !== viewerId}
-                  canWithdraw={canEdit && mine}
+                  canApply={canHandle && r.status === 'approved' && !!r.approvedBy && r.approvedBy.id !== viewerId}
+                  canWithdraw={canHandle && mine}
                 />
                 {canEdit && mine && r.payload.kind === 'environment' && (
                   <Link href={`/flags/${encodeURIComponent(flagKey)}?env=${r.environment}&cr=${r.id}#targeting`} className="text-sm text-accent-fg hover:underline">

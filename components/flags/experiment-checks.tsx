@@ -69,10 +69,11 @@ export function SrmCheck({ results, weightsSource }: { results: ExperimentResult
 const GUARDRAIL_COLUMNS: Columns<GuardrailView> = [
   {
     header: 'SLO',
+    // The readable name first; the key (a long identifier) under it, wrapping anywhere rather than widening the table.
     cell: (g) => (
       <>
-        <span className="font-mono text-[13px]">{g.key}</span>
-        {g.name && <div className="text-xs text-ink-muted">{g.name}</div>}
+        {g.name && <span className="block font-medium">{g.name}</span>}
+        <span className={g.name ? 'block font-mono text-xs wrap-anywhere text-ink-muted' : 'block font-mono text-[13px] wrap-anywhere'}>{g.key}</span>
       </>
     ),
   },

@@ -8,6 +8,8 @@ import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table'
 const pct = (x: number | null) => formatPercent(x, 1)
 const interval = (i: Interval | null, signed = false) =>
   i ? `${formatPercent(i.lower, 1, { signed })} to ${formatPercent(i.upper, 1, { signed })}` : 'n/a'
+/** A figure cell's text that may wrap between words when the table is squeezed (figure cells do not by default). */
+const Wrapping = ({ children }: { children: React.ReactNode }) => <span className="whitespace-normal">{children}</span>
 
 function share(v: VariantResult, total: number): string {
   return total > 0 ? formatPercent(v.exposures / total, 1) : 'n/a'
@@ -50,26 +52,28 @@ export function ExperimentResultsTable({ results }: { results: ExperimentResults
               </Th>
               <Td numeric>{formatNumber(v.exposures)}</Td>
               <Td numeric>
-                {share(v, total)}
-                {v.weight !== null && weightTotal > 0 && <span className="text-ink-muted"> ({formatPercent(v.weight / weightTotal, 1)})</span>}
+                <Wrapping>
+                  {share(v, total)}
+                  {v.weight !== null && weightTotal > 0 && <span className="text-ink-muted"> ({formatPercent(v.weight / weightTotal, 1)})</span>}
+                </Wrapping>
               </Td>
               <Td numeric>{formatNumber(v.conversions)}</Td>
               <Td numeric>{pct(v.rate)}</Td>
               <Td numeric className="text-ink-muted">
-                {interval(v.rateInterval)}
+                <Wrapping>{interval(v.rateInterval)}</Wrapping>
               </Td>
               <Td numeric>{v.isControl ? '—' : formatPercent(v.lift, 1, { signed: true })}</Td>
               <Td numeric className="text-ink-muted">
-                {v.isControl ? '—' : interval(v.differenceInterval, true)}
+                {v.isControl ? '—' : <Wrapping>{interval(v.differenceInterval, true)}</Wrapping>}
               </Td>
               <Td numeric>
                 {v.isControl ? (
                   '—'
                 ) : (
-                  <>
+                  <Wrapping>
                     {formatPValue(v.pValue).replace(/^p = /, '')}
                     {significant && <span className="ml-1 text-xs font-medium text-ok-fg">significant</span>}
-                  </>
+                  </Wrapping>
                 )}
               </Td>
             </Tr>

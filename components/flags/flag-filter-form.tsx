@@ -18,7 +18,7 @@ export function FlagFilterForm({ values, invalid, tags }: FlagFilterFormProps) {
   const bad = (field: keyof FlagFilterValues) => (invalid.includes(field) ? 'Not a known value; ignored' : undefined)
   const tagOptions = values.tag && !tags.includes(values.tag) ? [values.tag, ...tags] : tags
   return (
-    <FilterForm action="/flags" label="Filter the flags" gridClassName="sm:grid-cols-2 lg:grid-cols-5" filtered={hasFlagFilter(values)}>
+    <FilterForm action="/flags" label="Filter the flags" gridClassName="sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5" filtered={hasFlagFilter(values)}>
       <InputField label="Search" name="q" defaultValue={values.q} placeholder="Key or name" maxLength={100} autoComplete="off" error={bad('q')} />
       <SelectField label="Environment" name="environment" defaultValue={values.environment} error={bad('environment')}>
         <LabelledOptions values={ENVIRONMENTS} labels={ENVIRONMENT_LABELS} blank="All environments" />

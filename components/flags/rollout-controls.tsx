@@ -18,9 +18,14 @@ export interface RolloutControlsProps {
   status: 'running' | 'paused' | null
   /** Variants a rollout can serve (every variant but the off one). */
   variants: readonly string[]
+  /**
+   * May start or resume a rollout (flag:edit). Without it (operations: flag:emergency) only pause and roll
+   * back are offered.
+   */
+  canStart: boolean
 }
 
-function StartRolloutForm({ flagKey, environment, variants }: Omit<RolloutControlsProps, 'status'>) {
+function StartRolloutForm({ flagKey, environment, variants }: Omit<RolloutControlsProps, 'status' | 'canStart'>) {
   const { state, pending, run, errors } = useActionForm(startRolloutAction)
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault()
@@ -36,8 +41,9 @@ function StartRolloutForm({ flagKey, environment, variants }: Omit<RolloutContro
   }
   if (variants.length === 0) return <p className="text-sm text-ink-muted">This flag has no variant besides its off variant to roll out.</p>
   return (
-    <form onSubmit={onSubmit} aria-label={`Start a rollout in ${environmentLabel(environment)}`} className="space-y-3">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+    <form onSubmit={onSubmit} aria-label={`Start a rollout in ${environmentLabel(environment)}`} className="@container space-y-3">
+      {/* Columns by the card's width, not the window's: the card is half the page from 1024 px up. */}
+      <div className="grid gap-3 @xs:grid-cols-2 @2xl:grid-cols-4">
         <SelectField label="Variant to roll out" name="variant" defaultValue={variants[0]} error={errors.variant}>
           {variants.map((v) => (
             <option key={v} value={v}>
@@ -98,11 +104,23 @@ function ResumeButton({ flagKey, environment }: { flagKey: string; environment: 
 }
 
 /** Start a canary plan, or pause, resume and roll back the running one. Roll back asks once. */
-export function RolloutControls({ flagKey, environment, status, variants }: RolloutControlsProps) {
-  if (status === null) return <StartRolloutForm flagKey={flagKey} environment={environment} variants={variants} />
+export function RolloutControls({ flagKey, environment, status, variants, canStart }: RolloutControlsProps) {
+  if (status === null) {
+    return canStart ? (
+      <StartRolloutForm flagKey={flagKey} environment={environment} variants={variants} />
+    ) : (
+      <p className="text-sm text-ink-muted">Starting a rollout is for product managers; you can pause or roll back a running one.</p>
+    )
+  }
   return (
     <div className="space-y-4">
-      {status === 'running' ? <PauseForm flagKey={flagKey} environment={environment} /> : <ResumeButton flagKey={flagKey} environment={environment} />}
+      {status === 'running' ? (
+        <PauseForm flagKey={flagKey} environment={environment} />
+      ) : canStart ? (
+        <ResumeButton flagKey={flagKey} environment={environment} />
+      ) : (
+        <p className="text-sm text-ink-muted">Paused. A product manager resumes it; you can still roll it back.</p>
+      )}
       <ConfirmButton
         title={`Roll back now in ${environmentLabel(environment)}?`}
         description="The rollout serves 0% from now on: everyone gets the off variant's share back at once. The rollback is recorded in the flag's history and the audit log; start a new rollout to try again."

@@ -1,6 +1,6 @@
 'use client'
 
-import { useId, useState } from 'react'
+import { useCallback, useId, useState } from 'react'
 import { type IncidentStatus } from '@/lib/severity'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
@@ -29,7 +29,9 @@ import { canMoveIncident } from '@/lib/incidents/schema'
 import { acknowledgeIncidentAction, resolveIncidentAction, setIncidentStatusAction } from '@/lib/incidents/actions'
 import { BoardColumn } from './board-column'
 import { IncidentCardBody, incidentLabel } from './incident-card'
+import { ResolveDialog } from './resolve-dialog'
 import { ResponseTimes, SeverityCountsBar } from './response-stats'
+import { UndoResolveNotice } from './undo-resolve-notice'
 import { POLL_FALLBACK_MS, useIncidentStream, type LiveMode } from './use-incident-stream'
 
 async function fetchBoard(query: string): Promise<BoardData> {
@@ -41,13 +43,13 @@ async function fetchBoard(query: string): Promise<BoardData> {
   return (await res.json()) as BoardData
 }
 
-async function saveMove(card: BoardCard, to: IncidentStatus) {
+async function saveMove(card: BoardCard, to: IncidentStatus, note?: string) {
   const incidentId = card.id
   const result =
     to === 'acknowledged' && card.status === 'triggered'
       ? await acknowledgeIncidentAction({ incidentId })
       : to === 'resolved'
-        ? await resolveIncidentAction({ incidentId })
+        ? await resolveIncidentAction({ incidentId, reason: note })
         : await setIncidentStatusAction({ incidentId, status: to })
   if (!result.ok) throw new Error(result.message ?? 'The change was refused.')
   return result
@@ -93,7 +95,8 @@ export interface IncidentBoardProps {
 /**
  * The live board. Data comes from the server render, then from GET /api/incidents whenever the stream
  * says something changed (or every 2 s while the stream is down). Moves are optimistic: the card moves at
- * once and goes back, with the reason in words, if the server refuses.
+ * once and goes back, with the reason in words, if the server refuses. Resolving (button or drop) first
+ * asks for a resolution note, then offers an undo for a few seconds.
  */
 export function IncidentBoard({ initial, canAck }: IncidentBoardProps) {
   const queryClient = useQueryClient()
@@ -102,6 +105,8 @@ export function IncidentBoard({ initial, canAck }: IncidentBoardProps) {
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState('')
   const [dragging, setDragging] = useState<BoardCard | null>(null)
+  const [resolving, setResolving] = useState<BoardCard | null>(null)
+  const [undo, setUndo] = useState<{ id: string; number: number } | null>(null)
   // A stable id keeps dnd-kit's generated ARIA ids the same on the server and in the browser (hydration).
   const dndId = useId()
 
@@ -119,7 +124,7 @@ export function IncidentBoard({ initial, canAck }: IncidentBoardProps) {
   const data = board.data
 
   const move = useMutation({
-    mutationFn: ({ card, to }: { card: BoardCard; to: IncidentStatus }) => saveMove(card, to),
+    mutationFn: ({ card, to, note }: { card: BoardCard; to: IncidentStatus; note?: string }) => saveMove(card, to, note),
     onMutate: async ({ card, to }) => {
       setError(null)
       await queryClient.cancelQueries({ queryKey: key })
@@ -136,7 +141,10 @@ export function IncidentBoard({ initial, canAck }: IncidentBoardProps) {
       const reason = err instanceof Error && err.message ? err.message.replace(/[.\s]*$/, '.') : 'the server did not answer.'
       setError(`INC-${card.number} could not be moved to ${word(to)}: ${reason} It is back where it was.`)
     },
-    onSuccess: (result) => setNotice(result.message ?? 'Saved.'),
+    onSuccess: (result, { card, to }) => {
+      setNotice(result.message ?? 'Saved.')
+      if (to === 'resolved') setUndo({ id: card.id, number: card.number })
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
   })
   const pendingId = move.isPending ? move.variables?.card.id : undefined
@@ -146,8 +154,20 @@ export function IncidentBoard({ initial, canAck }: IncidentBoardProps) {
       setError(`INC-${card.number} cannot move from ${word(card.status)} to ${word(to)}.`)
       return
     }
-    move.mutate({ card, to })
+    if (to === 'resolved') setResolving(card)
+    else move.mutate({ card, to })
   }
+  const onUndone = useCallback(
+    (result: { ok: boolean; message?: string }) => {
+      if (result.ok) {
+        setUndo(null)
+        setNotice(result.message ?? 'Resolution undone.')
+      }
+      void queryClient.invalidateQueries({ queryKey: incidentKeys.all })
+    },
+    [queryClient],
+  )
+  const onUndoExpire = useCallback(() => setUndo(null), [])
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -212,6 +232,15 @@ export function IncidentBoard({ initial, canAck }: IncidentBoardProps) {
         <ResponseTimes d7={data.stats.d7} d30={data.stats.d30} />
       </section>
 
+      {undo && <UndoResolveNotice key={undo.id} incidentId={undo.id} number={undo.number} onUndone={onUndone} onExpire={onUndoExpire} />}
+      <ResolveDialog
+        incident={resolving}
+        onCancel={() => setResolving(null)}
+        onResolve={(note) => {
+          if (resolving) move.mutate({ card: resolving, to: 'resolved', note })
+          setResolving(null)
+        }}
+      />
       <div aria-live="assertive" aria-atomic="true">
         {error && (
           <p className="flex items-start gap-2 rounded-md border border-critical-border bg-critical-bg px-3 py-2 text-sm text-critical-fg">

@@ -58,7 +58,7 @@ export function IncidentCardBody({ card, titleId, handle, actions }: { card: Boa
       <div className="flex items-start gap-2">
         {handle}
         <div className="min-w-0 flex-1">
-          <h3 id={titleId} className="text-sm font-semibold text-ink">
+          <h3 id={titleId} className="text-sm font-semibold wrap-anywhere text-ink">
             <Link href={`/incidents/${card.id}`} className="hover:underline">
               <span className="text-ink-muted tabular-nums">INC-{card.number}</span> {card.title}
             </Link>

@@ -16,6 +16,7 @@ vi.mock('@/lib/incidents/actions', () => ({
   acknowledgeIncidentAction: vi.fn(),
   setIncidentStatusAction: vi.fn(),
   resolveIncidentAction: vi.fn(),
+  undoResolveIncidentAction: vi.fn(),
 }))
 
 const now = new Date('2026-03-10T12:00:00Z')
@@ -130,9 +131,11 @@ describe('IncidentTimeline', () => {
 
 describe('WhatChanged', () => {
   it('has an honest empty state naming the service', () => {
-    expect(text(renderToStaticMarkup(<WhatChanged service={{ name: 'Triage API' }} changes={[]} />))).toContain(
-      'No changes recorded to Triage API in the 2 hours before',
-    )
+    const html = text(renderToStaticMarkup(<WhatChanged service={{ name: 'Triage API' }} changes={[]} />))
+    expect(html).toContain('No changes recorded to Triage API in the 2 hours before')
+    // Flags are live: the panel says which flag changes it shows, not that flags may exist one day.
+    expect(html).toContain('and to the feature flags that guard its service levels')
+    expect(html).not.toContain('once they exist')
   })
 })
 

@@ -1,6 +1,6 @@
 'use client'
 
-import { useState, useTransition } from 'react'
+import { useCallback, useState, useTransition } from 'react'
 import { type IncidentStatus } from '@/lib/severity'
 import { useQueryClient } from '@tanstack/react-query'
 import type { FormState } from '@/lib/auth/guard'
@@ -9,6 +9,8 @@ import { incidentKeys } from '@/lib/incidents/keys'
 
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
+import { ResolveDialog } from './resolve-dialog'
+import { UndoResolveNotice } from './undo-resolve-notice'
 
 const MOVES: Record<IncidentStatus, { to: IncidentStatus; label: string; primary?: boolean }[]> = {
   triggered: [
@@ -27,37 +29,76 @@ const MOVES: Record<IncidentStatus, { to: IncidentStatus; label: string; primary
   resolved: [{ to: 'triggered', label: 'Reopen' }],
 }
 
-/** The incident's status moves; the page refreshes from the server after each (revalidatePath). */
-export function IncidentStatusButtons({ incidentId, status }: { incidentId: string; status: IncidentStatus }) {
+export interface IncidentStatusButtonsProps {
+  incidentId: string
+  number: number
+  title: string
+  status: IncidentStatus
+}
+
+/**
+ * The incident's status moves; the page refreshes from the server after each (revalidatePath). Resolving
+ * asks for a note first and then offers an undo for a few seconds.
+ */
+export function IncidentStatusButtons({ incidentId, number, title, status }: IncidentStatusButtonsProps) {
   const queryClient = useQueryClient()
   const [state, setState] = useState<FormState<unknown> | null>(null)
   const [target, setTarget] = useState<IncidentStatus | null>(null)
+  const [asking, setAsking] = useState(false)
+  const [undoable, setUndoable] = useState(false)
   const [pending, startTransition] = useTransition()
 
-  function move(to: IncidentStatus) {
+  function move(to: IncidentStatus, note?: string) {
     setTarget(to)
+    setUndoable(false)
     startTransition(async () => {
       const result =
         to === 'acknowledged' && status === 'triggered'
           ? await acknowledgeIncidentAction({ incidentId })
           : to === 'resolved'
-            ? await resolveIncidentAction({ incidentId })
+            ? await resolveIncidentAction({ incidentId, reason: note })
             : await setIncidentStatusAction({ incidentId, status: to })
-      setState(result)
+      setState(to === 'resolved' && result.ok ? null : result)
+      if (to === 'resolved' && result.ok) setUndoable(true)
       await queryClient.invalidateQueries({ queryKey: incidentKeys.all })
     })
   }
+
+  const onUndone = useCallback(
+    (result: FormState<unknown>) => {
+      if (result.ok) setUndoable(false)
+      setState(result)
+      void queryClient.invalidateQueries({ queryKey: incidentKeys.all })
+    },
+    [queryClient],
+  )
+  const onExpire = useCallback(() => setUndoable(false), [])
 
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2" role="group" aria-label="Change status">
         {MOVES[status].map((m) => (
-          <Button key={m.to} variant={m.primary ? 'primary' : 'secondary'} loading={pending && target === m.to} disabled={pending} onClick={() => move(m.to)}>
+          <Button
+            key={m.to}
+            variant={m.primary ? 'primary' : 'secondary'}
+            loading={pending && target === m.to}
+            disabled={pending}
+            onClick={() => (m.to === 'resolved' ? setAsking(true) : move(m.to))}
+          >
             {m.label}
           </Button>
         ))}
       </div>
+      {undoable && status === 'resolved' && <UndoResolveNotice incidentId={incidentId} number={number} onUndone={onUndone} onExpire={onExpire} />}
       <FormMessage state={state} />
+      <ResolveDialog
+        incident={asking ? { number, title } : null}
+        onCancel={() => setAsking(false)}
+        onResolve={(note) => {
+          setAsking(false)
+          move('resolved', note)
+        }}
+      />
     </div>
   )
 }

@@ -59,6 +59,12 @@ export function IncidentTimeline({ events, changes, queued }: { events: Timeline
           </span>
           <p className="text-sm font-medium text-ink">{e.title}</p>
           {e.detail && <p className="mt-0.5 text-sm break-words whitespace-pre-line text-ink-muted">{e.detail}</p>}
+          {e.warning && (
+            <p className="mt-1 flex items-start gap-1.5 text-sm font-medium text-high-fg">
+              <Icon name="alert" size={14} className="mt-0.5 shrink-0" />
+              <span>{e.warning}</span>
+            </p>
+          )}
           <p className="mt-0.5 text-xs text-ink-muted">
             {e.actor} · <RelativeTime date={e.at} />
           </p>

@@ -7,7 +7,8 @@ import type { ResponseStats, SeverityCounts } from '@/lib/incidents/board'
 function hint(s: ResponseStats, of: 'acknowledged' | 'resolved'): string {
   const n = s[of]
   if (n === 0) return s.incidents === 0 ? `No incidents in ${s.days} days` : `None ${of} yet of ${s.incidents}`
-  return `Mean of ${n} ${of} incident${n === 1 ? '' : 's'}`
+  const median = of === 'acknowledged' ? s.mttaMedianMs : s.mttrMedianMs
+  return `Mean of ${n} ${of} incident${n === 1 ? '' : 's'}${n > 2 && median !== null ? ` · median ${formatDuration(median)}` : ''}`
 }
 
 /** MTTA and MTTR over the last 7 and 30 days; "n/a" when there is nothing to average. */

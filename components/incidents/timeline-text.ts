@@ -9,6 +9,7 @@ import type { IconName } from '@/components/ui/icons'
 import { STATUS_META } from '@/components/ui/status-badge'
 import { SEVERITY_META } from '@/components/ui/severity-badge'
 import { formatUtcTimestamp } from '@/lib/format'
+import { isPagingChannel, listInWords } from '@/lib/incidents/paging'
 
 export interface TimelineText {
   icon: IconName
@@ -16,6 +17,8 @@ export interface TimelineText {
   detail?: string
   /** A tone for the icon, when the entry is good or bad news. */
   tone?: BadgeTone
+  /** Something that did not happen as one would assume (e.g. nobody was paged), shown as a warning line. */
+  warning?: string
 }
 
 type Data = Record<string, unknown>
@@ -47,6 +50,7 @@ function statusText(d: Data): TimelineText {
   const to = str(d.to) ?? ''
   const why = str(d.reason) ?? str(d.note)
   let title: string
+  if (d.undone) return { icon: 'x-circle', title: 'Resolution undone', detail: `Back in ${statusWord(d.to)}`, tone: 'medium' }
   if (d.reopened || (to === 'triggered' && d.from === 'resolved')) title = 'Reopened'
   else if (to === 'resolved' && d.auto) title = 'Resolved automatically'
   else title = `Moved from ${statusWord(d.from)} to ${statusWord(d.to)}`
@@ -75,26 +79,45 @@ function notificationText(d: Data): TimelineText {
   }
 }
 
-function escalationText(d: Data): TimelineText {
-  const level = num(d.level)
-  const targets = Array.isArray(d.targets) ? (d.targets as Data[]) : []
-  const paged = targets
-    .map((t) => {
+/** Who a level reached: "Tomas (on call for Ops weekly)", "Ops weekly (nobody on call)", "Priya". */
+function targetsInWords(targets: Data[]): string {
+  return listInWords(
+    targets.map((t) => {
       const user = str(t.user)
       const name = str(t.name)
       if (t.type === 'schedule') return user ? `${user} (on call for ${name ?? 'a schedule'})` : `${name ?? 'a schedule'} (nobody on call)`
       return user ?? name ?? 'a person'
-    })
-    .join(', ')
+    }),
+  )
+}
+
+/**
+ * What an escalation really did. Entries name the channels the notice went to (escalation.ts): "Notified
+ * Priya via Ops console", with a warning when none of them pages anyone. Older entries without channels
+ * say only whom the level named.
+ */
+function escalationText(d: Data): TimelineText {
+  const level = num(d.level)
+  const targets = Array.isArray(d.targets) ? (d.targets as Data[]) : []
+  const who = targetsInWords(targets)
   const policy = str(d.policy)
   if (!targets.length && d.exhausted) {
-    return { icon: 'alert', title: 'Escalation policy exhausted', detail: policy ? `Every level of “${policy}” has been paged.` : undefined, tone: 'high' }
+    return { icon: 'alert', title: 'Escalation policy exhausted', detail: policy ? `Every level of “${policy}” has been tried.` : undefined, tone: 'high' }
+  }
+  const channels = Array.isArray(d.channels) ? (d.channels as Data[]).map((c) => ({ name: str(c.name) ?? 'a channel', type: str(c.type) ?? '' })) : null
+  let reach: string | null = who ? `Escalated to ${who}` : null
+  let warning: string | undefined
+  if (channels) {
+    const paging = typeof d.paging === 'boolean' ? d.paging : channels.some((c) => isPagingChannel(c.type))
+    reach = channels.length ? `Notified ${who || 'nobody in particular'} via ${listInWords(channels.map((c) => c.name))}` : `Nobody notified${who ? ` (${who} is next in line)` : ''}`
+    if (channels.length === 0) warning = 'No notification channel is enabled for this severity: nobody was paged.'
+    else if (!paging) warning = 'No paging channel enabled: the notice was only logged on the server, nobody was paged.'
   }
   const next = str(d.nextEscalationAt)
-  const detail = [paged ? `Paged ${paged}` : null, policy ? `policy “${policy}”` : null, next ? `next level ${formatUtcTimestamp(next)}` : d.exhausted ? 'last level' : null]
+  const detail = [reach, policy ? `policy “${policy}”` : null, next ? `next level ${formatUtcTimestamp(next)}` : d.exhausted ? 'last level' : null]
     .filter(Boolean)
     .join(' · ')
-  return { icon: 'arrow-up', title: level ? `Escalated to level ${level}` : 'Escalated', detail: detail || undefined, tone: 'high' }
+  return { icon: 'arrow-up', title: level ? `Escalated to level ${level}` : 'Escalated', detail: detail || undefined, tone: 'high', warning }
 }
 
 function postmortemText(d: Data): TimelineText {
@@ -137,7 +160,11 @@ export function describeEvent(type: string, data: Data): TimelineText {
         detail: str(data.reason),
       }
     case 'assignment':
-      return { icon: 'users', title: data.to ? `Assigned to ${str(data.toName) ?? 'someone'}` : 'Unassigned' }
+      return {
+        icon: 'users',
+        title: data.to ? `Assigned to ${str(data.toName) ?? 'someone'}` : 'Unassigned',
+        detail: data.to && data.acknowledged ? 'Took it on by acknowledging' : undefined,
+      }
     case 'postmortem':
       return postmortemText(data)
     case 'maintenance': {

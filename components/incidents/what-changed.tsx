@@ -25,8 +25,8 @@ export function WhatChanged({ service, changes }: { service: { name: string } | 
   if (changes.length === 0) {
     return (
       <EmptyState title={`No changes recorded to ${service.name} in the 2 hours before`} icon="search">
-        Wardroom records changes to services, their health probes, maintenance windows and (once they exist) feature flags. Changes made
-        outside Wardroom, such as deployments, are not seen here.
+        Wardroom records changes to the service, its health probes and maintenance windows, and to the feature flags that guard its
+        service levels. Changes made outside Wardroom, such as deployments, are not seen here.
       </EmptyState>
     )
   }

@@ -22,7 +22,7 @@ export function MaintenanceForm({ services }: { services: readonly { id: string;
 
   return (
     <form onSubmit={onSubmit} className="space-y-3" aria-label="Schedule maintenance">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
         <SelectField label="Service" name="serviceId" required defaultValue="" error={errors.serviceId}>
           <NamedOptions items={services} placeholder="Choose a service…" />
         </SelectField>

@@ -23,7 +23,7 @@ export function OverrideForm({ scheduleId, scheduleName, people }: { scheduleId:
 
   return (
     <form onSubmit={onSubmit} className="space-y-3" aria-label={`Add an override to ${scheduleName}`}>
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
         <SelectField label="Who covers" name="userId" required defaultValue="" error={errors.userId}>
           <NamedOptions items={people} placeholder="Choose a person…" />
         </SelectField>

@@ -78,7 +78,7 @@ function ShiftTable({ schedule }: { schedule: ScheduleView }) {
             </Td>
             <Td className="whitespace-nowrap">{formatInZone(s.from, schedule.timezone)}</Td>
             <Td className="whitespace-nowrap">{formatInZone(s.to, schedule.timezone)}</Td>
-            <Td className="whitespace-nowrap text-ink-muted">
+            <Td className="text-ink-muted">
               <ViewerTime date={s.from} /> – <ViewerTime date={s.to} />
             </Td>
             <Td numeric>

@@ -33,7 +33,7 @@ function Change({ row }: { row: ReportRow }) {
         <Icon name={VERDICT_ICON[c.verdict]} size={12} />
         {formatChangePp(c.compliance)}
       </span>
-      <span className="block text-xs text-ink-muted">
+      <span className="block text-xs whitespace-normal text-ink-muted">
         {VERDICT_WORDS[c.verdict]}
         {tested && `, ${formatPValue(c.pValue)}`}
       </span>
@@ -101,7 +101,10 @@ export function ReportView({ report }: { report: Report }) {
                 <Td numeric>{row.target >= 1 ? (row.compliance === 1 ? 'none' : 'n/a') : formatBudgetPercent(row.budgetUsed)}</Td>
                 <Td numeric>{row.violations}</Td>
                 <Td numeric>{row.incidents}</Td>
-                <Td numeric>{formatMttr(row.mttrMinutes, row.incidents)}</Td>
+                <Td numeric>
+                  {/* "no incidents" may wrap: figure cells do not by default. */}
+                  <span className="whitespace-normal">{formatMttr(row.mttrMinutes, row.incidents)}</span>
+                </Td>
               </Tr>
             ))}
           </TBody>

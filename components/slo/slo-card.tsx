@@ -13,10 +13,12 @@ export interface SloCardProps {
   summary: SloSummary
   /** Zone of the server (WARDROOM_TIMEZONE): calendar-month windows are measured in it. */
   timeZone: string
+  /** Link an open alert's incident (incident:read); otherwise it is named only. */
+  linkIncidents?: boolean
 }
 
 /** One objective at a glance: compliance against target, budget left (share and time), status, 30 days. */
-export function SloCard({ summary: s, timeZone }: SloCardProps) {
+export function SloCard({ summary: s, timeZone, linkIncidents = true }: SloCardProps) {
   const headingId = `slo-${s.key}`
   const minutes = windowMinutesOf(s, timeZone)
   const open = s.alerts[0]
@@ -62,9 +64,15 @@ export function SloCard({ summary: s, timeZone }: SloCardProps) {
             {open.incidentId && (
               <>
                 {' · '}
-                <Link href={`/incidents/${open.incidentId}`} className="font-medium underline">
-                  {open.incidentNumber === null ? 'incident' : `INC-${open.incidentNumber}`}
-                </Link>
+                {linkIncidents ? (
+                  <Link href={`/incidents/${open.incidentId}`} className="font-medium underline">
+                    {open.incidentNumber === null ? 'incident' : `INC-${open.incidentNumber}`}
+                  </Link>
+                ) : open.incidentNumber === null ? (
+                  'incident'
+                ) : (
+                  `INC-${open.incidentNumber}`
+                )}
               </>
             )}
           </span>

@@ -118,6 +118,15 @@ describe('RuleWorkingsTable and ViolationList', () => {
     expect(t).toContain('The numbers behind this alert were not recorded.')
     expect(t).toContain('still open')
   })
+
+  it('names the incident without linking it for someone who may not open incidents (a clinician)', () => {
+    const html = renderToStaticMarkup(<ViolationList violations={[violation]} linkIncidents={false} />)
+    expect(html).not.toContain('href="/incidents/')
+    expect(text(html)).toContain('INC-12')
+    const card = renderToStaticMarkup(<SloCard summary={summary} timeZone="UTC" linkIncidents={false} />)
+    expect(card).not.toContain('href="/incidents/')
+    expect(text(card)).toContain('INC-12')
+  })
 })
 
 describe('reports', () => {

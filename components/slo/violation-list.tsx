@@ -10,8 +10,10 @@ import { Icon } from '@/components/ui/icons'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { RuleWorkingsTable } from './rule-workings-table'
 
-function IncidentLink({ v }: { v: SloViolationView }) {
+function IncidentLink({ v, link }: { v: SloViolationView; link: boolean }) {
   if (!v.incidentId) return <span>no incident linked</span>
+  // Without incident:read (clinicians) the number is named, not linked to a page they may not open.
+  if (!link) return <span>{v.incidentNumber === null ? 'an incident' : `INC-${v.incidentNumber}`}</span>
   return (
     <Link href={`/incidents/${v.incidentId}`} className="font-medium text-accent-fg underline">
       {v.incidentNumber === null ? 'Linked incident' : `INC-${v.incidentNumber}`}
@@ -43,7 +45,7 @@ function Workings({ v }: { v: SloViolationView }) {
 }
 
 /** Burn-rate violations, newest first, each with its incident and the workings behind the decision. */
-export function ViolationList({ violations }: { violations: readonly SloViolationView[] }) {
+export function ViolationList({ violations, linkIncidents = true }: { violations: readonly SloViolationView[]; linkIncidents?: boolean }) {
   return (
     <ul className="divide-y divide-line">
       {violations.map((v) => {
@@ -69,7 +71,7 @@ export function ViolationList({ violations }: { violations: readonly SloViolatio
               <span aria-hidden="true">·</span>
               <span>{v.service}</span>
               <span aria-hidden="true">·</span>
-              <IncidentLink v={v} />
+              <IncidentLink v={v} link={linkIncidents} />
             </p>
             <details className="group mt-2">
               <summary className="inline-flex cursor-pointer list-none items-center gap-1 text-sm font-medium text-accent-fg [&::-webkit-details-marker]:hidden">

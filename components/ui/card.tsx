@@ -7,7 +7,8 @@ export interface CardProps extends HTMLAttributes<HTMLElement> {
 }
 
 export function Card({ as: Element = 'section', className, ...rest }: CardProps) {
-  return <Element className={cn('rounded-lg border border-line bg-surface', className)} {...rest} />
+  // min-w-0: in a grid or flex row the card takes its track's width, never its widest content's (a table scrolls inside).
+  return <Element className={cn('min-w-0 rounded-lg border border-line bg-surface', className)} {...rest} />
 }
 
 export interface CardHeaderProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title'> {

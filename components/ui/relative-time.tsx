@@ -64,7 +64,8 @@ export function RelativeTime({ date, className }: RelativeTimeProps) {
     <time
       dateTime={d.toISOString()}
       title={current === null ? formatUtcTimestamp(d) : localFormat.format(d)}
-      className={cn('whitespace-nowrap tabular-nums', className)}
+      // The long UTC stand-in of the first render may wrap in a narrow box; "4 min ago" stays on one line.
+      className={cn(current !== null && 'whitespace-nowrap', 'tabular-nums', className)}
     >
       {current === null ? formatUtcTimestamp(d) : formatRelativeTime(d, current)}
     </time>

@@ -29,13 +29,21 @@ export const UserRef = z.union([z.uuid(), Email], 'Give a user id or e-mail addr
 export const API_KEY_ENVIRONMENTS = ['development', 'staging', 'production'] as const
 export type ApiKeyEnvironment = (typeof API_KEY_ENVIRONMENTS)[number]
 
+export const API_KEY_NAME_MAX = 80
+/** The naming rule in words, shown beside the field before anyone breaks it. */
+export const API_KEY_NAME_RULE = `Letters, digits, spaces and . _ : - (no brackets), starting with a letter or digit; at most ${API_KEY_NAME_MAX} characters.`
+
+/** A key's name: the form checks it as you type and the server again, with this one schema. */
+export const ApiKeyName = z
+  .string()
+  .trim()
+  .min(1, 'Name the key after the system that uses it')
+  .max(API_KEY_NAME_MAX, `At most ${API_KEY_NAME_MAX} characters`)
+  .regex(/^[A-Za-z0-9]/, 'Start with a letter or digit')
+  .regex(/^[A-Za-z0-9 ._:-]*$/, 'Use letters, digits, spaces and . _ : - only (no brackets or other symbols)')
+
 export const CreateApiKeyInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, 'Name the key after the system that uses it')
-    .max(80)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9 ._:-]*$/, 'Use letters, digits, spaces and . _ : - only'),
+  name: ApiKeyName,
   scopes: z.array(z.enum(API_SCOPES, `Unknown scope; known scopes: ${API_SCOPES.join(', ')}`)).min(1, 'Give at least one scope'),
   environment: z.enum(API_KEY_ENVIRONMENTS).default('production'),
   expiresAt: z.coerce

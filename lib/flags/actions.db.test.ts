@@ -58,19 +58,20 @@ beforeEach(async () => {
 describe('permissions', () => {
   const input = { flagKey: 'x_flag', environment: 'staging', key: 'x_flag', name: 'x', type: 'boolean', id: '00000000-0000-4000-8000-000000000000' }
   const cases: [string, (i: unknown) => Promise<{ status?: number }>, Role[]][] = [
-    ['createFlagAction', createFlagAction, ['viewer', 'executive', 'clinician']],
-    ['updateFlagAction', updateFlagAction, ['viewer', 'executive']],
-    ['updateEnvironmentAction', updateEnvironmentAction, ['viewer', 'executive']],
+    // Operations hold the emergency controls only (kill switch, pause, roll back): lib/rbac.ts.
+    ['createFlagAction', createFlagAction, ['viewer', 'executive', 'clinician', 'ops']],
+    ['updateFlagAction', updateFlagAction, ['viewer', 'executive', 'ops']],
+    ['updateEnvironmentAction', updateEnvironmentAction, ['viewer', 'executive', 'ops']],
     ['setKillSwitchAction', setKillSwitchAction, ['viewer', 'clinician']],
-    ['startRolloutAction', startRolloutAction, ['viewer']],
+    ['startRolloutAction', startRolloutAction, ['viewer', 'ops']],
     ['pauseRolloutAction', pauseRolloutAction, ['viewer']],
-    ['resumeRolloutAction', resumeRolloutAction, ['viewer']],
+    ['resumeRolloutAction', resumeRolloutAction, ['viewer', 'ops']],
     ['rollbackNowAction', rollbackNowAction, ['viewer']],
     ['recordComplianceAction', recordComplianceAction, ['viewer', 'ops']],
     ['approveChangeRequestAction', approveChangeRequestAction, ['viewer', 'ops']],
     ['rejectChangeRequestAction', rejectChangeRequestAction, ['viewer', 'ops']],
     ['withdrawChangeRequestAction', withdrawChangeRequestAction, ['viewer']],
-    ['editChangeRequestAction', editChangeRequestAction, ['viewer']],
+    ['editChangeRequestAction', editChangeRequestAction, ['viewer', 'ops']],
     ['applyChangeRequestAction', applyChangeRequestAction, ['viewer', 'executive']],
   ]
   for (const [name, action, roles] of cases) {

@@ -64,7 +64,7 @@ export const updateEnvironmentAction = defineAction('flag:edit', UpdateEnvironme
   return outcomeState(outcome, `${ENVIRONMENT_LABELS[environment]} configuration saved; evaluations use it within seconds.`)
 })
 
-export const setKillSwitchAction = defineAction('flag:edit', KillSwitchForm, async ({ flagKey, environment, killed }, { actor }) => {
+export const setKillSwitchAction = defineAction('flag:emergency', KillSwitchForm, async ({ flagKey, environment, killed }, { actor }) => {
   const outcome = await setKillSwitch(actor, flagKey, environment, killed)
   refresh()
   return outcomeState(
@@ -81,7 +81,7 @@ export const startRolloutAction = defineAction('flag:edit', StartRolloutForm, as
   return outcomeState(outcome, `Rollout of ${plan.variant} started at ${plan.stages[0]}%.`)
 })
 
-export const pauseRolloutAction = defineAction('flag:edit', PauseRolloutForm, async ({ flagKey, environment, reason }, { actor }) => {
+export const pauseRolloutAction = defineAction('flag:emergency', PauseRolloutForm, async ({ flagKey, environment, reason }, { actor }) => {
   await pauseRollout(actor, flagKey, environment, reason)
   refresh()
   return { ok: true, status: 200, message: 'Rollout paused: it stays at its current percentage until resumed.' }
@@ -93,7 +93,7 @@ export const resumeRolloutAction = defineAction('flag:edit', FlagEnvironmentRef,
   return outcomeState(outcome, 'Rollout resumed: the next stage follows once the guarded SLOs stay healthy.')
 })
 
-export const rollbackNowAction = defineAction('flag:edit', RollbackForm, async ({ flagKey, environment, reason }, { actor }) => {
+export const rollbackNowAction = defineAction('flag:emergency', RollbackForm, async ({ flagKey, environment, reason }, { actor }) => {
   await rollbackNow(actor, flagKey, environment, reason || 'Rolled back by hand')
   refresh()
   return { ok: true, status: 200, message: 'Rolled back: the rollout serves 0% from now on.' }
@@ -118,8 +118,9 @@ export const rejectChangeRequestAction = defineAction('flag:approve', RejectChan
   return { ok: true, status: 200, message: 'Rejected. Nothing was changed.' }
 })
 
-export const withdrawChangeRequestAction = defineAction('flag:edit', ChangeRequestRef, async ({ id }, { actor }) => {
-  // The command lets only the requester withdraw with flag:edit; anyone else needs flag:approve (reject).
+export const withdrawChangeRequestAction = defineAction('flag:emergency', ChangeRequestRef, async ({ id }, { actor }) => {
+  // The command lets only the requester withdraw, with the permission of the change (flag:edit unless it is
+  // the kill switch: schema.ts changePermission); anyone else needs flag:approve (reject).
   await rejectChangeRequest(actor, id, 'Withdrawn by the requester')
   refresh()
   return { ok: true, status: 200, message: 'Withdrawn. Nothing was changed.' }
@@ -135,7 +136,8 @@ export const editChangeRequestAction = defineAction('flag:edit', EditChangeReque
   }
 })
 
-export const applyChangeRequestAction = defineAction('flag:edit', ChangeRequestRef, async ({ id }, { actor }) => {
+// flag:emergency lets operations apply an approved kill-switch change; the command requires flag:edit for any other.
+export const applyChangeRequestAction = defineAction('flag:emergency', ChangeRequestRef, async ({ id }, { actor }) => {
   await applyChangeRequest(actor, id)
   refresh()
   return { ok: true, status: 200, message: 'Applied: evaluations use the change within seconds.' }

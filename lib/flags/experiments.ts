@@ -203,3 +203,8 @@ export async function getExperimentDetail(key: string, now: Date = new Date()): 
     guardrails,
   }
 }
+
+/** Whether an experiment with this key exists: the page gate's 404 check. */
+export async function experimentExists(key: string): Promise<boolean> {
+  return (await db.experiment.count({ where: { key } })) > 0
+}

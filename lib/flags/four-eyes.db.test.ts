@@ -25,7 +25,7 @@ import { BOOL_VARIANTS, flagInput, flagKey, rejects } from '@/test/flag-factorie
 let requester: SessionUser // A: asks for the change
 let approver: SessionUser // B: approves it
 let third: SessionUser // C: a third person with flag:edit and flag:approve
-let ops: SessionUser // flag:edit without flag:approve
+let ops: SessionUser // flag:emergency only: neither flag:edit nor flag:approve
 
 const ON: EnvironmentConfig = { enabled: true, offVariant: 'off', rules: [], defaultServe: { variant: 'on' } }
 const TEN: EnvironmentConfig = { ...ON, defaultServe: { split: [{ variant: 'on', weight: 10 }, { variant: 'off', weight: 90 }] } }
@@ -97,11 +97,14 @@ describe('editing', () => {
     await approveChangeRequest(actorOfUser(approver), id)
     const before = await requestRow(id)
 
-    for (const other of [third, approver, ops]) {
+    for (const other of [third, approver]) {
       const err = await rejects(editChangeRequest(actorOfUser(other), id, { kind: 'environment', config: TEN }))
       expect(err.status).toBe(403)
       expect(err.message).toMatch(/Only the requester may edit a change request/)
     }
+    const err = await rejects(editChangeRequest(actorOfUser(ops), id, { kind: 'environment', config: TEN }))
+    expect(err.status).toBe(403)
+    expect(err.message).toMatch(/flag:edit/)
     const after = await requestRow(id)
     expect(after).toMatchObject({ status: 'approved', approvedById: approver.id, approvedHash: before.approvedHash, editorIds: [] })
     expect(after.payload).toEqual(before.payload)

@@ -371,3 +371,8 @@ export async function listChangeRequests(status?: ChangeRequestStatus): Promise<
   const who = await people(rows.flatMap((r) => [r.requestedById, r.approvedById]))
   return rows.map((r) => changeRequestView(r, who))
 }
+
+/** Whether a flag with this key exists: the page gate's 404 check. */
+export async function flagExists(key: string): Promise<boolean> {
+  return (await db.flag.count({ where: { key } })) > 0
+}

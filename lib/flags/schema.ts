@@ -209,6 +209,12 @@ export const ChangePayload = z.discriminatedUnion('kind', [
 ])
 export type ChangePayload = z.infer<typeof ChangePayload>
 
+/**
+ * The permission a change needs (lib/rbac.ts): the kill switch is an emergency control, which operations
+ * hold too; every other change is flag:edit. A change request is withdrawn and applied with the same one.
+ */
+export const changePermission = (kind: ChangePayload['kind']): 'flag:edit' | 'flag:emergency' => (kind === 'kill_switch' ? 'flag:emergency' : 'flag:edit')
+
 /** The result of a change that may need a second person's approval. */
 export interface ChangeOutcome {
   applied: boolean

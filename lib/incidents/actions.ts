@@ -3,10 +3,12 @@
  * Server actions of the incident board and incident page. Each adapts its form to a command
  * (commands.ts: authorise, write the change, its timeline and audit in one transaction, publish it) with
  * defineAction (session → permission → validate → run); then the pages are revalidated.
- * Moving on the board (acknowledge, set status, resolve) needs incident:ack; the rest incident:manage.
+ * Moving on the board (acknowledge, set status, resolve, undo a resolution) needs incident:ack; the rest
+ * incident:manage.
  */
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
+import { INCIDENT_STATUS_LABELS } from '../severity'
 import { defineAction, type FormState } from '../auth/guard'
 import {
   acknowledgeIncident,
@@ -16,8 +18,9 @@ import {
   resolveIncident,
   savePostmortem,
   setIncidentStatus,
+  undoResolveIncident,
 } from './commands'
-import { IncidentStatusSchema, NoteText, PostmortemAction, SeverityReason, SeveritySchema } from './schema'
+import { IncidentStatusSchema, NoteText, PostmortemAction, ResolutionNote, SeverityReason, SeveritySchema } from './schema'
 
 export interface IncidentChangeData {
   id: string
@@ -67,13 +70,19 @@ export const setIncidentStatusAction = defineAction(
 
 export const resolveIncidentAction = defineAction(
   'incident:ack',
-  z.object({ incidentId: IncidentId, reason: optionalText(NoteText) }),
+  z.object({ incidentId: IncidentId, reason: optionalText(ResolutionNote) }),
   async ({ incidentId, reason }, { actor }) => {
     const incident = await resolveIncident(actor, incidentId, reason)
     revalidate(incidentId)
     return changed(incident, `INC-${incident.number} is resolved.`)
   },
 )
+
+export const undoResolveIncidentAction = defineAction('incident:ack', z.object({ incidentId: IncidentId }), async ({ incidentId }, { actor }) => {
+  const incident = await undoResolveIncident(actor, incidentId)
+  revalidate(incidentId)
+  return changed(incident, `Resolution undone: INC-${incident.number} is back in ${INCIDENT_STATUS_LABELS[incident.status]}.`)
+})
 
 export const assignIncidentAction = defineAction(
   'incident:manage',

@@ -83,6 +83,49 @@ describe('getBoard', () => {
     expect(board.stats.d7).toMatchObject({ incidents: 5, acknowledged: 4, resolved: 2, mttaMs: 5.5 * MIN, mttrMs: 90 * MIN })
   })
 
+  it('MTTA and MTTR per window: worked example over 7 and 30 days', async () => {
+    const svc = await db.service.create({ data: { key: uid('svc'), name: 'Response svc', workflows: [] } })
+    const done = (openedAgo: number, ackAfter: number | null, resolveAfter: number) =>
+      incident({
+        serviceId: svc.id,
+        status: 'resolved',
+        triggeredAt: ago(openedAgo),
+        acknowledgedAt: ackAfter === null ? null : ago(openedAgo - ackAfter),
+        resolvedAt: ago(openedAgo - resolveAfter),
+      })
+    await done(2 * DAY, 3 * MIN, 40 * MIN)
+    await done(5 * DAY, 7 * MIN, 80 * MIN)
+    await done(6 * DAY, null, 12 * MIN) // auto-resolved, never acknowledged
+    await done(12 * DAY, 20 * MIN, 200 * MIN)
+    await done(25 * DAY, 10 * MIN, 140 * MIN)
+    await done(40 * DAY, MIN, 5 * MIN) // outside both windows
+    await incident({ serviceId: svc.id, triggeredAt: ago(HOUR) }) // open: counted, not averaged
+
+    const { stats } = await getBoard({ severity: [], service: svc.key }, now)
+    // 7 d: MTTA (3 + 7) / 2 = 5 min, median 5; MTTR (40 + 80 + 12) / 3 = 44 min, median of 12, 40, 80 = 40.
+    expect(stats.d7).toEqual({
+      days: 7,
+      incidents: 4,
+      acknowledged: 2,
+      resolved: 3,
+      mttaMs: 5 * MIN,
+      mttrMs: 44 * MIN,
+      mttaMedianMs: 5 * MIN,
+      mttrMedianMs: 40 * MIN,
+    })
+    // 30 d: MTTA (3 + 7 + 20 + 10) / 4 = 10 min, median (7 + 10) / 2 = 8.5; MTTR 472 / 5 = 94.4 min, median 80.
+    expect(stats.d30).toEqual({
+      days: 30,
+      incidents: 6,
+      acknowledged: 4,
+      resolved: 5,
+      mttaMs: 10 * MIN,
+      mttrMs: 94.4 * MIN,
+      mttaMedianMs: 8.5 * MIN,
+      mttrMedianMs: 80 * MIN,
+    })
+  })
+
   it('filters by severity, assignee and time range', async () => {
     const svc = await db.service.create({ data: { key: uid('svc'), name: 'Filter svc', workflows: [] } })
     const a = await incident({ serviceId: svc.id, severity: 'low', assigneeId: ops.id, triggeredAt: ago(30 * MIN) })
@@ -165,6 +208,19 @@ describe('getIncidentDetail', () => {
     const d = (await getIncidentDetail(inc.id))!
     expect(d.changes.map((c) => c.action).sort()).toEqual(['flag.update', 'service.update'])
     expect(d.changes.every((c) => c.at >= start)).toBe(true)
+
+    // A flag guarding one of the service's SLOs counts, as the real flag commands audit it (no service in the summary).
+    const slo = await db.slo.create({ data: { key: uid('slo'), name: 'Changed svc availability', sli: uid('sli'), sliType: 'ratio', service: svc.key, target: 0.99 } })
+    const guard = await db.flag.create({ data: { key: uid('flag'), name: 'Canary', type: 'boolean', variants: [], guardedSloKeys: [slo.key] } })
+    const unrelated = await db.flag.create({ data: { key: uid('flag'), name: 'Elsewhere', type: 'boolean', variants: [], guardedSloKeys: [uid('slo')] } })
+    await recordAudit(SYSTEM_ACTOR, { action: 'flag.rollout.advance', targetType: 'flag', targetId: guard.key, summary: { environment: 'production', percent: 25 } })
+    await recordAudit(SYSTEM_ACTOR, { action: 'flag.rollout.advance', targetType: 'flag', targetId: unrelated.key, summary: { environment: 'production', percent: 25 } })
+    const withFlag = await incident({ serviceId: svc.id, triggeredAt: new Date(Date.now() + 1000) })
+    const flagChanges = (await getIncidentDetail(withFlag.id))!.changes.filter((c) => c.targetType === 'flag')
+    // The guarding flag's rollout, and the flag whose summary names the service (above).
+    expect(flagChanges.map((c) => c.action).sort()).toEqual(['flag.rollout.advance', 'flag.update'])
+    expect(flagChanges.map((c) => c.targetId)).toContain(guard.key)
+    expect(flagChanges.map((c) => c.targetId)).not.toContain(unrelated.key)
 
     // Two hours later nothing is "recent" any more.
     const later = await incident({ serviceId: svc.id, triggeredAt: new Date(Date.now() + 2 * HOUR + MIN) })

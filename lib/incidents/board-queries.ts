@@ -25,8 +25,8 @@ export const BOARD_LIMIT = 400
 /** "What changed": how far before the trigger we look. */
 export const CHANGE_WINDOW_MS = 2 * 60 * 60_000
 /**
- * Audit target types that are changes to a service's behaviour. Feature flags do not exist yet; when they
- * do, their audit rows (targetType 'flag', summary.service = key) show up here without a code change.
+ * Audit target types that are changes to a service's behaviour. A flag counts for a service when it guards
+ * one of the service's SLOs (its rollout is watched against them), or when its audit summary names the service.
  */
 export const CHANGE_TARGET_TYPES = ['service', 'flag', 'probe', 'maintenance', 'maintenance_window'] as const
 const TIMELINE_LIMIT = 500
@@ -241,14 +241,19 @@ async function incidentWithService(id: string) {
 
 /**
  * Audit rows of the two hours before `before` that changed the service: its own row, its probes and
- * maintenance windows (by id), or any watched target whose summary names the service.
+ * maintenance windows (by id), the feature flags guarding its SLOs (by key), or any watched target whose
+ * summary names the service.
  */
 export async function changesBefore(service: { id: string; key: string }, before: Date): Promise<RelatedChange[]> {
-  const [probes, windows] = await Promise.all([
+  const [probes, windows, slos] = await Promise.all([
     db.probe.findMany({ where: { serviceId: service.id }, select: { id: true } }),
     db.maintenanceWindow.findMany({ where: { serviceId: service.id }, select: { id: true } }),
+    db.slo.findMany({ where: { service: service.key }, select: { key: true } }),
   ])
-  const ids = [service.id, service.key, ...probes.map((p) => p.id), ...windows.map((w) => w.id)]
+  const flags = slos.length
+    ? await db.flag.findMany({ where: { guardedSloKeys: { hasSome: slos.map((s) => s.key) } }, select: { key: true } })
+    : []
+  const ids = [service.id, service.key, ...probes.map((p) => p.id), ...windows.map((w) => w.id), ...flags.map((f) => f.key)]
   const rows = await db.auditLog.findMany({
     where: {
       at: { gte: new Date(before.getTime() - CHANGE_WINDOW_MS), lte: before },
@@ -385,4 +390,10 @@ export async function getIncidentDetail(id: string, now = new Date()) {
         }
       : null,
   }
+}
+
+/** Whether an incident with this id exists (a malformed id does not): the page gate's 404 check. */
+export async function incidentExists(id: string): Promise<boolean> {
+  if (!z.uuid().safeParse(id).success) return false
+  return (await db.incident.count({ where: { id } })) > 0
 }

@@ -5,6 +5,7 @@ import {
   countOpenBySeverity,
   groupIntoColumns,
   hasBoardFilter,
+  medianOf,
   moveCard,
   parseBoardFilters,
   responseStats,
@@ -170,9 +171,20 @@ describe('responseStats', () => {
       row(4 * HOUR, MIN, null),
       row(10 * DAY, 30 * MIN, 300 * MIN),
     ]
-    // 7 d: MTTA = (4 + 10 + 1) / 3 = 5 min; MTTR = (60 + 120 + 30) / 3 = 70 min.
-    expect(responseStats(rows, NOW, 7)).toEqual({ days: 7, incidents: 4, acknowledged: 3, resolved: 3, mttaMs: 5 * MIN, mttrMs: 70 * MIN })
-    // 30 d: MTTA = (15 + 30) / 4 = 11.25 min; MTTR = (210 + 300) / 4 = 127.5 min.
+    // 7 d: MTTA = (4 + 10 + 1) / 3 = 5 min, median of 1, 4, 10 = 4 min;
+    //      MTTR = (60 + 120 + 30) / 3 = 70 min, median of 30, 60, 120 = 60 min.
+    expect(responseStats(rows, NOW, 7)).toEqual({
+      days: 7,
+      incidents: 4,
+      acknowledged: 3,
+      resolved: 3,
+      mttaMs: 5 * MIN,
+      mttrMs: 70 * MIN,
+      mttaMedianMs: 4 * MIN,
+      mttrMedianMs: 60 * MIN,
+    })
+    // 30 d: MTTA = (15 + 30) / 4 = 11.25 min, median of 1, 4, 10, 30 = (4 + 10) / 2 = 7 min;
+    //       MTTR = (210 + 300) / 4 = 127.5 min, median of 30, 60, 120, 300 = (60 + 120) / 2 = 90 min.
     expect(responseStats(rows, NOW, 30)).toEqual({
       days: 30,
       incidents: 5,
@@ -180,16 +192,27 @@ describe('responseStats', () => {
       resolved: 4,
       mttaMs: 11.25 * MIN,
       mttrMs: 127.5 * MIN,
+      mttaMedianMs: 7 * MIN,
+      mttrMedianMs: 90 * MIN,
     })
   })
 
+  it('medians: the middle value, or the mean of the two middle ones', () => {
+    expect(medianOf([])).toBeNull()
+    expect(medianOf([7])).toBe(7)
+    expect(medianOf([30, 1, 4])).toBe(4)
+    expect(medianOf([10, 1, 30, 4])).toBe(7)
+    // Rounded to the millisecond.
+    expect(medianOf([1, 2])).toBe(2)
+  })
+
   it.each([
-    ['no incidents at all', [] as ResponseTimes[], { incidents: 0, mttaMs: null, mttrMs: null }],
+    ['no incidents at all', [] as ResponseTimes[], { incidents: 0, mttaMs: null, mttrMs: null, mttaMedianMs: null, mttrMedianMs: null }],
     ['only open, unacknowledged incidents', [row(HOUR, null, null)], { incidents: 1, mttaMs: null, mttrMs: null }],
     ['incidents older than the window', [row(8 * DAY, MIN, MIN)], { incidents: 0, mttaMs: null, mttrMs: null }],
     ['an incident exactly on the window edge is outside', [row(7 * DAY, MIN, MIN)], { incidents: 0, mttaMs: null, mttrMs: null }],
     ['a future trigger (skewed clock) is ignored', [row(-MIN, MIN, MIN)], { incidents: 0, mttaMs: null, mttrMs: null }],
-    ['an acknowledgement before the trigger counts as zero', [row(HOUR, -5 * MIN, 10 * MIN)], { incidents: 1, mttaMs: 0, mttrMs: 10 * MIN }],
+    ['an acknowledgement before the trigger counts as zero', [row(HOUR, -5 * MIN, 10 * MIN)], { incidents: 1, mttaMs: 0, mttrMs: 10 * MIN, mttaMedianMs: 0 }],
   ])('%s', (_name, rows, expected) => {
     expect(responseStats(rows, NOW, 7)).toMatchObject(expected)
   })

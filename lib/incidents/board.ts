@@ -215,7 +215,20 @@ export interface ResponseStats {
   mttaMs: number | null
   /** Mean time to resolve (from trigger), ms; null with no resolved incident in the window. */
   mttrMs: number | null
+  /** Medians of the same samples: one long incident moves a mean a lot and a median little. */
+  mttaMedianMs: number | null
+  mttrMedianMs: number | null
 }
+
+/** The middle value (the mean of the two middle ones for an even count), rounded to the ms; null when empty. */
+export function medianOf(values: readonly number[]): number | null {
+  if (values.length === 0) return null
+  const v = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(v.length / 2)
+  return Math.round(v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2)
+}
+
+const meanOf = (values: readonly number[]): number | null => (values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null)
 
 /**
  * MTTA and MTTR over the incidents opened in the last `days` days before `now` (triggeredAt in
@@ -226,30 +239,24 @@ export interface ResponseStats {
 export function responseStats(rows: readonly ResponseTimes[], now: Date, days: number): ResponseStats {
   const from = now.getTime() - days * DAY
   let incidents = 0
-  let ackSum = 0
-  let ackN = 0
-  let resSum = 0
-  let resN = 0
+  const ack: number[] = []
+  const res: number[] = []
   for (const r of rows) {
     const t = r.triggeredAt.getTime()
     if (t <= from || t > now.getTime()) continue
     incidents += 1
-    if (r.acknowledgedAt) {
-      ackSum += Math.max(0, r.acknowledgedAt.getTime() - t)
-      ackN += 1
-    }
-    if (r.resolvedAt) {
-      resSum += Math.max(0, r.resolvedAt.getTime() - t)
-      resN += 1
-    }
+    if (r.acknowledgedAt) ack.push(Math.max(0, r.acknowledgedAt.getTime() - t))
+    if (r.resolvedAt) res.push(Math.max(0, r.resolvedAt.getTime() - t))
   }
   return {
     days,
     incidents,
-    acknowledged: ackN,
-    resolved: resN,
-    mttaMs: ackN ? Math.round(ackSum / ackN) : null,
-    mttrMs: resN ? Math.round(resSum / resN) : null,
+    acknowledged: ack.length,
+    resolved: res.length,
+    mttaMs: meanOf(ack),
+    mttrMs: meanOf(res),
+    mttaMedianMs: medianOf(ack),
+    mttrMedianMs: medianOf(res),
   }
 }
 

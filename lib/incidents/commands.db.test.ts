@@ -132,7 +132,14 @@ describe('resolveIncident', () => {
     const inc = await resolveIncident(actor, id, 'Restarted; call 555-123-4567 for details')
     expect(inc).toMatchObject({ status: 'resolved', openAlertCount: 0, nextEscalationAt: null })
     expect(await db.alert.count({ where: { incidentId: id, status: 'firing' } })).toBe(0)
-    expect((await eventsOf(id, 'status'))[0]!.data).toEqual({ from: 'triggered', to: 'resolved', reason: 'Restarted; call [PHONE] for details' })
+    // The escalation clock it stopped is kept on the entry, for an undo (resolve-undo.db.test.ts).
+    const before = await db.incident.findUniqueOrThrow({ where: { id }, select: { triggeredAt: true } })
+    expect((await eventsOf(id, 'status'))[0]!.data).toEqual({
+      from: 'triggered',
+      to: 'resolved',
+      reason: 'Restarted; call [PHONE] for details',
+      nextEscalationAt: new Date(before.triggeredAt.getTime() + 15 * 60_000).toISOString(),
+    })
     expect(await auditOf(id, 'incident.resolve')).toHaveLength(1)
     expect(await outboxOf(id, 'resolve')).toBe(1)
     // Resolving again is a no-op.

@@ -6,11 +6,12 @@
  * notification outbox; transitions.ts) → after commit, publish the change (lib/live.ts).
  *
  * Timeline rows (IncidentEvent.type → data), read by the incident page:
- *   status      { from, to, note?, reason?, auto? }      alert          { alertId, source, severity, message, opened?|joined?|repeated? }
+ *   status      { from, to, note?, reason?, auto?, reopened?, undone?, nextEscalationAt? }
+ *   alert       { alertId, source, severity, message, opened?|joined?|repeated? }
  *   severity    { from, to, reason }                     alert_resolved { count, remaining, fingerprints? }
- *   assignment  { from, to, toName }                     note           { text }
+ *   assignment  { from, to, toName, acknowledged? }      note           { text }
  *   postmortem  { created, fields }                      maintenance    { windowId, endsAt, reason }
- *   escalation  { level, policy, targets?, nextEscalationAt?|exhausted? }        (escalation.ts)
+ *   escalation  { level, policy, targets?, channels?, paging?, nextEscalationAt?|exhausted? }   (escalation.ts)
  *   notification { channel, channelType, kind, outcome, attempt, status?, error?, nextAttemptAt? } (notifications/delivery.ts)
  * Free text (notes, reasons, postmortem) is PHI-redacted before storage; audit summaries carry no free text.
  */
@@ -27,10 +28,12 @@ import type { IncidentStatus, Severity } from '@/lib/severity'
 import { inTransaction, type Tx } from '@/lib/tx'
 import { countTransition } from './metrics'
 import { canMoveIncident, type PostmortemAction } from './schema'
+import { checkUndoResolve, UNDO_REFUSALS } from './undo'
 import {
   applyAcknowledge,
   applyReopen,
   applyResolve,
+  applyUndoResolve,
   auditIncident,
   lockIncident,
   policyTiming,
@@ -89,13 +92,31 @@ export function setIncidentStatus(actor: Actor, id: string, to: IncidentStatus, 
   })
 }
 
-/** Resolve an open incident (with an optional reason on the timeline). Already resolved: unchanged. */
+/** Resolve an open incident (with an optional resolution note on the timeline). Already resolved: unchanged. */
 export function resolveIncident(actor: Actor, id: string, reason?: string): Promise<Incident> {
   const text = redactedText(reason)
   return mutate(actor, 'incident:ack', id, async (tx, incident, now) => {
     if (incident.status === 'resolved') return incident
     countTransition('resolved')
     return applyResolve(tx, incident, actor, now, { reason: text })
+  })
+}
+
+/**
+ * Undo a resolution made seconds ago by the same person (undo.ts): back to the state before, without paging
+ * again; "Resolution undone" on the timeline. Later, or for anyone else, it is 409: reopen instead.
+ */
+export function undoResolveIncident(actor: Actor, id: string): Promise<Incident> {
+  return mutate(actor, 'incident:ack', id, async (tx, incident, now) => {
+    const last = await tx.incidentEvent.findFirst({
+      where: { incidentId: incident.id, type: 'status' },
+      orderBy: { id: 'desc' },
+      select: { actorLabel: true, data: true },
+    })
+    const check = checkUndoResolve(incident, last, actor.label, now)
+    if (!check.ok) throw conflict(`INC-${incident.number} ${UNDO_REFUSALS[check.reason]}`)
+    countTransition(check.from)
+    return applyUndoResolve(tx, incident, actor, now, check)
   })
 }
 

@@ -7,7 +7,9 @@ import { logger } from '@/lib/logger'
 import { subscribeIncidentChanges } from '@/lib/live'
 import { firstEscalationAt } from '@/lib/oncall/escalation-policy'
 import { onCallNow } from '@/lib/oncall/schedules'
+import { describeEvent } from '@/components/incidents/timeline-text'
 import { runEscalations } from './escalation'
+import { isPagingChannel } from './paging'
 
 // Observe the notification hook without touching the shared channel table (other tests count its rows).
 const enqueued = vi.hoisted(() => [] as { incidentId: string; kind: string; level: number | undefined }[])
@@ -99,6 +101,29 @@ describe('runEscalations', () => {
       { level: 2, targets: 1, paged: 1, exhausted: true },
     ])
     expect(audits[0]?.actorType).toBe('system')
+  })
+
+  it('names the channels the notice went to and whether any of them pages a person', async () => {
+    // Critical only and removed afterwards, so other tests' incidents and counts are not touched.
+    const console_ = await db.notificationChannel.create({ data: { name: uid('Ops console'), type: 'console', minSeverity: 'critical', config: {} } })
+    const off = await db.notificationChannel.create({ data: { name: uid('Old Slack'), type: 'slack', minSeverity: 'critical', enabled: false, config: {} } })
+    try {
+      const user = await createUser('ops', { name: 'Priya Raman' })
+      const policy = await policyWith([{ delayMinutes: 0, targets: [{ type: 'user', id: user.id }] }])
+      const incident = await openIncident({ policyId: policy.id, severity: 'critical' })
+      await runEscalations(at(0))
+      const [event] = await eventsOf(incident.id)
+      const data = event!.data as { channels: { name: string; type: string }[]; paging: boolean }
+      expect(data.channels).toContainEqual({ name: console_.name, type: 'console' })
+      expect(data.channels.map((c) => c.name)).not.toContain(off.name)
+      // Whatever else is enabled in the shared database: "paging" says whether one of them leaves the server.
+      expect(data.paging).toBe(data.channels.some((c) => isPagingChannel(c.type)))
+      const text = describeEvent('escalation', event!.data as Record<string, unknown>)
+      expect(text.detail).toMatch(new RegExp(`^Notified Priya Raman via .*${console_.name}`))
+      expect(text.detail).not.toMatch(/Paged/)
+    } finally {
+      await db.notificationChannel.deleteMany({ where: { id: { in: [console_.id, off.id] } } })
+    }
   })
 
   it('stops at acknowledge and at resolve', async () => {

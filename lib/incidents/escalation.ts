@@ -7,6 +7,9 @@
  * committed meanwhile wins), hold back a service in maintenance, then for every level due: resolve its
  * targets, an 'escalation' timeline event, the 'escalate' notifications and an `incident.escalate` audit
  * row; finally the new level and next time on the incident. After the commit the change is published live.
+ *
+ * The timeline entry names the channels the notice went to and whether any of them pages a person
+ * (paging.ts): with only console and file channels enabled, "paged" would be untrue.
  */
 import { db } from '@/lib/db'
 import { recordAudit, SYSTEM_ACTOR } from '@/lib/audit'
@@ -17,6 +20,8 @@ import { enqueueIncidentNotifications } from '@/lib/notifications/outbox'
 import { nextLevelAt, parseLevels } from '@/lib/oncall/escalation-policy'
 import { activeMaintenance } from '@/lib/oncall/schedules'
 import { pagedTargets } from '@/lib/oncall/schedules'
+import type { Severity } from '@/lib/severity'
+import { channelsFor, isPagingChannel, type ChannelRef } from './paging'
 import { timeline } from './transitions'
 
 /** Incidents escalated per run at most; the rest wait a minute, oldest due first. */
@@ -24,6 +29,12 @@ const BATCH = 200
 
 function isDue(i: { status: string; muted: boolean; acknowledgedAt: Date | null; resolvedAt: Date | null; nextEscalationAt: Date | null }, now: Date) {
   return i.status === 'triggered' && !i.muted && !i.acknowledgedAt && !i.resolvedAt && i.nextEscalationAt !== null && i.nextEscalationAt <= now
+}
+
+/** The channels an 'escalate' notice for an incident of `severity` goes to (as enqueueIncidentNotifications picks them). */
+async function channelsNotified(tx: Tx, severity: Severity): Promise<ChannelRef[]> {
+  const channels = await tx.notificationChannel.findMany({ where: { enabled: true }, select: { name: true, type: true, minSeverity: true, enabled: true } })
+  return channelsFor(channels, severity)
 }
 
 /**
@@ -44,6 +55,7 @@ async function escalateIncident(tx: Tx, incidentId: string, now: Date): Promise<
   let paged = incident.escalationLevel
   let dueAt: Date | null = incident.nextEscalationAt
   let steps = 0
+  const channels = levels[paged] ? await channelsNotified(tx, incident.severity) : []
   // Levels with a zero delay page in the same run as the level before them.
   for (let level = levels[paged]; level && dueAt && dueAt <= now; level = levels[paged]) {
     const targets = await pagedTargets(tx, level.targets, now)
@@ -54,6 +66,8 @@ async function escalateIncident(tx: Tx, incidentId: string, now: Date): Promise<
       level: paged,
       policy: policy?.name ?? null,
       targets: targets.map((t) => ({ type: t.type, name: t.name, user: t.userName })),
+      channels,
+      paging: channels.some((c) => isPagingChannel(c.type)),
       ...(dueAt ? { nextEscalationAt: dueAt.toISOString() } : { exhausted: true }),
     })
     await enqueueIncidentNotifications(tx, { ...incident, escalationLevel: paged }, 'escalate', { level: paged })

@@ -156,6 +156,9 @@ export const NormalizedAlert = z.object({
 export type NormalizedAlert = z.input<typeof NormalizedAlert>
 
 export const NoteText = z.string().trim().min(1, 'Write a note').max(5000)
+/** What fixed it, in a sentence or two: optional, but the resolve dialog asks for it. */
+export const RESOLUTION_NOTE_MAX = 1000
+export const ResolutionNote = z.string().trim().max(RESOLUTION_NOTE_MAX, `At most ${RESOLUTION_NOTE_MAX} characters`)
 export const SeverityReason = z.string().trim().min(3, 'Give a reason (at least 3 characters)').max(500)
 
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date, YYYY-MM-DD')

@@ -62,7 +62,9 @@ export function auditIncident(tx: Tx, actor: Actor, action: string, incident: In
 
 /**
  * triggered → acknowledged|investigating: escalation stops, the acknowledgement is notified. Used by the
- * board and by PagerDuty `acknowledge` events. The caller holds the incident row lock.
+ * board and by PagerDuty `acknowledge` events. The caller holds the incident row lock. A person who
+ * acknowledges an unassigned incident takes it (an assignment entry on the timeline): "acknowledged" then
+ * says who is on it. A key or the system acknowledging (a PagerDuty event) assigns nobody.
  */
 export async function applyAcknowledge(
   tx: Tx,
@@ -72,12 +74,17 @@ export async function applyAcknowledge(
   to: 'acknowledged' | 'investigating' = 'acknowledged',
   note?: string,
 ): Promise<Incident> {
+  const assignTo = actor.type === 'user' && !incident.assigneeId ? actor.id : null
   const updated = await tx.incident.update({
     where: { id: incident.id },
-    data: { status: to, acknowledgedAt: incident.acknowledgedAt ?? now, nextEscalationAt: null },
+    data: { status: to, acknowledgedAt: incident.acknowledgedAt ?? now, nextEscalationAt: null, ...(assignTo ? { assigneeId: assignTo } : {}) },
   })
   await timeline(tx, incident.id, actor, now, 'status', { from: incident.status, to, ...(note ? { note } : {}) })
-  await auditIncident(tx, actor, 'incident.acknowledge', incident, { from: incident.status, to })
+  if (assignTo) {
+    const person = await tx.user.findUnique({ where: { id: assignTo }, select: { name: true } })
+    await timeline(tx, incident.id, actor, now, 'assignment', { from: null, to: assignTo, toName: person?.name ?? actor.label, acknowledged: true })
+  }
+  await auditIncident(tx, actor, 'incident.acknowledge', incident, { from: incident.status, to, ...(assignTo ? { assignedTo: assignTo } : {}) })
   if (!incident.acknowledgedAt) await notify(tx, withService(updated, incident.service), 'acknowledge')
   return updated
 }
@@ -100,20 +107,27 @@ export async function applyResolve(
     to: 'resolved',
     ...(opts.reason ? { reason: opts.reason } : {}),
     ...(opts.auto ? { auto: true } : {}),
+    // Kept so that undoing the resolution (applyUndoResolve) can pick the escalation clock up where it was.
+    ...(incident.nextEscalationAt ? { nextEscalationAt: incident.nextEscalationAt.toISOString() } : {}),
   })
   await auditIncident(tx, actor, 'incident.resolve', incident, { from: incident.status, to: 'resolved', auto: Boolean(opts.auto) })
   await notify(tx, withService(updated, incident.service), 'resolve')
   return updated
 }
 
-/** resolved → triggered. Refused while another incident with the same dedup key is open (it owns the key). */
-export async function applyReopen(tx: Tx, incident: IncidentWithService, actor: Actor, now: Date, note?: string): Promise<Incident> {
+/** Refuses (409) while another incident with the same dedup key is open: it owns the key's alerts. */
+async function requireDedupKeyFree(tx: Tx, incident: Incident): Promise<void> {
   await lockDedupKey(tx, incident.dedupKey)
   const other = await tx.incident.findFirst({
     where: { dedupKey: incident.dedupKey, status: { not: 'resolved' }, id: { not: incident.id } },
     select: { number: true },
   })
   if (other) throw conflict(`INC-${other.number} is open for the same alerts; work on that incident instead`)
+}
+
+/** resolved → triggered. Refused while another incident with the same dedup key is open (it owns the key). */
+export async function applyReopen(tx: Tx, incident: IncidentWithService, actor: Actor, now: Date, note?: string): Promise<Incident> {
+  await requireDedupKeyFree(tx, incident)
   const policy = await policyTiming(tx, incident.escalationPolicyId)
   const updated = await tx.incident.update({
     where: { id: incident.id },
@@ -130,5 +144,41 @@ export async function applyReopen(tx: Tx, incident: IncidentWithService, actor: 
   await timeline(tx, incident.id, actor, now, 'status', { from: 'resolved', to: 'triggered', reopened: true, ...(note ? { note } : {}) })
   await auditIncident(tx, actor, 'incident.reopen', incident, { from: 'resolved', to: 'triggered' })
   await notify(tx, withService(updated, incident.service), 'trigger')
+  return updated
+}
+
+/**
+ * Undoes a resolution made seconds ago (the caller checked undoRefusal): back to the state it was resolved
+ * from, with the alerts that the resolution closed firing again and, if nobody had acknowledged it, the
+ * escalation clock where it stood. Unlike a reopen it pages nobody again. Notices of the resolution that
+ * were already delivered are not recalled; a new notification cycle means the next resolution is
+ * announced again.
+ */
+export async function applyUndoResolve(
+  tx: Tx,
+  incident: IncidentWithService,
+  actor: Actor,
+  now: Date,
+  resolved: { from: 'triggered' | 'acknowledged' | 'investigating'; nextEscalationAt: Date | null },
+): Promise<Incident> {
+  await requireDedupKeyFree(tx, incident)
+  const reopened = incident.resolvedAt
+    ? await tx.alert.updateMany({
+        where: { incidentId: incident.id, status: 'resolved', resolvedAt: incident.resolvedAt },
+        data: { status: 'firing', resolvedAt: null },
+      })
+    : { count: 0 }
+  const updated = await tx.incident.update({
+    where: { id: incident.id },
+    data: {
+      status: resolved.from,
+      resolvedAt: null,
+      openAlertCount: reopened.count,
+      nextEscalationAt: resolved.from === 'triggered' && !incident.muted ? resolved.nextEscalationAt : null,
+      reopenCount: { increment: 1 },
+    },
+  })
+  await timeline(tx, incident.id, actor, now, 'status', { from: 'resolved', to: resolved.from, undone: true })
+  await auditIncident(tx, actor, 'incident.resolve_undo', incident, { from: 'resolved', to: resolved.from, alerts: reopened.count })
   return updated
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { defineAction, type FormState } from '../auth/guard'
 import { runJobNow as runJobNowCommand } from './commands'
+import { explainJobError } from './explain-error'
 import type { JobOutcomeStatus } from './runner'
 
 export interface RunJobNowResult {
@@ -15,13 +16,14 @@ export interface RunJobNowResult {
 /** "Run now": runs the job in this request (trigger 'manual'); the run and who started it are audited together. */
 export const runJobNow = defineAction('job:run', z.object({ name: z.string().min(1).max(100) }), async ({ name }, { actor }): Promise<FormState<RunJobNowResult>> => {
   const outcome = await runJobNowCommand(actor, { name })
-  revalidatePath('/admin/jobs')
+  // The list and the job's own page.
+  revalidatePath('/admin/jobs', 'layout')
   const message =
     outcome.status === 'ok'
       ? `${name} finished in ${outcome.durationMs} ms.`
       : outcome.status === 'skipped'
         ? `${name} is already running elsewhere; this run was skipped.`
-        : `${name} failed: ${outcome.error ?? 'unknown error'}`
+        : `${name} failed. ${explainJobError(outcome.error).sentence}`
   return {
     ok: outcome.status !== 'failed',
     message,

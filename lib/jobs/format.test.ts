@@ -29,6 +29,23 @@ describe('errorMessage', () => {
     expect(text.endsWith('…')).toBe(true)
   })
 
+  it('names the code of a Prisma error, so the admin page can map it to words', () => {
+    const err = Object.assign(new Error('Transaction already closed: the timeout for this transaction was 5000 ms'), {
+      name: 'PrismaClientKnownRequestError',
+      code: 'P2028',
+    })
+    expect(errorMessage(err)).toBe('PrismaClientKnownRequestError (P2028): Transaction already closed: the timeout for this transaction was 5000 ms')
+  })
+
+  it('names a system or PostgreSQL code, also from the cause', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
+    expect(errorMessage(refused)).toBe('Error (ECONNREFUSED): connect ECONNREFUSED 127.0.0.1:5432')
+    const wrapped = new Error('query failed', { cause: Object.assign(new Error('terminating connection'), { code: '57P01' }) })
+    expect(errorMessage(wrapped)).toBe('Error (57P01): query failed')
+    // Codes that are not a system or SQLSTATE code are left out.
+    expect(errorMessage(Object.assign(new Error('bad'), { code: 'not_a_code' }))).toBe('bad')
+  })
+
   it('handles thrown non-errors', () => {
     expect(errorMessage('plain string')).toBe('plain string')
     expect(errorMessage({ weird: true })).toBe('Unknown error')
@@ -51,8 +68,12 @@ describe('toResultJson', () => {
 describe('formatResult', () => {
   it.each([
     [{ loginAttempts: 3, jobRuns: 0 }, 'login attempts 3 · job runs 0'],
-    [{ ok: true, checked: 12 }, 'ok true · checked 12'],
-    [{ brokenAt: { id: '7' } }, 'broken at {"id":"7"}'],
+    [{ ok: true, checked: 12 }, 'ok yes · checked 12'],
+    [{ brokenAt: { id: '7' } }, 'broken at (id 7)'],
+    // The sli-rollup's bookkeeping, once shown as raw JSON.
+    [{ events: 1234, watermark: { event: '140', probe: '0' } }, 'events 1,234 · watermark (event 140, probe 0)'],
+    [{ sent: [], channels: ['email', 'slack'], ids: ['a', 'b', 'c', 'd'] }, 'sent none · channels email, slack · ids 4 items'],
+    [{ checkpoints: { warnings: ['x'], nested: { deep: 1 } } }, 'checkpoints (warnings 1 items, nested …)'],
     [{ missing: null }, 'missing —'],
     [null, ''],
     [undefined, ''],

@@ -4,12 +4,13 @@ import { db } from '@/lib/db'
 import { DEMO_USERS } from './foundation'
 import { SEED_SERVICES, seedIncidents } from './incidents'
 import { SEVERITY_RANK } from '@/lib/severity'
+import { responseStats } from '@/lib/incidents/board'
 
 const ROLLBACK = 'rollback'
 const DAY = 24 * 3_600_000
 
 describe('seedIncidents', () => {
-  it('seeds services, policies, rotations, channels and a believable week of incidents, idempotently', async () => {
+  it('seeds services, policies, rotations, channels and months of incidents, idempotently', async () => {
     const now = new Date()
     const logs: string[] = []
     await db
@@ -47,9 +48,15 @@ describe('seedIncidents', () => {
             where: { dedupKey: { startsWith: 'seed:' } },
             include: { events: true, alerts: true, postmortem: true },
           })
-          expect(incidents.length).toBeGreaterThanOrEqual(20)
-          expect(incidents.length).toBeLessThanOrEqual(30)
-          expect(incidents.every((i) => i.triggeredAt.getTime() >= now.getTime() - 7 * DAY && i.triggeredAt <= now)).toBe(true)
+          // A written-out week and about fifteen weeks before it.
+          const lastWeek = incidents.filter((i) => i.triggeredAt.getTime() > now.getTime() - 7 * DAY)
+          expect(lastWeek.length).toBeGreaterThanOrEqual(20)
+          expect(lastWeek.length).toBeLessThanOrEqual(30)
+          expect(incidents.length - lastWeek.length).toBeGreaterThanOrEqual(40)
+          expect(incidents.every((i) => i.triggeredAt <= now)).toBe(true)
+          const oldestDays = (now.getTime() - Math.min(...incidents.map((i) => i.triggeredAt.getTime()))) / DAY
+          expect(oldestDays).toBeGreaterThan(60)
+          expect(oldestDays).toBeLessThan(120)
           expect(incidents.filter((i) => i.status !== 'resolved').map((i) => i.status).sort()).toEqual(['acknowledged', 'investigating', 'triggered'])
           expect(new Set(incidents.map((i) => i.severity)).size).toBeGreaterThanOrEqual(4)
           expect(new Set(incidents.map((i) => i.serviceId)).size).toBe(5)
@@ -61,6 +68,13 @@ describe('seedIncidents', () => {
             // The clinical impact rule holds in the demo too.
             if (i.workflows.includes('emergency_triage')) expect(SEVERITY_RANK[i.severity]).toBeLessThanOrEqual(SEVERITY_RANK.high)
           }
+          // The board's figures over 7 and 30 days, from the seeded rows, differ.
+          const d7 = responseStats(incidents, now, 7)
+          const d30 = responseStats(incidents, now, 30)
+          expect(d7.incidents).toBe(lastWeek.length)
+          expect(d30.incidents).toBeGreaterThan(d7.incidents)
+          expect(d30.mttaMs).not.toBe(d7.mttaMs)
+          expect(d30.mttrMs).not.toBe(d7.mttrMs)
           const acked = incidents.filter((i) => i.acknowledgedAt)
           const mttaMin = acked.reduce((s, i) => s + (i.acknowledgedAt!.getTime() - i.triggeredAt.getTime()), 0) / acked.length / 60_000
           const resolved = incidents.filter((i) => i.resolvedAt)
@@ -70,6 +84,10 @@ describe('seedIncidents', () => {
           expect(mttrMin).toBeGreaterThan(15)
           expect(mttrMin).toBeLessThan(240)
           expect(incidents.filter((i) => i.postmortem)).toHaveLength(1)
+          expect(new Set(incidents.map((i) => i.dedupKey)).size).toBe(incidents.length)
+          // Incident numbers follow the order they opened in.
+          const byNumber = [...incidents].sort((a, b) => a.number - b.number)
+          expect(byNumber.map((i) => i.triggeredAt.getTime())).toEqual([...byNumber.map((i) => i.triggeredAt.getTime())].sort((a, b) => a - b))
           expect(incidents.flatMap((i) => i.events.map((e) => e.type))).toEqual(
             expect.arrayContaining(['alert', 'severity', 'status', 'note', 'notification', 'escalation', 'assignment', 'alert_resolved', 'postmortem']),
           )

@@ -1,39 +1,29 @@
 /**
  * Operations demo data: monitored services and the clinical workflows they serve, the escalation policies
  * of the operations guide, two on-call rotations, notification channels (console and file on; the ones
- * that need a network present but off) and a believable week of incidents with timelines, one postmortem.
+ * that need a network present but off) and the incident history of lib/seed/incident-stories.ts: a
+ * written-out last week with timelines and one postmortem, and about fifteen weeks before it.
  *
  * Written directly with the client (not through ingest) for speed, in the shapes ingest and the lifecycle
  * produce. Idempotent by natural keys: services by key, policies/schedules/channels by name, and the
  * incident history by its `seed:` dedup keys (skipped entirely once present).
  */
 import { randomUUID } from 'node:crypto'
-import { type Severity } from '@/lib/severity'
 import { db as defaultDb, Prisma } from '../db'
 import { recordAudit, SYSTEM_ACTOR } from '../audit'
 import { DEMO_USERS } from './foundation'
 import { affectedWorkflows, clinicalImpact } from '../incidents/impact'
 import type { AlertSource } from '../incidents/schema'
 import { SEVERITY_RANK } from '@/lib/severity'
+import { historyStories, RECENT_STORIES, SEED_SERVICES } from './incident-stories'
+
+export { SEED_SERVICES } from './incident-stories'
 
 /** The seed writes through `db`, or through a transaction (tests roll the whole seed back). */
 type Client = Prisma.TransactionClient
 
 const MIN = 60_000
 const HOUR = 60 * MIN
-
-export const SEED_SERVICES = [
-  { key: 'ai-engine', name: 'AI engine', workflows: ['diagnosis', 'emergency_triage'], policy: 'Clinical AI critical path', autoResolve: true,
-    description: 'Model serving for the triage and diagnostic assistants.' },
-  { key: 'triage-api', name: 'Triage API', workflows: ['emergency_triage'], policy: 'Clinical AI critical path', autoResolve: true,
-    description: 'ED triage suggestions for the emergency department front desk.' },
-  { key: 'med-review', name: 'Medication review', workflows: ['medication_review'], policy: 'Default', autoResolve: true,
-    description: 'Dose range and drug interaction checks for pharmacist review.' },
-  { key: 'imaging-ai', name: 'Imaging AI', workflows: ['diagnosis'], policy: 'Default', autoResolve: true,
-    description: 'Chest X-ray, CT and mammography reading assistants.' },
-  { key: 'ehr-bridge', name: 'EHR bridge', workflows: ['diagnosis', 'emergency_triage', 'medication_review'], policy: 'Clinical AI critical path',
-    autoResolve: false, description: 'HL7 v2 and FHIR integration with the hospital EHR; a person confirms recovery.' },
-] as const
 
 const OPS_WEEKLY = 'Ops weekly rotation'
 const CLINICAL_DAILY = 'Clinical AI daily rotation'
@@ -130,68 +120,6 @@ async function seedChannels(db: Client) {
   for (const d of defs) await db.notificationChannel.upsert({ where: { name: d.name }, create: d, update: {} })
 }
 
-/** One incident of the story. Times are minutes relative to when it opened. */
-interface Story {
-  service: (typeof SEED_SERVICES)[number]['key']
-  severity: Severity
-  source: AlertSource
-  system: string
-  message: string
-  hoursAgo: number
-  ackAfter?: number
-  investigateAfter?: number
-  resolveAfter?: number
-  /** Resolved by its alerts (auto-resolve) rather than by a person. */
-  autoResolved?: boolean
-  by?: 'priya' | 'tomas'
-  notes?: { after: number; text: string }[]
-  repeats?: number
-  postmortem?: boolean
-}
-
-const STORIES: Story[] = [
-  { service: 'ai-engine', severity: 'high', source: 'alertmanager', system: 'TriageLatencyHigh', message: 'p95 triage response time above 2s', hoursAgo: 166, ackAfter: 2, resolveAfter: 38, autoResolved: true, by: 'tomas', repeats: 3,
-    notes: [{ after: 9, text: 'Autoscaler lagging behind the Monday morning ED surge; added two replicas by hand.' }] },
-  { service: 'med-review', severity: 'medium', source: 'api', system: 'sla_monitoring', message: 'Response time SLA violated', hoursAgo: 162, ackAfter: 11, resolveAfter: 52, by: 'priya' },
-  { service: 'imaging-ai', severity: 'high', source: 'alertmanager', system: 'ModelInferenceErrors', message: 'Inference error rate 6.3% on chest X-ray model (threshold 2%)', hoursAgo: 153, ackAfter: 4, resolveAfter: 105, by: 'priya',
-    notes: [{ after: 20, text: 'Errors all from one DICOM modality (portable CR); rolling back the preprocessing change from Friday.' }] },
-  { service: 'ehr-bridge', severity: 'critical', source: 'pagerduty', system: 'hl7-gateway', message: 'HL7 ADT feed stalled: no messages for 10 minutes', hoursAgo: 147, ackAfter: 1, resolveAfter: 72, by: 'tomas',
-    notes: [{ after: 15, text: 'Interface engine lost its MLLP session after the EHR certificate rotation; reconnected, backlog draining.' }] },
-  { service: 'triage-api', severity: 'medium', source: 'probe', system: 'health-probe', message: 'Health check failed 3 times: GET /healthz timed out', hoursAgo: 140, ackAfter: 3, resolveAfter: 9, autoResolved: true, by: 'tomas' },
-  { service: 'ai-engine', severity: 'low', source: 'api', system: 'model_monitoring', message: "Feature drift PSI 0.14 on triage model input 'arrival_mode'", hoursAgo: 134, ackAfter: 18, resolveAfter: 190, by: 'priya',
-    notes: [{ after: 60, text: 'Drift explained by the new ambulance handover codes; clinical safety officer agrees no retraining needed.' }] },
-  { service: 'med-review', severity: 'info', source: 'alertmanager', system: 'CertificateExpiringSoon', message: 'TLS certificate of med-review expires in 14 days', hoursAgo: 128, ackAfter: 120, resolveAfter: 240, by: 'priya' },
-  { service: 'imaging-ai', severity: 'medium', source: 'alertmanager', system: 'GPUMemoryPressure', message: 'GPU memory above 90% on imaging-ai-gpu-1', hoursAgo: 122, resolveAfter: 22, autoResolved: true, repeats: 2 },
-  { service: 'ehr-bridge', severity: 'high', source: 'api', system: 'fhir_sync', message: 'FHIR MedicationRequest sync lagging 14 minutes', hoursAgo: 115, ackAfter: 3, resolveAfter: 48, by: 'tomas' },
-  { service: 'ai-engine', severity: 'critical', source: 'alertmanager', system: 'TriageModelDrift', message: 'Triage model calibration drift: Brier score 0.21 above 0.15 for 30 min', hoursAgo: 107, ackAfter: 2, investigateAfter: 6, resolveAfter: 155, by: 'priya', repeats: 4, postmortem: true,
-    notes: [
-      { after: 14, text: 'Lactate values on the vitals feed look ~9x high since 06:40. Checking with lab systems.' },
-      { after: 41, text: 'Confirmed: lab system upgrade switched lactate to mg/dL. Triage suggestions for affected arrivals flagged to ED charge nurse.' },
-      { after: 120, text: 'Unit conversion hotfix deployed to the feature pipeline; calibration back to 0.11.' },
-    ] },
-  { service: 'triage-api', severity: 'high', source: 'pagerduty', system: 'triage-api-prod', message: '5xx rate 3.8% on POST /v1/triage', hoursAgo: 98, ackAfter: 2, resolveAfter: 27, by: 'tomas' },
-  { service: 'med-review', severity: 'high', source: 'alertmanager', system: 'DoseCheckServiceDown', message: 'Dose range checker returns 503', hoursAgo: 93, ackAfter: 7, resolveAfter: 65, by: 'priya',
-    notes: [{ after: 12, text: 'Pharmacy informed: manual dose checks until recovery.' }] },
-  { service: 'imaging-ai', severity: 'low', source: 'api', system: 'storage', message: 'PACS export queue above 1,000 studies', hoursAgo: 87, ackAfter: 45, resolveAfter: 300, by: 'tomas' },
-  { service: 'ai-engine', severity: 'medium', source: 'alertmanager', system: 'PodRestartsHigh', message: 'ai-engine-3 restarted 5 times in 15 min', hoursAgo: 78, ackAfter: 4, resolveAfter: 33, autoResolved: true, by: 'priya' },
-  { service: 'ehr-bridge', severity: 'medium', source: 'probe', system: 'health-probe', message: 'Health check failed 3 times: HTTP 502 from /status', hoursAgo: 71, ackAfter: 8, resolveAfter: 19, by: 'tomas' },
-  { service: 'med-review', severity: 'medium', source: 'api', system: 'sla_monitoring', message: 'Response time SLA violated', hoursAgo: 64, ackAfter: 14, resolveAfter: 41, by: 'priya', repeats: 2 },
-  { service: 'imaging-ai', severity: 'critical', source: 'alertmanager', system: 'ModelEndpointDown', message: 'Mammography model endpoint unreachable', hoursAgo: 57, ackAfter: 1, resolveAfter: 58, by: 'tomas',
-    notes: [{ after: 10, text: 'Node drained for kernel patching without moving the model; rescheduled.' }] },
-  { service: 'med-review', severity: 'info', source: 'api', system: 'deploy', message: 'Interaction knowledge base updated to the 2026-11 release', hoursAgo: 52, resolveAfter: 180 },
-  { service: 'ai-engine', severity: 'high', source: 'pagerduty', system: 'gpu-node-7', message: 'GPU node gpu-node-7 NotReady', hoursAgo: 44, ackAfter: 3, resolveAfter: 80, by: 'priya' },
-  { service: 'ehr-bridge', severity: 'low', source: 'alertmanager', system: 'QueueBacklog', message: 'ORU result queue backlog 320 messages', hoursAgo: 37, ackAfter: 9, resolveAfter: 44, by: 'tomas' },
-  { service: 'imaging-ai', severity: 'medium', source: 'api', system: 'model_monitoring', message: 'Nodule detection sensitivity 0.89 below 0.92 on daily audit set', hoursAgo: 29, ackAfter: 21, resolveAfter: 170, by: 'priya' },
-  { service: 'med-review', severity: 'high', source: 'alertmanager', system: 'InteractionAPIErrors', message: 'Drug interaction API 5xx rate 2.4%', hoursAgo: 19, ackAfter: 5, resolveAfter: 22, autoResolved: true, by: 'tomas' },
-  { service: 'triage-api', severity: 'high', source: 'alertmanager', system: 'TriageLatencyHigh', message: 'p95 triage response time above 2s', hoursAgo: 9, ackAfter: 2, resolveAfter: 16, autoResolved: true, by: 'priya', repeats: 2 },
-  // Still open: one per board column.
-  { service: 'med-review', severity: 'medium', source: 'api', system: 'model_monitoring', message: 'Medication interaction check error rate 4.1% (threshold 2%)', hoursAgo: 52 / 60, ackAfter: 6, by: 'tomas', repeats: 5,
-    notes: [{ after: 15, text: 'Errors concentrated on one supplier feed; contacted the vendor.' }] },
-  { service: 'ai-engine', severity: 'critical', source: 'alertmanager', system: 'TriageFallbackScores', message: 'Triage model returning fallback scores for 7% of requests', hoursAgo: 24 / 60, ackAfter: 2, investigateAfter: 5, by: 'priya', repeats: 3,
-    notes: [{ after: 8, text: 'Fallback rate rising since the 2.14 canary reached 25%; pausing the rollout.' }] },
-  { service: 'imaging-ai', severity: 'high', source: 'alertmanager', system: 'ModelQueueDepth', message: 'CT head model queue depth above 500', hoursAgo: 4 / 60 },
-]
-
 const SOURCE_ACTOR: Record<AlertSource, string> = {
   alertmanager: 'key:prometheus-alertmanager',
   api: 'key:prometheus-alertmanager',
@@ -207,7 +135,12 @@ async function seedIncidentHistory(db: Client, p: SeedPeople, now: Date): Promis
   const channels = await db.notificationChannel.findMany({ where: { enabled: true } })
   const scheduleNames = [OPS_WEEKLY, CLINICAL_DAILY]
   let n = 0
-  for (const [index, s] of STORIES.entries()) {
+  // Oldest first, so incident numbers follow the order the incidents opened in.
+  const stories = [
+    ...historyStories(now).map((s, i) => ({ s, dedupKey: `seed:h${String(i + 1).padStart(3, '0')}` })),
+    ...RECENT_STORIES.map((s, i) => ({ s, dedupKey: `seed:${String(i + 1).padStart(2, '0')}` })),
+  ]
+  for (const [index, { s, dedupKey }] of stories.entries()) {
     const service = services.get(s.service)
     if (!service) continue
     const openedAt = new Date(Math.floor((now.getTime() - s.hoursAgo * HOUR) / 1000) * 1000)
@@ -222,7 +155,6 @@ async function seedIncidentHistory(db: Client, p: SeedPeople, now: Date): Promis
     const firstPage = delay !== undefined && policy ? t(delay) : null
     const paged = firstPage && (!ackAt || ackAt > firstPage) && (!resolvedAt || resolvedAt > firstPage) && firstPage <= now
     const alertCount = 1 + (s.repeats ?? 0)
-    const dedupKey = `seed:${String(index + 1).padStart(2, '0')}`
     const fingerprint = s.source === 'alertmanager' ? randomUUID().replace(/-/g, '').slice(0, 16) : s.source === 'pagerduty' ? dedupKey : null
     const alertRows = Array.from({ length: alertCount }, (_, i) => ({
       id: randomUUID(),

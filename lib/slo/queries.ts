@@ -4,6 +4,12 @@
  * and the benchmark can run them in plain Node.
  */
 import 'server-only'
+import { db } from '../db'
 
 export { getSloOverview, getSloDetail, getPeriodFigures, countViolations, type ReadOptions } from './overview'
 export type * from './types'
+
+/** Whether an SLO with this key exists: the page gate's 404 check. */
+export async function sloExists(key: string): Promise<boolean> {
+  return (await db.slo.count({ where: { key } })) > 0
+}

@@ -62,3 +62,9 @@ export async function subscribedPeriods(userId: string): Promise<Set<ReportPerio
 export async function hasEmailChannel(): Promise<boolean> {
   return (await db.notificationChannel.count({ where: { type: 'email', enabled: true } })) > 0
 }
+
+/** Whether a report with this id exists (a malformed id does not): the page gate's 404 check. */
+export async function reportExists(id: string): Promise<boolean> {
+  if (!ReportId.safeParse(id).success) return false
+  return (await db.slaReport.count({ where: { id } })) > 0
+}

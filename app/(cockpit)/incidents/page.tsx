@@ -3,17 +3,19 @@ import { requirePagePermission } from '@/lib/auth/guard'
 import { hasPermission } from '@/lib/rbac'
 import { boardFilterQuery, parseBoardFilters, type SearchParams } from '@/lib/incidents/board'
 import { getBoard, listBoardServices, listResponders } from '@/lib/incidents/board-queries'
+import { getPagingStatus } from '@/lib/incidents/paging-queries'
 import { Card, CardBody } from '@/components/ui/card'
 import { StackedPage } from '@/components/ui/page-header'
 import { BoardFilterForm } from '@/components/incidents/board-filter-form'
 import { IncidentBoard } from '@/components/incidents/incident-board'
+import { PagingWarning } from '@/components/incidents/paging-warning'
 
 export const metadata: Metadata = { title: 'Incidents' }
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePagePermission('incident:read')
   const { filters, invalid } = parseBoardFilters(await searchParams)
-  const [board, services, people] = await Promise.all([getBoard(filters), listBoardServices(), listResponders()])
+  const [board, services, people, paging] = await Promise.all([getBoard(filters), listBoardServices(), listResponders(), getPagingStatus()])
   const canAck = hasPermission(user.role, 'incident:ack')
 
   return (
@@ -25,10 +27,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           : 'Every open incident, live. Open one for its timeline and postmortem.'
       }
     >
+      <PagingWarning status={paging} canConfigure={hasPermission(user.role, 'notification:manage')} />
       <Card as="div">
         <CardBody className="py-4">
-          {/* Keyed by the URL so the fields follow a link that changes the filter. */}
-          <BoardFilterForm key={boardFilterQuery(filters)} filters={filters} invalid={invalid} services={services} people={people} />
+          <BoardFilterForm filters={filters} invalid={invalid} services={services} people={people} />
         </CardBody>
       </Card>
       <IncidentBoard key={boardFilterQuery(filters)} initial={board} canAck={canAck} />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { requirePagePermission } from '@/lib/auth/guard'
+import { hasPermission } from '@/lib/rbac'
 import { env } from '@/lib/env'
 import { getSloOverview } from '@/lib/slo/queries'
 import { overviewHeadline } from '@/lib/slo/display'
@@ -13,7 +14,7 @@ import { SloTabs } from '@/components/slo/slo-tabs'
 export const metadata: Metadata = { title: 'Service levels' }
 
 export default async function SloOverviewPage() {
-  await requirePagePermission('slo:read')
+  const user = await requirePagePermission('slo:read')
   // Already worst first (breached, at risk, ok; then the least budget left), the order of GET /api/slo.
   const slos = await getSloOverview(new Date())
 
@@ -22,7 +23,7 @@ export default async function SloOverviewPage() {
       title="Service levels"
       description="What we promise clinicians about the AI services (response time, availability, diagnostic accuracy, PHI-access compliance), and how much room for failure is left before a promise breaks."
     >
-      <SloTabs current="/slo" />
+      <SloTabs current="/slo" showReports={hasPermission(user.role, 'report:read')} />
       {slos.length === 0 ? (
         <Card as="div">
           <EmptyState title="No service level objectives yet" icon="chart">
@@ -36,7 +37,7 @@ export default async function SloOverviewPage() {
           <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Objectives, worst first">
             {slos.map((s) => (
               <li key={s.key}>
-                <SloCard summary={s} timeZone={env.WARDROOM_TIMEZONE} />
+                <SloCard summary={s} timeZone={env.WARDROOM_TIMEZONE} linkIncidents={hasPermission(user.role, 'incident:read')} />
               </li>
             ))}
           </ul>

@@ -78,10 +78,15 @@ describe('SLO pages', () => {
     await expect(SlaReportPage({ params: Promise.resolve({ id: 'nope' }) })).rejects.toMatchObject({ digest: expect.stringContaining('404') })
   })
 
-  it('refuses those without the permission', async () => {
+  it('a clinician reads the objectives, without a Reports tab or incident links they could not open; reports are refused', async () => {
     signInAs(await createUser('clinician'))
+    const html = await render(SloOverviewPage())
+    expect(html).toContain(`aria-labelledby="slo-${slo.key}"`)
+    expect(html).not.toContain('href="/slo/reports"')
+    expect(html).not.toContain('href="/incidents/')
+    const detail = await render(SloDetailPage({ params: Promise.resolve({ key: slo.key }), searchParams: noSearch }))
+    expect(detail).not.toContain('href="/slo/reports"')
     // forbidden() renders the 403 page inside Next; outside it, it throws all the same.
-    await expect(SloOverviewPage()).rejects.toThrow(/forbidden/)
     await expect(SlaReportsPage({ searchParams: noSearch })).rejects.toThrow(/forbidden/)
   })
 })

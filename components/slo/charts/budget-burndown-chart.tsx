@@ -6,7 +6,8 @@ import { formatBudgetPercent } from '@/lib/slo/display'
 import { TimeSeriesTable } from '@/components/charts/time-series-table'
 import { ChartFrame, ChartLegend, type ChartEmpty } from '@/components/charts/chart-frame'
 import { AXIS_LABEL, AXIS_TICK, CHART, CHART_MARGIN, timeAxisProps } from '@/components/charts/chart-theme'
-import { axisTimeStyle, formatChartTime, hasValues, spanOf, summarise, toEpoch, toPercent } from '@/components/charts/chart-data'
+import { formatChartTime, hasValues, summarise, toEpoch, toPercent } from '@/components/charts/chart-data'
+import { timeTickProps } from './time-ticks'
 import { budgetDomain, budgetTicks } from './slo-chart-data'
 
 export interface BudgetBurndownChartProps {
@@ -28,7 +29,7 @@ export function BudgetBurndownChart({ points, target, label, timeZone, empty }: 
   const values = data.map((d) => d.budget)
   const domain = budgetDomain(values)
   const s = summarise(points.map((p) => p.budgetRemaining))
-  const axisStyle = axisTimeStyle(spanOf(data.map((d) => d.x)))
+  const xTicks = timeTickProps(data.map((d) => d.x), timeZone)
   const defaultEmpty: ChartEmpty =
     target >= 1
       ? { title: 'No error budget to burn', reason: 'The target is 100%, so there is no budget: any failed event breaches the objective.' }
@@ -51,7 +52,7 @@ export function BudgetBurndownChart({ points, target, label, timeZone, empty }: 
     >
       <AreaChart responsive style={{ width: '100%', height: 256 }} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={CHART.grid} vertical={false} />
-        <XAxis {...timeAxisProps(timeZone, (v) => formatChartTime(v, timeZone, axisStyle))} />
+        <XAxis {...timeAxisProps(timeZone, xTicks.tickFormatter)} ticks={xTicks.ticks} />
         <YAxis
           domain={domain}
           ticks={budgetTicks(domain)}

@@ -7,71 +7,49 @@ import { formatBurnRate, formatFactor } from '@/lib/slo/display'
 import { TimeSeriesTable } from '@/components/charts/time-series-table'
 import { ChartFrame, ChartLegend, type ChartEmpty, type LegendItem } from '@/components/charts/chart-frame'
 import { AXIS_LABEL, AXIS_TICK, CHART, CHART_MARGIN, SERIES, timeAxisProps } from '@/components/charts/chart-theme'
-import { axisTimeStyle, formatChartTime, hasValues, spanOf, toEpoch } from '@/components/charts/chart-data'
-import { burnRateDomain, LOG_FLOOR, scaleBurnRate } from './slo-chart-data'
+import { formatChartTime, hasValues, toEpoch } from '@/components/charts/chart-data'
+import { burnRateDomain, burnRateTicks, formatBurnTick, LOG_FLOOR, offScalePeak } from './slo-chart-data'
+import { BURN_SERIES, peakOf, rawRateOf, shapeBurnRates, thresholdLines, windowLengthOf, type BurnRateThresholds } from './burn-rate-data'
+import { timeTickProps } from './time-ticks'
+import { ThresholdLabels } from './threshold-labels'
 
-export const BURN_SERIES = [
-  { key: 'r1h', label: '1 h' },
-  { key: 'r6h', label: '6 h' },
-  { key: 'r1d', label: '1 d' },
-  { key: 'r3d', label: '3 d' },
-] as const
-
-export interface BurnRateThresholds {
-  /** [1 h rule, 6 h rule], scaled to the SLO's window. */
-  page: readonly [number, number]
-  /** [1 d rule, 3 d rule]. */
-  ticket: readonly [number, number]
-}
+export type { BurnRateThresholds } from './burn-rate-data'
 
 export interface BurnRateChartProps {
   points: readonly BurnRatePoint[]
   thresholds: BurnRateThresholds
   label: string
   timeZone: string
-  /** Start on a logarithmic axis (spikes of 100× next to 0.5× read better); the viewer can switch. */
+  /**
+   * Start on a logarithmic axis (the default: a spike of 100× next to thresholds of 1×–14.4× and rates of
+   * 0.5× all stay readable); the viewer can switch to a linear axis, which stops at twice the highest
+   * threshold and marks what lies above it as off scale.
+   */
   defaultLog?: boolean
   empty?: ChartEmpty
-}
-
-/** The four threshold lines, each belonging to the long window of one alert rule. */
-export function thresholdLines(t: BurnRateThresholds): { value: number; label: string; color: string; side: 'left' | 'right' }[] {
-  return [
-    { value: t.page[0], label: `Page · 1 h over ${formatFactor(t.page[0])}`, color: CHART.page, side: 'right' },
-    { value: t.page[1], label: `Page · 6 h over ${formatFactor(t.page[1])}`, color: CHART.page, side: 'right' },
-    // Ticket lines sit close together near the bottom: their labels go on the other side.
-    { value: t.ticket[0], label: `Ticket · 1 d over ${formatFactor(t.ticket[0])}`, color: CHART.ticket, side: 'left' },
-    { value: t.ticket[1], label: `Ticket · 3 d over ${formatFactor(t.ticket[1])}`, color: CHART.ticket, side: 'left' },
-  ]
-}
-
-export function shapeBurnRates(points: readonly BurnRatePoint[], log: boolean) {
-  return points.map((p) => ({
-    x: toEpoch(p.t),
-    r1h: scaleBurnRate(p.r1h, log),
-    r6h: scaleBurnRate(p.r6h, log),
-    r1d: scaleBurnRate(p.r1d, log),
-    r3d: scaleBurnRate(p.r3d, log),
-  }))
 }
 
 /**
  * Burn rate (how many times faster than sustainable the budget is being spent) over the four long alert
  * windows, with the page and ticket thresholds drawn; 1× spends exactly the budget over the SLO window.
  */
-export function BurnRateChart({ points, thresholds, label, timeZone, defaultLog = false, empty }: BurnRateChartProps) {
+export function BurnRateChart({ points, thresholds, label, timeZone, defaultLog = true, empty }: BurnRateChartProps) {
   const [log, setLog] = useState(defaultLog)
   const toggleId = useId()
   const data = shapeBurnRates(points, log)
   const all = points.flatMap((p) => [p.r1h, p.r6h, p.r1d, p.r3d])
   const lines = thresholdLines(thresholds)
-  const axisStyle = axisTimeStyle(spanOf(data.map((d) => d.x)))
+  const domain = burnRateDomain(all, lines.map((l) => l.value), log)
+  const offScale = offScalePeak(all, domain)
+  const peak = offScale === null ? null : peakOf(points)
+  const xTicks = timeTickProps(data.map((d) => d.x), timeZone)
   const latest = points.at(-1)
   const legend: LegendItem[] = [
     ...BURN_SERIES.map((s, i) => ({ label: `${s.label} window`, ...SERIES[i]! })),
     { label: 'Page thresholds', color: CHART.page, dash: '6 4', kind: 'threshold' },
     { label: 'Ticket thresholds', color: CHART.ticket, dash: '2 3', kind: 'threshold' },
   ]
+  const offScaleWords = peak ? `Off scale: peak ${formatBurnRate(peak.rate)} at ${formatChartTime(toEpoch(peak.t), timeZone, 'day-time')}` : null
 
   return (
     <ChartFrame
@@ -91,7 +69,19 @@ export function BurnRateChart({ points, thresholds, label, timeZone, defaultLog 
       legend={
         <>
           <ChartLegend items={legend} />
-          {log && <p className="text-xs text-ink-muted">On the logarithmic scale, rates below {formatBurnRate(LOG_FLOOR)} are drawn at {formatBurnRate(LOG_FLOOR)}.</p>}
+          {log ? (
+            <p className="text-xs text-ink-muted">
+              Logarithmic scale: each gridline is ten times the one below. A rate of 0 (nothing burning) and anything below{' '}
+              {formatBurnRate(LOG_FLOOR)} is drawn on the bottom line, marked ≤{formatBurnRate(LOG_FLOOR)}; the tooltip and the table give the exact rate.
+            </p>
+          ) : (
+            offScaleWords && (
+              <p className="text-xs text-ink-muted">
+                {offScaleWords}. The linear axis stops at {formatFactor(domain[1])} so the thresholds stay readable; switch to the logarithmic scale to see
+                the whole spike.
+              </p>
+            )
+          )}
         </>
       }
       table={
@@ -105,29 +95,26 @@ export function BurnRateChart({ points, thresholds, label, timeZone, defaultLog 
     >
       <LineChart responsive style={{ width: '100%', height: 288 }} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={CHART.grid} vertical={false} />
-        <XAxis {...timeAxisProps(timeZone, (v) => formatChartTime(v, timeZone, axisStyle))} />
+        <XAxis {...timeAxisProps(timeZone, xTicks.tickFormatter)} ticks={xTicks.ticks} />
         <YAxis
           scale={log ? 'log' : 'linear'}
-          domain={burnRateDomain(all, lines.map((l) => l.value), log)}
+          domain={domain}
+          ticks={burnRateTicks(domain, log)}
           allowDataOverflow
           tick={AXIS_TICK}
           stroke={CHART.axis}
           width={64}
-          tickFormatter={(v: number) => formatFactor(v)}
-          label={{ value: 'Burn rate (× sustainable)', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' }, ...AXIS_LABEL }}
+          tickFormatter={(v: number) => formatBurnTick(v, log)}
+          label={{ value: log ? 'Burn rate (×, log scale)' : 'Burn rate (× sustainable)', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' }, ...AXIS_LABEL }}
         />
         <Tooltip
           labelFormatter={(v) => (typeof v === 'number' ? formatChartTime(v, timeZone, 'full') : String(v))}
-          formatter={(v, name) => [typeof v === 'number' ? formatBurnRate(v) : 'n/a', String(name)]}
+          // Shortest window first, as in the legend and the table (Recharts would sort by name: 1 d, 1 h, 3 d, 6 h).
+          itemSorter={(item) => windowLengthOf(item.dataKey)}
+          formatter={(_v, name, item) => [formatBurnRate(rawRateOf(item.payload, item.dataKey)), String(name)]}
         />
         {lines.map((l) => (
-          <ReferenceLine
-            key={l.label}
-            y={l.value}
-            stroke={l.color}
-            strokeDasharray={l.color === CHART.page ? '6 4' : '2 3'}
-            label={{ value: l.label, position: l.side === 'right' ? 'insideBottomRight' : 'insideBottomLeft', ...AXIS_LABEL }}
-          />
+          <ReferenceLine key={l.key} y={l.value} stroke={l.color} strokeDasharray={l.dash} />
         ))}
         {BURN_SERIES.map((s, i) => (
           <Line
@@ -142,6 +129,8 @@ export function BurnRateChart({ points, thresholds, label, timeZone, defaultLog 
             connectNulls={false}
           />
         ))}
+        {/* After the lines, so labels (with a halo) stay legible where a series crosses them. */}
+        <ThresholdLabels lines={lines} marker={log || !offScaleWords ? null : `▲ ${offScaleWords}`} />
       </LineChart>
     </ChartFrame>
   )

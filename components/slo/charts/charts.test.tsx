@@ -87,6 +87,28 @@ describe('BurnRateChart', () => {
     expect(text(html)).toContain('Page thresholds')
     expect(text(html)).toContain('Ticket thresholds')
     expect(text(html)).toMatch(/1 h burn rate\s+6 h burn rate\s+1 d burn rate\s+3 d burn rate/)
+    // Logarithmic by default, and honest about where zero is drawn.
+    expect(checkbox).toContain('checked')
+    expect(text(html)).toContain('A rate of 0 (nothing burning) and anything below 0.01× is drawn on the bottom line, marked ≤0.01×')
+  })
+
+  it('on the linear scale, says what lies above the axis', () => {
+    const html = renderToStaticMarkup(
+      <BurnRateChart
+        points={[
+          { t: '2026-03-02T12:00:00.000Z', r1h: 115, r6h: 20, r1d: 4, r3d: 1 },
+          { t: '2026-03-02T13:00:00.000Z', r1h: 0, r6h: 18, r1d: 4, r3d: 1 },
+        ]}
+        thresholds={{ page: [14.4, 6], ticket: [3, 1] }}
+        label="Burn rate"
+        timeZone="UTC"
+        defaultLog={false}
+      />,
+    )
+    expect(/<input[^>]*type="checkbox"[^>]*>/.exec(html)![0]).not.toContain('checked')
+    expect(text(html)).toContain('Off scale: peak 115× at 2 Mar 12:00. The linear axis stops at 30× so the thresholds stay readable')
+    // The table keeps the true rates.
+    expect(rows(html).map(text)[1]).toContain('0.00×')
   })
 })
 

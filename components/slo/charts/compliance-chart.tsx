@@ -7,7 +7,8 @@ import { formatCompliance, formatTarget } from '@/lib/slo/display'
 import { TimeSeriesTable } from '@/components/charts/time-series-table'
 import { ChartFrame, ChartLegend, type ChartEmpty } from '@/components/charts/chart-frame'
 import { AXIS_LABEL, AXIS_TICK, CHART, CHART_MARGIN, timeAxisProps } from '@/components/charts/chart-theme'
-import { axisTimeStyle, formatChartTime, hasValues, spanOf, summarise, toEpoch, toPercent } from '@/components/charts/chart-data'
+import { formatChartTime, hasValues, summarise, toEpoch, toPercent } from '@/components/charts/chart-data'
+import { timeTickProps } from './time-ticks'
 import { complianceDomain } from './slo-chart-data'
 
 export interface ComplianceChartProps {
@@ -33,7 +34,7 @@ export function ComplianceChart({ points, target, label, timeZone, empty }: Comp
   const targetPct = (toPercent(target) ?? 0)
   const noData = !hasValues(values)
   const s = summarise(points.map((p) => p.compliance))
-  const axisStyle = axisTimeStyle(spanOf(data.map((d) => d.x)))
+  const xTicks = timeTickProps(data.map((d) => d.x), timeZone)
 
   return (
     <ChartFrame
@@ -63,7 +64,7 @@ export function ComplianceChart({ points, target, label, timeZone, empty }: Comp
     >
       <LineChart responsive style={{ width: '100%', height: 256 }} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={CHART.grid} vertical={false} />
-        <XAxis {...timeAxisProps(timeZone, (v) => formatChartTime(v, timeZone, axisStyle))} />
+        <XAxis {...timeAxisProps(timeZone, xTicks.tickFormatter)} ticks={xTicks.ticks} />
         <YAxis
           domain={complianceDomain(values, targetPct)}
           allowDataOverflow

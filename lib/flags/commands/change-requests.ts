@@ -10,7 +10,7 @@ import type { Permission } from '../../rbac'
 import { hasPermission } from '../../rbac'
 import { describeChange, payloadHash } from '../change'
 import { applyRefusal, approveRefusal } from '../four-eyes'
-import { ChangePayload } from '../schema'
+import { ChangePayload, changePermission } from '../schema'
 import { planChange } from './change-plans'
 import { applyFlagUpdate } from './flags'
 import {
@@ -86,7 +86,7 @@ export async function rejectChangeRequest(actor: Actor, id: string, reason = '',
   await flagTransaction(async (tx) => {
     const cr = await loadRequest(tx, id)
     const own = actor.type === 'user' && cr.requestedById === actor.id
-    personOf(actor, own ? 'flag:edit' : 'flag:approve')
+    personOf(actor, own ? changePermission(ChangePayload.safeParse(cr.payload).data?.kind ?? 'environment') : 'flag:approve')
     if (cr.status !== 'pending' && cr.status !== 'approved') throw conflict(`The change request is ${cr.status}`)
     await tx.flagChangeRequest.update({ where: { id }, data: { status: 'rejected', reason: reason.slice(0, 1000) || cr.reason } })
     await recordChange(tx, cr.flag, actor, {
@@ -163,12 +163,14 @@ const VOID_DETAIL: Record<VoidReason, string> = {
  * gates are checked again too. An approval that no longer counts is voided (409).
  */
 export async function applyChangeRequest(actor: Actor, id: string, ctx: CommandContext = {}): Promise<void> {
-  const userId = personOf(actor, 'flag:edit')
+  // Everyone with flag:edit holds flag:emergency too; the change's own permission is checked once it is read.
+  const userId = personOf(actor, 'flag:emergency')
   const stale = await flagTransaction(async (tx): Promise<{ reason: VoidReason; approvedById: string | null; approvedHash: string | null } | null> => {
     const cr = await loadRequest(tx, id)
     if (cr.status === 'pending') throw conflict('Needs approval by a second person (four_eyes) before it can be applied', { gate: ['four_eyes'] })
     if (cr.status !== 'approved') throw conflict(`The change request is ${cr.status}`)
     const payload = ChangePayload.parse(cr.payload)
+    personOf(actor, changePermission(payload.kind))
     const refusal = applyRefusal(cr, payloadHash(payload), userId)
     const voidOf = (reason: VoidReason) => ({ reason, approvedById: cr.approvedById, approvedHash: cr.approvedHash })
     // Voided below, outside this transaction (which rolls back when it throws).

@@ -11,7 +11,7 @@
  */
 import type { Actor } from '@/lib/auth/actor'
 import type { Flag, FlagEnvironment } from '../../generated/prisma/client'
-import type { ChangeOutcome, ChangePayload, EnvironmentConfig } from '../schema'
+import { changePermission, type ChangeOutcome, type ChangePayload, type EnvironmentConfig } from '../schema'
 import { planChange } from './change-plans'
 import { authorizeEdit, decideGate, flagTransaction, loadEnvironment, loadFlag, requestChange, type CommandContext } from './records'
 
@@ -25,9 +25,9 @@ export async function proposeOrApply(
   environment: string,
   payload: ChangePayload | ((flag: Flag, row: FlagEnvironment) => ChangePayload),
   ctx: CommandContext,
-  opts: { safety?: boolean } = {},
+  opts: { safety?: boolean; permission?: 'flag:edit' | 'flag:emergency' } = {},
 ): Promise<ChangeOutcome> {
-  const env = authorizeEdit(actor, environment)
+  const env = authorizeEdit(actor, environment, opts.permission)
   return flagTransaction(async (tx) => {
     const flag = await loadFlag(tx, flagKey, true)
     const row = await loadEnvironment(tx, flag, env)
@@ -47,7 +47,10 @@ export async function updateEnvironment(actor: Actor, flagKey: string, environme
   return proposeOrApply(actor, flagKey, environment, { kind: 'environment', config }, ctx)
 }
 
-/** Kill switch: turning it on is a safety action and always applies at once; turning it off is gated. */
+/**
+ * Kill switch (flag:emergency): turning it on is a safety action and always applies at once; turning it
+ * off is gated.
+ */
 export async function setKillSwitch(actor: Actor, flagKey: string, environment: string, killed: boolean, ctx: CommandContext = {}): Promise<ChangeOutcome> {
-  return proposeOrApply(actor, flagKey, environment, { kind: 'kill_switch', killed }, ctx, { safety: killed })
+  return proposeOrApply(actor, flagKey, environment, { kind: 'kill_switch', killed }, ctx, { safety: killed, permission: changePermission('kill_switch') })
 }

@@ -49,12 +49,12 @@ export function parseEnvironment(environment: string): Environment {
 }
 
 /**
- * flag:edit in one environment. A key needs flags:write and acts only in its own environment; flag-wide
- * details count as production.
+ * flag:edit (or, for the emergency controls, flag:emergency) in one environment. A key needs flags:write and
+ * acts only in its own environment; flag-wide details count as production.
  */
-export function authorizeEdit(actor: Actor, environment: string): Environment {
+export function authorizeEdit(actor: Actor, environment: string, permission: 'flag:edit' | 'flag:emergency' = 'flag:edit'): Environment {
   const env = parseEnvironment(environment)
-  authorize(actor, 'flag:edit', { scope: 'flags:write' })
+  authorize(actor, permission, { scope: 'flags:write' })
   if (actor.type === 'apikey' && actor.environment !== env) {
     throw new ApiError(403, 'forbidden', `The API key acts in ${actor.environment}, not ${env}`, { environment: [actor.environment] })
   }

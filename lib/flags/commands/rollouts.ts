@@ -50,9 +50,9 @@ export async function enableFeature(actor: Actor, input: EnableInput, environmen
   )
 }
 
-/** Pauses the running rollout (a safety action: never gated). */
+/** Pauses the running rollout (a safety action: never gated; flag:emergency). */
 export async function pauseRollout(actor: Actor, flagKey: string, environment: string, reason: string, ctx: CommandContext = {}): Promise<void> {
-  authorizeEdit(actor, environment)
+  authorizeEdit(actor, environment, 'flag:emergency')
   await flagTransaction(async (tx) => {
     const flag = await loadFlag(tx, flagKey, true)
     const row = await loadEnvironment(tx, flag, environment)
@@ -71,9 +71,9 @@ export async function pauseRollout(actor: Actor, flagKey: string, environment: s
   })
 }
 
-/** "Roll back now": the latest rollout serves 0 % (a safety action: never gated). */
+/** "Roll back now": the latest rollout serves 0 % (a safety action: never gated; flag:emergency). */
 export async function rollbackNow(actor: Actor, flagKey: string, environment: string, reason: string, ctx: CommandContext = {}): Promise<void> {
-  authorizeEdit(actor, environment)
+  authorizeEdit(actor, environment, 'flag:emergency')
   await flagTransaction(async (tx) => {
     const flag = await loadFlag(tx, flagKey, true)
     const row = await loadEnvironment(tx, flag, environment)

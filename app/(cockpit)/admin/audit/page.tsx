@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { auditHref, hasAuditFilter, parseAuditSearchParams, type SearchParams } from '@/lib/admin/audit-filter'
 import { listAuditActions, listAuditLog, listAuditTargetTypes } from '@/lib/admin/queries'
+import { auditNames } from '@/lib/admin/audit-names'
 import { ButtonLink } from '@/components/ui/button'
 import { CardBody } from '@/components/ui/card'
 import { SectionCard } from '@/components/ui/section-card'
@@ -17,6 +18,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requirePagePermission('audit:read')
   const { values, query, invalid } = parseAuditSearchParams(await searchParams)
   const [page, actions, targetTypes] = await Promise.all([listAuditLog(query), listAuditActions(), listAuditTargetTypes()])
+  const names = await auditNames(page.rows)
   const filtered = hasAuditFilter(values)
 
   return (
@@ -26,8 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     >
       <SectionCard headingId="audit-heading" title="Entries" bare>
         <CardBody className="border-b border-line py-4">
-          {/* Keyed by the URL so the fields follow a link that changes the filter. */}
-          <AuditFilterForm key={auditHref(values)} values={values} invalid={invalid} actions={actions} targetTypes={targetTypes} />
+          <AuditFilterForm values={values} invalid={invalid} actions={actions} targetTypes={targetTypes} />
           {invalid.includes('cursor') && (
             <p role="status" className="mt-3 text-sm text-ink-muted">
               The page position in the address was not valid; showing the newest entries.
@@ -53,7 +54,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </EmptyState>
         ) : (
           <>
-            <AuditTable rows={page.rows} values={values} />
+            <AuditTable rows={page.rows} names={names} values={values} />
             <nav aria-label="Audit log pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-4 py-3">
               <p className="text-sm text-ink-muted tabular-nums">
                 {page.rows.length} {page.rows.length === 1 ? 'entry' : 'entries'}

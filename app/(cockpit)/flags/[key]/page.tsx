@@ -54,6 +54,8 @@ export default async function FlagPage({ params, searchParams }: { params: Param
   if (!flag) notFound()
 
   const canEdit = hasPermission(user.role, 'flag:edit')
+  // Operations: the kill switch, pause and roll back only (lib/rbac.ts).
+  const canEmergency = hasPermission(user.role, 'flag:emergency')
   const canApprove = hasPermission(user.role, 'flag:approve')
   const canCompliance = hasPermission(user.role, 'flag:compliance')
   const envParam = one(sp.env)
@@ -123,7 +125,7 @@ export default async function FlagPage({ params, searchParams }: { params: Param
             <SectionCard
               headingId="state-heading"
               title={<>State in {ENVIRONMENT_LABELS[environment].toLowerCase()}</>}
-              actions={canEdit && <KillSwitchButton flagKey={flag.key} environment={environment} killed={env.killed} offVariant={env.offVariant} />}
+              actions={canEmergency && <KillSwitchButton flagKey={flag.key} environment={environment} killed={env.killed} offVariant={env.offVariant} />}
               bodyClassName="space-y-2 text-sm"
             >
               <div className="flex flex-wrap items-center gap-2">
@@ -154,11 +156,12 @@ export default async function FlagPage({ params, searchParams }: { params: Param
             >
               {rollout ? <RolloutProgress rollout={rollout} now={now} /> : <p className="text-sm text-ink-muted">No rollout in this environment.</p>}
               {flag.guardedSloKeys.length === 0 && <p className="text-xs text-at-risk-fg">No guarded SLOs: a rollout here advances on time alone.</p>}
-              {canEdit && (
+              {canEmergency && (
                 <RolloutControls
                   flagKey={flag.key}
                   environment={environment}
                   status={rolloutStatus}
+                  canStart={canEdit}
                   variants={flag.variants.map((v) => v.key).filter((v) => v !== env.offVariant)}
                 />
               )}
@@ -195,7 +198,14 @@ export default async function FlagPage({ params, searchParams }: { params: Param
           title="Change requests"
           description="Production changes to a gated flag wait for a second person (4-eyes)."
         >
-          <ChangeRequestsPanel flagKey={flag.key} requests={flag.changeRequests} viewerId={user.id} canApprove={canApprove} canEdit={canEdit} />
+          <ChangeRequestsPanel
+            flagKey={flag.key}
+            requests={flag.changeRequests}
+            viewerId={user.id}
+            canApprove={canApprove}
+            canEdit={canEdit}
+            canEmergency={canEmergency}
+          />
         </SectionCard>
 
         <SectionCard

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { hasPermission } from '@/lib/rbac'
 import { getIncidentDetail, listResponders, type IncidentDetail } from '@/lib/incidents/board-queries'
+import { getPagingStatus } from '@/lib/incidents/paging-queries'
 import { formatUtcTimestamp } from '@/lib/format'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardBody } from '@/components/ui/card'
@@ -18,6 +19,7 @@ import { IncidentLiveRefresh } from '@/components/incidents/incident-live-refres
 import { IncidentStatusButtons } from '@/components/incidents/incident-status-buttons'
 import { IncidentTimeline } from '@/components/incidents/incident-timeline'
 import { NoteForm } from '@/components/incidents/note-form'
+import { PagingWarning } from '@/components/incidents/paging-warning'
 import { PostmortemForm } from '@/components/incidents/postmortem-form'
 import { WhatChanged } from '@/components/incidents/what-changed'
 import { WorkflowChips } from '@/components/incidents/workflow-chips'
@@ -39,7 +41,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 export default async function IncidentPage({ params }: Params) {
   const user = await requirePagePermission('incident:read')
   const { id } = await params
-  const [detail, people] = await Promise.all([getIncidentDetail(id), listResponders()])
+  const [detail, people, paging] = await Promise.all([getIncidentDetail(id), listResponders(), getPagingStatus()])
   if (!detail) notFound()
   const { incident, service, maintenance } = detail
   const canAck = hasPermission(user.role, 'incident:ack')
@@ -55,7 +57,10 @@ export default async function IncidentPage({ params }: Params) {
         </>
       }
       description={<IncidentLiveRefresh incidentId={incident.id} />}
-      actions={canAck ? <IncidentStatusButtons key={incident.status} incidentId={incident.id} status={incident.status} /> : undefined}
+      actions={
+        // Not keyed by status: the undo offered after resolving must outlive the refresh that shows it resolved.
+        canAck ? <IncidentStatusButtons incidentId={incident.id} number={incident.number} title={incident.title} status={incident.status} /> : undefined
+      }
     >
       <Card as="div">
         <CardBody className="space-y-4 py-4">
@@ -69,6 +74,7 @@ export default async function IncidentPage({ params }: Params) {
             )}
             <WorkflowChips workflows={incident.workflows} />
           </div>
+          {incident.status !== 'resolved' && !muted && <PagingWarning status={paging} canConfigure={hasPermission(user.role, 'notification:manage')} />}
           {maintenance && (
             <p className="rounded-md border border-info-border bg-info-bg px-3 py-2 text-sm text-info-fg" role="note">
               {service?.name ?? 'The service'} is in a maintenance window until {formatUtcTimestamp(maintenance.endsAt)}

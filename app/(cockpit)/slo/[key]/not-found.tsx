@@ -1,12 +1,15 @@
 import { ButtonLink } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
+import { RECORD_NOT_FOUND } from '@/components/shell/not-found-words'
+
+const words = RECORD_NOT_FOUND.slo
 
 export default function SloNotFound() {
   return (
     <Card as="div">
-      <EmptyState title="No such objective" icon="search" action={<ButtonLink href="/slo">All objectives</ButtonLink>}>
-        There is no service level objective with this key. It may have been renamed or removed.
+      <EmptyState title={words.title} icon="search" action={<ButtonLink href={words.back.href}>{words.back.label}</ButtonLink>}>
+        {words.body}
       </EmptyState>
     </Card>
   )

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { requirePagePermission } from '@/lib/auth/guard'
+import { hasPermission } from '@/lib/rbac'
 import { env } from '@/lib/env'
 import { getSloDetail } from '@/lib/slo/queries'
 import { getCurrentWorkings } from '@/lib/slo/current-workings'
@@ -26,7 +27,7 @@ type Props = { params: Promise<{ key: string }>; searchParams: Promise<Record<st
 export const metadata: Metadata = { title: 'Service level' }
 
 export default async function SloDetailPage({ params, searchParams }: Props) {
-  await requirePagePermission('slo:read')
+  const user = await requirePagePermission('slo:read')
   const { key } = await params
   const range = parseRange((await searchParams).range)
   const now = new Date()
@@ -47,7 +48,7 @@ export default async function SloDetailPage({ params, searchParams }: Props) {
       description={slo.description ? `${slo.description} ${description}.` : `${description}.`}
       actions={<StatusBadge status={s.status} className="px-2 py-1 text-sm" />}
     >
-      <SloTabs current="/slo" />
+      <SloTabs current="/slo" showReports={hasPermission(user.role, 'report:read')} />
 
       <StatGroup>
         <Stat label="Compliance" value={formatCompliance(s.compliance)} hint={`target ${formatTarget(slo.target)} over the ${windowWords(s.window)}`} />
@@ -122,7 +123,7 @@ export default async function SloDetailPage({ params, searchParams }: Props) {
             No burn-rate rule fired for this objective in this time range. Choose a longer range to look further back.
           </EmptyState>
         ) : (
-          <ViolationList violations={detail.violations} />
+          <ViolationList violations={detail.violations} linkIncidents={hasPermission(user.role, 'incident:read')} />
         )}
       </SectionCard>
     </StackedPage>

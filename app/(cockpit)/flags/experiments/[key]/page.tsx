@@ -86,7 +86,7 @@ export default async function ExperimentPage({ params }: { params: Params }) {
         )}
       </SectionCard>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 xl:grid-cols-2">
         <SectionCard headingId="srm-heading" title="Sample-ratio check">
           <SrmCheck results={x.results} weightsSource={x.weightsSource} />
         </SectionCard>

@@ -1,12 +1,15 @@
 import { ButtonLink } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
+import { RECORD_NOT_FOUND } from '@/components/shell/not-found-words'
+
+const words = RECORD_NOT_FOUND.report
 
 export default function SlaReportNotFound() {
   return (
     <Card as="div">
-      <EmptyState title="No such report" icon="search" action={<ButtonLink href="/slo/reports">All reports</ButtonLink>}>
-        There is no SLA report at this address. Reports are kept per period; the list shows every one that exists.
+      <EmptyState title={words.title} icon="search" action={<ButtonLink href={words.back.href}>{words.back.label}</ButtonLink>}>
+        {words.body}
       </EmptyState>
     </Card>
   )

@@ -1,0 +1,47 @@
+import type { RecordKind } from '@/lib/page-access'
+
+export interface NotFoundWords {
+  title: string
+  body: string
+  back: { href: string; label: string }
+}
+
+/** What the 404 page says for an unknown record, the same whether it renders in the shell or on its own. */
+export const RECORD_NOT_FOUND: Record<RecordKind, NotFoundWords> = {
+  incident: {
+    title: 'No such incident',
+    body: 'There is no incident at this address. Check the link, or find the incident on the board.',
+    back: { href: '/incidents', label: 'All incidents' },
+  },
+  flag: {
+    title: 'No such flag',
+    body: 'There is no feature flag with this key. Check the link, or find the flag in the list.',
+    back: { href: '/flags', label: 'All flags' },
+  },
+  experiment: {
+    title: 'No such experiment',
+    body: 'There is no experiment with this key. Check the link, or find the experiment in the list.',
+    back: { href: '/flags/experiments', label: 'All experiments' },
+  },
+  slo: {
+    title: 'No such objective',
+    body: 'There is no service level objective with this key. It may have been renamed or removed.',
+    back: { href: '/slo', label: 'All objectives' },
+  },
+  report: {
+    title: 'No such report',
+    body: 'There is no SLA report at this address. Reports are kept per period; the list shows every one that exists.',
+    back: { href: '/slo/reports', label: 'All reports' },
+  },
+  job: {
+    title: 'No such job',
+    body: 'There is no scheduled job with this name. The list shows every job this version of Wardroom runs.',
+    back: { href: '/admin/jobs', label: 'All jobs' },
+  },
+}
+
+export const PAGE_NOT_FOUND: NotFoundWords = {
+  title: 'Page not found',
+  body: 'The page you asked for does not exist or has moved.',
+  back: { href: '/', label: 'Back to the overview' },
+}

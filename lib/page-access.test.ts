@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { pagePermissions, pageRecord } from './page-access'
+import { ADMIN } from './navigation'
+
+describe('pagePermissions', () => {
+  it.each([
+    ['/', ['overview:read']],
+    ['/incidents', ['incident:read']],
+    ['/incidents/probes', ['incident:read']],
+    ['/incidents/0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44', ['incident:read']],
+    ['/oncall', ['incident:read']],
+    ['/slo', ['slo:read']],
+    ['/slo/triage-latency', ['slo:read']],
+    // The longer prefix wins: reports need report:read, not slo:read.
+    ['/slo/reports', ['report:read']],
+    ['/slo/reports/0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44', ['report:read']],
+    ['/flags', ['flag:read']],
+    ['/flags/experiments/checkout-copy', ['flag:read']],
+    ['/admin/jobs', ['job:read']],
+    ['/admin/jobs/sli-rollup', ['job:read']],
+    ['/admin/users', ['user:manage']],
+    ['/admin/audit', ['audit:read']],
+  ] as const)('%s needs one of %j', (pathname, needs) => {
+    expect(pagePermissions(pathname)).toEqual(needs)
+  })
+
+  it('lets the administration index open for anyone with one administration area', () => {
+    expect(pagePermissions('/admin')).toEqual(ADMIN.map((a) => a.permission))
+  })
+
+  it('does not match a longer word that merely starts like a page', () => {
+    expect(pagePermissions('/incidentsx')).toBeNull()
+    expect(pagePermissions('/sloth')).toBeNull()
+    expect(pagePermissions('/analytics')).toBeNull()
+    expect(pagePermissions('/login')).toBeNull()
+  })
+})
+
+describe('pageRecord', () => {
+  it.each([
+    ['/incidents/0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44', { kind: 'incident', id: '0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44' }],
+    ['/flags/triage-model-v2', { kind: 'flag', id: 'triage-model-v2' }],
+    ['/flags/with%20space', { kind: 'flag', id: 'with space' }],
+    ['/flags/experiments/checkout-copy', { kind: 'experiment', id: 'checkout-copy' }],
+    ['/slo/triage-latency', { kind: 'slo', id: 'triage-latency' }],
+    ['/slo/reports/abc', { kind: 'report', id: 'abc' }],
+    ['/admin/jobs/sli-rollup', { kind: 'job', id: 'sli-rollup' }],
+    // Not valid percent-encoding: a record page whose record cannot exist.
+    ['/flags/%E0%A4%A', { kind: 'flag', id: null }],
+  ] as const)('%s is the page of %j', (pathname, record) => {
+    expect(pageRecord(pathname)).toEqual(record)
+  })
+
+  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/admin/jobs', '/incidents/a/b'])(
+    '%s is no record page',
+    (pathname) => {
+      expect(pageRecord(pathname)).toBeNull()
+    },
+  )
+})
+
+/** Every page of app/(cockpit), as a path with a sample value for each dynamic segment. */
+function cockpitPages(): { file: string; pathname: string; dynamic: boolean }[] {
+  const root = path.resolve(import.meta.dirname, '..', 'app', '(cockpit)')
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === 'page.tsx' ? [path.join(dir, e.name)] : []))
+  return walk(root).map((file) => {
+    const segments = path.relative(root, path.dirname(file)).split(path.sep).filter(Boolean)
+    return {
+      file: path.relative(root, file),
+      pathname: `/${segments.map((s) => (s.startsWith('[') ? 'sample-record' : s)).join('/')}`,
+      dynamic: segments.some((s) => s.startsWith('[')),
+    }
+  })
+}
+
+describe('the table matches the pages', () => {
+  const pages = cockpitPages()
+
+  it('reads the pages of the cockpit', () => {
+    expect(pages.length).toBeGreaterThan(15)
+  })
+
+  it.each(pages.map((p) => [p.file, p] as const))('%s is gated by the permission the page itself requires', (_file, page) => {
+    const source = readFileSync(path.resolve(import.meta.dirname, '..', 'app', '(cockpit)', page.file), 'utf8')
+    const needs = pagePermissions(page.pathname)
+    expect(needs, page.pathname).not.toBeNull()
+    const required = source.match(/requirePagePermission\('([a-z]+:[a-z]+)'\)/)?.[1]
+    // A page that checks one permission is gated by exactly it; the administration index checks its own list.
+    if (required) expect(needs).toEqual([required])
+    else expect(page.pathname).toBe('/admin')
+  })
+
+  it.each(pages.map((p) => [p.file, p] as const))('%s is a record page exactly when its path has a dynamic segment', (_file, page) => {
+    expect(pageRecord(page.pathname) !== null).toBe(page.dynamic)
+  })
+})
