@@ -49,6 +49,8 @@ test('an admin creates an API key (the name checked as typed), sees it once at t
   await expect(page).toHaveURL(/action=apikey\.create/)
   const entry = page.getByRole('row').filter({ hasText: name })
   await expect(entry).toHaveCount(1)
-  await expect(entry).toContainText('apikey.create')
+  // The action in words, the code behind it (the link filters by it), the person with their e-mail.
+  await expect(entry).toContainText('API key created')
+  await expect(entry.getByRole('link', { name: 'API key created' })).toHaveAttribute('href', /action=apikey\.create/)
   await expect(entry).toContainText('admin@e2e.wardroom.local')
 })

@@ -56,7 +56,9 @@ test('the audit log names actions and people in words, and filters by a chosen a
   await form.getByLabel('Action').selectOption({ label: 'User added (user.create)' })
   await expect(page).toHaveURL(/action=user\.create/, SERVER)
   await expect(entries.getByRole('link', { name: 'Grace Whitfield' })).toBeVisible()
-  await expect(entries.getByText(/^[0-9a-f]{8}…$/)).toHaveCount(0)
+  // (Users other tests created and removed again may still show by a shortened id: their names are gone.)
+  const grace = entries.getByRole('row').filter({ has: page.getByRole('link', { name: 'Grace Whitfield' }) })
+  await expect(grace.getByText(/^[0-9a-f]{8}…$/)).toHaveCount(0)
 
   // A link in the list narrows the filter, and the form follows the address.
   await entries.getByRole('link', { name: 'system', exact: true }).first().click()

@@ -21,3 +21,16 @@ export const test = base.extend<{ adminPage: Page }>({
 })
 
 export { expect, E2E_ADMIN }
+
+/** An API key with alerts:write, made through the admin page as a person would; returns the secret. */
+export async function createAlertsKey(page: Page, prefix: string): Promise<string> {
+  const name = `${prefix}-${Date.now()}`
+  await page.goto('/admin/api-keys')
+  const form = page.getByRole('form', { name: 'Create an API key' })
+  await form.getByLabel('Name').fill(name)
+  await form.getByRole('checkbox', { name: /alerts:write/ }).check()
+  await form.getByRole('button', { name: 'Create key' }).click()
+  const secret = page.getByLabel(`New API key “${name}”`)
+  await expect(secret).toBeVisible()
+  return secret.inputValue()
+}

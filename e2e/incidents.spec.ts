@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { E2E_CRON_SECRET, expect, test } from './fixtures'
+import { createAlertsKey, E2E_CRON_SECRET, expect, test } from './fixtures'
 
 /**
  * The incident board's journeys: an alert sent by a machine appears on an open board without a reload,
@@ -9,18 +9,6 @@ import { E2E_CRON_SECRET, expect, test } from './fixtures'
  * alert keeps its severity) and med-review, whose "Default" policy pages critical incidents at once.
  */
 
-/** An API key with alerts:write, made through the admin page as a person would. */
-async function createAlertsKey(page: Page): Promise<string> {
-  const name = `e2e-alerts-${Date.now()}`
-  await page.goto('/admin/api-keys')
-  const form = page.getByRole('form', { name: 'Create an API key' })
-  await form.getByLabel('Name').fill(name)
-  await form.getByRole('checkbox', { name: /alerts:write/ }).check()
-  await form.getByRole('button', { name: 'Create key' }).click()
-  const secret = page.getByLabel(`New API key “${name}”`)
-  await expect(secret).toBeVisible()
-  return secret.inputValue()
-}
 
 async function sendAlert(page: Page, key: string, alert: { severity: string; service: string; message: string }): Promise<string> {
   const res = await page.request.post('/api/alerts', {
@@ -38,7 +26,7 @@ const column = (page: Page, name: string) => page.getByRole('region', { name: ne
 test('an alert appears on the open board live, is acknowledged and resolved', async ({ adminPage: page }) => {
   // Waits out the undo offer once (10 s).
   test.setTimeout(60_000)
-  const key = await createAlertsKey(page)
+  const key = await createAlertsKey(page, 'e2e-alerts')
   // Base 36: a long digit run would be redacted as a possible identifier before storage.
   const message = `E2E model latency ${Date.now().toString(36)}`
 
@@ -100,7 +88,7 @@ test('an alert appears on the open board live, is acknowledged and resolved', as
 })
 
 test('an unacknowledged incident escalates after its policy delay', async ({ adminPage: page }) => {
-  const key = await createAlertsKey(page)
+  const key = await createAlertsKey(page, 'e2e-alerts')
   const message = `E2E dose check timeouts ${Date.now().toString(36)}`
   // Critical on med-review: its "Default" policy waits 0 minutes before the first level.
   const incidentId = await sendAlert(page, key, { severity: 'critical', service: 'med-review', message })

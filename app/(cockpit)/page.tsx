@@ -13,6 +13,7 @@ import { StatusBadge } from '@/components/ui/status-badge'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { formatPercent } from '@/lib/format'
 import { SEVERITIES } from '@/lib/severity'
+import { auditActionLabel } from '@/lib/admin/audit-words'
 
 export const metadata: Metadata = { title: 'Overview' }
 
@@ -199,7 +200,9 @@ export default async function OverviewPage() {
                 {data.recentAudit.map((a) => (
                   <li key={a.id.toString()} className="flex items-center justify-between gap-3 py-2 text-sm">
                     <span className="min-w-0 wrap-anywhere">
-                      <span className="font-medium">{a.action}</span>
+                      <span className="font-medium" title={a.action}>
+                        {auditActionLabel(a.action)}
+                      </span>
                       <span className="text-slate-500"> · {a.actorLabel}</span>
                     </span>
                     <time dateTime={a.at.toISOString()} className="shrink-0 text-xs text-slate-500 tabular-nums">

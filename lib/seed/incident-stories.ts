@@ -7,6 +7,7 @@
  */
 import type { Severity } from '@/lib/severity'
 import type { AlertSource } from '../incidents/schema'
+import { seededRandom } from '@/lib/random'
 
 export const SEED_SERVICES = [
   { key: 'ai-engine', name: 'AI engine', workflows: ['diagnosis', 'emergency_triage'], policy: 'Clinical AI critical path', autoResolve: true,
@@ -133,17 +134,6 @@ const ANCHORS: (Template & { hoursAgo: number; minutes: number })[] = [
   { service: 'triage-api', severity: 'high', source: 'pagerduty', system: 'triage-api-prod', message: '5xx rate 20% on POST /v1/triage', hoursAgo: 33 * 24, minutes: 40 },
 ]
 
-/** mulberry32: a small deterministic generator, so the demo is the same on every run. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 /** Minutes to acknowledge and to resolve, by severity: [low, high] of each. */
 const RESPONSE: Record<Severity, { ack: [number, number]; resolve: [number, number] }> = {
@@ -163,7 +153,7 @@ const BUSY_WEEKS: Record<number, number> = { 3: 5, 7: 3, 10: 6, 14: 4 }
  * history) and have improved since.
  */
 export function historyStories(now: Date): Story[] {
-  const rand = generator(20_260_301)
+  const rand = seededRandom(20_260_301)
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
   const between = ([lo, hi]: [number, number]) => lo + rand() * (hi - lo)
   const out: Story[] = []

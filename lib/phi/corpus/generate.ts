@@ -13,18 +13,10 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { FIRST, HELDOUT_TEMPLATES, NEGATIVE_VALUES, SURNAME, TUNING_TEMPLATES, UNSEEN_FIRST, UNSEEN_SURNAME, type Template } from './templates'
 import { GOLD_TYPES, type CorpusItem, type GoldSpan, type GoldType } from '../score'
+import { seededRandom } from '@/lib/random'
 
-/** mulberry32: a small seeded PRNG, so the corpus is the same on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The corpus's seeded generator (kernel: lib/random.ts). */
+export const rng = seededRandom
 
 type Rand = () => number
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!
