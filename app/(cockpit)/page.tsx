@@ -225,9 +225,9 @@ export default async function OverviewPage() {
             ) : (
               <ul className="mt-3 divide-y divide-slate-100">
                 {data.latestRuns.map((r) => (
-                  <li key={r.job} className="flex items-center justify-between py-2 text-sm">
-                    <span className="font-medium">{r.job}</span>
-                    <span className={r.status === 'failed' ? 'font-medium text-red-700' : 'text-slate-600'}>
+                  <li key={r.job} className="flex items-center justify-between gap-3 py-2 text-sm">
+                    <span className="min-w-0 font-medium wrap-anywhere">{r.job}</span>
+                    <span className={`shrink-0 ${r.status === 'failed' ? 'font-medium text-red-700' : 'text-slate-600'}`}>
                       {r.status}
                       {r.durationMs !== null ? ` · ${r.durationMs} ms` : ''}
                     </span>

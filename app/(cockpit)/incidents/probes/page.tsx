@@ -49,7 +49,7 @@ const PROBE_COLUMNS: Column<ProbeListItem>[] = [
         <Link href={`/incidents/probes?probe=${p.id}#results`} className="block truncate font-medium hover:underline" title={p.name}>
           {p.name}
         </Link>
-        <CellNote className="truncate">
+        <CellNote className="wrap-anywhere">
           {p.service.name} · {displayUrl(p.url)}
         </CellNote>
       </>
