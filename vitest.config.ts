@@ -9,7 +9,7 @@ const alias = {
 }
 const unitInclude = ['**/*.test.ts', '**/*.test.tsx']
 const dbInclude = ['**/*.db.test.ts']
-const exclude = ['node_modules/**', '.next/**', '.next-*/**', '.data/**', 'e2e/**', 'lib/generated/**']
+const exclude = ['node_modules/**', '.next/**', '.next-*/**', '.data/**', '.bench/**', 'e2e/**', 'lib/generated/**']
 
 const dbProject = (name: string, globalSetup: string) => ({
   resolve: { alias },

@@ -36,3 +36,25 @@ for (const target of ['/\\evil.example', '/\t/evil.example', '//evil.example', '
     expect(new URL(page.url()).pathname).toBe('/')
   })
 }
+
+test('machine endpoints the server answers directly carry the same headers and error shapes as those Next answers', async ({ request }) => {
+  const SECURITY = ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'permissions-policy']
+  // Through Next: a cockpit API route.
+  const viaNext = await request.get('/api/ping')
+  expect(viaNext.status()).toBe(200)
+  // Served directly (scripts/server.ts): OFREP, alert ingest, PagerDuty events, SLI ingest.
+  const direct = [
+    { path: '/ofrep/v1/evaluate/flags', body: { errorDetails: expect.stringContaining('API key') } },
+    { path: '/api/alerts', body: { error: expect.objectContaining({ code: 'unauthorized' }) } },
+    { path: '/api/sli/events', body: { error: expect.objectContaining({ code: 'unauthorized' }) } },
+    { path: '/api/alerts/events/v2', body: expect.objectContaining({ status: 'invalid event' }) },
+  ]
+  for (const { path, body } of direct) {
+    const res = await request.post(path, { data: {} })
+    expect([400, 401], path).toContain(res.status())
+    expect(await res.json(), path).toEqual(body)
+    expect(res.headers()['x-request-id'], path).toBeTruthy()
+    for (const name of SECURITY) expect(res.headers()[name], `${name} of ${path}`).toBe(viaNext.headers()[name])
+    expect(res.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'")
+  }
+})

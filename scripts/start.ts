@@ -68,7 +68,11 @@ async function main(): Promise<void> {
   await closeDb()
 
   const port = env.PORT
-  const child = spawn(process.execPath, [nextBin, mode, '-p', String(port)], {
+  // Production: scripts/server.ts (Next plus the machine routes served directly); development: `next dev`.
+  // WARDROOM_SERVER_NODE_ARGS: extra Node.js options for that process (--max-old-space-size=…, --cpu-prof).
+  const nodeArgs = (process.env.WARDROOM_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)
+  const args = mode === 'start' ? [...nodeArgs, '--import', 'tsx', path.resolve('scripts/server.ts')] : [...nodeArgs, nextBin, mode, '-p', String(port)]
+  const child = spawn(process.execPath, args, {
     stdio: 'inherit',
     env: {
       ...process.env,
@@ -76,6 +80,8 @@ async function main(): Promise<void> {
       DATABASE_URL: conn.url,
       NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      ...(mode === 'start' ? { NODE_ENV: 'production' } : {}),
       WARDROOM_SUPERVISOR_PID: String(process.pid),
       // /health reads the embedded server's state (running, restarting after an unexpected exit) from here.
       ...(conn.embedded ? { WARDROOM_EMBEDDED_STATE: embeddedPaths(dataDir).stateFile } : {}),

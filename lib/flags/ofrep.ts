@@ -9,7 +9,7 @@
  *   errors outside evaluation (401, 403, 5xx)  { errorDetails } (generalErrorResponse)
  */
 import { ApiError } from '@/lib/errors'
-import { readBody } from '../http/route'
+import { rawResponse, readBody } from '../http/route'
 import { evaluateFlag, type EvaluationResult, type FlagConfig } from './evaluate'
 import { countEvaluation } from './stats-counter'
 import { bulkEtag, environmentOf, getSnapshot } from './snapshot'
@@ -104,7 +104,7 @@ export async function evaluateSingle(environment: string, key: string, parsed: P
   const result = evaluateFlag(flag, parsed.context)
   if (result.variant !== null) countEvaluation(environment, key, result.variant)
   const status = result.reason === 'ERROR' ? STATUS[ofrepCode(result)] : 200
-  return new Response(fragmentOf(flag, result), { status, headers: OFREP_JSON })
+  return rawResponse(fragmentOf(flag, result), { status, headers: OFREP_JSON })
 }
 
 /** `If-None-Match` holds the ETag (a list, weak tags and `*` allowed). */
@@ -143,7 +143,7 @@ export async function evaluateBulk(environment: string, parsed: ParsedContext, i
   if (!parsed.ok) return Response.json({ errorCode: parsed.errorCode, errorDetails: parsed.errorDetails }, { status: 400 })
   const snapshot = await getSnapshot()
   const etag = bulkEtag(environment, snapshot, parsed.context)
-  if (etagMatches(ifNoneMatch, etag)) return new Response(null, { status: 304, headers: { ETag: etag } })
+  if (etagMatches(ifNoneMatch, etag)) return rawResponse(null, { status: 304, headers: { ETag: etag } })
   let hit = bulkCache.get(etag)
   if (!hit) {
     hit = evaluateAll(environmentOf(snapshot, environment), parsed.context)
@@ -152,7 +152,7 @@ export async function evaluateBulk(environment: string, parsed: ParsedContext, i
   }
   const now = Date.now()
   for (const s of hit.served) countEvaluation(environment, s.key, s.variant, now)
-  return new Response(hit.body, { status: 200, headers: { ...OFREP_JSON, ETag: etag } })
+  return rawResponse(hit.body, { status: 200, headers: { ...OFREP_JSON, ETag: etag } })
 }
 
 /** GET /ofrep/v1/configuration. */

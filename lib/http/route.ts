@@ -171,8 +171,19 @@ export function defineRoute<P = Record<string, string>>(
       const principal = await authenticateRequest(req, meta.access)
       if (rateClass && principal.kind === 'apikey') enforceRateLimit(rateClass, { apiKeyId: principal.key.id }, meta.route)
       const params = ((await nextCtx?.params) ?? {}) as P
-      const log = logger.child({ requestId, route: meta.route })
-      const ctx = { req, params, principal, actor: actorOf(principal), requestId, ip, log }
+      let log: typeof logger | undefined
+      const ctx = {
+        req,
+        params,
+        principal,
+        actor: actorOf(principal),
+        requestId,
+        ip,
+        // Made on first use: most requests log nothing but their access line.
+        get log() {
+          return (log ??= logger.child({ requestId, route: meta.route }))
+        },
+      }
       response = await handler(ctx).catch(async (err: unknown) => {
         // A read may meet a connection the database just dropped (restart, failover): the pool has
         // discarded it, so one retry on a fresh connection often answers instead of a 503.
@@ -198,6 +209,9 @@ export function defineRoute<P = Record<string, string>>(
     // The route template, never the URL: paths and query strings can carry identifiers.
     const line = { requestId, route: meta.route, method: req.method, status: response.status, ms: Math.round(seconds * 1000) }
     if (response.status >= 500) logger.warn(line, 'request failed')
+    // Machine endpoints answer thousands of requests a second: their successes are counted in the metrics
+    // (wardroom_http_requests_total by route and status) and logged at debug; refusals stay at info.
+    else if (response.status < 400 && rateClassOf(meta, req)) logger.debug(line, 'request')
     else logger.info(line, 'request')
     return response
   }
@@ -210,6 +224,30 @@ export interface ReadBodyOptions {
   types?: string[]
 }
 
+/**
+ * The body the production server (scripts/server.ts) already read from the socket for a machine route it
+ * serves directly, attached to the Request under this symbol instead of being wrapped in a stream that
+ * would be read straight back.
+ */
+export const PREREAD_BODY = Symbol.for('wardroom.preread-body')
+/**
+ * The body of a Response as the string it was made from (rawResponse), so that the production server can
+ * write it without reading the Response's stream.
+ */
+export const RAW_BODY = Symbol.for('wardroom.raw-body')
+
+/** A Response whose body the production server can send as is (RAW_BODY); anywhere else a plain Response. */
+export function rawResponse(body: string | null, init: ResponseInit): Response {
+  return Object.assign(new Response(body, init), { [RAW_BODY]: body })
+}
+
+/** A JSON Response the production server can send without reading it back (rawResponse). */
+export function rawJson(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers)
+  if (!headers.has('content-type')) headers.set('content-type', 'application/json')
+  return rawResponse(JSON.stringify(body), { ...init, headers })
+}
+
 /** Reads the raw body within the byte limit (413), checking the media type (415). */
 export async function readBody(req: Request, opts: ReadBodyOptions = {}): Promise<string> {
   const limit = opts.limit ?? env.BODY_LIMIT_BYTES
@@ -218,6 +256,11 @@ export async function readBody(req: Request, opts: ReadBodyOptions = {}): Promis
   if (!types.includes(type)) throw unsupportedMediaType(types.join(' or '))
   const declared = Number(req.headers.get('content-length') ?? NaN)
   if (Number.isFinite(declared) && declared > limit) throw payloadTooLarge(limit)
+  const preread = (req as Request & { [PREREAD_BODY]?: Buffer | null })[PREREAD_BODY]
+  if (preread !== undefined) {
+    if (preread && preread.length > limit) throw payloadTooLarge(limit)
+    return preread ? preread.toString('utf8') : ''
+  }
   if (!req.body) return ''
   const reader = req.body.getReader()
   const chunks: Uint8Array[] = []
@@ -250,7 +293,7 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, opt
 }
 
 export function json(body: unknown, init?: ResponseInit): Response {
-  return Response.json(body, init)
+  return rawJson(body, init)
 }
 
 export { ApiError }

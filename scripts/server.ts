@@ -1,0 +1,161 @@
+/**
+ * The production HTTP server (`npm start` runs it as the child of scripts/start.ts).
+ *
+ * Next.js serves the cockpit: pages, server actions, session APIs, health and metrics. The machine hot paths
+ * — OFREP evaluation and configuration, alert ingest (ours, Alertmanager, PagerDuty Events v2) and SLI
+ * ingest — skip Next's request pipeline (routing, proxy, rendering context; about 1 ms a request on this
+ * machine) and go straight to their route handlers, on this same port and in this same process.
+ *
+ * One implementation: the handlers are the `POST`/`GET` exports of the compiled route modules in the
+ * build (`<distDir>/server/app/<route>/route.js`), loaded through Next's own module runtime, so the API-key
+ * cache, flag snapshot, rate limits, metrics, logger, database pool and alert group commit are the very
+ * instances Next's copy of those routes would use. Those handlers (lib/http/route.ts `defineRoute`) need
+ * nothing from Next's request context: API-key and public access only, no cookies, no revalidation.
+ * The static security headers next.config.ts gives route handlers are added here too.
+ *
+ * WARDROOM_FAST_PATHS=off sends every request through Next (the comparison in `npm run bench -- flags`).
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import next from 'next'
+import { API_CONTENT_SECURITY_POLICY, pageSecurityHeaders } from '../lib/http/security-headers'
+import { FAST_PATHS, matchFastPath, type FastPath } from './lib/fast-paths'
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>
+
+const port = Number(process.env.PORT ?? 3000)
+const distDir = process.env.NEXT_DIST_DIR || '.next'
+const requireBuild = createRequire(path.resolve(distDir, 'server', 'app', 'index.js'))
+const STATIC_HEADERS: Record<string, string> = { ...pageSecurityHeaders(false), 'Content-Security-Policy': API_CONTENT_SECURITY_POLICY }
+// The handlers enforce their own limits (1 MB by default, 8 MB for SLI batches) with their own error shapes;
+// this larger bound only keeps a runaway body out of memory.
+const MAX_BODY = Math.max(16 * 1024 * 1024, Number(process.env.BODY_LIMIT_BYTES ?? 0) + 1)
+const PREREAD_BODY = Symbol.for('wardroom.preread-body') // lib/http/route.ts
+const RAW_BODY = Symbol.for('wardroom.raw-body') // lib/http/route.ts
+
+interface RouteModule {
+  routeModule?: { ensureUserland?: () => Promise<void>; userland?: Record<string, unknown> }
+}
+
+/** The handler a route module exports for `method`, through Next's runtime; null when the build lacks it. */
+async function loadHandler(fast: FastPath): Promise<Handler | null> {
+  try {
+    const mod = requireBuild(`./${fast.module}/route.js`) as RouteModule
+    await mod.routeModule?.ensureUserland?.()
+    const handler = mod.routeModule?.userland?.[fast.method]
+    return typeof handler === 'function' ? (handler as Handler) : null
+  } catch {
+    return null
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        reject(Object.assign(new Error('body too large'), { status: 413 }))
+        req.destroy()
+        return
+      }
+      chunks.push(c)
+    })
+    req.on('end', () => resolve(chunks.length === 0 ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)))
+    req.on('error', reject)
+  })
+}
+
+async function serveFast(handler: Handler, params: Record<string, string>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = req.method === 'GET' || req.method === 'HEAD' ? null : await readBody(req)
+  const headers = new Headers()
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!)
+  // The peer address the diagnostics hook stamped (lib/client-ip.ts) is not in rawHeaders.
+  const peer = req.headers['x-wardroom-peer-address']
+  if (typeof peer === 'string') headers.set('x-wardroom-peer-address', peer)
+  const host = req.headers.host ?? `localhost:${port}`
+  // The body is handed over as read (readBody in lib/http/route.ts takes it from PREREAD_BODY), not as a
+  // stream to be read back.
+  const request = Object.assign(new Request(`http://${host}${req.url ?? '/'}`, { method: req.method, headers }), { [PREREAD_BODY]: body })
+  const response: Response & { [RAW_BODY]?: string | null } = await handler(request, { params: Promise.resolve(params) })
+  const out: Record<string, string | string[]> = { ...STATIC_HEADERS }
+  response.headers.forEach((value, name) => {
+    out[name] = value
+  })
+  const setCookie = response.headers.getSetCookie()
+  if (setCookie.length) out['set-cookie'] = setCookie
+  const raw = response[RAW_BODY]
+  let payload: Buffer | string | null
+  if (raw !== undefined) payload = raw
+  else payload = response.body === null ? null : Buffer.from(await response.arrayBuffer())
+  if (payload !== null) out['content-length'] = String(Buffer.byteLength(payload))
+  res.writeHead(response.status, out)
+  res.end(req.method === 'HEAD' ? null : payload)
+}
+
+function failFast(res: ServerResponse, err: unknown): void {
+  const status = (err as { status?: number }).status === 413 ? 413 : 400
+  if (res.headersSent) {
+    res.destroy()
+    return
+  }
+  const message = status === 413 ? 'The request body is too large' : 'The request could not be read'
+  res.writeHead(status, { ...STATIC_HEADERS, 'content-type': 'application/json' })
+  res.end(JSON.stringify({ error: { code: status === 413 ? 'payload_too_large' : 'bad_request', message, fields: {} } }))
+}
+
+async function main(): Promise<void> {
+  const app = next({ dev: false, dir: process.cwd(), port })
+  await app.prepare()
+  const handle = app.getRequestHandler()
+
+  const handlers = new Map<FastPath, Handler>()
+  if (process.env.WARDROOM_FAST_PATHS !== 'off') {
+    for (const fast of FAST_PATHS) {
+      const handler = await loadHandler(fast)
+      if (handler) handlers.set(fast, handler)
+      else console.warn(`[wardroom] ${fast.method} ${fast.module}: no handler in the build; served through Next`)
+    }
+  }
+
+  const inFlight = new Set<ServerResponse>()
+  const server = http.createServer((req, res) => {
+    inFlight.add(res)
+    res.on('close', () => inFlight.delete(res))
+    const match = handlers.size ? matchFastPath(req.method ?? 'GET', req.url ?? '/') : null
+    const handler = match ? handlers.get(match.path) : undefined
+    if (match && handler) {
+      serveFast(handler, match.params, req, res).catch((err: unknown) => failFast(res, err))
+      return
+    }
+    void handle(req, res)
+  })
+  server.keepAliveTimeout = 65_000 // longer than a typical load balancer's idle timeout (60 s)
+  server.listen(port, () => {
+    console.log(`[wardroom] listening on port ${port} (${handlers.size} machine routes served directly)`)
+  })
+
+  // Stop accepting, let answers in flight finish (each 2xx ingest was committed before it was answered), exit.
+  let stopping = false
+  const stop = () => {
+    if (stopping) return
+    stopping = true
+    server.close(() => process.exit(0))
+    server.closeIdleConnections()
+    setTimeout(() => process.exit(0), 8_000).unref()
+    const poll = setInterval(() => {
+      server.closeIdleConnections()
+      if (inFlight.size === 0) process.exit(0)
+    }, 50)
+    poll.unref()
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+}
+
+main().catch((e: unknown) => {
+  console.error(`[wardroom] server failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)
+  process.exit(1)
+})
