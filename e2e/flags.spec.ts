@@ -86,6 +86,8 @@ test('a PM changes a flag in staging and OFREP serves the change within 2 second
 })
 
 test('a production change to a gated flag waits until a second person approves it', async ({ page, request }) => {
+  // Three people sign in and a dozen pages load: on a busy CI machine that alone can pass 30 s.
+  test.setTimeout(60_000)
   const apiKey = createEvaluationKey('production')
   const flagKey = `e2e_gated_${Date.now()}`
   await loginViaApi(page, PM, DEMO_PASSWORD)

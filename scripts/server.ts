@@ -138,17 +138,20 @@ async function main(): Promise<void> {
   })
 
   // Stop accepting, let answers in flight finish (each 2xx ingest was committed before it was answered), exit.
+  // Open event streams (live boards) never finish by themselves: they are cut after a short grace.
   let stopping = false
   const stop = () => {
     if (stopping) return
     stopping = true
-    server.close(() => process.exit(0))
-    server.closeIdleConnections()
-    setTimeout(() => process.exit(0), 8_000).unref()
+    server.close()
+    const until = Date.now() + 3_000
     const poll = setInterval(() => {
       server.closeIdleConnections()
-      if (inFlight.size === 0) process.exit(0)
-    }, 50)
+      if (inFlight.size === 0 || Date.now() > until) {
+        server.closeAllConnections()
+        process.exit(0)
+      }
+    }, 25)
     poll.unref()
   }
   process.on('SIGTERM', stop)

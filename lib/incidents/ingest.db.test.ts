@@ -97,6 +97,41 @@ describe('ingestAlert', () => {
     expect((await verifyAuditChain()).ok).toBe(true)
   })
 
+  it('an alert storm of new keys opens one incident each, written together, in arrival order, with their services and windows', async () => {
+    const p = await policy({ critical: 0, high: 5 })
+    const quiet = await service(['diagnosis'], { escalationPolicyId: p.id })
+    const loud = await service(['emergency_triage'], { escalationPolicyId: p.id })
+    await db.maintenanceWindow.create({ data: { serviceId: quiet.id, startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3_600_000), reason: 'upgrade' } })
+    const storm = `${uid('storm')}k`
+    const inputs = Array.from({ length: 40 }, (_, i) =>
+      alert({ dedupKey: `${storm}-${i % 30}x`, serviceKey: i % 3 === 0 ? quiet.key : loud.key, severity: 'high', fingerprint: `fp-${i}` }),
+    )
+    // Sent together, so that group commit writes them in batches that open several incidents at once.
+    const results = await Promise.all(inputs.map((a) => ingestAlert(actor, a)))
+    expect(results.filter((r) => !r.deduplicated)).toHaveLength(30)
+    const incidents = await db.incident.findMany({ where: { dedupKey: { startsWith: storm } }, include: { events: true }, orderBy: { number: 'asc' } })
+    expect(incidents).toHaveLength(30)
+    // Keys 0–9 got a second alert with another fingerprint: it joined (and widened nothing new).
+    expect(incidents.reduce((n, i) => n + i.alertCount, 0)).toBe(40)
+    expect(await db.alert.count({ where: { dedupKey: { startsWith: storm } } })).toBe(40)
+    for (const i of incidents) {
+      const svc = i.serviceId === quiet.id ? 'quiet' : 'loud'
+      if (svc === 'quiet') expect(i).toMatchObject({ muted: true, nextEscalationAt: null, workflows: ['diagnosis'] })
+      // emergency triage raises high to critical, which pages at once
+      else expect(i).toMatchObject({ muted: false, severity: 'critical', workflows: ['emergency_triage'], escalationPolicyId: p.id })
+      expect(i.events.filter((e) => e.type === 'alert' && (e.data as { opened?: boolean }).opened)).toHaveLength(1)
+      const outbox = await db.notificationOutbox.count({ where: { incidentId: i.id, channelId } })
+      expect(outbox, `${svc} incident's trigger messages`).toBe(svc === 'quiet' ? 0 : 1)
+    }
+    // Numbers follow the order the incidents were opened in, within and across batches.
+    const opened = results.filter((r) => !r.deduplicated).map((r) => r.incidentId)
+    const byId = new Map(incidents.map((i) => [i.id, i.number]))
+    const numbers = opened.map((id) => byId.get(id)!)
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b))
+    expect(await db.auditLog.count({ where: { action: 'alert.ingest', targetId: { in: incidents.map((i) => i.id) } } })).toBe(40)
+    expect((await verifyAuditChain()).ok).toBe(true)
+  })
+
   it('opens a new incident for a trigger after the incident resolved', async () => {
     const a = alert()
     const first = await ingestAlert(actor, a)

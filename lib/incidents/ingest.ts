@@ -17,15 +17,13 @@ import { randomUUID } from 'node:crypto'
 import { Prisma } from '@/lib/db'
 import { recordAuditBatch } from '@/lib/audit'
 import type { Actor } from '@/lib/auth/actor'
-import type { Service } from '@/lib/generated/prisma/client'
 import { publishIncidentChange } from '@/lib/live'
-import { enqueueIncidentNotifications } from '@/lib/notifications/outbox'
 import { firstEscalationAt } from '@/lib/oncall/escalation-policy'
-import { activeMaintenance } from '@/lib/oncall/schedules'
 import { SEVERITY_RANK, type Severity } from '@/lib/severity'
 import { inTransaction, type Tx } from '@/lib/tx'
 import { createGroupCommit } from './group-commit'
 import { affectedWorkflows, clinicalImpact } from './impact'
+import { openingContext, planIncident, writeIncidents, type PlannedIncident } from './open-batch'
 import { countAlert, countIncidentOpened } from './metrics'
 import { authorizeIngest, ingestAudit, prepareAlert, type PreparedAlert, type RequestContext } from './prepare'
 import type { NormalizedAlert } from './schema'
@@ -35,7 +33,6 @@ import { lockDedupKey, policyTiming, timeline } from './transitions'
 export const DEFAULT_ESCALATION_POLICY = 'Default'
 /** A repeat of an alert is written on the timeline at most this often (the alert rows keep them all). */
 const REPEAT_TIMELINE_MS = 5 * 60_000
-const TITLE_MAX = 200
 
 export interface IngestResult {
   alertId: string
@@ -61,29 +58,33 @@ interface OpenRow {
 }
 
 /**
- * The open incidents of the keys, row-locked. A concurrent resolve that commits first makes its row no
- * longer match (the lock re-checks the condition), so an alert never joins a just-resolved incident.
+ * The open incidents of the keys, row-locked, each with those of the batch's fingerprints it has already
+ * seen (a new fingerprint is a new distinct alert), in one round trip. A concurrent resolve that commits
+ * first makes its row no longer match (the lock re-checks the condition), so an alert never joins a
+ * just-resolved incident.
  */
-async function lockOpenIncidents(tx: Tx, keys: string[]): Promise<Map<string, OpenRow>> {
-  const rows = await tx.$queryRaw<OpenRow[]>`
-    SELECT id::text AS id, "dedupKey", severity::text AS severity, workflows, status::text AS status, muted, "escalationLevel",
-           "escalationPolicyId"::text AS "escalationPolicyId", "triggeredAt", "alertCount", "lastAlertAt"
-    FROM "Incident"
-    WHERE "dedupKey" = ANY(${keys}::text[]) AND status <> 'resolved'
-    ORDER BY "triggeredAt" ASC
-    FOR UPDATE`
+async function lockOpenIncidents(tx: Tx, keys: string[], fingerprints: string[]): Promise<{ open: Map<string, OpenRow>; seen: Set<string> }> {
+  const rows = await tx.$queryRaw<(OpenRow & { seen: string[] })[]>`
+    WITH locked AS (
+      SELECT id, "dedupKey", severity, workflows, status, muted, "escalationLevel", "escalationPolicyId", "triggeredAt", "alertCount", "lastAlertAt"
+      FROM "Incident"
+      WHERE "dedupKey" = ANY(${keys}::text[]) AND status <> 'resolved'
+      ORDER BY "triggeredAt" ASC
+      FOR UPDATE)
+    SELECT l.id::text AS id, l."dedupKey", l.severity::text AS severity, l.workflows, l.status::text AS status, l.muted, l."escalationLevel",
+           l."escalationPolicyId"::text AS "escalationPolicyId", l."triggeredAt", l."alertCount", l."lastAlertAt",
+           CASE WHEN cardinality(${fingerprints}::text[]) = 0 THEN '{}'::text[]
+                ELSE ARRAY(SELECT DISTINCT a.fingerprint FROM "Alert" a WHERE a."incidentId" = l.id AND a.fingerprint = ANY(${fingerprints}::text[])) END AS seen
+    FROM locked l
+    ORDER BY l."triggeredAt" ASC`
   // One open incident per key is the invariant; should history disagree, the newest wins.
-  return new Map(rows.map((r) => [r.dedupKey, r]))
-}
-
-/** Which (incident, fingerprint) pairs already have an alert: a new fingerprint is a new distinct alert. */
-async function seenFingerprints(tx: Tx, pairs: { incidentId: string; fingerprint: string }[]): Promise<Set<string>> {
-  if (pairs.length === 0) return new Set()
-  const rows = await tx.$queryRaw<{ pair: string }[]>`
-    SELECT DISTINCT "incidentId"::text || '|' || fingerprint AS pair FROM "Alert"
-    WHERE "incidentId" = ANY(${[...new Set(pairs.map((p) => p.incidentId))]}::uuid[])
-      AND fingerprint = ANY(${[...new Set(pairs.map((p) => p.fingerprint))]}::text[])`
-  return new Set(rows.map((r) => r.pair))
+  const open = new Map<string, OpenRow>()
+  const seen = new Set<string>()
+  for (const { seen: fps, ...row } of rows) {
+    open.set(row.dedupKey, row)
+    for (const fp of fps) seen.add(`${row.id}|${fp}`)
+  }
+  return { open, seen }
 }
 
 function alertEventData(a: PreparedAlert, alertId: string, extra: Record<string, unknown>) {
@@ -158,48 +159,6 @@ function alertRow(a: PreparedAlert, alertId: string, incidentId: string, now: Da
 }
 
 /**
- * Opens an incident for an alert whose key has none open: service, workflows and the clinical impact
- * rule, maintenance (muted: no notifications, no escalation), first escalation time, the trigger
- * notifications. Its alert row and timeline entries go to the batch's sink.
- */
-async function openIncident(tx: Tx, a: PreparedAlert, alertId: string, actor: Actor, now: Date, sink: BatchSink): Promise<OpenRow> {
-  const service = a.serviceKey
-    ? await tx.service.findUnique({ where: { key: a.serviceKey }, include: { escalationPolicy: true } })
-    : null
-  const { escalationPolicy, ...serviceRow } = service ?? { escalationPolicy: null }
-  const policy = escalationPolicy ?? (await defaultPolicy(tx))
-  const impact = clinicalImpact(a.severity, affectedWorkflows(service?.workflows, a.workflows))
-  const window = service ? await activeMaintenance(tx, service.id, now) : null
-  const incident = await tx.incident.create({
-    data: {
-      title: a.message.slice(0, TITLE_MAX),
-      severity: impact.severity,
-      dedupKey: a.dedupKey,
-      serviceId: service?.id ?? null,
-      workflows: impact.workflows,
-      escalationPolicyId: policy?.id ?? null,
-      nextEscalationAt: window ? null : firstEscalationAt(policy, impact.severity, now),
-      alertCount: 1,
-      openAlertCount: 1,
-      triggeredAt: now,
-      lastAlertAt: now,
-      muted: Boolean(window),
-    },
-  })
-  sink.alerts.push(alertRow(a, alertId, incident.id, now))
-  const event = (type: string, actorLabel: string, data: Record<string, unknown>) =>
-    sink.events.push({ incidentId: incident.id, at: now, type, actorLabel, data: data as Prisma.InputJsonValue })
-  event('alert', actor.label, alertEventData(a, alertId, { opened: true }))
-  if (impact.raisedFrom) event('severity', 'system', { from: impact.raisedFrom, to: impact.severity, reason: impact.reason })
-  if (window) {
-    event('maintenance', 'system', { windowId: window.id, endsAt: window.endsAt.toISOString(), reason: 'Maintenance window: notifications and escalation muted' })
-  }
-  if (!window) await enqueueIncidentNotifications(tx, { ...incident, service: service ? (serviceRow as Service) : null }, 'trigger')
-  sink.opened.push(impact.severity)
-  return { ...incident, lastAlertAt: now }
-}
-
-/**
  * Takes the dedup locks of several keys in one statement, in hash order, so that two batches sharing keys
  * queue instead of deadlocking.
  */
@@ -223,25 +182,40 @@ export interface BatchAlert {
  */
 export async function ingestBatchInTx(tx: Tx, batch: BatchAlert[], now: Date): Promise<{ results: IngestResult[]; opened: Severity[] }> {
   if (batch.length === 0) return { results: [], opened: [] }
-  const open = await lockOpenIncidents(tx, [...new Set(batch.map((b) => b.a.dedupKey))])
-  const seen = await seenFingerprints(
+  const { open, seen } = await lockOpenIncidents(
     tx,
-    batch.flatMap(({ a }) => {
-      const row = open.get(a.dedupKey)
-      return row && a.fingerprint ? [{ incidentId: row.id, fingerprint: a.fingerprint }] : []
-    }),
+    [...new Set(batch.map((b) => b.a.dedupKey))],
+    [...new Set(batch.flatMap(({ a }) => (a.fingerprint ? [a.fingerprint] : [])))],
   )
   const sink: BatchSink = { alerts: [], events: [], opened: [] }
+  const fresh = batch.filter(({ a }) => !open.has(a.dedupKey))
+  const opening = fresh.length ? await openingContext(tx, fresh.map(({ a }) => a.serviceKey), now, () => defaultPolicy(tx)) : null
+  // New incidents are written together (open-batch.ts) before anything that refers to them.
+  const pending = new Map<string, PlannedIncident>()
+  const flush = async () => {
+    await writeIncidents(tx, [...pending.values()])
+    pending.clear()
+  }
   const added = new Map<string, number>()
   const results: IngestResult[] = []
   for (const { a, actor } of batch) {
     const alertId = randomUUID()
     const row = open.get(a.dedupKey)
     if (!row) {
-      const opened = await openIncident(tx, a, alertId, actor, now, sink)
-      open.set(a.dedupKey, opened)
-      if (a.fingerprint) seen.add(`${opened.id}|${a.fingerprint}`)
-      results.push({ alertId, incidentId: opened.id, deduplicated: false, dedupKey: a.dedupKey })
+      const { incident, raisedFrom, reason, window } = await planIncident(opening!, a, now)
+      pending.set(incident.id, incident)
+      sink.alerts.push(alertRow(a, alertId, incident.id, now))
+      const event = (type: string, actorLabel: string, data: Record<string, unknown>) =>
+        sink.events.push({ incidentId: incident.id, at: now, type, actorLabel, data: data as Prisma.InputJsonValue })
+      event('alert', actor.label, alertEventData(a, alertId, { opened: true }))
+      if (raisedFrom) event('severity', 'system', { from: raisedFrom, to: incident.severity, reason })
+      if (window) {
+        event('maintenance', 'system', { windowId: window.id, endsAt: window.endsAt.toISOString(), reason: 'Maintenance window: notifications and escalation muted' })
+      }
+      sink.opened.push(incident.severity)
+      open.set(a.dedupKey, { ...incident, severity: incident.severity as Severity, status: incident.status })
+      if (a.fingerprint) seen.add(`${incident.id}|${a.fingerprint}`)
+      results.push({ alertId, incidentId: incident.id, deduplicated: false, dedupKey: a.dedupKey })
       continue
     }
     sink.alerts.push(alertRow(a, alertId, row.id, now))
@@ -251,6 +225,8 @@ export async function ingestBatchInTx(tx: Tx, batch: BatchAlert[], now: Date): P
       sink.events.push({ incidentId: row.id, at: now, type: 'alert', actorLabel: actor.label, data: alertEventData(a, alertId, extra) })
     if (a.fingerprint && !seen.has(`${row.id}|${a.fingerprint}`)) {
       seen.add(`${row.id}|${a.fingerprint}`)
+      // Widening updates the incident row: one opened earlier in this batch is written first.
+      if (pending.has(row.id)) await flush()
       await widenIncident(tx, row, a, actor, now)
       event({ joined: true })
     } else if (now.getTime() - row.lastAlertAt.getTime() >= REPEAT_TIMELINE_MS) {
@@ -259,49 +235,48 @@ export async function ingestBatchInTx(tx: Tx, batch: BatchAlert[], now: Date): P
     row.lastAlertAt = now
     results.push({ alertId, incidentId: row.id, deduplicated: true, dedupKey: a.dedupKey })
   }
-  await insertAlerts(tx, sink.alerts)
-  if (added.size) {
-    const ids = [...added.keys()]
-    const counts = ids.map((id) => added.get(id)!)
-    await tx.$executeRaw`
-      UPDATE "Incident" i
-      SET "alertCount" = i."alertCount" + v.n, "openAlertCount" = i."openAlertCount" + v.n,
-          "lastAlertAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz
-      FROM (SELECT unnest(${ids}::uuid[]) AS id, unnest(${counts}::int[]) AS n) v
-      WHERE i.id = v.id`
-  }
-  await insertEvents(tx, sink.events)
+  await flush()
+  await writeBatch(tx, sink, added, now)
   return { results, opened: sink.opened }
 }
 
-// Bulk inserts as one fixed-shape statement over arrays: a createMany of N rows is a new query shape for
-// every N, which Prisma compiles afresh, and that compilation was the largest cost of a busy batch.
+// The batch's writes as one statement of fixed shape over arrays (a createMany of N rows is a new query
+// shape for every N, which Prisma compiles afresh): alert rows, the incidents' counters, timeline entries.
 const json = (v: unknown) => (v === null || v === undefined || v === Prisma.DbNull ? null : JSON.stringify(v))
 
-async function insertAlerts(tx: Tx, rows: Prisma.AlertCreateManyInput[]): Promise<void> {
-  if (rows.length === 0) return
+async function writeBatch(tx: Tx, sink: BatchSink, added: Map<string, number>, now: Date): Promise<void> {
+  const rows = sink.alerts
+  const events = sink.events
   const col = <K extends keyof Prisma.AlertCreateManyInput>(k: K) => rows.map((r) => r[k] ?? null)
   const iso = (k: 'occurredAt' | 'receivedAt') => rows.map((r) => new Date(r[k] as Date).toISOString())
+  const ids = [...added.keys()]
   await tx.$executeRaw`
-    INSERT INTO "Alert" (id, "incidentId", source, severity, system, "serviceKey", message, "dedupKey", fingerprint, status, details,
-                         "occurredAt", "receivedAt")
-    SELECT t.id, t.incident, t.source, t.severity::"Severity", t.system, t.service, t.message, t.key, t.fp, 'firing', t.details::jsonb,
-           t.occurred::timestamptz, t.received::timestamptz
-    FROM unnest(${col('id')}::uuid[], ${col('incidentId')}::uuid[], ${col('source')}::text[], ${col('severity')}::text[], ${col('system')}::text[],
-                ${col('serviceKey')}::text[], ${col('message')}::text[], ${col('dedupKey')}::text[], ${col('fingerprint')}::text[],
-                ${rows.map((r) => json(r.details))}::text[], ${iso('occurredAt')}::text[], ${iso('receivedAt')}::text[])
-         AS t(id, incident, source, severity, system, service, message, key, fp, details, occurred, received)`
-}
-
-async function insertEvents(tx: Tx, rows: Prisma.IncidentEventCreateManyInput[]): Promise<void> {
-  if (rows.length === 0) return
-  await tx.$executeRaw`
-    INSERT INTO "IncidentEvent" ("incidentId", at, type, "actorLabel", data)
-    SELECT t.incident, t.at::timestamptz, t.type, t.actor, t.data::jsonb
-    FROM unnest(${rows.map((r) => r.incidentId)}::uuid[], ${rows.map((r) => new Date(r.at as Date).toISOString())}::text[],
-                ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.actorLabel)}::text[], ${rows.map((r) => json(r.data))}::text[])
-         WITH ORDINALITY AS t(incident, at, type, actor, data, ord)
-    ORDER BY t.ord`
+    WITH alerts AS (
+      INSERT INTO "Alert" (id, "incidentId", source, severity, system, "serviceKey", message, "dedupKey", fingerprint, status, details,
+                           "occurredAt", "receivedAt")
+      SELECT t.id, t.incident, t.source, t.severity::"Severity", t.system, t.service, t.message, t.key, t.fp, 'firing', t.details::jsonb,
+             t.occurred::timestamptz, t.received::timestamptz
+      FROM unnest(${col('id')}::uuid[], ${col('incidentId')}::uuid[], ${col('source')}::text[], ${col('severity')}::text[], ${col('system')}::text[],
+                  ${col('serviceKey')}::text[], ${col('message')}::text[], ${col('dedupKey')}::text[], ${col('fingerprint')}::text[],
+                  ${rows.map((r) => json(r.details))}::text[], ${iso('occurredAt')}::text[], ${iso('receivedAt')}::text[])
+           AS t(id, incident, source, severity, system, service, message, key, fp, details, occurred, received)
+      RETURNING 1),
+    counters AS (
+      UPDATE "Incident" i
+      SET "alertCount" = i."alertCount" + v.n, "openAlertCount" = i."openAlertCount" + v.n,
+          "lastAlertAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz
+      FROM (SELECT unnest(${ids}::uuid[]) AS id, unnest(${ids.map((id) => added.get(id)!)}::int[]) AS n) v
+      WHERE i.id = v.id
+      RETURNING 1),
+    timeline AS (
+      INSERT INTO "IncidentEvent" ("incidentId", at, type, "actorLabel", data)
+      SELECT t.incident, t.at::timestamptz, t.type, t.actor, t.data::jsonb
+      FROM unnest(${events.map((r) => r.incidentId)}::uuid[], ${events.map((r) => new Date(r.at as Date).toISOString())}::text[],
+                  ${events.map((r) => r.type)}::text[], ${events.map((r) => r.actorLabel)}::text[], ${events.map((r) => json(r.data))}::text[])
+           WITH ORDINALITY AS t(incident, at, type, actor, data, ord)
+      ORDER BY t.ord
+      RETURNING 1)
+    SELECT (SELECT count(*) FROM alerts) + (SELECT count(*) FROM counters) + (SELECT count(*) FROM timeline)`
 }
 
 interface IngestItem {
@@ -333,7 +308,12 @@ async function writeIngestBatch(items: IngestItem[]): Promise<IngestResult[]> {
 }
 
 // Requests arriving while a batch is written share the next transaction (group commit, group-commit.ts).
-const submitIngest = createGroupCommit<IngestItem, IngestResult>({ run: writeIngestBatch, maxBatch: 64, maxInFlight: 2 })
+const submitIngest = createGroupCommit<IngestItem, IngestResult>({
+  run: writeIngestBatch,
+  maxBatch: 64,
+  // Measured (issue 17): more batches in flight only queue on the keys' and the audit chain's locks.
+  maxInFlight: 2,
+})
 
 /**
  * Ingests one alert (own API, PagerDuty trigger, probes, failing jobs, SLO burn): opens an incident or

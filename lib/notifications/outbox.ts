@@ -23,26 +23,42 @@ export async function enqueueIncidentNotifications(
   kind: IncidentNotificationKind,
   opts?: { level?: number },
 ): Promise<number> {
-  if (incident.muted) return 0
+  return enqueueManyIncidentNotifications(tx, [incident], kind, opts)
+}
+
+/**
+ * enqueueIncidentNotifications for several incidents at once (an alert storm opening many): the channels
+ * are read once and every message is written by one statement.
+ */
+export async function enqueueManyIncidentNotifications(
+  tx: Prisma.TransactionClient,
+  incidents: (Incident & { service: Service | null })[],
+  kind: IncidentNotificationKind,
+  opts?: { level?: number },
+): Promise<number> {
+  const loud = incidents.filter((i) => !i.muted)
+  if (loud.length === 0) return 0
   const channels = await tx.notificationChannel.findMany({
     where: { enabled: true },
     select: { id: true, minSeverity: true },
   })
   const level = opts?.level ?? 0
   const now = new Date()
-  const rows = channels
-    .filter((c) => severityAdmits(c.minSeverity, incident.severity))
-    .map((c) => {
-      const idempotencyKey = outboxIdempotencyKey(incident.id, kind, level, c.id, incident.reopenCount)
-      return {
-        channelId: c.id,
-        incidentId: incident.id,
-        idempotencyKey,
-        kind,
-        payload: buildIncidentMessage(incident, kind, idempotencyKey, { level: opts?.level, now }),
-        nextAttemptAt: now,
-      }
-    })
+  const rows = loud.flatMap((incident) =>
+    channels
+      .filter((c) => severityAdmits(c.minSeverity, incident.severity))
+      .map((c) => {
+        const idempotencyKey = outboxIdempotencyKey(incident.id, kind, level, c.id, incident.reopenCount)
+        return {
+          channelId: c.id,
+          incidentId: incident.id,
+          idempotencyKey,
+          kind,
+          payload: buildIncidentMessage(incident, kind, idempotencyKey, { level: opts?.level, now }),
+          nextAttemptAt: now,
+        }
+      }),
+  )
   if (rows.length === 0) return 0
   // A repeated hook call (e.g. a retried transaction) must not queue the same message twice.
   const result = await tx.notificationOutbox.createMany({ data: rows, skipDuplicates: true })

@@ -5,7 +5,7 @@
  * 2. `slo-evaluate` over 20 SLOs × 30 days of per-minute rollups. Goal ≤ 1 s.
  * 3. batch ingest over HTTP (POST /api/sli/events, 10,000 items a batch) as rows/s, next to a raw COPY of the
  *    same rows into the same table in the same run (pg-copy-streams, as many streams as HTTP connections).
- *    Goal ≥ 50 % of COPY. Without a production build that has the route, what the handler does after
+ *    Goal ≥ 70 % of COPY (issue 17). Without a production build that has the route, what the handler does after
  *    authentication runs in this process instead (JSON parse, validation, insert, audit; no HTTP) and the
  *    result says so. GET /api/ping is measured just before, as the framework's floor on this machine.
  * With `--embedded` (production build required) the same run follows on the embedded default, COPY going
@@ -28,7 +28,7 @@ const PING_COUNT = Number(process.env.BENCH_PING_COUNT ?? 5_000)
 const BATCH = 10_000
 const EVAL_SLOS = 20
 const RUNS = 20
-const GOALS = { ingestVsCopy: 0.5, evaluateMs: 1000, overviewMs: 150 }
+const GOALS = { ingestVsCopy: 0.7, evaluateMs: 1000, overviewMs: 150 }
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
 
 const say = (m: string) => console.log(`[bench sli] ${m}`)
