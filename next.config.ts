@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   // the build repeating it cost a minute of two cores on every build.
   typescript: { ignoreBuildErrors: true },
   // Loaded from node_modules at run time, not bundled (native bindings, worker threads, dynamic requires).
-  serverExternalPackages: ['pino', 'prom-client', 'pg'],
+  serverExternalPackages: ['pino', 'prom-client', 'pg', 'pg-copy-streams'],
   poweredByHeader: false,
   experimental: { authInterrupts: true },
   // Pages get these and a per-request nonce CSP (and HSTS over https) from proxy.ts; every other response

@@ -68,6 +68,25 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
   })
 }
 
+/**
+ * The Request a handler gets: headers, method and URL at once, and the body as read (readBody in
+ * lib/http/route.ts takes it from PREREAD_BODY) rather than as a stream to be read back. Anything else a
+ * handler asks of it (json(), signal, …) is answered by a real Request, made on first such use.
+ */
+function fastRequest(url: string, method: string, headers: Headers, body: Buffer | null): Request {
+  const cheap: Record<PropertyKey, unknown> = { url, method, headers, [PREREAD_BODY]: body }
+  let real: Request | undefined
+  const full = () => (real ??= new Request(url, { method, headers, body: body ? new Uint8Array(body) : null }))
+  return new Proxy(cheap as unknown as Request, {
+    get(target, prop) {
+      if (prop in target) return (target as unknown as Record<PropertyKey, unknown>)[prop]
+      const value: unknown = Reflect.get(full(), prop)
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(full()) : value
+    },
+    has: (target, prop) => prop in target || prop in full(),
+  })
+}
+
 async function serveFast(handler: Handler, params: Record<string, string>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = req.method === 'GET' || req.method === 'HEAD' ? null : await readBody(req)
   const headers = new Headers()
@@ -76,9 +95,7 @@ async function serveFast(handler: Handler, params: Record<string, string>, req: 
   const peer = req.headers['x-wardroom-peer-address']
   if (typeof peer === 'string') headers.set('x-wardroom-peer-address', peer)
   const host = req.headers.host ?? `localhost:${port}`
-  // The body is handed over as read (readBody in lib/http/route.ts takes it from PREREAD_BODY), not as a
-  // stream to be read back.
-  const request = Object.assign(new Request(`http://${host}${req.url ?? '/'}`, { method: req.method, headers }), { [PREREAD_BODY]: body })
+  const request = fastRequest(`http://${host}${req.url ?? '/'}`, req.method ?? 'GET', headers, body)
   const response: Response & { [RAW_BODY]?: string | null } = await handler(request, { params: Promise.resolve(params) })
   const out: Record<string, string | string[]> = { ...STATIC_HEADERS }
   response.headers.forEach((value, name) => {

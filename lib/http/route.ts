@@ -236,9 +236,54 @@ export const PREREAD_BODY = Symbol.for('wardroom.preread-body')
  */
 export const RAW_BODY = Symbol.for('wardroom.raw-body')
 
+/**
+ * A Response made from a string, which keeps the string (RAW_BODY) and makes the body stream only when
+ * something asks for it: the production server writes the string as is, so on the machine hot paths no
+ * stream is made and read back. Anywhere else it behaves as the plain Response of that string.
+ */
+class RawResponse extends Response {
+  readonly [RAW_BODY]: string | null
+  #full: Response | undefined
+
+  constructor(raw: string | null, init: ResponseInit) {
+    super(null, init)
+    this[RAW_BODY] = raw
+  }
+
+  /** The plain Response of the same string, made on first need. */
+  #plain(): Response {
+    return (this.#full ??= new Response(this[RAW_BODY], { status: this.status, statusText: this.statusText, headers: this.headers }))
+  }
+
+  override get body() {
+    return this[RAW_BODY] === null ? null : this.#plain().body
+  }
+  override get bodyUsed() {
+    return this.#full?.bodyUsed ?? false
+  }
+  override text() {
+    return this.#plain().text()
+  }
+  override json() {
+    return this.#plain().json()
+  }
+  override arrayBuffer() {
+    return this.#plain().arrayBuffer()
+  }
+  override blob() {
+    return this.#plain().blob()
+  }
+  override formData() {
+    return this.#plain().formData()
+  }
+  override clone(): Response {
+    return new RawResponse(this[RAW_BODY], { status: this.status, statusText: this.statusText, headers: new Headers(this.headers) })
+  }
+}
+
 /** A Response whose body the production server can send as is (RAW_BODY); anywhere else a plain Response. */
 export function rawResponse(body: string | null, init: ResponseInit): Response {
-  return Object.assign(new Response(body, init), { [RAW_BODY]: body })
+  return new RawResponse(body, init)
 }
 
 /** A JSON Response the production server can send without reading it back (rawResponse). */

@@ -7,13 +7,16 @@
  * - `subscribeReport` / `unsubscribeReport`: a person's own e-mail subscription to a period's report.
  * - `generateReport`: computes (./reports.ts) and stores a period's report, replacing an earlier build.
  */
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { from as copyFrom } from 'pg-copy-streams'
 import { getPool } from '@/lib/db'
 import { recordAudit, recordAuditRaw } from '@/lib/audit'
 import { inTransaction } from '@/lib/tx'
 import { forbidden } from '@/lib/errors'
 import { authorize, type Actor, type UserActor } from '@/lib/auth/actor'
 
-import { ingestSummary, INSERT_SLI_EVENTS_SQL, toColumns } from './ingest'
+import { COPY_SLI_EVENTS_SQL, ingestSummary, toCopyText } from './ingest'
 import { SLI_WRITE_LOCK_SQL } from './locks'
 import { computeReport, type BuildReportOptions, type BuildReportResult } from './reports'
 import type { ReportPeriod } from './report-periods'
@@ -32,7 +35,7 @@ export async function ingestSliEvents(actor: Actor, items: readonly SliEventItem
   try {
     await client.query('BEGIN')
     await client.query(SLI_WRITE_LOCK_SQL)
-    await client.query(INSERT_SLI_EVENTS_SQL, toColumns(items))
+    await pipeline(Readable.from([toCopyText(items)]), client.query(copyFrom(COPY_SLI_EVENTS_SQL)))
     await recordAuditRaw(client, actor, {
       action: 'sli.ingest',
       targetType: 'sli_event',

@@ -80,7 +80,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     ok,
     errors: Math.max(0, opts.count - ok),
     statuses,
-    seconds: round(seconds),
+    seconds: Math.round(seconds * 1000) / 1000,
     perSecond: Math.round(answered / seconds),
     latencyMs: {
       p50: round(result.latency.p50),
