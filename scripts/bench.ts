@@ -16,6 +16,7 @@ const SUITES: Record<string, Suite> = {
   alerts: { describe: 'POST /api/alerts (90 % duplicates) vs a trivial route', load: () => import('./bench/alerts') },
   sli: { describe: 'SLI batch ingest vs COPY, slo-evaluate (20 SLOs × 30 days), SLO overview (90 days)', load: () => import('./bench/sli') },
   flags: { describe: 'OFREP single and bulk (20 flags) vs a trivial route; in-process evaluations/s', load: () => import('./bench/flags') },
+  pages: { describe: 'every cockpit page with the demo data and 3,000 more incidents: TTFB and full document', load: () => import('./bench/pages') },
   phi: { describe: 'PHI redaction recall/precision per identifier type (labelled corpus) and MB/s; no server', load: () => import('./bench/phi') },
 }
 

@@ -52,6 +52,10 @@ async function loadHandler(fast: FastPath): Promise<Handler | null> {
 
 function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+      reject(Object.assign(new Error('body too large'), { status: 413 }))
+      return
+    }
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
@@ -64,7 +68,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
       chunks.push(c)
     })
     req.on('end', () => resolve(chunks.length === 0 ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)))
-    req.on('error', reject)
+    req.on('error', (e) => reject(Object.assign(e, { status: 400 })))
   })
 }
 
@@ -112,15 +116,25 @@ async function serveFast(handler: Handler, params: Record<string, string>, req: 
   res.end(req.method === 'HEAD' ? null : payload)
 }
 
+/** Answers what went wrong outside the handler: a body too large (413), unreadable (400), or our fault (500). */
 function failFast(res: ServerResponse, err: unknown): void {
-  const status = (err as { status?: number }).status === 413 ? 413 : 400
+  const status = (err as { status?: number }).status ?? 500
+  if (status === 500) {
+    const message = err instanceof Error ? err.message : String(err)
+    console.error(JSON.stringify({ level: 50, time: new Date().toISOString(), service: 'wardroom', msg: 'machine route failed outside its handler', err: message }))
+  }
   if (res.headersSent) {
     res.destroy()
     return
   }
-  const message = status === 413 ? 'The request body is too large' : 'The request could not be read'
+  const [code, message] =
+    status === 413
+      ? ['payload_too_large', 'The request body is too large']
+      : status === 400
+        ? ['bad_request', 'The request body could not be read']
+        : ['internal', 'The request could not be answered']
   res.writeHead(status, { ...STATIC_HEADERS, 'content-type': 'application/json' })
-  res.end(JSON.stringify({ error: { code: status === 413 ? 'payload_too_large' : 'bad_request', message, fields: {} } }))
+  res.end(JSON.stringify({ error: { code, message, fields: {} } }))
 }
 
 async function main(): Promise<void> {

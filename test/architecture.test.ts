@@ -35,7 +35,7 @@ describe('architecture', () => {
     // Not vacuous: the whole tree was read and the @/ alias resolved (an unresolved alias would hide every edge).
     expect(summary.totalCruised).toBeGreaterThan(500)
     const incidentsIngest = modules.find((m) => m.source === 'lib/incidents/ingest.ts')
-    expect(incidentsIngest?.dependencies.map((d) => d.resolved)).toContain('lib/oncall/schedules.ts')
+    expect(incidentsIngest?.dependencies.map((d) => d.resolved)).toContain('lib/oncall/escalation-policy.ts')
     const violations = summary.violations.map((v) =>
       v.cycle ? `${v.rule.name}: ${[v.from, ...v.cycle.map((c) => c.name)].join(' → ')}` : `${v.rule.name}: ${v.from} → ${v.to}`,
     )

@@ -228,3 +228,28 @@ export async function startBenchServer(opts: {
   }
   return { database, baseUrl, databaseUrl: lock.url, ownerUrl: ownerUrlFor(dataDir, lock.url), logFile, stop }
 }
+
+/** next-auth credentials sign-in over HTTP; returns the Cookie header of the session. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`)
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string }
+  const jar = new Map<string, string>()
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';')
+      const i = pair!.indexOf('=')
+      jar.set(pair!.slice(0, i), pair!.slice(i + 1))
+    }
+  }
+  keep(csrfRes)
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
+    body: new URLSearchParams({ email, password, csrfToken, json: 'true' }),
+  })
+  keep(res)
+  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`Sign-in failed (HTTP ${res.status})`)
+  return cookie()
+}

@@ -19,7 +19,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { compareRuns, figureOf, onEachDatabase, printComparison, watchLoad, type BenchOptions, type Figure, type PathSpec } from './compare'
 import { runLoad, type LoadResult } from './load'
-import { DATABASE_LABEL, RESULTS_DIR, requireBuild, startBenchServer, type BenchServer } from './server'
+import { DATABASE_LABEL, RESULTS_DIR, requireBuild, signIn, startBenchServer, type BenchServer } from './server'
 import { copyBatches, evaluationData, makeBatches, ownDatabase } from './sli-data'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000)
@@ -58,31 +58,6 @@ function hasBuildOf(routes: string[]): boolean {
   } catch {
     return false
   }
-}
-
-/** next-auth credentials sign-in over HTTP; returns the Cookie header of the session. */
-async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
-  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`)
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string }
-  const jar = new Map<string, string>()
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';')
-      const i = pair!.indexOf('=')
-      jar.set(pair!.slice(0, i), pair!.slice(i + 1))
-    }
-  }
-  keep(csrfRes)
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
-  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
-    body: new URLSearchParams({ email, password, csrfToken, json: 'true' }),
-  })
-  keep(res)
-  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`Sign-in failed (HTTP ${res.status})`)
-  return cookie()
 }
 
 /**
