@@ -127,7 +127,7 @@ async function measure(server: BenchServer) {
 }
 
 export async function run(opts: BenchOptions = { embedded: false }): Promise<void> {
-  requireBuild(['/', '/incidents', '/slo'])
+  requireBuild(['/api/ping'])
   const whole = watchLoad()
   const runs = await onEachDatabase(opts, async (database) => {
     say(`starting the production build with the demo data on the ${DATABASE_LABEL[database]}…`)
