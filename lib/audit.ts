@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto'
 import { Prisma } from './db'
-import { inTransaction } from './tx'
+import { asSql, inTransaction, type Sql } from './tx'
 
 export type ActorType = 'user' | 'apikey' | 'system'
 
@@ -35,7 +35,12 @@ export interface AuditInput {
 }
 
 export const GENESIS_HASH = '0'.repeat(64)
-const AUDIT_LOCK_KEY = 7300_0001
+/**
+ * The chain's lock (`pg_advisory_xact_lock`). A hot writer may take it inside a statement of its own and
+ * tell recordAuditBatch (`chainLocked`), which then reads the head in its next statement (one that starts
+ * once the lock is held, so its snapshot sees the last committed row): one round trip less per batch.
+ */
+export const AUDIT_LOCK_KEY = 7300_0001
 
 type Tx = Prisma.TransactionClient
 
@@ -155,12 +160,20 @@ export async function recordAuditRaw(client: RawSqlClient, actor: AuditActor, in
 
 /**
  * Records several entries (one per request) with one lock and one read of the chain's head, inside the
- * caller's transaction: batched alert ingest writes hundreds of requests a second, and the chain lock
- * would otherwise be taken once per request. Rows are chained in the given order.
+ * caller's transaction (a Prisma one, or raw SQL through `Sql`): batched alert ingest writes hundreds of
+ * requests a second, and the chain lock would otherwise be taken once per request. Rows are chained in the
+ * given order. `chainLocked`: the caller's transaction already holds the chain lock (AUDIT_LOCK_KEY).
  */
-export async function recordAuditBatch(entries: readonly { actor: AuditActor; input: AuditInput }[], tx: Tx): Promise<void> {
+export async function recordAuditBatch(
+  entries: readonly { actor: AuditActor; input: AuditInput }[],
+  tx: Tx | Sql,
+  opts: { chainLocked?: boolean } = {},
+): Promise<void> {
   if (entries.length === 0) return
-  let prevHash = await lockHead(tx)
+  const sql = asSql(tx)
+  if (!opts.chainLocked) await sql.query('SELECT pg_advisory_xact_lock($1::bigint)', [AUDIT_LOCK_KEY])
+  const [head] = await sql.query<{ hash: string }>('SELECT hash FROM "AuditLog" ORDER BY id DESC LIMIT 1')
+  let prevHash = head?.hash ?? GENESIS_HASH
   const at = new Date()
   const rows = entries.map(({ actor, input }) => {
     const fields = fieldsOf(actor, input, at)
@@ -169,17 +182,30 @@ export async function recordAuditBatch(entries: readonly { actor: AuditActor; in
     return row
   })
   const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k])
-  // One statement of fixed shape over arrays (a createMany of N rows is a new query for Prisma to compile
-  // for every N); ids are assigned in list order, which is the chain's order.
-  await tx.$executeRaw`
-    INSERT INTO "AuditLog" (at, "actorType", "actorId", "actorLabel", action, "targetType", "targetId", summary, count, ip, "requestId", "prevHash", hash)
-    SELECT ${at.toISOString()}::timestamptz, t.actor_type, t.actor_id, t.actor_label, t.action, t.target_type, t.target_id, t.summary::jsonb, t.count,
-           t.ip, t.request_id, t.prev_hash, t.hash
-    FROM unnest(${col('actorType')}::text[], ${col('actorId')}::text[], ${col('actorLabel')}::text[], ${col('action')}::text[],
-                ${col('targetType')}::text[], ${col('targetId')}::text[], ${rows.map((r) => (r.summary === null ? null : JSON.stringify(r.summary)))}::text[],
-                ${col('count')}::int[], ${col('ip')}::text[], ${col('requestId')}::text[], ${col('prevHash')}::text[], ${col('hash')}::text[])
-         WITH ORDINALITY AS t(actor_type, actor_id, actor_label, action, target_type, target_id, summary, count, ip, request_id, prev_hash, hash, ord)
-    ORDER BY t.ord`
+  // One statement of fixed shape over arrays; ids are assigned in list order, which is the chain's order.
+  await sql.query(
+    `INSERT INTO "AuditLog" (at, "actorType", "actorId", "actorLabel", action, "targetType", "targetId", summary, count, ip, "requestId", "prevHash", hash)
+     SELECT $1::timestamptz, t.actor_type, t.actor_id, t.actor_label, t.action, t.target_type, t.target_id, t.summary::jsonb, t.count,
+            t.ip, t.request_id, t.prev_hash, t.hash
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[], $12::text[], $13::text[])
+          WITH ORDINALITY AS t(actor_type, actor_id, actor_label, action, target_type, target_id, summary, count, ip, request_id, prev_hash, hash, ord)
+     ORDER BY t.ord`,
+    [
+      at.toISOString(),
+      col('actorType'),
+      col('actorId'),
+      col('actorLabel'),
+      col('action'),
+      col('targetType'),
+      col('targetId'),
+      rows.map((r) => (r.summary === null ? null : JSON.stringify(r.summary))),
+      col('count'),
+      col('ip'),
+      col('requestId'),
+      col('prevHash'),
+      col('hash'),
+    ],
+  )
 }
 
 /** A PHI-free before/after summary: only the listed fields, only those that changed. */

@@ -8,26 +8,27 @@
  * incidents. A trigger after the incident resolved opens a new incident.
  *
  * Throughput: single alerts arriving together are written by group commit (group-commit.ts) — one
- * transaction per batch: the keys' locks, the open incidents locked in one query, all duplicates' alert
- * rows in one INSERT and their counters in one UPDATE, then one audit row per request under a single take
- * of the audit-chain lock. Each request still gets its own alert row, result and audit row, and its
- * answer only after the commit; then the change is counted and published live.
+ * transaction per batch on a raw pool connection (lib/tx.ts `inRawTransaction`: node-postgres costs a
+ * fifth of Prisma per statement): the keys' locks, the open incidents locked in one query, new incidents in
+ * one INSERT, all alert rows, counters and timeline entries in one statement that also takes the audit
+ * chain's lock, then one audit row per request in one INSERT. A batch of duplicates is six round trips
+ * whatever its size. Each request still gets its own alert row, result and audit row, and its answer only
+ * after the commit; then the change is counted and published live.
  */
 import { randomUUID } from 'node:crypto'
 import { Prisma } from '@/lib/db'
-import { recordAuditBatch } from '@/lib/audit'
+import { AUDIT_LOCK_KEY, recordAuditBatch } from '@/lib/audit'
 import type { Actor } from '@/lib/auth/actor'
 import { publishIncidentChange } from '@/lib/live'
 import { firstEscalationAt } from '@/lib/oncall/escalation-policy'
 import { SEVERITY_RANK, type Severity } from '@/lib/severity'
-import { inTransaction, type Tx } from '@/lib/tx'
+import { asSql, inRawTransaction, type Sql, type Tx } from '@/lib/tx'
 import { createGroupCommit } from './group-commit'
 import { affectedWorkflows, clinicalImpact } from './impact'
 import { openingContext, planIncident, writeIncidents, type PlannedIncident } from './open-batch'
 import { countAlert, countIncidentOpened } from './metrics'
 import { authorizeIngest, ingestAudit, prepareAlert, type PreparedAlert, type RequestContext } from './prepare'
 import type { NormalizedAlert } from './schema'
-import { lockDedupKey, policyTiming, timeline } from './transitions'
 
 /** Alerts of services without their own policy follow the policy of this name, when it exists. */
 export const DEFAULT_ESCALATION_POLICY = 'Default'
@@ -63,20 +64,22 @@ interface OpenRow {
  * first makes its row no longer match (the lock re-checks the condition), so an alert never joins a
  * just-resolved incident.
  */
-async function lockOpenIncidents(tx: Tx, keys: string[], fingerprints: string[]): Promise<{ open: Map<string, OpenRow>; seen: Set<string> }> {
-  const rows = await tx.$queryRaw<(OpenRow & { seen: string[] })[]>`
-    WITH locked AS (
-      SELECT id, "dedupKey", severity, workflows, status, muted, "escalationLevel", "escalationPolicyId", "triggeredAt", "alertCount", "lastAlertAt"
-      FROM "Incident"
-      WHERE "dedupKey" = ANY(${keys}::text[]) AND status <> 'resolved'
-      ORDER BY "triggeredAt" ASC
-      FOR UPDATE)
-    SELECT l.id::text AS id, l."dedupKey", l.severity::text AS severity, l.workflows, l.status::text AS status, l.muted, l."escalationLevel",
-           l."escalationPolicyId"::text AS "escalationPolicyId", l."triggeredAt", l."alertCount", l."lastAlertAt",
-           CASE WHEN cardinality(${fingerprints}::text[]) = 0 THEN '{}'::text[]
-                ELSE ARRAY(SELECT DISTINCT a.fingerprint FROM "Alert" a WHERE a."incidentId" = l.id AND a.fingerprint = ANY(${fingerprints}::text[])) END AS seen
-    FROM locked l
-    ORDER BY l."triggeredAt" ASC`
+async function lockOpenIncidents(sql: Sql, keys: string[], fingerprints: string[]): Promise<{ open: Map<string, OpenRow>; seen: Set<string> }> {
+  const rows = await sql.query<OpenRow & { seen: string[] }>(
+    `WITH locked AS (
+       SELECT id, "dedupKey", severity, workflows, status, muted, "escalationLevel", "escalationPolicyId", "triggeredAt", "alertCount", "lastAlertAt"
+       FROM "Incident"
+       WHERE "dedupKey" = ANY($1::text[]) AND status <> 'resolved'
+       ORDER BY "triggeredAt" ASC
+       FOR UPDATE)
+     SELECT l.id::text AS id, l."dedupKey", l.severity::text AS severity, l.workflows, l.status::text AS status, l.muted, l."escalationLevel",
+            l."escalationPolicyId"::text AS "escalationPolicyId", l."triggeredAt", l."alertCount", l."lastAlertAt",
+            CASE WHEN cardinality($2::text[]) = 0 THEN '{}'::text[]
+                 ELSE ARRAY(SELECT DISTINCT a.fingerprint FROM "Alert" a WHERE a."incidentId" = l.id AND a.fingerprint = ANY($2::text[])) END AS seen
+     FROM locked l
+     ORDER BY l."triggeredAt" ASC`,
+    [keys, fingerprints],
+  )
   // One open incident per key is the invariant; should history disagree, the newest wins.
   const open = new Map<string, OpenRow>()
   const seen = new Set<string>()
@@ -96,25 +99,34 @@ function alertEventData(a: PreparedAlert, alertId: string, extra: Record<string,
  * higher severity. Repeats of the same alert never change severity, so a person's severity decision
  * stands against the next repeat of the alert it overrode.
  */
-async function widenIncident(tx: Tx, row: OpenRow, a: PreparedAlert, actor: Actor, now: Date): Promise<void> {
+async function widenIncident(sql: Sql, row: OpenRow, a: PreparedAlert, actor: Actor, now: Date, sink: BatchSink): Promise<void> {
   const workflows = affectedWorkflows(row.workflows, a.workflows)
   const impact = clinicalImpact(a.severity, workflows)
   const raise = SEVERITY_RANK[impact.severity] < SEVERITY_RANK[row.severity]
   const widen = workflows.length !== row.workflows.length
   if (!raise && !widen) return
-  const data: Prisma.IncidentUpdateInput = { workflows }
+  let nextEscalationAt: Date | null | undefined
   if (raise) {
-    data.severity = impact.severity
     if (row.status === 'triggered' && !row.muted && row.escalationLevel === 0) {
-      data.nextEscalationAt = firstEscalationAt(await policyTiming(tx, row.escalationPolicyId), impact.severity, row.triggeredAt)
+      const [policy] = row.escalationPolicyId
+        ? await sql.query<{ levels: unknown; severityDelays: unknown }>('SELECT levels, "severityDelays" FROM "EscalationPolicy" WHERE id = $1::uuid', [row.escalationPolicyId])
+        : []
+      nextEscalationAt = firstEscalationAt(policy ?? null, impact.severity, row.triggeredAt)
     }
-    await timeline(tx, row.id, actor, now, 'severity', {
-      from: row.severity,
-      to: impact.severity,
-      reason: impact.reason ?? 'A more severe alert joined the incident',
+    sink.events.push({
+      incidentId: row.id,
+      at: now,
+      type: 'severity',
+      actorLabel: actor.label,
+      data: { from: row.severity, to: impact.severity, reason: impact.reason ?? 'A more severe alert joined the incident' },
     })
   }
-  await tx.incident.update({ where: { id: row.id }, data })
+  await sql.query(
+    `UPDATE "Incident" SET workflows = $2::text[], severity = COALESCE($3::"Severity", severity),
+            "nextEscalationAt" = CASE WHEN $4::boolean THEN $5::timestamptz ELSE "nextEscalationAt" END, "updatedAt" = $6::timestamptz
+     WHERE id = $1::uuid`,
+    [row.id, workflows, raise ? impact.severity : null, nextEscalationAt !== undefined, nextEscalationAt ? nextEscalationAt.toISOString() : null, now.toISOString()],
+  )
   row.workflows = workflows
   if (raise) row.severity = impact.severity
 }
@@ -131,14 +143,14 @@ const POLICY_CACHE_MS = 10_000
 const policyCache: { at: number; value: PolicyTiming | null } = { at: 0, value: null }
 
 /** The fallback policy, cached for a few seconds: new incidents of unknown services open in bursts. */
-async function defaultPolicy(tx: Tx): Promise<PolicyTiming | null> {
+async function defaultPolicy(sql: Sql): Promise<PolicyTiming | null> {
   if (Date.now() - policyCache.at < POLICY_CACHE_MS) return policyCache.value
-  const value = await tx.escalationPolicy.findUnique({
-    where: { name: DEFAULT_ESCALATION_POLICY },
-    select: { id: true, levels: true, severityDelays: true },
-  })
-  Object.assign(policyCache, { at: Date.now(), value })
-  return value
+  const [value] = await sql.query<PolicyTiming>(
+    'SELECT id::text AS id, levels, "severityDelays" FROM "EscalationPolicy" WHERE name = $1',
+    [DEFAULT_ESCALATION_POLICY],
+  )
+  Object.assign(policyCache, { at: Date.now(), value: value ?? null })
+  return value ?? null
 }
 
 function alertRow(a: PreparedAlert, alertId: string, incidentId: string, now: Date): Prisma.AlertCreateManyInput {
@@ -159,14 +171,14 @@ function alertRow(a: PreparedAlert, alertId: string, incidentId: string, now: Da
 }
 
 /**
- * Takes the dedup locks of several keys in one statement, in hash order, so that two batches sharing keys
- * queue instead of deadlocking.
+ * Takes the dedup locks of the keys in one statement, in hash order, so that two batches sharing keys
+ * queue instead of deadlocking (the same lock as transitions.ts `lockDedupKey`).
  */
-async function lockKeys(tx: Tx, keys: string[]): Promise<void> {
-  const unique = [...new Set(keys)]
-  if (unique.length === 1) return void (await lockDedupKey(tx, unique[0]!))
-  await tx.$executeRaw`
-    SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(${unique}::text[]) AS k ORDER BY h) s`
+async function lockKeys(sql: Sql, keys: string[]): Promise<void> {
+  await sql.query(
+    'SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY h) s',
+    [[...new Set(keys)]],
+  )
 }
 
 export interface BatchAlert {
@@ -180,20 +192,27 @@ export interface BatchAlert {
  * one INSERT and their incidents' counters in one UPDATE. Opening an incident, a new distinct alert
  * joining one, and the timeline note of a repeat take their own statements.
  */
-export async function ingestBatchInTx(tx: Tx, batch: BatchAlert[], now: Date): Promise<{ results: IngestResult[]; opened: Severity[] }> {
+export async function ingestBatchInTx(
+  tx: Tx | Sql,
+  batch: BatchAlert[],
+  now: Date,
+  opts: { auditChain?: boolean } = {},
+): Promise<{ results: IngestResult[]; opened: Severity[] }> {
   if (batch.length === 0) return { results: [], opened: [] }
+  const sql = asSql(tx)
+  const auditChain = opts.auditChain ?? false
   const { open, seen } = await lockOpenIncidents(
-    tx,
+    sql,
     [...new Set(batch.map((b) => b.a.dedupKey))],
     [...new Set(batch.flatMap(({ a }) => (a.fingerprint ? [a.fingerprint] : [])))],
   )
   const sink: BatchSink = { alerts: [], events: [], opened: [] }
   const fresh = batch.filter(({ a }) => !open.has(a.dedupKey))
-  const opening = fresh.length ? await openingContext(tx, fresh.map(({ a }) => a.serviceKey), now, () => defaultPolicy(tx)) : null
+  const opening = fresh.length ? await openingContext(sql, fresh.map(({ a }) => a.serviceKey), now, () => defaultPolicy(sql)) : null
   // New incidents are written together (open-batch.ts) before anything that refers to them.
   const pending = new Map<string, PlannedIncident>()
   const flush = async () => {
-    await writeIncidents(tx, [...pending.values()])
+    await writeIncidents(sql, [...pending.values()])
     pending.clear()
   }
   const added = new Map<string, number>()
@@ -227,7 +246,7 @@ export async function ingestBatchInTx(tx: Tx, batch: BatchAlert[], now: Date): P
       seen.add(`${row.id}|${a.fingerprint}`)
       // Widening updates the incident row: one opened earlier in this batch is written first.
       if (pending.has(row.id)) await flush()
-      await widenIncident(tx, row, a, actor, now)
+      await widenIncident(sql, row, a, actor, now, sink)
       event({ joined: true })
     } else if (now.getTime() - row.lastAlertAt.getTime() >= REPEAT_TIMELINE_MS) {
       event({ repeated: row.alertCount })
@@ -236,7 +255,7 @@ export async function ingestBatchInTx(tx: Tx, batch: BatchAlert[], now: Date): P
     results.push({ alertId, incidentId: row.id, deduplicated: true, dedupKey: a.dedupKey })
   }
   await flush()
-  await writeBatch(tx, sink, added, now)
+  await writeBatch(sql, sink, added, now, auditChain)
   return { results, opened: sink.opened }
 }
 
@@ -244,39 +263,61 @@ export async function ingestBatchInTx(tx: Tx, batch: BatchAlert[], now: Date): P
 // shape for every N, which Prisma compiles afresh): alert rows, the incidents' counters, timeline entries.
 const json = (v: unknown) => (v === null || v === undefined || v === Prisma.DbNull ? null : JSON.stringify(v))
 
-async function writeBatch(tx: Tx, sink: BatchSink, added: Map<string, number>, now: Date): Promise<void> {
+/** With `auditChain`, the statement also takes the audit chain's lock (one round trip less per batch). */
+async function writeBatch(sql: Sql, sink: BatchSink, added: Map<string, number>, now: Date, auditChain: boolean): Promise<void> {
   const rows = sink.alerts
   const events = sink.events
   const col = <K extends keyof Prisma.AlertCreateManyInput>(k: K) => rows.map((r) => r[k] ?? null)
   const iso = (k: 'occurredAt' | 'receivedAt') => rows.map((r) => new Date(r[k] as Date).toISOString())
   const ids = [...added.keys()]
-  await tx.$executeRaw`
-    WITH alerts AS (
-      INSERT INTO "Alert" (id, "incidentId", source, severity, system, "serviceKey", message, "dedupKey", fingerprint, status, details,
-                           "occurredAt", "receivedAt")
-      SELECT t.id, t.incident, t.source, t.severity::"Severity", t.system, t.service, t.message, t.key, t.fp, 'firing', t.details::jsonb,
-             t.occurred::timestamptz, t.received::timestamptz
-      FROM unnest(${col('id')}::uuid[], ${col('incidentId')}::uuid[], ${col('source')}::text[], ${col('severity')}::text[], ${col('system')}::text[],
-                  ${col('serviceKey')}::text[], ${col('message')}::text[], ${col('dedupKey')}::text[], ${col('fingerprint')}::text[],
-                  ${rows.map((r) => json(r.details))}::text[], ${iso('occurredAt')}::text[], ${iso('receivedAt')}::text[])
-           AS t(id, incident, source, severity, system, service, message, key, fp, details, occurred, received)
-      RETURNING 1),
-    counters AS (
-      UPDATE "Incident" i
-      SET "alertCount" = i."alertCount" + v.n, "openAlertCount" = i."openAlertCount" + v.n,
-          "lastAlertAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz
-      FROM (SELECT unnest(${ids}::uuid[]) AS id, unnest(${ids.map((id) => added.get(id)!)}::int[]) AS n) v
-      WHERE i.id = v.id
-      RETURNING 1),
-    timeline AS (
-      INSERT INTO "IncidentEvent" ("incidentId", at, type, "actorLabel", data)
-      SELECT t.incident, t.at::timestamptz, t.type, t.actor, t.data::jsonb
-      FROM unnest(${events.map((r) => r.incidentId)}::uuid[], ${events.map((r) => new Date(r.at as Date).toISOString())}::text[],
-                  ${events.map((r) => r.type)}::text[], ${events.map((r) => r.actorLabel)}::text[], ${events.map((r) => json(r.data))}::text[])
-           WITH ORDINALITY AS t(incident, at, type, actor, data, ord)
-      ORDER BY t.ord
-      RETURNING 1)
-    SELECT (SELECT count(*) FROM alerts) + (SELECT count(*) FROM counters) + (SELECT count(*) FROM timeline)`
+  await sql.query(
+    `WITH alerts AS (
+       INSERT INTO "Alert" (id, "incidentId", source, severity, system, "serviceKey", message, "dedupKey", fingerprint, status, details,
+                            "occurredAt", "receivedAt")
+       SELECT t.id, t.incident, t.source, t.severity::"Severity", t.system, t.service, t.message, t.key, t.fp, 'firing', t.details::jsonb,
+              t.occurred::timestamptz, t.received::timestamptz
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+            AS t(id, incident, source, severity, system, service, message, key, fp, details, occurred, received)
+       RETURNING 1),
+     counters AS (
+       UPDATE "Incident" i
+       SET "alertCount" = i."alertCount" + v.n, "openAlertCount" = i."openAlertCount" + v.n,
+           "lastAlertAt" = $13::timestamptz, "updatedAt" = $13::timestamptz
+       FROM (SELECT unnest($14::uuid[]) AS id, unnest($15::int[]) AS n) v
+       WHERE i.id = v.id
+       RETURNING 1),
+     timeline AS (
+       INSERT INTO "IncidentEvent" ("incidentId", at, type, "actorLabel", data)
+       SELECT t.incident, t.at::timestamptz, t.type, t.actor, t.data::jsonb
+       FROM unnest($16::uuid[], $17::text[], $18::text[], $19::text[], $20::text[]) WITH ORDINALITY AS t(incident, at, type, actor, data, ord)
+       ORDER BY t.ord
+       RETURNING 1)
+     SELECT (SELECT count(*) FROM alerts)::int + (SELECT count(*) FROM counters)::int + (SELECT count(*) FROM timeline)::int AS n,
+            CASE WHEN $21::boolean THEN pg_advisory_xact_lock(${AUDIT_LOCK_KEY}) END AS chain`,
+    [
+      col('id'),
+      col('incidentId'),
+      col('source'),
+      col('severity'),
+      col('system'),
+      col('serviceKey'),
+      col('message'),
+      col('dedupKey'),
+      col('fingerprint'),
+      rows.map((r) => json(r.details)),
+      iso('occurredAt'),
+      iso('receivedAt'),
+      now.toISOString(),
+      ids,
+      ids.map((id) => added.get(id)!),
+      events.map((r) => r.incidentId),
+      events.map((r) => new Date(r.at as Date).toISOString()),
+      events.map((r) => r.type),
+      events.map((r) => r.actorLabel),
+      events.map((r) => json(r.data)),
+      auditChain,
+    ],
+  )
 }
 
 interface IngestItem {
@@ -290,16 +331,17 @@ interface IngestItem {
  * joins an open incident), then one audit row per request under a single take of the audit-chain lock.
  */
 async function writeIngestBatch(items: IngestItem[]): Promise<IngestResult[]> {
-  const { results, opened } = await inTransaction(async (tx) => {
+  const { results, opened } = await inRawTransaction(async (sql) => {
     const now = new Date()
-    await lockKeys(tx, items.map((i) => i.a.dedupKey))
-    const { results, opened } = await ingestBatchInTx(tx, items, now)
+    await lockKeys(sql, items.map((i) => i.a.dedupKey))
+    const { results, opened } = await ingestBatchInTx(sql, items, now, { auditChain: true })
     await recordAuditBatch(
       items.map(({ a, actor, ctx }, i) => ({
         actor,
         input: ingestAudit(ctx, a.source, 1, { deduplicated: results[i]!.deduplicated, severity: a.severity }, results[i]!.incidentId),
       })),
-      tx,
+      sql,
+      { chainLocked: true },
     )
     return { results, opened }
   })

@@ -6,48 +6,62 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Prisma } from '@/lib/db'
-import type { EscalationPolicy, Incident, MaintenanceWindow, Service } from '@/lib/generated/prisma/client'
+import type { Incident, MaintenanceWindow, Service } from '@/lib/generated/prisma/client'
 import { enqueueManyIncidentNotifications } from '@/lib/notifications/outbox'
 import { firstEscalationAt } from '@/lib/oncall/escalation-policy'
 import type { Severity } from '@/lib/severity'
-import type { Tx } from '@/lib/tx'
+import type { Sql } from '@/lib/tx'
 import { affectedWorkflows, clinicalImpact } from './impact'
 import type { PreparedAlert } from './prepare'
 
 const TITLE_MAX = 200
 
 type PolicyTiming = { id: string; levels: Prisma.JsonValue; severityDelays: Prisma.JsonValue }
-type ServiceWithPolicy = Service & { escalationPolicy: EscalationPolicy | null }
+type ServiceWithPolicy = Service & { escalationPolicy: PolicyTiming | null }
 
 /** What the batch's new incidents need, read once. */
 export interface OpeningContext {
   services: Map<string, ServiceWithPolicy>
   /** The active window of each service (the one ending last), as activeMaintenance picks it. */
-  windows: Map<string, MaintenanceWindow>
+  windows: Map<string, Pick<MaintenanceWindow, 'id' | 'endsAt'>>
   fallback: () => Promise<PolicyTiming | null>
 }
 
-export async function openingContext(tx: Tx, serviceKeys: (string | null)[], now: Date, fallback: () => Promise<PolicyTiming | null>): Promise<OpeningContext> {
+type ServiceRow = Service & { policy: PolicyTiming | null; windowId: string | null; windowEndsAt: Date | null }
+
+/** The batch's services with their escalation policies and active maintenance windows, in one statement. */
+export async function openingContext(sql: Sql, serviceKeys: (string | null)[], now: Date, fallback: () => Promise<PolicyTiming | null>): Promise<OpeningContext> {
   const keys = [...new Set(serviceKeys.filter((k): k is string => Boolean(k)))]
-  const services = keys.length
-    ? await tx.service.findMany({ where: { key: { in: keys } }, include: { escalationPolicy: true } })
+  const rows = keys.length
+    ? await sql.query<ServiceRow>(
+        `SELECT s.id::text AS id, s.key, s.name, s.description, s.workflows, s."autoResolve", s."escalationPolicyId"::text AS "escalationPolicyId",
+                s."createdAt", s."updatedAt",
+                CASE WHEN p.id IS NULL THEN NULL ELSE jsonb_build_object('id', p.id::text, 'levels', p.levels, 'severityDelays', p."severityDelays") END AS policy,
+                w.id::text AS "windowId", w."endsAt" AS "windowEndsAt"
+         FROM "Service" s
+         LEFT JOIN "EscalationPolicy" p ON p.id = s."escalationPolicyId"
+         LEFT JOIN LATERAL (
+           SELECT m.id, m."endsAt" FROM "MaintenanceWindow" m
+           WHERE m."serviceId" = s.id AND m."startsAt" <= $2::timestamptz AND m."endsAt" > $2::timestamptz
+           ORDER BY m."endsAt" DESC LIMIT 1) w ON true
+         WHERE s.key = ANY($1::text[])`,
+        [keys, now.toISOString()],
+      )
     : []
-  const windows = new Map<string, MaintenanceWindow>()
-  if (services.length) {
-    const active = await tx.maintenanceWindow.findMany({
-      where: { serviceId: { in: services.map((s) => s.id) }, startsAt: { lte: now }, endsAt: { gt: now } },
-      orderBy: { endsAt: 'desc' },
-    })
-    for (const w of active) if (w.serviceId && !windows.has(w.serviceId)) windows.set(w.serviceId, w)
+  const services = new Map<string, ServiceWithPolicy>()
+  const windows = new Map<string, Pick<MaintenanceWindow, 'id' | 'endsAt'>>()
+  for (const { policy, windowId, windowEndsAt, ...service } of rows) {
+    services.set(service.key, { ...service, escalationPolicy: policy })
+    if (windowId && windowEndsAt) windows.set(service.id, { id: windowId, endsAt: new Date(windowEndsAt) })
   }
-  return { services: new Map(services.map((s) => [s.key, s])), windows, fallback }
+  return { services, windows, fallback }
 }
 
 export type PlannedIncident = Incident & { service: Service | null }
 
 /** A new incident for an alert whose key has none open: service, workflows, the clinical impact rule,
  * maintenance (muted: no notifications, no escalation) and the first escalation time. Not yet written. */
-export async function planIncident(ctx: OpeningContext, a: PreparedAlert, now: Date): Promise<{ incident: PlannedIncident; raisedFrom?: Severity | null; reason?: string | null; window: MaintenanceWindow | null }> {
+export async function planIncident(ctx: OpeningContext, a: PreparedAlert, now: Date): Promise<{ incident: PlannedIncident; raisedFrom?: Severity | null; reason?: string | null; window: Pick<MaintenanceWindow, 'id' | 'endsAt'> | null }> {
   const service = a.serviceKey ? (ctx.services.get(a.serviceKey) ?? null) : null
   const { escalationPolicy, ...serviceRow } = service ?? { escalationPolicy: null }
   const policy = escalationPolicy ?? (await ctx.fallback())
@@ -82,23 +96,33 @@ export async function planIncident(ctx: OpeningContext, a: PreparedAlert, now: D
 }
 
 /** Writes planned incidents in one statement, in order, and queues their trigger notifications. */
-export async function writeIncidents(tx: Tx, incidents: PlannedIncident[]): Promise<void> {
+export async function writeIncidents(sql: Sql, incidents: PlannedIncident[]): Promise<void> {
   if (incidents.length === 0) return
   const col = <K extends keyof PlannedIncident>(k: K) => incidents.map((i) => i[k] ?? null)
   const iso = (d: Date | null) => (d ? d.toISOString() : null)
-  const rows = await tx.$queryRaw<{ id: string; number: number }[]>`
-    INSERT INTO "Incident" (id, title, severity, "dedupKey", "serviceId", workflows, "escalationPolicyId", "nextEscalationAt",
-                            "alertCount", "openAlertCount", "triggeredAt", "lastAlertAt", muted, "createdAt", "updatedAt")
-    SELECT t.id, t.title, t.severity::"Severity", t.key, t.service, ARRAY(SELECT jsonb_array_elements_text(t.workflows::jsonb)), t.policy,
-           t.next::timestamptz, 1, 1, t.at::timestamptz, t.at::timestamptz, t.muted, t.at::timestamptz, t.at::timestamptz
-    FROM unnest(${col('id')}::uuid[], ${col('title')}::text[], ${col('severity')}::text[], ${col('dedupKey')}::text[],
-                ${col('serviceId')}::uuid[], ${incidents.map((i) => JSON.stringify(i.workflows))}::text[], ${col('escalationPolicyId')}::uuid[],
-                ${incidents.map((i) => iso(i.nextEscalationAt))}::text[], ${incidents.map((i) => i.triggeredAt.toISOString())}::text[],
-                ${col('muted')}::boolean[])
-         WITH ORDINALITY AS t(id, title, severity, key, service, workflows, policy, next, at, muted, ord)
-    ORDER BY t.ord
-    RETURNING id::text AS id, number`
+  const rows = await sql.query<{ id: string; number: number }>(
+    `INSERT INTO "Incident" (id, title, severity, "dedupKey", "serviceId", workflows, "escalationPolicyId", "nextEscalationAt",
+                             "alertCount", "openAlertCount", "triggeredAt", "lastAlertAt", muted, "createdAt", "updatedAt")
+     SELECT t.id, t.title, t.severity::"Severity", t.key, t.service, ARRAY(SELECT jsonb_array_elements_text(t.workflows::jsonb)), t.policy,
+            t.next::timestamptz, 1, 1, t.at::timestamptz, t.at::timestamptz, t.muted, t.at::timestamptz, t.at::timestamptz
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::boolean[])
+          WITH ORDINALITY AS t(id, title, severity, key, service, workflows, policy, next, at, muted, ord)
+     ORDER BY t.ord
+     RETURNING id::text AS id, number`,
+    [
+      col('id'),
+      col('title'),
+      col('severity'),
+      col('dedupKey'),
+      col('serviceId'),
+      incidents.map((i) => JSON.stringify(i.workflows)),
+      col('escalationPolicyId'),
+      incidents.map((i) => iso(i.nextEscalationAt)),
+      incidents.map((i) => i.triggeredAt.toISOString()),
+      col('muted'),
+    ],
+  )
   const numbers = new Map(rows.map((r) => [r.id, Number(r.number)]))
   for (const i of incidents) i.number = numbers.get(i.id) ?? 0
-  await enqueueManyIncidentNotifications(tx, incidents, 'trigger')
+  await enqueueManyIncidentNotifications(sql, incidents, 'trigger')
 }

@@ -3,11 +3,13 @@
  * incident change that caused it committed. Delivery happens from the table alone (delivery.ts): a pass
  * about a second later in this process, and the notification-delivery job every minute.
  */
+import { randomUUID } from 'node:crypto'
 import type { Prisma } from '@/lib/db'
 import type { Incident, Service } from '@/lib/generated/prisma/client'
+import { asSql, type Sql } from '@/lib/tx'
 import { deliverSoon } from './delivery'
 import { buildIncidentMessage } from './payload'
-import { severityAdmits } from '@/lib/severity'
+import { severityAdmits, type Severity } from '@/lib/severity'
 
 export type IncidentNotificationKind = 'trigger' | 'acknowledge' | 'resolve' | 'escalate'
 
@@ -28,20 +30,21 @@ export async function enqueueIncidentNotifications(
 
 /**
  * enqueueIncidentNotifications for several incidents at once (an alert storm opening many): the channels
- * are read once and every message is written by one statement.
+ * are read once and every message is written by one statement. Runs in a Prisma transaction or in raw SQL
+ * (alert ingest's own transaction, lib/tx.ts `Sql`).
  */
 export async function enqueueManyIncidentNotifications(
-  tx: Prisma.TransactionClient,
+  tx: Prisma.TransactionClient | Sql,
   incidents: (Incident & { service: Service | null })[],
   kind: IncidentNotificationKind,
   opts?: { level?: number },
 ): Promise<number> {
   const loud = incidents.filter((i) => !i.muted)
   if (loud.length === 0) return 0
-  const channels = await tx.notificationChannel.findMany({
-    where: { enabled: true },
-    select: { id: true, minSeverity: true },
-  })
+  const sql = asSql(tx)
+  const channels = await sql.query<{ id: string; minSeverity: Severity }>(
+    'SELECT id::text AS id, "minSeverity"::text AS "minSeverity" FROM "NotificationChannel" WHERE enabled',
+  )
   const level = opts?.level ?? 0
   const now = new Date()
   const rows = loud.flatMap((incident) =>
@@ -53,15 +56,25 @@ export async function enqueueManyIncidentNotifications(
           channelId: c.id,
           incidentId: incident.id,
           idempotencyKey,
-          kind,
-          payload: buildIncidentMessage(incident, kind, idempotencyKey, { level: opts?.level, now }),
-          nextAttemptAt: now,
+          payload: JSON.stringify(buildIncidentMessage(incident, kind, idempotencyKey, { level: opts?.level, now })),
         }
       }),
   )
   if (rows.length === 0) return 0
-  // A repeated hook call (e.g. a retried transaction) must not queue the same message twice.
-  const result = await tx.notificationOutbox.createMany({ data: rows, skipDuplicates: true })
-  if (result.count > 0) deliverSoon()
-  return result.count
+  // A repeated hook call (e.g. a retried transaction) must not queue the same message twice. Rows are
+  // inserted in list order (seq), which is the order of events per incident.
+  const written = await sql.query<{ n: number }>(
+    `WITH ins AS (
+       INSERT INTO "NotificationOutbox" (id, "channelId", "incidentId", "idempotencyKey", kind, payload, "nextAttemptAt")
+       SELECT t.id, t.channel, t.incident, t.key, $5, t.payload::jsonb, $6::timestamptz
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $7::text[]) WITH ORDINALITY AS t(id, channel, incident, key, payload, ord)
+       ORDER BY t.ord
+       ON CONFLICT ("idempotencyKey") DO NOTHING
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM ins`,
+    [rows.map(() => randomUUID()), rows.map((r) => r.channelId), rows.map((r) => r.incidentId), rows.map((r) => r.idempotencyKey), kind, now.toISOString(), rows.map((r) => r.payload)],
+  )
+  const count = written[0]?.n ?? 0
+  if (count > 0) deliverSoon()
+  return count
 }
