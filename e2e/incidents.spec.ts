@@ -117,6 +117,54 @@ test('an unacknowledged incident escalates after its policy delay', async ({ adm
   }
 })
 
+test('a column shows a page and its count; the next page loads by keyboard and stays through live updates', async ({ adminPage: page }) => {
+  test.setTimeout(90_000)
+  const key = await createAlertsKey(page, 'e2e-pages')
+  const run = Date.now().toString(36)
+  // More than the first page holds (10), on a filter of their own: info on imaging-ai.
+  const messages = Array.from({ length: 13 }, (_, i) => `E2E paged board ${run} ${String.fromCharCode(97 + i)}`)
+  for (const message of messages) await sendAlert(page, key, { severity: 'info', service: 'imaging-ai', message })
+
+  await page.goto('/incidents?severity=info&service=imaging-ai')
+  // Hydration and the stream take a while on a busy machine.
+  const BUSY = { timeout: 15_000 }
+  await expect(page.getByRole('status').filter({ hasText: /^(Live|Refreshing every)/ })).toBeVisible(BUSY)
+  const triggered = column(page, 'Triggered')
+  const cards = triggered.getByRole('article')
+  // The heading counts every match from the database (other runs may have left some); the column shows 10.
+  const heading = (await triggered.getByRole('heading', { level: 2 }).textContent()) ?? ''
+  const total = Number(/(\d+) incidents/.exec(heading)?.[1])
+  expect(total).toBeGreaterThanOrEqual(13)
+  await expect(cards).toHaveCount(10)
+  await expect(triggered.getByText(`10 of ${total} shown`)).toBeVisible()
+
+  // The keyboard reaches "Show more" straight after the last card's buttons.
+  const more = triggered.getByRole('button', { name: /^Show \d+ more triggered incidents$/ })
+  await cards.last().getByRole('button', { name: /^Resolve INC-\d+$/ }).focus()
+  await page.keyboard.press('Tab')
+  await expect(more).toBeFocused()
+  await page.keyboard.press('Enter')
+  const shown = Math.min(total, 35)
+  await expect(cards).toHaveCount(shown, BUSY)
+  // The focus moves to the first card the page added, and the count is announced.
+  await expect(cards.nth(10).getByRole('link')).toBeFocused()
+  await expect(page.getByText(`Showing ${shown} of ${total} triggered incidents.`)).toBeAttached()
+  for (const message of messages) await expect(cards.filter({ hasText: message })).toHaveCount(1)
+
+  // A new incident arrives live: it joins at the top and the second page stays loaded.
+  const late = `E2E paged board ${run} late`
+  await sendAlert(page, key, { severity: 'info', service: 'imaging-ai', message: late })
+  await expect(cards.first()).toContainText(late, BUSY)
+  await expect(triggered.getByRole('heading', { level: 2 })).toContainText(`${total + 1} incidents`)
+  await expect(cards).toHaveCount(Math.min(total + 1, 35))
+
+  // Leave the board as it was: PagerDuty's resolve closes each by its dedup key.
+  for (const message of [...messages, late]) {
+    const res = await page.request.post('/api/alerts/events/v2', { data: { routing_key: key, event_action: 'resolve', dedup_key: `e2e:${message}` } })
+    expect(res.status(), await res.text()).toBe(202)
+  }
+})
+
 test('an unknown incident shows the not-found page', async ({ adminPage: page }) => {
   await page.goto('/incidents/00000000-0000-4000-8000-000000000000')
   await expect(page.getByRole('heading', { name: 'No such incident' })).toBeVisible()

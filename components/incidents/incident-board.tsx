@@ -2,7 +2,7 @@
 
 import { useCallback, useId, useState } from 'react'
 import { type IncidentStatus } from '@/lib/severity'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import {
   DndContext,
   DragOverlay,
@@ -23,7 +23,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { Icon } from '@/components/ui/icons'
 import { STATUS_META } from '@/components/ui/status-badge'
 import { cn } from '@/lib/cn'
-import { boardFilterQuery, countOpenBySeverity, hasBoardFilter, moveCard, BOARD_COLUMNS, type BoardCard, type BoardData } from '@/lib/incidents/board'
+import { hasBoardFilter, moveOnBoard, BOARD_COLUMNS, type BoardCard, type BoardData } from '@/lib/incidents/board'
 import { incidentKeys } from '@/lib/incidents/keys'
 import { canMoveIncident } from '@/lib/incidents/schema'
 import { acknowledgeIncidentAction, resolveIncidentAction, setIncidentStatusAction } from '@/lib/incidents/actions'
@@ -32,16 +32,8 @@ import { IncidentCardBody, incidentLabel } from './incident-card'
 import { ResolveDialog } from './resolve-dialog'
 import { ResponseTimes, SeverityCountsBar } from './response-stats'
 import { UndoResolveNotice } from './undo-resolve-notice'
+import { useBoardQuery } from './use-board-query'
 import { POLL_FALLBACK_MS, useIncidentStream, type LiveMode } from './use-incident-stream'
-
-async function fetchBoard(query: string): Promise<BoardData> {
-  const res = await fetch(`/api/incidents${query ? `?${query}` : ''}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null
-    throw new Error(body?.error?.message ?? `The server answered ${res.status}`)
-  }
-  return (await res.json()) as BoardData
-}
 
 async function saveMove(card: BoardCard, to: IncidentStatus, note?: string) {
   const incidentId = card.id
@@ -94,14 +86,13 @@ export interface IncidentBoardProps {
 
 /**
  * The live board. Data comes from the server render, then from GET /api/incidents whenever the stream
- * says something changed (or every 2 s while the stream is down). Moves are optimistic: the card moves at
- * once and goes back, with the reason in words, if the server refuses. Resolving (button or drop) first
- * asks for a resolution note, then offers an undo for a few seconds.
+ * says something changed (or every 2 s while the stream is down). Each column shows its first page and
+ * its count; "Show more" adds the next page, and refreshes keep what was shown. Moves are optimistic: the
+ * card moves at once and goes back, with the reason in words, if the server refuses. Resolving (button or
+ * drop) first asks for a resolution note, then offers an undo for a few seconds.
  */
 export function IncidentBoard({ initial, canAck }: IncidentBoardProps) {
   const queryClient = useQueryClient()
-  const query = boardFilterQuery(initial.filters)
-  const key = incidentKeys.board(initial.filters)
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState('')
   const [dragging, setDragging] = useState<BoardCard | null>(null)
@@ -114,14 +105,18 @@ export function IncidentBoard({ initial, canAck }: IncidentBoardProps) {
   const mode = useIncidentStream(() => {
     if (queryClient.isMutating() === 0) void queryClient.invalidateQueries({ queryKey: incidentKeys.all })
   })
-  const board = useQuery({
-    queryKey: key,
-    queryFn: () => fetchBoard(query),
-    initialData: initial,
-    initialDataUpdatedAt: Date.parse(initial.generatedAt),
-    refetchInterval: mode === 'live' ? false : POLL_FALLBACK_MS,
-  })
+  const { board, key, loadMore, loadingMore } = useBoardQuery(initial, mode)
   const data = board.data
+  const showMore = async (status: IncidentStatus) => {
+    const result = await loadMore(status)
+    if (result.ok) {
+      const shown = result.board.columns[status].length
+      setNotice(`Showing ${shown} of ${result.board.totals[status]} ${word(status).toLowerCase()} incidents.`)
+      return result.added
+    }
+    setNotice(`More ${word(status).toLowerCase()} incidents could not be loaded: ${result.message}`)
+    throw new Error(result.message)
+  }
 
   const move = useMutation({
     mutationFn: ({ card, to, note }: { card: BoardCard; to: IncidentStatus; note?: string }) => saveMove(card, to, note),
@@ -129,11 +124,7 @@ export function IncidentBoard({ initial, canAck }: IncidentBoardProps) {
       setError(null)
       await queryClient.cancelQueries({ queryKey: key })
       const previous = queryClient.getQueryData<BoardData>(key)
-      if (previous) {
-        const columns = moveCard(previous.columns, card.id, to, new Date())
-        const counts = countOpenBySeverity(BOARD_COLUMNS.flatMap((s) => columns[s]))
-        queryClient.setQueryData<BoardData>(key, { ...previous, columns, counts, openCount: Object.values(counts).reduce((a, b) => a + b, 0) })
-      }
+      if (previous) queryClient.setQueryData<BoardData>(key, moveOnBoard(previous, card.id, to, new Date()))
       return { previous }
     },
     onError: (err, { card, to }, context) => {
@@ -269,11 +260,6 @@ export function IncidentBoard({ initial, canAck }: IncidentBoardProps) {
             : 'New alerts open incidents here within seconds. Response times above still cover the last 7 and 30 days.'}
         </EmptyState>
       )}
-      {data.truncated && (
-        <p className="text-sm text-ink-muted" role="status">
-          More incidents match than the board shows; the least urgent are left out. Narrow the filters to see them.
-        </p>
-      )}
 
       <DndContext
         id={dndId}
@@ -296,6 +282,10 @@ export function IncidentBoard({ initial, canAck }: IncidentBoardProps) {
               key={status}
               status={status}
               cards={data.columns[status]}
+              total={data.totals[status]}
+              hasMore={data.nextCursors[status] !== null}
+              loadingMore={loadingMore === status}
+              onShowMore={showMore}
               canAck={canAck}
               pendingId={pendingId}
               onMove={requestMove}

@@ -42,17 +42,21 @@ const card = (over: Partial<BoardCard>): BoardCard => ({
   ...over,
 })
 
-function boardOf(cards: BoardCard[]): BoardData {
+function boardOf(cards: BoardCard[], more: { totals?: BoardData['totals']; nextCursors?: Partial<BoardData['nextCursors']> } = {}): BoardData {
   const stats = { d7: responseStats([], now, 7), d30: responseStats([], now, 30) }
   const open = cards.filter((c) => c.status !== 'resolved')
+  const columns = groupIntoColumns(cards, new Date(now.getTime() - 86_400_000))
+  const nextCursors = { triggered: null, acknowledged: null, investigating: null, resolved: null, ...more.nextCursors }
   return {
     generatedAt: now.toISOString(),
     filters: { severity: [] },
-    columns: groupIntoColumns(cards, new Date(now.getTime() - 86_400_000)),
+    columns,
+    totals: more.totals ?? { triggered: columns.triggered.length, acknowledged: columns.acknowledged.length, investigating: columns.investigating.length, resolved: columns.resolved.length },
+    nextCursors,
     counts: { critical: open.filter((c) => c.severity === 'critical').length, high: 0, medium: 0, low: 0, info: 0 },
     openCount: open.length,
     stats,
-    truncated: false,
+    truncated: Object.values(nextCursors).some((c) => c !== null),
   }
 }
 
@@ -93,6 +97,18 @@ describe('IncidentBoard', () => {
     expect(text(html)).not.toMatch(/Acknowledge INC|Resolve INC|Investigate INC/)
     expect(html).not.toContain('Move INC-')
     expect(text(html)).toContain('INC-1')
+  })
+
+  it('counts every matching card in the heading and offers the next page only where there is one', () => {
+    const html = render(boardOf(cards, { totals: { triggered: 312, acknowledged: 1, investigating: 0, resolved: 1 }, nextCursors: { triggered: 'abc' } }), true)
+    // The four columns, in board order (each a <section> named by its heading).
+    const [triggered, acknowledged, investigating, resolved] = html.split('<section aria-labelledby').slice(1).map((part) => text(`<section${part}`))
+    expect(triggered).toMatch(/^Triggered312 incidents/)
+    expect(triggered).toContain('1 of 312 shown')
+    expect(triggered).toContain('Show 25 more triggered incidents')
+    expect(acknowledged).toMatch(/^Acknowledged1 incident/)
+    for (const column of [acknowledged, investigating, resolved]) expect(column).not.toMatch(/shown|Show \d+ more/)
+    expect(html.match(/Show \d+ more/g)).toHaveLength(1)
   })
 
   it('says all quiet with no open incidents, and n/a for response times without data', () => {

@@ -5,7 +5,8 @@ import { db } from '@/lib/db'
 import { recordAudit, SYSTEM_ACTOR } from '@/lib/audit'
 import { createUser, uid } from '@/test/factories'
 import type { SessionUser } from '@/lib/auth/session'
-import { getBoard, getIncidentDetail, listResponders } from './board-queries'
+import { getIncidentDetail, listResponders } from './board-queries'
+import { getBoard } from './board-reads'
 
 const MIN = 60_000
 const HOUR = 60 * MIN

@@ -1,27 +1,15 @@
 /**
- * Reads of the incident board and the incident page. The board is one incident query plus small lookups
- * (assignee names, maintenance windows, response times); the page loads the incident, its timeline,
- * alerts grouped by kind, postmortem, and the changes made to its service in the two hours before it.
- * Callers have checked incident:read.
+ * Reads of the incident page and the board's filter choices (the board's cards: board-reads.ts). The page
+ * loads the incident, its timeline, alerts grouped by kind, postmortem, and the changes made to its service
+ * in the two hours before it. Callers have checked incident:read.
  */
 import 'server-only'
 import { type IncidentStatus, type Severity } from '@/lib/severity'
 import { z } from 'zod'
 import { db, type Prisma } from '../db'
 import { hasPermission, ROLES } from '../rbac'
-import {
-  boardWindow,
-  countOpenBySeverity,
-  groupIntoColumns,
-  responseStats,
-  type BoardCard,
-  type BoardData,
-  type BoardFilters,
-} from './board'
+import { userNames } from './board-reads'
 
-const DAY = 24 * 60 * 60_000
-/** Cards on one board; more than this means the filters are too wide to be useful anyway. */
-export const BOARD_LIMIT = 400
 /** "What changed": how far before the trigger we look. */
 export const CHANGE_WINDOW_MS = 2 * 60 * 60_000
 /**
@@ -31,116 +19,6 @@ export const CHANGE_WINDOW_MS = 2 * 60 * 60_000
 export const CHANGE_TARGET_TYPES = ['service', 'flag', 'probe', 'maintenance', 'maintenance_window'] as const
 const TIMELINE_LIMIT = 500
 const ALERT_GROUP_LIMIT = 100
-
-/** Incident filters shared by the board and its response-time figures (time range aside). */
-function filterWhere(f: BoardFilters): Prisma.IncidentWhereInput {
-  return {
-    ...(f.severity.length ? { severity: { in: f.severity } } : {}),
-    ...(f.service ? { service: { key: f.service } } : {}),
-    ...(f.assignee ? { assigneeId: f.assignee === 'unassigned' ? null : f.assignee } : {}),
-  }
-}
-
-const CARD_SELECT = {
-  id: true,
-  number: true,
-  title: true,
-  severity: true,
-  status: true,
-  workflows: true,
-  assigneeId: true,
-  alertCount: true,
-  openAlertCount: true,
-  triggeredAt: true,
-  acknowledgedAt: true,
-  resolvedAt: true,
-  updatedAt: true,
-  muted: true,
-  serviceId: true,
-  service: { select: { key: true, name: true } },
-} satisfies Prisma.IncidentSelect
-
-type CardRow = Prisma.IncidentGetPayload<{ select: typeof CARD_SELECT }>
-
-async function userNames(ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((i): i is string => Boolean(i)))]
-  if (unique.length === 0) return new Map()
-  const rows = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } })
-  return new Map(rows.map((u) => [u.id, u.name]))
-}
-
-/** Services in a maintenance window at `now`, among these. */
-async function servicesInMaintenance(serviceIds: (string | null)[], now: Date): Promise<Set<string>> {
-  const unique = [...new Set(serviceIds.filter((i): i is string => Boolean(i)))]
-  if (unique.length === 0) return new Set()
-  const rows = await db.maintenanceWindow.findMany({
-    where: { serviceId: { in: unique }, startsAt: { lte: now }, endsAt: { gt: now } },
-    select: { serviceId: true },
-  })
-  return new Set(rows.map((r) => r.serviceId))
-}
-
-function toCard(r: CardRow, names: Map<string, string>, maintenance: Set<string>): BoardCard {
-  return {
-    id: r.id,
-    number: r.number,
-    title: r.title,
-    severity: r.severity,
-    status: r.status,
-    service: r.service,
-    workflows: r.workflows,
-    assignee: r.assigneeId ? { id: r.assigneeId, name: names.get(r.assigneeId) ?? 'Unknown user' } : null,
-    alertCount: r.alertCount,
-    openAlertCount: r.openAlertCount,
-    triggeredAt: r.triggeredAt.toISOString(),
-    acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
-    resolvedAt: r.resolvedAt?.toISOString() ?? null,
-    updatedAt: r.updatedAt.toISOString(),
-    muted: r.muted,
-    inMaintenance: r.serviceId ? maintenance.has(r.serviceId) : false,
-  }
-}
-
-/** The board for these filters at `now`: columns, counts per open severity, MTTA/MTTR over 7 and 30 days. */
-export async function getBoard(filters: BoardFilters, now = new Date()): Promise<BoardData> {
-  const { openedSince, resolvedSince } = boardWindow(filters, now)
-  const where = filterWhere(filters)
-  const [rows, timings] = await Promise.all([
-    db.incident.findMany({
-      where: {
-        ...where,
-        OR: [
-          { status: { not: 'resolved' }, ...(openedSince ? { triggeredAt: { gte: openedSince } } : {}) },
-          { status: 'resolved', resolvedAt: { gte: resolvedSince } },
-        ],
-      },
-      select: CARD_SELECT,
-      // Enum order: open states before resolved, most severe first; so a cut drops the least urgent.
-      orderBy: [{ status: 'asc' }, { severity: 'asc' }, { triggeredAt: 'desc' }],
-      take: BOARD_LIMIT + 1,
-    }),
-    db.incident.findMany({
-      where: { ...where, triggeredAt: { gt: new Date(now.getTime() - 30 * DAY), lte: now } },
-      select: { triggeredAt: true, acknowledgedAt: true, resolvedAt: true },
-    }),
-  ])
-  const shown = rows.slice(0, BOARD_LIMIT)
-  const [names, maintenance] = await Promise.all([
-    userNames(shown.map((r) => r.assigneeId)),
-    servicesInMaintenance(shown.map((r) => r.serviceId), now),
-  ])
-  const cards = shown.map((r) => toCard(r, names, maintenance))
-  const counts = countOpenBySeverity(cards)
-  return {
-    generatedAt: now.toISOString(),
-    filters,
-    columns: groupIntoColumns(cards, resolvedSince),
-    counts,
-    openCount: Object.values(counts).reduce((a, b) => a + b, 0),
-    stats: { d7: responseStats(timings, now, 7), d30: responseStats(timings, now, 30) },
-    truncated: rows.length > BOARD_LIMIT,
-  }
-}
 
 export interface PersonOption {
   id: string

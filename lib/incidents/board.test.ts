@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest'
 import {
   boardFilterQuery,
   boardWindow,
-  countOpenBySeverity,
   groupIntoColumns,
   hasBoardFilter,
   medianOf,
   moveCard,
+  moveOnBoard,
   parseBoardFilters,
   responseStats,
   type BoardCard,
+  type BoardData,
   type ResponseTimes,
 } from './board'
 
@@ -106,19 +107,6 @@ describe('groupIntoColumns', () => {
   })
 })
 
-describe('countOpenBySeverity', () => {
-  it('counts open incidents per severity; resolved ones do not count', () => {
-    const cards = [
-      card({ severity: 'critical' }),
-      card({ severity: 'critical', status: 'acknowledged' }),
-      card({ severity: 'high', status: 'investigating' }),
-      card({ severity: 'info' }),
-      card({ severity: 'critical', status: 'resolved', resolvedAt: NOW.toISOString() }),
-    ]
-    expect(countOpenBySeverity(cards)).toEqual({ critical: 2, high: 1, medium: 0, low: 0, info: 1 })
-  })
-})
-
 describe('moveCard', () => {
   it('moves a card to another column, stamping acknowledgement and resolution like the server', () => {
     const a = card({ severity: 'high' })
@@ -145,6 +133,52 @@ describe('moveCard', () => {
   it('leaves the board alone for an unknown card', () => {
     const cols = groupIntoColumns([card({})], ago(DAY))
     expect(moveCard(cols, 'nope', 'resolved', NOW)).toBe(cols)
+  })
+})
+
+describe('moveOnBoard', () => {
+  const boardOf = (cards: BoardCard[], totals: BoardData['totals']): BoardData => ({
+    generatedAt: NOW.toISOString(),
+    filters: { severity: [] },
+    columns: groupIntoColumns(cards, ago(DAY)),
+    totals,
+    nextCursors: { triggered: 'more', acknowledged: null, investigating: null, resolved: null },
+    // The database's counts: more than the cards shown.
+    counts: { critical: 3, high: 5, medium: 0, low: 0, info: 0 },
+    openCount: 8,
+    stats: { d7: responseStats([], NOW, 7), d30: responseStats([], NOW, 30) },
+    truncated: true,
+  })
+
+  it('worked example: moves the card and the counts follow, as the server will count them', () => {
+    const a = card({ severity: 'high' })
+    const b = card({ severity: 'critical', status: 'acknowledged', acknowledgedAt: ago(MIN).toISOString() })
+    const board = boardOf([a, b], { triggered: 6, acknowledged: 2, investigating: 0, resolved: 4 })
+
+    // Triggered 6 → 5, acknowledged 2 → 3; still open: the severity counts stay.
+    const acked = moveOnBoard(board, a.id, 'acknowledged', NOW)
+    expect(acked.columns.acknowledged.map((c) => c.id)).toEqual([b.id, a.id])
+    expect(acked.totals).toEqual({ triggered: 5, acknowledged: 3, investigating: 0, resolved: 4 })
+    expect(acked.counts).toEqual(board.counts)
+    expect(acked.openCount).toBe(8)
+    expect(acked.nextCursors).toBe(board.nextCursors)
+
+    // Resolving closes it: critical 3 → 2, open 8 → 7; reopening opens it again.
+    const resolved = moveOnBoard(acked, b.id, 'resolved', NOW)
+    expect(resolved.totals).toEqual({ triggered: 5, acknowledged: 2, investigating: 0, resolved: 5 })
+    expect(resolved.counts).toMatchObject({ critical: 2, high: 5 })
+    expect(resolved.openCount).toBe(7)
+    const reopened = moveOnBoard(resolved, b.id, 'triggered', NOW)
+    expect(reopened.totals).toEqual({ triggered: 6, acknowledged: 2, investigating: 0, resolved: 4 })
+    expect(reopened.counts).toMatchObject({ critical: 3 })
+    expect(reopened.openCount).toBe(8)
+  })
+
+  it('leaves the board alone for a card not shown, or a move to its own column', () => {
+    const a = card({})
+    const board = boardOf([a], { triggered: 1, acknowledged: 0, investigating: 0, resolved: 0 })
+    expect(moveOnBoard(board, 'nope', 'resolved', NOW)).toBe(board)
+    expect(moveOnBoard(board, a.id, 'triggered', NOW)).toBe(board)
   })
 })
 

@@ -1,6 +1,6 @@
 /**
  * The incident board's pure core: filters from the URL, columns, counts per severity, and MTTA/MTTR.
- * No I/O; board-queries.ts feeds it rows and the board page and GET /api/incidents serve its output.
+ * No I/O; board-reads.ts feeds it rows and the board page and GET /api/incidents serve its output.
  * Client-safe (the board's client component re-uses the filter helpers).
  */
 import { z } from 'zod'
@@ -50,13 +50,13 @@ export interface ParsedBoardFilters {
   invalid: (keyof BoardFilters)[]
 }
 
-const ServiceParam = z
+export const ServiceParam = z
   .string()
   .trim()
   .toLowerCase()
   .max(64)
   .regex(/^[a-z0-9][a-z0-9._-]*$/)
-const AssigneeParam = z.union([z.literal('unassigned'), z.uuid()])
+export const AssigneeParam = z.union([z.literal('unassigned'), z.uuid()])
 const RangeParam = z.enum(TIME_RANGES)
 
 function values(sp: SearchParams | URLSearchParams, key: string): string[] {
@@ -167,13 +167,6 @@ export function groupIntoColumns(cards: readonly BoardCard[], resolvedSince: Dat
 
 export type SeverityCounts = Record<Severity, number>
 
-/** Open (not resolved) incidents per severity. */
-export function countOpenBySeverity(cards: readonly Pick<BoardCard, 'severity' | 'status'>[]): SeverityCounts {
-  const counts: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 }
-  for (const c of cards) if (c.status !== 'resolved') counts[c.severity] += 1
-  return counts
-}
-
 /**
  * Moves a card to another column of a board snapshot (the optimistic update of a move), stamping what
  * the server will stamp. Returns the same object when the card is not on the board.
@@ -260,14 +253,42 @@ export function responseStats(rows: readonly ResponseTimes[], now: Date, days: n
   }
 }
 
-/** The whole board as the page, GET /api/incidents and the query cache hold it. */
+/**
+ * The whole board as the page, GET /api/incidents and the query cache hold it: the cards shown of each
+ * column (its first page, then any pages loaded with "Show more"), and counts of everything that matches.
+ */
 export interface BoardData {
   generatedAt: string
   filters: BoardFilters
   columns: BoardColumns
+  /** Cards per column that match the filters, shown or not (from the database). */
+  totals: Record<IncidentStatus, number>
+  /** Where each column's next page starts (board-cursor.ts); null when every card of it is shown. */
+  nextCursors: Record<IncidentStatus, string | null>
+  /** Open incidents per severity that match the filters (from the database). */
   counts: SeverityCounts
   openCount: number
   stats: { d7: ResponseStats; d30: ResponseStats }
-  /** More incidents matched than the board shows; narrow the filters. */
+  /** Some column has cards not shown yet (its next page). */
   truncated: boolean
+}
+
+/**
+ * The optimistic update of a move on a board snapshot: the card changes column (moveCard) and the counts
+ * follow, as the server will count once the move is saved. Unchanged when the card is not shown.
+ */
+export function moveOnBoard(board: BoardData, id: string, to: IncidentStatus, now: Date): BoardData {
+  const from = BOARD_COLUMNS.find((s) => board.columns[s].some((c) => c.id === id))
+  if (!from || from === to) return board
+  const severity = board.columns[from].find((c) => c.id === id)!.severity
+  const counts = { ...board.counts }
+  const delta = (from === 'resolved' ? 1 : 0) - (to === 'resolved' ? 1 : 0)
+  counts[severity] = Math.max(0, counts[severity] + delta)
+  return {
+    ...board,
+    columns: moveCard(board.columns, id, to, now),
+    totals: { ...board.totals, [from]: Math.max(0, board.totals[from] - 1), [to]: board.totals[to] + 1 },
+    counts,
+    openCount: Math.max(0, board.openCount + delta),
+  }
 }
