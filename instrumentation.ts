@@ -1,5 +1,5 @@
 /**
- * Runs once per server process (`next start` / `next dev`), not during `next build`.
+ * Runs once per server process (`npm start`: scripts/server.ts; `next dev`), not during `next build`.
  * Stamps requests with their socket address, starts the in-process job scheduler and, when started by
  * `npm start`, stops this server if the supervisor that hosts the embedded database goes away (e.g. kill -9).
  */

@@ -1,7 +1,7 @@
 /**
  * The client's address, for throttling, rate limits and the audit log.
  *
- * `next start` (Next 16) does not record the socket address anywhere a route handler can read it: it sets
+ * Next.js (16) does not record the socket address anywhere a route handler can read it: it sets
  * `X-Forwarded-For` to the socket address only when the request has no such header (`??=` in
  * next/dist/server/base-server.js), so a client that sends its own header is believed unchanged. The
  * server runtime therefore stamps every request with the socket address in PEER_HEADER before Next sees it
