@@ -26,6 +26,8 @@ const AREA_IMPORTS = {
   slo: ['incidents'],
   // a failing probe raises an incident and counts towards its service's availability SLI
   probes: ['incidents', 'slo'],
+  // backups are written and restored with the admin area's SQL dump (lib/admin/backup.ts)
+  backups: ['admin'],
   // composers on top: the scheduled jobs, the overview page's queries, the demo seed, the process runtime
   jobs: '*',
   overview: '*',

@@ -34,5 +34,6 @@ export const ADMIN: NavItem[] = [
   { href: '/admin/api-keys', label: 'API keys', permission: 'apikey:manage', icon: 'key' },
   { href: '/admin/audit', label: 'Audit log', permission: 'audit:read', icon: 'shield' },
   { href: '/admin/jobs', label: 'Jobs', permission: 'job:read', icon: 'settings' },
+  { href: '/admin/backups', label: 'Backups', permission: 'backup:read', icon: 'shield' },
   { href: '/admin/channels', label: 'Channels', permission: 'notification:manage', icon: 'settings' },
 ]

@@ -22,6 +22,7 @@ describe('pagePermissions', () => {
     ['/admin/jobs/sli-rollup', ['job:read']],
     ['/admin/users', ['user:manage']],
     ['/admin/audit', ['audit:read']],
+    ['/admin/backups', ['backup:read']],
   ] as const)('%s needs one of %j', (pathname, needs) => {
     expect(pagePermissions(pathname)).toEqual(needs)
   })

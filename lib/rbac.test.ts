@@ -35,6 +35,8 @@ const expected: Record<Permission, Role[]> = {
   'audit:read': ['admin'],
   'job:read': ['admin', 'ops'],
   'job:run': ['admin'],
+  'backup:read': ['admin', 'ops'],
+  'backup:run': ['admin'],
 }
 
 describe('role × permission matrix', () => {

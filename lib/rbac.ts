@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'audit:read',
   'job:read',
   'job:run',
+  'backup:read', // Admin → Backups: backups, restore drills, the recovery objectives
+  'backup:run', // run a restore drill now
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -77,6 +79,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'flag:emergency',
     'feedback:submit',
     'job:read',
+    // Operations watch the recovery objectives; running drills (load on the database server) is the administrator's.
+    'backup:read',
   ]),
   executive: new Set<Permission>([...READ_ALL]),
   pm: new Set<Permission>([

@@ -1,9 +1,10 @@
 /**
  * `npm run db:backup [-- --out FILE]`: a plain SQL backup of the whole database (embedded or external),
  * also while the server runs. Default file: backups/wardroom-<timestamp>.sql; `--out -` writes to stdout.
- * The file holds password and API-key hashes: it is created readable by its owner only.
+ * The file holds password and API-key hashes: it is created readable by its owner only. Its SHA-256 goes
+ * beside it in `<file>.sha256` (sha256sum format), which `npm run db:restore` checks before restoring.
  */
-import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { once } from 'node:events'
 import path from 'node:path'
 import type { Writable } from 'node:stream'
@@ -11,10 +12,12 @@ import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { connectForTool } from './lib/database'
 import { defaultBackupFile, dumpDatabase, type DumpSink } from '../lib/admin/backup'
+import { runningSha256, sha256SidecarLine } from '../lib/backups/checksum'
 
-function sinkOf(stream: Writable): DumpSink {
+function sinkOf(stream: Writable, sha: ReturnType<typeof runningSha256>): DumpSink {
   return {
     async write(chunk) {
+      sha.update(Buffer.from(chunk, 'utf8'))
       if (!stream.write(chunk)) await once(stream, 'drain')
     },
   }
@@ -40,11 +43,13 @@ async function main(): Promise<number> {
       mkdirSync(path.dirname(file), { recursive: true })
       stream = createWriteStream(partial, { mode: 0o600 })
     }
-    const result = await dumpDatabase(client, sinkOf(stream), { log: (m) => console.error(m) })
+    const sha = runningSha256()
+    const result = await dumpDatabase(client, sinkOf(stream, sha), { log: (m) => console.error(m) })
     if (file && partial) {
       stream.end()
       await once(stream, 'finish')
       renameSync(partial, file)
+      writeFileSync(`${file}.sha256`, sha256SidecarLine(sha.hex(), file), { mode: 0o600 })
     }
     const log = toStdout ? console.error : console.log
     for (const t of result.tables) log(`  ${t.table.padEnd(24)} ${String(t.rows).padStart(9)} rows`)

@@ -1,9 +1,15 @@
 /**
- * `npm run db:restore -- <file> [--yes]`: replaces the whole database with a backup from db:backup, in one
- * transaction (all or nothing). Works on the embedded database while the server runs; an external
- * DATABASE_URL needs --yes.
+ * `npm run db:restore -- <file> [--yes] [--no-checksum]`: replaces the whole database with a backup, in one
+ * transaction (all or nothing): a plain `.sql` from db:backup or a `.sql.gz` of the db-backup job. The
+ * file's SHA-256 is checked first against the checksum recorded beside it (`<file>.json` or `<file>.sha256`);
+ * a file that does not match is refused before the database is touched, and one with no recorded checksum
+ * only with --no-checksum. Works on the embedded database while the server runs; an external DATABASE_URL
+ * needs --yes.
  */
 import { createReadStream, existsSync } from 'node:fs'
+import { createGunzip } from 'node:zlib'
+import { PassThrough } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { verifyAuditChain, writeAuditCheckpoint } from '@/lib/audit-verify'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
@@ -11,17 +17,28 @@ import { connectForTool, grantRuntimeRole } from './lib/database'
 import { countTableRows, restoreDatabase } from '../lib/admin/backup'
 
 import { configuredAnchor } from '../lib/audit-anchor'
+import { describeVerdict, verifyDumpChecksum } from '../lib/backups/checksum'
 import { closeDb } from '../lib/db'
 
-const USAGE = 'usage: npm run db:restore -- <backup.sql> [--yes]'
+const USAGE = 'usage: npm run db:restore -- <backup.sql|backup.sql.gz> [--yes] [--no-checksum]'
+
+/** The dump's SQL as text; a .gz file is decompressed as it is read. */
+function sqlOf(file: string): AsyncIterable<string> {
+  if (!file.endsWith('.gz')) return createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })
+  const out = new PassThrough({ encoding: 'utf8' })
+  pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), createGunzip(), out).catch(() => undefined)
+  return out
+}
 
 async function main(): Promise<number> {
   let file: string | undefined
   let yes = false
+  let noChecksum = false
   try {
-    const parsed = parseArgs({ allowPositionals: true, options: { yes: { type: 'boolean', short: 'y' } } })
+    const parsed = parseArgs({ allowPositionals: true, options: { yes: { type: 'boolean', short: 'y' }, 'no-checksum': { type: 'boolean' } } })
     ;[file] = parsed.positionals
     yes = parsed.values.yes ?? false
+    noChecksum = parsed.values['no-checksum'] ?? false
     if (!file || parsed.positionals.length > 1) throw new Error('Give exactly one backup file.')
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`)
@@ -30,6 +47,15 @@ async function main(): Promise<number> {
   if (!existsSync(file)) {
     console.error(`No such file: ${file}`)
     return 2
+  }
+  // Before anything else: a damaged or altered dump must not replace a working database.
+  const verdict = await verifyDumpChecksum(file)
+  if (verdict.ok) console.log(describeVerdict(verdict))
+  else if (verdict.reason === 'missing' && noChecksum) console.error(`warning: ${describeVerdict(verdict)}; restoring unverified (--no-checksum)`)
+  else {
+    const hint = verdict.reason === 'missing' ? ' Restore it anyway only if you trust it: add --no-checksum.' : ''
+    console.error(`refusing to restore ${file}: ${describeVerdict(verdict)}. Nothing was changed.${hint}`)
+    return 1
   }
   const conn = await connectForTool((m) => console.error(m))
   // The restore replaces the schema: it runs as the owner, then grants the runtime role its privileges again.
@@ -43,7 +69,7 @@ async function main(): Promise<number> {
     const t0 = Date.now()
     let statements: number
     try {
-      ;({ statements } = await restoreDatabase(client, createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })))
+      ;({ statements } = await restoreDatabase(client, sqlOf(file)))
     } catch (e) {
       console.error(`restore failed, nothing was changed: ${e instanceof Error ? e.message : String(e)}`)
       return 1

@@ -24,6 +24,8 @@ export default async function setup(project: TestProject) {
   project.provide('runtimeDatabaseUrl', db.url)
   project.provide('ownerDatabaseUrl', db.ownerUrl)
   project.provide('adminDatabaseUrl', admin.toString())
+  // The role restore drills create their scratch databases as (CREATEDB, nothing else), as `npm start` sets it.
+  project.provide('drillDatabaseUrl', db.drillUrl)
   project.provide('auditKey', randomBytes(32).toString('base64url'))
   project.provide('auditAnchor', path.join(dir, 'audit-checkpoints.log'))
   return async () => {
@@ -42,6 +44,8 @@ declare module 'vitest' {
     ownerDatabaseUrl: string
     /** A superuser's URL (creating databases and roles). */
     adminDatabaseUrl: string
+    /** A role that may create databases (restore drills' scratch databases). */
+    drillDatabaseUrl: string
     auditKey: string
     auditAnchor: string
   }

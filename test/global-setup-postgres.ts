@@ -21,6 +21,7 @@ export default async function setup(project: TestProject) {
   project.provide('runtimeDatabaseUrl', runtime.url)
   project.provide('ownerDatabaseUrl', url)
   project.provide('adminDatabaseUrl', url)
+  project.provide('drillDatabaseUrl', url)
   project.provide('auditKey', randomBytes(32).toString('base64url'))
   project.provide('auditAnchor', path.join(anchorDir, 'audit-checkpoints.log'))
   return () => rmSync(anchorDir, { recursive: true, force: true })

@@ -3,7 +3,9 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { defineAction, type FormState } from '../auth/guard'
-import { runJobNow as runJobNowCommand } from './commands'
+import { formatDuration } from '../format'
+import { RunRestoreDrillInput } from '../backups/schema'
+import { runJobNow as runJobNowCommand, runRestoreDrillNow as runRestoreDrillNowCommand } from './commands'
 import { explainJobError } from './explain-error'
 import type { JobOutcomeStatus } from './runner'
 
@@ -29,4 +31,26 @@ export const runJobNow = defineAction('job:run', z.object({ name: z.string().min
     message,
     data: { status: outcome.status, durationMs: outcome.durationMs, ...(outcome.error ? { error: outcome.error } : {}) },
   }
+})
+
+export interface RunRestoreDrillResult {
+  status: JobOutcomeStatus
+  durationMs: number
+}
+
+/** "Run a restore drill now" on Admin → Backups: the drill runs in this request; the page then shows its record. */
+export const runRestoreDrillNow = defineAction('backup:run', RunRestoreDrillInput, async (input, { actor }): Promise<FormState<RunRestoreDrillResult>> => {
+  const outcome = await runRestoreDrillNowCommand(actor, input)
+  revalidatePath('/admin/backups')
+  revalidatePath('/admin/jobs', 'layout')
+  const measured = typeof outcome.result?.totalMs === 'number' ? formatDuration(outcome.result.totalMs) : formatDuration(outcome.durationMs)
+  const message =
+    outcome.status === 'skipped'
+      ? 'A restore drill is already running; this one was skipped.'
+      : outcome.status === 'failed'
+        ? `${(outcome.error ?? 'The restore drill failed').replace(/\.?$/, '.')} A failed drill opens an incident; its record is below.`
+        : outcome.result?.drilled === false
+          ? 'There is no backup to drill yet: db-backup takes the first one within the hour.'
+          : `Restore drill passed: the newest backup was restored and verified in ${measured}.`
+  return { ok: outcome.status !== 'failed', message, data: { status: outcome.status, durationMs: outcome.durationMs } }
 })

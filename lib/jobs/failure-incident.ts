@@ -42,7 +42,7 @@ export function jobIncidentMessage(job: string, failures: number, error: string 
  * install has only the services its operators defined). Ops may attach an escalation policy to it later;
  * until then the default policy applies. Audited like any service created by the system.
  */
-async function ensureWardroomService(): Promise<void> {
+export async function ensureWardroomService(): Promise<void> {
   const existing = await db.service.findUnique({ where: { key: JOB_INCIDENT_SERVICE }, select: { id: true } })
   if (existing) return
   await inTransaction(async (tx) => {

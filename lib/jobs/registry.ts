@@ -17,6 +17,8 @@ import { sliRetention } from './sli-retention'
 import { rolloutAdvance } from './rollout-advance'
 import { flagStale } from './flag-stale'
 import { flagEvalFlush } from './flag-eval-flush'
+import { dbBackup } from './db-backup'
+import { restoreDrill } from './restore-drill'
 import type { JobDefinition } from './types'
 
 export const jobs: readonly JobDefinition[] = [
@@ -35,6 +37,8 @@ export const jobs: readonly JobDefinition[] = [
   rolloutAdvance,
   flagStale,
   flagEvalFlush,
+  dbBackup,
+  restoreDrill,
 ]
 
 // Jobs registered at run time (tests register throwaway jobs here instead of sleeping on real ones).

@@ -165,7 +165,7 @@ export async function runJob(job: string | JobDefinition, trigger: JobTrigger, o
     let result: JobResult | null = null
     let error: string | undefined
     try {
-      const ctx = { now: startedAt, log: logger.child({ job: def.name, runId }), signal: controller.signal }
+      const ctx = { now: startedAt, log: logger.child({ job: def.name, runId }), signal: controller.signal, trigger, actor: options.actor }
       result = toResultJson(await untilAborted((async () => def.run(ctx))(), controller.signal))
     } catch (err) {
       status = 'failed'

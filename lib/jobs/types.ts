@@ -3,6 +3,7 @@
  * the cron route, the admin "Run now" button and the CLI all run it through `runJob` (runner.ts).
  */
 import type { Logger } from 'pino'
+import type { Actor } from '../auth/actor'
 
 /** What started a run, stored in JobRun.trigger. */
 export const JOB_TRIGGERS = ['schedule', 'http', 'cli', 'manual'] as const
@@ -25,6 +26,10 @@ export interface JobContext {
    * failed and lets the lease go, so work done after it may overlap the next run.
    */
   signal: AbortSignal
+  /** What started the run (absent in tests that call a job directly). */
+  trigger?: JobTrigger
+  /** Who started a manual run ("Run now", a drill from Admin → Backups), for jobs that record it. */
+  actor?: Actor
 }
 
 export interface JobDefinition {

@@ -32,6 +32,7 @@ export async function connectForTool(log?: (m: string) => void): Promise<Connect
   if (ext) return ext
   const emb = await connectEmbedded(dataDir, { log, tcpPort: env.WARDROOM_PG_PORT })
   process.env.DATABASE_URL = emb.url
+  process.env.WARDROOM_BACKUP_DRILL_URL ||= emb.drillUrl
   return { url: emb.url, migrateUrl: emb.ownerUrl, embedded: true, shared: emb.shared, close: emb.close }
 }
 
@@ -41,6 +42,8 @@ export async function openForServer(log?: (m: string) => void): Promise<Connecti
   if (ext) return ext
   const emb: EmbeddedDatabase = await openEmbedded(dataDir, { log, tcpPort: env.WARDROOM_PG_PORT, supervise: true })
   process.env.DATABASE_URL = emb.url
+  // Restore drills create their scratch databases as the drill role (the server process inherits this).
+  process.env.WARDROOM_BACKUP_DRILL_URL ||= emb.drillUrl
   return { url: emb.url, migrateUrl: emb.ownerUrl, embedded: true, shared: false, close: emb.close }
 }
 

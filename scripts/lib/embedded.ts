@@ -41,6 +41,8 @@ export interface EmbeddedDatabase {
   url: string
   /** The owner's URL, for migrations and restores. */
   ownerUrl: string
+  /** The drill role's URL (to the `postgres` database): creates and drops the scratch databases of restore drills. */
+  drillUrl: string
   close: () => Promise<void>
 }
 
@@ -73,10 +75,13 @@ export const EMBEDDED_DATABASE = 'wardroom'
 export const OWNER_ROLE = 'wardroom_owner'
 /** The app's role: ordinary DML, append-only audit tables, no DDL. */
 export const APP_ROLE = 'wardroom_app'
+/** Restore drills (lib/backups/drill.ts): may create databases (its own scratch ones), nothing else. */
+export const DRILL_ROLE = 'wardroom_drill'
 const SOCKET_PORT = 5432
 const PASSWORD_KEY = 'POSTGRES_PASSWORD'
 const OWNER_PASSWORD_KEY = 'WARDROOM_DB_OWNER_PASSWORD'
 const APP_PASSWORD_KEY = 'WARDROOM_DB_APP_PASSWORD'
+const DRILL_PASSWORD_KEY = 'WARDROOM_DB_DRILL_PASSWORD'
 /** Signs audit checkpoints (lib/audit-anchor.ts); kept out of the database on purpose. */
 const AUDIT_KEY = 'WARDROOM_AUDIT_KEY'
 
@@ -165,6 +170,15 @@ export function ownerUrlFor(dataDir: string, runtimeUrl: string): string {
   return u.toString()
 }
 
+/** The drill role's URL beside a runtime URL of this data directory (same socket, the `postgres` database). */
+export function drillUrlFor(dataDir: string, runtimeUrl: string): string {
+  const u = new URL(runtimeUrl)
+  u.username = DRILL_ROLE
+  u.password = encodeURIComponent(storedOrNew(dataDir, DRILL_PASSWORD_KEY))
+  u.pathname = '/postgres'
+  return u.toString()
+}
+
 const sqlLiteral = (s: string) => `'${s.replace(/'/g, "''")}'`
 
 /**
@@ -172,7 +186,7 @@ const sqlLiteral = (s: string) => `'${s.replace(/'/g, "''")}'`
  * owner the owner of the database, its schema and every object in it (a cluster of an earlier version has
  * them owned by the superuser), idempotently.
  */
-async function ensureRoles(superuserUrl: string, appDbUrl: string, passwords: { owner: string; app: string }, log: (m: string) => void): Promise<void> {
+async function ensureRoles(superuserUrl: string, appDbUrl: string, passwords: { owner: string; app: string; drill: string }, log: (m: string) => void): Promise<void> {
   const c = new pg.Client({ connectionString: superuserUrl })
   await c.connect()
   try {
@@ -184,6 +198,10 @@ async function ensureRoles(superuserUrl: string, appDbUrl: string, passwords: { 
       if (!rowCount) await c.query(`CREATE ROLE ${role} LOGIN`)
       await c.query(`ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${sqlLiteral(password)}`)
     }
+    // No privilege on the app's database: it restores backups into databases of its own and drops them.
+    const { rowCount: drill } = await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [DRILL_ROLE])
+    if (!drill) await c.query(`CREATE ROLE ${DRILL_ROLE} LOGIN`)
+    await c.query(`ALTER ROLE ${DRILL_ROLE} WITH LOGIN NOSUPERUSER CREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${sqlLiteral(passwords.drill)}`)
     await c.query(`ALTER DATABASE ${EMBEDDED_DATABASE} OWNER TO ${OWNER_ROLE}`)
   } finally {
     await c.end()
@@ -241,10 +259,11 @@ export async function openEmbedded(dataDir: string, opts: EmbeddedOptions = {}):
 
   const port = opts.tcpPort ?? SOCKET_PORT
   const password = storedOrNew(dataDir, PASSWORD_KEY)
-  const passwords = { owner: storedOrNew(dataDir, OWNER_PASSWORD_KEY), app: storedOrNew(dataDir, APP_PASSWORD_KEY) }
+  const passwords = { owner: storedOrNew(dataDir, OWNER_PASSWORD_KEY), app: storedOrNew(dataDir, APP_PASSWORD_KEY), drill: storedOrNew(dataDir, DRILL_PASSWORD_KEY) }
   storedOrNew(dataDir, AUDIT_KEY, 32)
   const url = connectionUrl(passwords.app, EMBEDDED_DATABASE, p.socketDir, port, APP_ROLE)
   const ownerUrl = connectionUrl(passwords.owner, EMBEDDED_DATABASE, p.socketDir, port, OWNER_ROLE)
+  const drillUrl = connectionUrl(passwords.drill, 'postgres', p.socketDir, port, DRILL_ROLE)
   const info: LockInfo = { pid: process.pid, url, startedAt: new Date().toISOString() }
 
   if (!tryCreateLock(p.lock, info)) {
@@ -302,6 +321,7 @@ export async function openEmbedded(dataDir: string, opts: EmbeddedOptions = {}):
   return {
     url,
     ownerUrl,
+    drillUrl,
     close: async () => {
       if (closed) return
       closed = true
@@ -317,7 +337,7 @@ export async function openEmbedded(dataDir: string, opts: EmbeddedOptions = {}):
  */
 export async function connectEmbedded(dataDir: string, opts: EmbeddedOptions = {}): Promise<EmbeddedDatabase & { shared: boolean }> {
   const live = await readLiveLock(dataDir)
-  if (live) return { url: live.url, ownerUrl: ownerUrlFor(dataDir, live.url), close: async () => {}, shared: true }
+  if (live) return { url: live.url, ownerUrl: ownerUrlFor(dataDir, live.url), drillUrl: drillUrlFor(dataDir, live.url), close: async () => {}, shared: true }
   const own = await openEmbedded(dataDir, opts)
   return { ...own, shared: false }
 }

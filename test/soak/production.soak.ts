@@ -202,7 +202,9 @@ describe(`soak: production build on the embedded database, scheduler on, ${SOAK_
       WARDROOM_SKIP_BUILD: '1',
       WARDROOM_SEED: 'auto',
       WARDROOM_SCHEDULER: 'on',
-      WARDROOM_JOB_SCHEDULES: JSON.stringify({ '*': CADENCE }),
+      // Backups and drills dump and restore the whole demo database (about 280,000 rows): 10–35 s each under
+      // this load, so once a minute, half a minute apart (the first drill may come before the first backup).
+      WARDROOM_JOB_SCHEDULES: JSON.stringify({ '*': CADENCE, 'db-backup': '0 * * * * *', 'restore-drill': '30 * * * * *' }),
       WARDROOM_ADMIN_EMAIL: ADMIN.email,
       WARDROOM_ADMIN_PASSWORD: ADMIN.password,
       CRON_SECRET,

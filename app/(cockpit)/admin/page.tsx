@@ -16,6 +16,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/admin/api-keys': 'Keys for the systems that send data or evaluate flags; create and revoke.',
   '/admin/audit': 'Every change, by whom and when; filter and page through it.',
   '/admin/jobs': 'Scheduled jobs: last runs, failures, run one now.',
+  '/admin/backups': 'Backups and restore drills against the recovery objectives (RPO, RTO).',
 }
 
 /** The administration areas this person may open, with a figure each where one helps. */
