@@ -171,7 +171,7 @@ export async function recordAuditBatch(
 ): Promise<void> {
   if (entries.length === 0) return
   const sql = asSql(tx)
-  if (!opts.chainLocked) await sql.query('SELECT pg_advisory_xact_lock($1::bigint)', [AUDIT_LOCK_KEY])
+  if (!opts.chainLocked) await sql.query('SELECT count(*)::int AS n FROM (SELECT pg_advisory_xact_lock($1::bigint)) l', [AUDIT_LOCK_KEY])
   const [head] = await sql.query<{ hash: string }>('SELECT hash FROM "AuditLog" ORDER BY id DESC LIMIT 1')
   let prevHash = head?.hash ?? GENESIS_HASH
   const at = new Date()
