@@ -86,7 +86,10 @@ export function sqlOfClient(client: pg.PoolClient): Sql {
  * the client itself); everything else uses `inTransaction`. A pool with no free connection within its timeout, like P2028 there, means
  * overload: 503 with Retry-After.
  */
-export async function inRawTransaction<T>(work: (sql: Sql, client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inRawTransaction<T>(
+  work: (sql: Sql, client: pg.PoolClient) => Promise<T>,
+  opts: { afterBegin?: string } = {},
+): Promise<T> {
   let client: pg.PoolClient
   try {
     client = await getPool().connect()
@@ -104,7 +107,8 @@ export async function inRawTransaction<T>(work: (sql: Sql, client: pg.PoolClient
   }
   client.on('error', onError)
   try {
-    await client.query('BEGIN')
+    // afterBegin (parameterless statements, such as a lock) rides in BEGIN's round trip.
+    await client.query(opts.afterBegin ? `BEGIN; ${opts.afterBegin}` : 'BEGIN')
     const result = await work(sqlOfClient(client), client)
     await client.query('COMMIT')
     return result

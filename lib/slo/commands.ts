@@ -10,13 +10,12 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { from as copyFrom } from 'pg-copy-streams'
-import { getPool } from '@/lib/db'
 import { recordAudit, recordAuditRaw } from '@/lib/audit'
-import { inTransaction } from '@/lib/tx'
+import { inRawTransaction, inTransaction } from '@/lib/tx'
 import { forbidden } from '@/lib/errors'
 import { authorize, type Actor, type UserActor } from '@/lib/auth/actor'
 
-import { COPY_SLI_EVENTS_SQL, ingestSummary, toCopyText } from './ingest'
+import { COPY_SLI_EVENTS_SQL, ingestSummary, toCopyBinary } from './ingest'
 import { SLI_WRITE_LOCK_SQL } from './locks'
 import { computeReport, type BuildReportOptions, type BuildReportResult } from './reports'
 import type { ReportPeriod } from './report-periods'
@@ -27,31 +26,48 @@ export interface IngestContext {
   ip?: string | null
 }
 
-/** Stores a validated batch and audits it once (count = items), in one transaction; returns how many were accepted. */
-export async function ingestSliEvents(actor: Actor, items: readonly SliEventItem[], ctx: IngestContext = {}): Promise<{ accepted: number }> {
-  authorize(actor, 'slo:manage', { scope: 'sli:write' })
-  if (items.length === 0) return { accepted: 0 }
-  const client = await getPool().connect()
+/**
+ * Stores a validated batch and audits it once (count = items), in one transaction; returns how many were
+ * accepted. Not an async function, on purpose: the batch is encoded for COPY and summarised for the audit
+ * before anything is awaited, so that the caller's 10,000 parsed items can be collected while the
+ * transaction runs. An async function keeps its arguments alive until it settles, and batches kept alive
+ * through young-generation collections (four in flight under load) cost the server more CPU than their
+ * validation did (issue 17).
+ */
+export function ingestSliEvents(actor: Actor, items: readonly SliEventItem[], ctx: IngestContext = {}): Promise<{ accepted: number }> {
   try {
-    await client.query('BEGIN')
-    await client.query(SLI_WRITE_LOCK_SQL)
-    await pipeline(Readable.from([toCopyText(items)]), client.query(copyFrom(COPY_SLI_EVENTS_SQL)))
-    await recordAuditRaw(client, actor, {
-      action: 'sli.ingest',
-      targetType: 'sli_event',
-      summary: ingestSummary(items),
-      count: items.length,
-      requestId: ctx.requestId ?? null,
-      ip: ctx.ip ?? null,
-    })
-    await client.query('COMMIT')
+    authorize(actor, 'slo:manage', { scope: 'sli:write' })
+    if (items.length === 0) return Promise.resolve({ accepted: 0 })
+    return writeSliBatch(actor, { rows: toCopyBinary(items), count: items.length, summary: ingestSummary(items) }, ctx)
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => {})
-    throw err
-  } finally {
-    client.release()
+    return Promise.reject(err as Error)
   }
-  return { accepted: items.length }
+}
+
+interface EncodedBatch {
+  /** The body of the binary COPY (./ingest.ts). */
+  rows: Buffer
+  count: number
+  summary: ReturnType<typeof ingestSummary>
+}
+
+async function writeSliBatch(actor: Actor, batch: EncodedBatch, ctx: IngestContext): Promise<{ accepted: number }> {
+  // The lock rides in BEGIN's round trip: each one waits its turn on this process's busy event loop.
+  await inRawTransaction(
+    async (_sql, client) => {
+      await pipeline(Readable.from([batch.rows]), client.query(copyFrom(COPY_SLI_EVENTS_SQL)))
+      await recordAuditRaw(client, actor, {
+        action: 'sli.ingest',
+        targetType: 'sli_event',
+        summary: batch.summary,
+        count: batch.count,
+        requestId: ctx.requestId ?? null,
+        ip: ctx.ip ?? null,
+      })
+    },
+    { afterBegin: SLI_WRITE_LOCK_SQL },
+  )
+  return { accepted: batch.count }
 }
 
 /** A subscription belongs to a person: an API key or the system has no inbox. */

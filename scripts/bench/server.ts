@@ -37,12 +37,19 @@ export interface BenchServer {
   stop: () => Promise<void>
 }
 
+/**
+ * The production build under test: `.next`, or NEXT_DIST_DIR as next.config.ts and scripts/server.ts read it
+ * (a build of one's own beside others on a shared checkout; the started server inherits the variable).
+ */
+export const BUILD_DIR = path.resolve(process.env.NEXT_DIST_DIR || '.next')
+
 /** Fails with what to do when there is no production build, or one from before the routes under test. */
 export function requireBuild(routes: string[]): void {
-  if (!existsSync(path.resolve('.next/BUILD_ID'))) {
-    throw new Error('No production build (.next/BUILD_ID is missing): run `npm run build` first.')
+  const shown = path.relative(process.cwd(), BUILD_DIR)
+  if (!existsSync(path.join(BUILD_DIR, 'BUILD_ID'))) {
+    throw new Error(`No production build (${shown}/BUILD_ID is missing): run \`npm run build\` first.`)
   }
-  const missing = routes.filter((r) => !existsSync(path.resolve('.next/server/app', r.replace(/^\//, ''), 'route.js')))
+  const missing = routes.filter((r) => !existsSync(path.join(BUILD_DIR, 'server/app', r.replace(/^\//, ''), 'route.js')))
   if (missing.length) throw new Error(`The production build predates ${missing.join(', ')}: run \`npm run build\` again.`)
 }
 

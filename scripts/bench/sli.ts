@@ -19,7 +19,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { compareRuns, figureOf, onEachDatabase, printComparison, watchLoad, type BenchOptions, type Figure, type PathSpec } from './compare'
 import { runLoad, type LoadResult } from './load'
-import { DATABASE_LABEL, RESULTS_DIR, requireBuild, signIn, startBenchServer, type BenchServer } from './server'
+import { BUILD_DIR, DATABASE_LABEL, RESULTS_DIR, requireBuild, signIn, startBenchServer, type BenchServer } from './server'
 import { copyBatches, evaluationData, makeBatches, ownDatabase } from './sli-data'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000)
@@ -139,11 +139,10 @@ async function measure(server: BenchServer | null, databaseUrl: string, ownerUrl
     } else {
       // The route module pulls in next-auth, which does not load in plain Node: run what the handler runs
       // after authentication (parse, validate, insert, audit).
-      const { z } = await import('zod')
-      const { batchEnvelope, sliEventBatch } = await import('../../lib/slo/schema')
+      const { parseSliEventBatch } = await import('../../lib/slo/schema')
       const { ingestSliEvents } = await import('../../lib/slo/commands')
       const send = async (body: string) => {
-        const parsed = z.preprocess(batchEnvelope, sliEventBatch(new Date())).safeParse(JSON.parse(body))
+        const parsed = parseSliEventBatch(JSON.parse(body), new Date())
         if (!parsed.success) ingestErrors++
         else await ingestSliEvents(systemActor('bench'), parsed.data.items)
       }
@@ -225,7 +224,7 @@ export async function run(opts: BenchOptions = { embedded: false }): Promise<voi
   const whole = watchLoad()
   const httpIngest = hasBuildOf(['/api/sli/events', '/api/ping'])
   if (opts.embedded && !httpIngest) requireBuild(['/api/sli/events', '/api/ping'])
-  const sloPage = httpIngest && existsSync(path.resolve('.next/server/app/(cockpit)/slo/page.js'))
+  const sloPage = httpIngest && existsSync(path.join(BUILD_DIR, 'server/app/(cockpit)/slo/page.js'))
   const runs = await onEachDatabase(opts, async (database) => {
     if (!httpIngest) {
       say('no production build with /api/sli/events (run `npm run build` for the HTTP figures): measuring ingest in this process')

@@ -83,6 +83,7 @@ describe('POST /api/sli/events', () => {
     ['a fractional count', () => [{ ...item, value: undefined, good: 1.5, total: 3 }], 'items.0.good'],
     ['a bad timestamp', () => [{ ...item, at: '01/01/2026' }], 'items.0.at'],
     ['a timestamp more than 5 minutes ahead', () => [item, { ...item, at: future() }], 'items.1.at'],
+    ['a UTC offset PostgreSQL cannot store', () => [{ ...item, at: '2026-01-01T20:00:00+16:00' }], 'items.0.at'],
     ['a missing service', () => [{ ...item, service: undefined }], 'items.0.service'],
     ['an unknown field', () => [{ ...item, patientId: 'x' }], 'items.0'],
     ['an empty batch', () => [], 'items'],
