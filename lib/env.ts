@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import { z } from 'zod'
+import { ConfigError } from './config-error'
 import { OutboundAllowListSchema } from './outbound-allow-list'
 
 const bool = z
@@ -65,11 +66,12 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>
 
+
 function parseEnv(): Env {
   const parsed = EnvSchema.safeParse(process.env)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
-    throw new Error(`Invalid environment:\n${lines.join('\n')}`)
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`)
   }
   return parsed.data
 }

@@ -19,6 +19,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import next from 'next'
+import { isConfigError } from '../lib/config-error'
 import { API_CONTENT_SECURITY_POLICY, pageSecurityHeaders } from '../lib/http/security-headers'
 import { FAST_PATHS, matchFastPath, type FastPath } from './lib/fast-paths'
 
@@ -190,6 +191,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`[wardroom] server failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)
+  // A wrong setting is the operator's to fix: its message says how; a stack trace would only hide it.
+  const shown = isConfigError(e) ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)
+  console.error(`[wardroom] server failed: ${shown}`)
   process.exit(1)
 })

@@ -5,12 +5,14 @@
  * embedded start, create the first administrator, then run the Next.js server with DATABASE_URL pointing
  * at that database. This process supervises both: on SIGINT/SIGTERM it stops Next first, then PostgreSQL.
  */
+import { configLoaded } from './lib/config-errors'
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { dataDir, env } from '../lib/env'
 import { closeDb } from '../lib/db'
 import { DataDirectoryInUseError, embeddedPaths } from './lib/embedded'
+import { isConfigError } from '../lib/config-error'
 import { migrateDatabase, openForServer, SAME_ROLE_WARNING } from './lib/database'
 import { resolveSecrets } from './lib/secrets'
 import { ensureBootstrapAdmin } from './lib/bootstrap'
@@ -43,6 +45,7 @@ function buildIfNeeded(): void {
 }
 
 async function main(): Promise<void> {
+  configLoaded()
   const t0 = Date.now()
   if (mode === 'start' && process.env.WARDROOM_SKIP_BUILD !== '1') buildIfNeeded()
 
@@ -115,6 +118,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`[wardroom] start failed: ${e instanceof Error ? e.message : String(e)}`)
+  // A wrong setting is the operator's to fix: its message says how; a stack trace would only hide it.
+  const shown = isConfigError(e) ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)
+  console.error(`[wardroom] start failed: ${shown}`)
   process.exit(1)
 })

@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import { z } from 'zod'
+import { ConfigError } from '@/lib/config-error'
 import { dataDir } from '@/lib/env'
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
@@ -66,18 +67,18 @@ export function parseOffsite(value: string | undefined, s3: { endpoint?: string;
     return { kind: 's3', bucket: m[1]!, prefix: prefix ? `${prefix}/` : '', region: s3.region, ...(s3.endpoint ? { endpoint: s3.endpoint } : {}) }
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw new Error(`WARDROOM_BACKUP_OFFSITE: only a directory or s3://… is supported, not "${value}"`)
-  return { kind: 'directory', dir: path.resolve(base, value) }
+  return { kind: 'directory', dir: path.resolve(/* turbopackIgnore: true */ base, value) }
 }
 
 export function backupConfig(source: Record<string, string | undefined> = process.env): BackupConfig {
   const parsed = BackupEnv.safeParse(source)
   if (!parsed.success) {
-    throw new Error(`Invalid backup settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+    throw new ConfigError(`Invalid backup settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
   }
   const e = parsed.data
-  const dir = path.resolve(e.WARDROOM_BACKUP_DIR ?? path.join(dataDir, 'backups'))
+  const dir = path.resolve(/* turbopackIgnore: true */ e.WARDROOM_BACKUP_DIR ?? path.join(dataDir, 'backups'))
   const offsite = parseOffsite(e.WARDROOM_BACKUP_OFFSITE, { endpoint: e.WARDROOM_BACKUP_S3_ENDPOINT, region: e.WARDROOM_BACKUP_S3_REGION })
-  if (offsite?.kind === 'directory' && path.resolve(offsite.dir) === dir) {
+  if (offsite?.kind === 'directory' && path.resolve(/* turbopackIgnore: true */ offsite.dir) === dir) {
     throw new Error('WARDROOM_BACKUP_OFFSITE names the backup directory itself: an offsite copy must live elsewhere')
   }
   return {

@@ -8,6 +8,7 @@
 // Housekeeping every 6 hours:        WARDROOM_JOB_SCHEDULES='{"housekeeping":"0 */6 * * *"}'
 import { Cron } from 'croner'
 import { z } from 'zod'
+import { ConfigError } from '@/lib/config-error'
 import { jobNames } from './registry'
 import type { JobDefinition } from './types'
 
@@ -70,7 +71,7 @@ export function parseScheduleOverrides(raw: string | undefined, knownJobs: reado
   const parsed = scheduleOverridesSchema(knownJobs).safeParse(raw)
   if (parsed.success) return parsed.data
   const lines = parsed.error.issues.map((i) => `  ${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)
-  throw new Error(`Invalid ${JOB_SCHEDULES_ENV}:\n${lines.join('\n')}`)
+  throw new ConfigError(`Invalid ${JOB_SCHEDULES_ENV}:\n${lines.join('\n')}`)
 }
 
 let parsedOnce: { raw: string | undefined; overrides: ScheduleOverrides } | undefined
