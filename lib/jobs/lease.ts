@@ -39,7 +39,7 @@ export interface AcquireOptions {
 /** The outcome of asking for a lease: taken, or who holds it and since when. */
 export type LeaseClaim =
   | { acquired: true }
-  /** heldBy and since are null when the holder let go between the attempt and the read (rare). */
+  /** heldBy and since are null only when the holder let go between the attempt and the read (rare). */
   | { acquired: false; heldBy: string | null; since: Date | null }
 
 /**
@@ -67,7 +67,11 @@ export async function claimLease(
     WHERE "job" = ${job} AND NOT EXISTS (SELECT 1 FROM taken)`
   const row = rows[0]
   if (row?.acquired && row.holder === holder) return { acquired: true }
-  return { acquired: false, heldBy: row?.holder ?? null, since: row?.takenAt ?? null }
+  if (row) return { acquired: false, heldBy: row.holder, since: row.takenAt }
+  // Two instances claiming at the same instant: the other's lease was committed after this statement's
+  // snapshot, so the INSERT conflicted with it but the SELECT could not see it. A new statement can.
+  const held = await db.jobLease.findUnique({ where: { job }, select: { holder: true, takenAt: true } })
+  return { acquired: false, heldBy: held?.holder ?? null, since: held?.takenAt ?? null }
 }
 
 /** Like claimLease, answering only whether the lease was taken. */
