@@ -22,10 +22,13 @@ const AREA_IMPORTS = {
   incidents: ['oncall', 'notifications'],
   // the guarded SLO health check of a rollout; a rollback raises an incident
   flags: ['slo', 'incidents'],
-  // a burning error budget opens (and its recovery resolves) an incident on the SLO's service
-  slo: ['incidents'],
+  // a burning error budget opens (and its recovery resolves) an incident on the SLO's service, paged along
+  // the SLO's own escalation policy when it names one
+  slo: ['incidents', 'oncall'],
   // a failing probe raises an incident and counts towards its service's availability SLI
   probes: ['incidents', 'slo'],
+  // the service catalogue shows a service's incidents and SLOs, and knows ingest's default service
+  services: ['incidents', 'slo'],
   // backups are written and restored with the admin area's SQL dump (lib/admin/backup.ts)
   backups: ['admin'],
   // composers on top: the scheduled jobs, the overview page's queries, the demo seed, the process runtime

@@ -6,7 +6,7 @@ import { createAlertsKey, E2E_CRON_SECRET, expect, test } from './fixtures'
  * is acknowledged (which assigns it to whoever acknowledged) and resolved with a note, the resolution
  * undone within seconds and made again; an unacknowledged incident escalates after its policy's delay
  * when the escalation job runs, and the timeline says how (the demo has only log channels: nobody paged). Uses the demo services: imaging-ai (no emergency triage, so the
- * alert keeps its severity) and med-review, whose "Default" policy pages critical incidents at once.
+ * alert keeps its severity) and med-review, whose policy (the guides' ladder) pages critical incidents at once.
  */
 
 
@@ -92,7 +92,7 @@ test('an alert appears on the open board live, is acknowledged and resolved', as
 test('an unacknowledged incident escalates after its policy delay', async ({ adminPage: page }) => {
   const key = await createAlertsKey(page, 'e2e-alerts')
   const message = `E2E dose check timeouts ${Date.now().toString(36)}`
-  // Critical on med-review: its "Default" policy waits 0 minutes before the first level.
+  // Critical on med-review: its ladder policy waits 0 minutes before the first level.
   const incidentId = await sendAlert(page, key, { severity: 'critical', service: 'med-review', message })
 
   const run = await page.request.post('/api/cron/incident-escalation', { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } })

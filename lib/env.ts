@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   WARDROOM_ADMIN_PASSWORD: z.string().min(12).optional(),
   WARDROOM_SCHEDULER: bool.default(true),
   WARDROOM_SEED: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** The demo's recurring maintenance windows (the guides' weekly and monthly ones, muting every service). */
+  WARDROOM_DEMO_MAINTENANCE: bool.default(true),
   SESSION_IDLE_TIMEOUT: seconds(15 * 60),
   SESSION_MAX_AGE: seconds(12 * 60 * 60),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),

@@ -13,6 +13,7 @@ export const AREAS: NavItem[] = [
   { href: '/incidents', label: 'Incidents', permission: 'incident:read', icon: 'alert' },
   { href: '/oncall', label: 'On-call', permission: 'incident:read', icon: 'clock' },
   { href: '/incidents/probes', label: 'Health probes', permission: 'incident:read', icon: 'chart' },
+  { href: '/services', label: 'Services', permission: 'incident:read', icon: 'list' },
   { href: '/slo', label: 'SLOs', permission: 'slo:read', icon: 'clock' },
   { href: '/flags', label: 'Feature flags', permission: 'flag:read', icon: 'flag' },
 ]
@@ -35,5 +36,6 @@ export const ADMIN: NavItem[] = [
   { href: '/admin/audit', label: 'Audit log', permission: 'audit:read', icon: 'shield' },
   { href: '/admin/jobs', label: 'Jobs', permission: 'job:read', icon: 'settings' },
   { href: '/admin/backups', label: 'Backups', permission: 'backup:read', icon: 'shield' },
+  { href: '/admin/security', label: 'Security', permission: 'security:read', icon: 'shield' },
   { href: '/admin/channels', label: 'Channels', permission: 'notification:manage', icon: 'settings' },
 ]

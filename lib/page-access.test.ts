@@ -11,11 +11,18 @@ describe('pagePermissions', () => {
     ['/incidents/probes', ['incident:read']],
     ['/incidents/0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44', ['incident:read']],
     ['/oncall', ['incident:read']],
+    ['/services', ['incident:read']],
+    ['/services/ai-engine', ['incident:read']],
+    // Adding a service is for those who manage the catalogue.
+    ['/services/new', ['service:manage']],
     ['/slo', ['slo:read']],
     ['/slo/triage-latency', ['slo:read']],
     // The longer prefix wins: reports need report:read, not slo:read.
     ['/slo/reports', ['report:read']],
     ['/slo/reports/0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44', ['report:read']],
+    // Defining objectives is the owners' (issue 12).
+    ['/slo/manage', ['slo:manage']],
+    ['/slo/manage/triage_latency', ['slo:manage']],
     ['/flags', ['flag:read']],
     ['/flags/experiments/checkout-copy', ['flag:read']],
     ['/admin/jobs', ['job:read']],
@@ -23,6 +30,7 @@ describe('pagePermissions', () => {
     ['/admin/users', ['user:manage']],
     ['/admin/audit', ['audit:read']],
     ['/admin/backups', ['backup:read']],
+    ['/admin/security', ['security:read']],
   ] as const)('%s needs one of %j', (pathname, needs) => {
     expect(pagePermissions(pathname)).toEqual(needs)
   })
@@ -47,14 +55,16 @@ describe('pageRecord', () => {
     ['/flags/experiments/checkout-copy', { kind: 'experiment', id: 'checkout-copy' }],
     ['/slo/triage-latency', { kind: 'slo', id: 'triage-latency' }],
     ['/slo/reports/abc', { kind: 'report', id: 'abc' }],
+    ['/slo/manage/triage_latency', { kind: 'slo', id: 'triage_latency' }],
     ['/admin/jobs/sli-rollup', { kind: 'job', id: 'sli-rollup' }],
+    ['/services/ai-engine', { kind: 'service', id: 'ai-engine' }],
     // Not valid percent-encoding: a record page whose record cannot exist.
     ['/flags/%E0%A4%A', { kind: 'flag', id: null }],
   ] as const)('%s is the page of %j', (pathname, record) => {
     expect(pageRecord(pathname)).toEqual(record)
   })
 
-  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/admin/jobs', '/incidents/a/b'])(
+  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new'])(
     '%s is no record page',
     (pathname) => {
       expect(pageRecord(pathname)).toBeNull()

@@ -15,8 +15,11 @@ export const PATHNAME_HEADER = 'x-wardroom-pathname'
 const PAGE_PERMISSIONS: { prefix: string; anyOf: readonly Permission[] }[] = [
   { prefix: '/incidents', anyOf: ['incident:read'] },
   { prefix: '/oncall', anyOf: ['incident:read'] },
+  { prefix: '/services', anyOf: ['incident:read'] },
+  { prefix: '/services/new', anyOf: ['service:manage'] },
   { prefix: '/slo', anyOf: ['slo:read'] },
   { prefix: '/slo/reports', anyOf: ['report:read'] },
+  { prefix: '/slo/manage', anyOf: ['slo:manage'] },
   { prefix: '/flags', anyOf: ['flag:read'] },
   // The index lists the administration areas the person may open: it needs one of them.
   { prefix: '/admin', anyOf: ADMIN.map((a) => a.permission) },
@@ -35,7 +38,7 @@ export function pagePermissions(pathname: string): readonly Permission[] | null 
   return best?.anyOf ?? null
 }
 
-export type RecordKind = 'incident' | 'flag' | 'experiment' | 'slo' | 'report' | 'job'
+export type RecordKind = 'incident' | 'flag' | 'experiment' | 'slo' | 'report' | 'job' | 'service'
 
 /** A record's page: its kind and identifier (null when the path segment is not valid percent-encoding). */
 export interface PageRecord {
@@ -48,9 +51,11 @@ const RECORD_PAGES: { kind: RecordKind; parent: string; notKeys: readonly string
   { kind: 'incident', parent: '/incidents', notKeys: ['probes'] },
   { kind: 'flag', parent: '/flags', notKeys: ['experiments'] },
   { kind: 'experiment', parent: '/flags/experiments', notKeys: [] },
-  { kind: 'slo', parent: '/slo', notKeys: ['reports'] },
+  { kind: 'slo', parent: '/slo', notKeys: ['reports', 'manage'] },
+  { kind: 'slo', parent: '/slo/manage', notKeys: ['new'] },
   { kind: 'report', parent: '/slo/reports', notKeys: [] },
   { kind: 'job', parent: '/admin/jobs', notKeys: [] },
+  { kind: 'service', parent: '/services', notKeys: ['new'] },
 ]
 
 function decodeSegment(raw: string): string | null {

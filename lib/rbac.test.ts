@@ -9,6 +9,7 @@ const expected: Record<Permission, Role[]> = {
   'incident:ack': ['admin', 'ops'],
   'incident:manage': ['admin', 'ops'],
   'oncall:manage': ['admin', 'ops'],
+  'service:manage': ['admin', 'ops'],
   'probe:manage': ['admin', 'ops'],
   'notification:manage': ['admin', 'ops'],
   // Clinicians read the SLOs of their clinical workflows (their home on the overview).
@@ -37,6 +38,8 @@ const expected: Record<Permission, Role[]> = {
   'job:run': ['admin'],
   'backup:read': ['admin', 'ops'],
   'backup:run': ['admin'],
+  'security:read': ['admin'],
+  'security:manage': ['admin'],
 }
 
 describe('role × permission matrix', () => {

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'incident:ack', // acknowledge, resolve (and undo it), move on the board
   'incident:manage', // assign, change severity, notes, postmortem
   'oncall:manage', // schedules, escalation policies, maintenance windows
+  'service:manage', // the service catalogue: create, edit, archive services and their dependencies
   'probe:manage', // health probes of monitored services
   'notification:manage', // channel settings
   'slo:read',
@@ -49,6 +50,8 @@ export const PERMISSIONS = [
   'job:run',
   'backup:read', // Admin → Backups: backups, restore drills, the recovery objectives
   'backup:run', // run a restore drill now
+  'security:read', // the security page: failed sign-ins, unusual API use, refused scopes, expiring keys
+  'security:manage', // the security rules' thresholds, working hours and incident threshold
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -71,6 +74,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'incident:ack',
     'incident:manage',
     'oncall:manage',
+    'service:manage',
     'probe:manage',
     'notification:manage',
     // Operations stop harm during an incident (kill switch, pause, roll back); what a clinical feature does

@@ -17,6 +17,12 @@ import { createApiKey, revokeApiKey } from '@/lib/admin/commands/api-keys'
 import { API_KEY_ENVIRONMENTS, ApiKeyRef, CreateApiKeyInput, CreateUserInput, PASSWORD_MIN_LENGTH, UserRef } from '../lib/admin/schema'
 import { jobNames } from '../lib/jobs/registry'
 import { runJob } from '../lib/jobs/runner'
+import { readFile, writeFile } from 'node:fs/promises'
+import { db } from '../lib/db'
+import { applyOpenSlo, readExportableSlos } from '../lib/slo/manage'
+import { formatIssue, parseOpenSlo } from '../lib/slo/openslo'
+import { exportOpenSlo } from '../lib/slo/openslo-export'
+import { applySummary, outcomeLine } from '../lib/slo/openslo-words'
 
 class UsageError extends Error {}
 
@@ -45,6 +51,12 @@ async function passwordFromStdin(): Promise<string | undefined> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
   const text = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
   return text.length ? text : undefined
+}
+
+async function textFromStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -136,6 +148,46 @@ const COMMANDS: Record<string, Command> = {
       const { user, password } = await resetUserPassword(actor, parseOrThrow(UserRef, required(v, 'email')))
       console.log(`new password for ${user.email} (shown once):`)
       console.log(password)
+      return 0
+    },
+  },
+  'slo:apply': {
+    usage: 'slo:apply --file F   (F: an OpenSLO v1 YAML file, or - for stdin)',
+    summary: 'Create or update the SLOs an OpenSLO file defines, in one transaction; prints what changed ("unchanged" when nothing did). A refused file names the line and field; nothing is written.',
+    options: { file: { type: 'string' } },
+    async run(v, actor) {
+      const file = required(v, 'file')
+      const text = file === '-' ? await textFromStdin() : await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+        throw new UsageError(`cannot read ${file}: ${e.code ?? e.message}`)
+      })
+      const parsed = parseOpenSlo(text)
+      for (const w of parsed.warnings) console.error(`warning: ${file}: ${formatIssue(w)}`)
+      const result = parsed.ok ? await applyOpenSlo(actor, parsed.slos) : parsed
+      if (!result.ok) {
+        for (const e of result.errors) console.error(`${file}: ${formatIssue(e)}`)
+        console.error('nothing was applied')
+        return 2
+      }
+      for (const o of result.outcomes) console.log(outcomeLine(o))
+      console.log(applySummary(result.outcomes))
+      return 0
+    },
+  },
+  'slo:export': {
+    usage: 'slo:export [--out F] [--key a,b]',
+    summary: 'Write the SLOs in force (or the given keys, archived ones included) as OpenSLO v1 YAML to stdout or F; applying it back changes nothing.',
+    options: { out: { type: 'string' }, key: { type: 'string' } },
+    async run(v) {
+      const keys = str(v, 'key')?.split(',').map((k) => k.trim()).filter(Boolean)
+      const slos = await readExportableSlos(db, keys?.length ? keys : undefined)
+      const text = exportOpenSlo(slos)
+      const out = str(v, 'out')
+      if (out) {
+        await writeFile(out, text)
+        console.error(`wrote ${slos.length} SLO(s) to ${out}`)
+      } else {
+        process.stdout.write(text)
+      }
       return 0
     },
   },

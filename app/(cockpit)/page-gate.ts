@@ -17,6 +17,7 @@ import { experimentExists } from '@/lib/flags/experiments'
 import { sloExists } from '@/lib/slo/queries'
 import { reportExists } from '@/lib/slo/report-queries'
 import { jobExists } from '@/lib/jobs/queries'
+import { serviceExists } from '@/lib/services/queries'
 
 const EXISTS: Record<RecordKind, (id: string) => Promise<boolean>> = {
   incident: incidentExists,
@@ -25,6 +26,7 @@ const EXISTS: Record<RecordKind, (id: string) => Promise<boolean>> = {
   slo: sloExists,
   report: reportExists,
   job: jobExists,
+  service: serviceExists,
 }
 
 export async function gatePage(user: SessionUser): Promise<void> {

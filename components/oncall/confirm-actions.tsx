@@ -1,6 +1,6 @@
 'use client'
 
-import { deleteScheduleAction, endMaintenanceAction, removeOverrideAction } from '@/lib/oncall/actions'
+import { archiveMaintenanceScheduleAction, deleteScheduleAction, endMaintenanceAction, removeOverrideAction } from '@/lib/oncall/actions'
 import { ConfirmButton } from '@/components/ui/confirm-button'
 
 export function RemoveOverrideButton({ overrideId, label }: { overrideId: string; label: string }) {
@@ -53,6 +53,21 @@ export function EndMaintenanceButton({ windowId, serviceName, active }: { window
     >
       {verb}
       <span className="sr-only"> maintenance of {serviceName}</span>
+    </ConfirmButton>
+  )
+}
+
+export function ArchiveMaintenanceScheduleButton({ scheduleId, label }: { scheduleId: string; label: string }) {
+  return (
+    <ConfirmButton
+      size="sm"
+      variant="secondary"
+      title="Archive this recurring maintenance?"
+      description={`${label}. No more windows are made and those not yet started are removed; a window in progress runs to its end. The change is audited.`}
+      confirmLabel="Archive"
+      confirmAction={() => archiveMaintenanceScheduleAction({ scheduleId })}
+    >
+      Archive<span className="sr-only"> recurring maintenance: {label}</span>
     </ConfirmButton>
   )
 }

@@ -21,7 +21,16 @@ export function MaintenanceTable({ windows, canManage }: { windows: readonly Mai
       rows={windows}
       rowKey={(w) => w.id}
       columns={[
-        { header: 'Service', className: 'font-medium', cell: (w) => w.serviceName },
+        {
+          header: 'Service',
+          className: 'font-medium',
+          cell: (w) => (
+            <>
+              {w.serviceName}
+              {w.recurring && <span className="block text-xs font-normal text-ink-muted">recurring</span>}
+            </>
+          ),
+        },
         {
           header: 'Status',
           cell: (w) => (

@@ -57,6 +57,12 @@ export function PolicyCard({ policy, manage }: PolicyCardProps) {
             </li>
           ))}
         </ol>
+        {policy.emergencyIntervalMinutes !== null && (
+          <p className="mt-2 flex items-center gap-1.5 text-ink-muted">
+            <SeverityBadge severity="critical" />
+            climbs every {formatDelay(policy.emergencyIntervalMinutes).replace(/^after /, '')} at most (emergency interval)
+          </p>
+        )}
       </div>
       {manage && (
         <details>
@@ -69,6 +75,7 @@ export function PolicyCard({ policy, manage }: PolicyCardProps) {
                 policyId: policy.id,
                 name: policy.name,
                 severityDelays: Object.fromEntries(policy.severityDelays.map((d) => [d.severity, d.minutes])),
+                emergencyIntervalMinutes: policy.emergencyIntervalMinutes,
                 levels: policy.levels.map((l) => ({ delayMinutes: l.delayMinutes, targets: l.targets.map((t) => ({ type: t.type, id: t.id })) })),
               }}
             />

@@ -24,6 +24,7 @@ export interface PolicyFormValues {
   policyId: string
   name: string
   severityDelays: Partial<Record<(typeof SEVERITIES)[number], number>>
+  emergencyIntervalMinutes: number | null
   levels: { delayMinutes: number; targets: { type: TargetType; id: string }[] }[]
 }
 
@@ -114,6 +115,7 @@ export function PolicyForm({ people, schedules, initial }: PolicyFormProps) {
       name: data.get('name'),
       severityDelays: Object.fromEntries(SEVERITIES.map((s) => [s, data.get(`delay-${s}`) ?? ''])),
       levels: levels.map((l) => ({ delayMinutes: l.delayMinutes, targets: l.targets })),
+      emergencyIntervalMinutes: data.get('emergencyIntervalMinutes') ?? '',
     })
   }
 
@@ -174,6 +176,18 @@ export function PolicyForm({ people, schedules, initial }: PolicyFormProps) {
         </Button>
         {errors.levels && <p className="text-xs font-medium text-critical-fg">{errors.levels.join(' ')}</p>}
       </fieldset>
+      <InputField
+        label="Emergency interval for critical incidents (minutes)"
+        name="emergencyIntervalMinutes"
+        type="number"
+        min={1}
+        max={1440}
+        inputMode="numeric"
+        defaultValue={initial ? (initial.emergencyIntervalMinutes ?? '') : ''}
+        hint="Critical incidents climb to the next level at most this many minutes apart (the operations guide: 15). Leave empty to use each level’s own delay."
+        error={errors.emergencyIntervalMinutes}
+        className="max-w-md"
+      />
       <FormMessage state={state} />
       <SubmitButton pending={pending}>
         {editing ? 'Save policy' : 'Create policy'}

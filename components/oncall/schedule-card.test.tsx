@@ -69,6 +69,7 @@ describe('PolicyCard', () => {
       { delayMinutes: 0, targets: [{ type: 'schedule', id: schedule.id, name: 'Clinical AI primary' }] },
       { delayMinutes: 15, targets: [{ type: 'user', id: BOB, name: 'Bob Brown' }] },
     ],
+    emergencyIntervalMinutes: null,
     services: ['Triage model'],
   }
 
@@ -80,5 +81,11 @@ describe('PolicyCard', () => {
     expect(html).toContain('Clinical AI primary')
     expect(html).toContain('Used by Triage model')
     expect(html).not.toContain('Edit policy')
+    expect(html).not.toContain('emergency interval')
+  })
+
+  it('says when critical incidents climb at the emergency interval', () => {
+    const html = renderToStaticMarkup(<PolicyCard policy={{ ...policy, emergencyIntervalMinutes: 15 }} manage={null} />)
+    expect(html).toContain('climbs every 15 min at most (emergency interval)')
   })
 })

@@ -17,6 +17,7 @@ export interface EditableProbe {
   intervalSeconds: number
   failureThreshold: number
   successThreshold: number
+  latencyThresholdMs: number
   enabled: boolean
 }
 
@@ -50,7 +51,7 @@ export function ProbeForm({ probe, services }: ProbeFormProps) {
           error={errors.url}
         />
       </div>
-      <div className="grid gap-4 sm:grid-cols-3 lg:grid-cols-5">
+      <div className="grid gap-4 sm:grid-cols-3 lg:grid-cols-6">
         <InputField label="Expected status" name="expectedStatus" inputMode="numeric" defaultValue={probe?.expectedStatus ?? 200} error={errors.expectedStatus} />
         <InputField label="Timeout (ms)" name="timeoutMs" inputMode="numeric" defaultValue={probe?.timeoutMs ?? 5000} error={errors.timeoutMs} />
         <InputField
@@ -64,6 +65,14 @@ export function ProbeForm({ probe, services }: ProbeFormProps) {
         />
         <InputField label="Failures to open" name="failureThreshold" inputMode="numeric" defaultValue={probe?.failureThreshold ?? 3} hint="In a row." error={errors.failureThreshold} />
         <InputField label="Successes to resolve" name="successThreshold" inputMode="numeric" defaultValue={probe?.successThreshold ?? 3} hint="In a row." error={errors.successThreshold} />
+        <InputField
+          label="Latency threshold (ms)"
+          name="latencyThresholdMs"
+          inputMode="numeric"
+          defaultValue={probe?.latencyThresholdMs ?? 500}
+          hint="Slower answers, as many in a row as “Failures to open”, open a degraded-performance incident."
+          error={errors.latencyThresholdMs}
+        />
       </div>
       <CheckboxField label="Enabled" name="enabled" defaultChecked={probe?.enabled ?? true} />
       <FormMessage state={state} />

@@ -33,6 +33,11 @@ export const RECORD_NOT_FOUND: Record<RecordKind, NotFoundWords> = {
     body: 'There is no SLA report at this address. Reports are kept per period; the list shows every one that exists.',
     back: { href: '/slo/reports', label: 'All reports' },
   },
+  service: {
+    title: 'No such service',
+    body: 'There is no service with this key in the catalogue. Check the link, or find the service in the list.',
+    back: { href: '/services', label: 'All services' },
+  },
   job: {
     title: 'No such job',
     body: 'There is no scheduled job with this name. The list shows every job this version of Wardroom runs.',

@@ -10,6 +10,8 @@ describe('auditActionLabel', () => {
     ['flag.change_request.approve', 'Flag change approved'],
     ['incident.resolve_undo', 'Incident resolution undone'],
     ['job.run', 'Job started by hand'],
+    ['service.archive', 'Service archived'],
+    ['service.unarchive', 'Service back in the catalogue'],
     // A code without a name of its own still reads as words.
     ['incident.snooze', 'Incident snooze'],
     ['widget.config_update', 'Widget config update'],

@@ -1,4 +1,8 @@
-/** The health of a rollout's guarded SLOs, read for the `rollout-advance` job: violations since a time, and how many are open. */
+/**
+ * The health of a rollout's guarded SLOs, read for the `rollout-advance` job: violations since a time, and
+ * how many are open. Only SLOs whose owners let them guard rollouts (guardsRollouts) and that are not
+ * archived count; a flag naming any other SLO rolls out as if it named none.
+ */
 import { db } from '../db'
 import type { GuardedSloHealth } from './rollout'
 
@@ -9,7 +13,7 @@ export async function guardedHealth(sloKeys: readonly string[], since: Date): Pr
            count(v.id) FILTER (WHERE v."openedAt" >= ${since}) AS since_start,
            count(v.id) FILTER (WHERE v."resolvedAt" IS NULL) AS open
     FROM "Slo" s LEFT JOIN "SloViolation" v ON v."sloId" = s.id
-    WHERE s.key = ANY(${[...sloKeys]}::text[])
+    WHERE s.key = ANY(${[...sloKeys]}::text[]) AND s."guardsRollouts" AND s."archivedAt" IS NULL
     GROUP BY s.key`
   return rows.map((r) => ({ sloKey: r.key, violationsSinceStart: Number(r.since_start), open: Number(r.open) }))
 }

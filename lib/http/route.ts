@@ -16,6 +16,7 @@ import { getSessionUser, type SessionUser } from '../auth/session'
 import { actorOfApiKey, actorOfUser, systemActor, type Actor } from '../auth/actor'
 import { clientIp } from '@/lib/client-ip'
 import { enforceRateLimit, INGEST_ROUTES, type RateClass } from './rate-limit'
+import { countApiKeyRefusal, countApiKeyUse } from './api-key-usage'
 import {
   ApiError,
   badRequest,
@@ -100,7 +101,7 @@ function checkOrigin(req: Request): void {
   }
 }
 
-async function authenticateRequest(req: Request, access: Access): Promise<Principal> {
+async function authenticateRequest(req: Request, access: Access, ip: string): Promise<Principal> {
   switch (access.kind) {
     case 'public':
       return { kind: 'anonymous' }
@@ -117,7 +118,12 @@ async function authenticateRequest(req: Request, access: Access): Promise<Princi
       if (presented) {
         const key = await verifyApiKey(presented)
         if (!key) throw unauthorized('The API key is invalid, revoked or expired')
-        if (!key.scopes.includes(access.scope)) throw forbidden(`The API key lacks the scope ${access.scope}`)
+        // Counted in memory for the security scan (api-key-usage.ts): no database write per request.
+        if (!key.scopes.includes(access.scope)) {
+          countApiKeyRefusal(key.id, ip, access.scope)
+          throw forbidden(`The API key lacks the scope ${access.scope}`)
+        }
+        countApiKeyUse(key.id, ip)
         touchApiKey(key.id)
         return { kind: 'apikey', key }
       }
@@ -168,7 +174,7 @@ export function defineRoute<P = Record<string, string>>(
       // Per address before authenticating (floods of bad keys are limited too), per key after.
       const rateClass = rateClassOf(meta, req)
       if (rateClass) enforceRateLimit(rateClass, { address: ip }, meta.route)
-      const principal = await authenticateRequest(req, meta.access)
+      const principal = await authenticateRequest(req, meta.access, ip)
       if (rateClass && principal.kind === 'apikey') enforceRateLimit(rateClass, { apiKeyId: principal.key.id }, meta.route)
       const params = ((await nextCtx?.params) ?? {}) as P
       let log: typeof logger | undefined

@@ -17,7 +17,7 @@ import { logger } from '@/lib/logger'
 import { publishIncidentChange } from '@/lib/live'
 import { inTransaction, type Tx } from '@/lib/tx'
 import { enqueueIncidentNotifications } from '@/lib/notifications/outbox'
-import { nextLevelAt, parseLevels } from '@/lib/oncall/escalation-policy'
+import { emergencyIntervalFor, nextLevelAt, parseLevels } from '@/lib/oncall/escalation-policy'
 import { activeMaintenance } from '@/lib/oncall/schedules'
 import { pagedTargets } from '@/lib/oncall/schedules'
 import type { Severity } from '@/lib/severity'
@@ -55,12 +55,14 @@ async function escalateIncident(tx: Tx, incidentId: string, now: Date): Promise<
   let paged = incident.escalationLevel
   let dueAt: Date | null = incident.nextEscalationAt
   let steps = 0
+  // Read per run: a severity raised to critical mid-climb climbs at the emergency interval from then on.
+  const cap = emergencyIntervalFor(policy, incident.severity)
   const channels = levels[paged] ? await channelsNotified(tx, incident.severity) : []
   // Levels with a zero delay page in the same run as the level before them.
   for (let level = levels[paged]; level && dueAt && dueAt <= now; level = levels[paged]) {
     const targets = await pagedTargets(tx, level.targets, now)
     paged += 1
-    dueAt = nextLevelAt(levels, paged, now)
+    dueAt = nextLevelAt(levels, paged, now, cap)
     steps += 1
     await timeline(tx, incidentId, SYSTEM_ACTOR, now, 'escalation', {
       level: paged,

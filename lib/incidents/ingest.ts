@@ -21,6 +21,7 @@ import { AUDIT_LOCK_KEY, recordAuditBatch } from '@/lib/audit'
 import type { Actor } from '@/lib/auth/actor'
 import { publishIncidentChange } from '@/lib/live'
 import { firstEscalationAt } from '@/lib/oncall/escalation-policy'
+import { GUIDE_LADDER_NAME } from '@/lib/oncall/guide-ladder'
 import { SEVERITY_RANK, type Severity } from '@/lib/severity'
 import { asSql, inRawTransaction, type Sql, type Tx } from '@/lib/tx'
 import { createGroupCommit } from './group-commit'
@@ -30,8 +31,11 @@ import { countAlert, countIncidentOpened } from './metrics'
 import { authorizeIngest, ingestAudit, prepareAlert, type PreparedAlert, type RequestContext } from './prepare'
 import type { NormalizedAlert } from './schema'
 
-/** Alerts of services without their own policy follow the policy of this name, when it exists. */
-export const DEFAULT_ESCALATION_POLICY = 'Default'
+/**
+ * Alerts of services without their own policy follow the first of these policies that exists: the
+ * operations guides' ladder (seeded with the demo), else a policy named "Default" (installs from before it).
+ */
+export const DEFAULT_ESCALATION_POLICIES = [GUIDE_LADDER_NAME, 'Default'] as const
 /** A repeat of an alert is written on the timeline at most this often (the alert rows keep them all). */
 const REPEAT_TIMELINE_MS = 5 * 60_000
 
@@ -146,8 +150,8 @@ const policyCache: { at: number; value: PolicyTiming | null } = { at: 0, value: 
 async function defaultPolicy(sql: Sql): Promise<PolicyTiming | null> {
   if (Date.now() - policyCache.at < POLICY_CACHE_MS) return policyCache.value
   const [value] = await sql.query<PolicyTiming>(
-    'SELECT id::text AS id, levels, "severityDelays" FROM "EscalationPolicy" WHERE name = $1',
-    [DEFAULT_ESCALATION_POLICY],
+    'SELECT id::text AS id, levels, "severityDelays" FROM "EscalationPolicy" WHERE name = ANY($1::text[]) ORDER BY array_position($1::text[], name) LIMIT 1',
+    [DEFAULT_ESCALATION_POLICIES],
   )
   Object.assign(policyCache, { at: Date.now(), value: value ?? null })
   return value ?? null

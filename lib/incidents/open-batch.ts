@@ -29,23 +29,46 @@ export interface OpeningContext {
 
 type ServiceRow = Service & { policy: PolicyTiming | null; windowId: string | null; windowEndsAt: Date | null }
 
-/** The batch's services with their escalation policies and active maintenance windows, in one statement. */
+/**
+ * The catalogue's default service: an alert naming a service key that is not in the catalogue opens its
+ * incident here (the alert row keeps the key it named, so the incident page can offer to create it).
+ * Created by ingest with the first alert that names a service not in the catalogue (not by a migration: a
+ * migrated row would collide with the same row restored from a backup).
+ */
+export const UNASSIGNED_SERVICE_KEY = 'unassigned'
+const UNASSIGNED_NAME = 'Unassigned'
+const UNASSIGNED_DESCRIPTION = 'Alerts that name a service not in the catalogue land here until someone adds that service.'
+
+/**
+ * The batch's services with their escalation policies and active maintenance windows, in one statement.
+ * With the named services comes the default service; when a named key is unknown and the default service
+ * is missing, the same statement creates it (no audit row: it is the system's own default, not anyone's change; and it costs no round trip).
+ */
 export async function openingContext(sql: Sql, serviceKeys: (string | null)[], now: Date, fallback: () => Promise<PolicyTiming | null>): Promise<OpeningContext> {
   const keys = [...new Set(serviceKeys.filter((k): k is string => Boolean(k)))]
   const rows = keys.length
     ? await sql.query<ServiceRow>(
-        `SELECT s.id::text AS id, s.key, s.name, s.description, s.workflows, s."autoResolve", s."escalationPolicyId"::text AS "escalationPolicyId",
-                s."createdAt", s."updatedAt",
+        `WITH created AS (
+           INSERT INTO "Service" (id, key, name, description, workflows, "autoResolve", tier, "createdAt", "updatedAt")
+           SELECT gen_random_uuid(), $3, $4, $5, '{}', true, 3, $2::timestamptz, $2::timestamptz
+           WHERE NOT EXISTS (SELECT 1 FROM "Service" WHERE key = $3)
+             AND EXISTS (SELECT 1 FROM unnest($1::text[]) AS u(key) WHERE NOT EXISTS (SELECT 1 FROM "Service" s WHERE s.key = u.key))
+           ON CONFLICT (key) DO NOTHING
+           RETURNING *),
+         found AS (
+           SELECT * FROM "Service" WHERE key = ANY($1::text[] || $3::text)
+           UNION ALL SELECT * FROM created)
+         SELECT s.id::text AS id, s.key, s.name, s.description, s.workflows, s."autoResolve", s."escalationPolicyId"::text AS "escalationPolicyId",
+                s."ownerTeam", s.tier, s."runbookUrl", s."archivedAt", s."createdAt", s."updatedAt",
                 CASE WHEN p.id IS NULL THEN NULL ELSE jsonb_build_object('id', p.id::text, 'levels', p.levels, 'severityDelays', p."severityDelays") END AS policy,
                 w.id::text AS "windowId", w."endsAt" AS "windowEndsAt"
-         FROM "Service" s
+         FROM found s
          LEFT JOIN "EscalationPolicy" p ON p.id = s."escalationPolicyId"
          LEFT JOIN LATERAL (
            SELECT m.id, m."endsAt" FROM "MaintenanceWindow" m
            WHERE m."serviceId" = s.id AND m."startsAt" <= $2::timestamptz AND m."endsAt" > $2::timestamptz
-           ORDER BY m."endsAt" DESC LIMIT 1) w ON true
-         WHERE s.key = ANY($1::text[])`,
-        [keys, now.toISOString()],
+           ORDER BY m."endsAt" DESC LIMIT 1) w ON true`,
+        [keys, now.toISOString(), UNASSIGNED_SERVICE_KEY, UNASSIGNED_NAME, UNASSIGNED_DESCRIPTION],
       )
     : []
   const services = new Map<string, ServiceWithPolicy>()
@@ -62,7 +85,8 @@ export type PlannedIncident = Incident & { service: Service | null }
 /** A new incident for an alert whose key has none open: service, workflows, the clinical impact rule,
  * maintenance (muted: no notifications, no escalation) and the first escalation time. Not yet written. */
 export async function planIncident(ctx: OpeningContext, a: PreparedAlert, now: Date): Promise<{ incident: PlannedIncident; raisedFrom?: Severity | null; reason?: string | null; window: Pick<MaintenanceWindow, 'id' | 'endsAt'> | null }> {
-  const service = a.serviceKey ? (ctx.services.get(a.serviceKey) ?? null) : null
+  // A named service that is not in the catalogue: the default service (the alert row keeps the name).
+  const service = a.serviceKey ? (ctx.services.get(a.serviceKey) ?? ctx.services.get(UNASSIGNED_SERVICE_KEY) ?? null) : null
   const { escalationPolicy, ...serviceRow } = service ?? { escalationPolicy: null }
   const policy = escalationPolicy ?? (await ctx.fallback())
   const impact = clinicalImpact(a.severity, affectedWorkflows(service?.workflows, a.workflows))

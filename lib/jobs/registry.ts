@@ -8,6 +8,7 @@ import { housekeeping } from './housekeeping'
 import { incidentEscalation } from './incident-escalation'
 import { notificationDelivery } from './notification-delivery'
 import { healthProbes } from './health-probes'
+import { maintenanceMaterialise } from './maintenance-materialise'
 import { slaReportDaily } from './sla-report-daily'
 import { slaReportWeekly } from './sla-report-weekly'
 import { slaReportMonthly } from './sla-report-monthly'
@@ -19,6 +20,7 @@ import { flagStale } from './flag-stale'
 import { flagEvalFlush } from './flag-eval-flush'
 import { dbBackup } from './db-backup'
 import { restoreDrill } from './restore-drill'
+import { securityScan } from './security-scan'
 import type { JobDefinition } from './types'
 
 export const jobs: readonly JobDefinition[] = [
@@ -28,6 +30,7 @@ export const jobs: readonly JobDefinition[] = [
   incidentEscalation,
   notificationDelivery,
   healthProbes,
+  maintenanceMaterialise,
   slaReportDaily,
   slaReportWeekly,
   slaReportMonthly,
@@ -39,6 +42,7 @@ export const jobs: readonly JobDefinition[] = [
   flagEvalFlush,
   dbBackup,
   restoreDrill,
+  securityScan,
 ]
 
 // Jobs registered at run time (tests register throwaway jobs here instead of sleeping on real ones).

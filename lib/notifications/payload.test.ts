@@ -47,6 +47,10 @@ const service: Service = {
   workflows: ['emergency_triage'],
   autoResolve: true,
   escalationPolicyId: null,
+  ownerTeam: '',
+  tier: null,
+  runbookUrl: null,
+  archivedAt: null,
   createdAt: new Date(),
   updatedAt: new Date(),
 }

@@ -17,10 +17,14 @@ import {
   updateEscalationPolicy,
   updateSchedule,
 } from './commands'
+import { archiveMaintenanceSchedule, createMaintenanceSchedule, updateMaintenanceSchedule } from './maintenance-schedules'
 import {
   EscalationPolicyInput,
   MaintenanceInput,
   MaintenanceRef,
+  MaintenanceScheduleInput,
+  MaintenanceScheduleRef,
+  UpdateMaintenanceScheduleInput,
   OverrideInput,
   OverrideRef,
   ScheduleInput,
@@ -89,4 +93,25 @@ export const endMaintenanceAction = defineAction('oncall:manage', MaintenanceRef
   const { outcome } = await endMaintenanceWindow(actor, windowId)
   revalidateMaintenance()
   return { ok: true, status: 200, message: outcome === 'cancelled' ? 'The maintenance window was cancelled.' : 'The maintenance window was ended.' }
+})
+
+const windowsMade = (n: number) => (n === 1 ? '1 window' : `${n} windows`)
+
+export const createMaintenanceScheduleAction = defineAction('oncall:manage', MaintenanceScheduleInput, async (input, { actor }) => {
+  const { windows } = await createMaintenanceSchedule(actor, input)
+  revalidateMaintenance()
+  return { ok: true, status: 201, message: `The recurring maintenance was saved: ${windowsMade(windows)} in the next 30 days.` }
+})
+
+export const updateMaintenanceScheduleAction = defineAction('oncall:manage', UpdateMaintenanceScheduleInput, async (input, { actor }) => {
+  const { windows } = await updateMaintenanceSchedule(actor, input)
+  revalidateMaintenance()
+  return { ok: true, status: 200, message: `The recurring maintenance was changed: ${windowsMade(windows)} in the next 30 days.` }
+})
+
+export const archiveMaintenanceScheduleAction = defineAction('oncall:manage', MaintenanceScheduleRef, async ({ scheduleId }, { actor }) => {
+  const { removed, inProgress } = await archiveMaintenanceSchedule(actor, scheduleId)
+  revalidateMaintenance()
+  const running = inProgress > 0 ? ' The window in progress runs to its end; end it below if needed.' : ''
+  return { ok: true, status: 200, message: `The recurring maintenance was archived; ${windowsMade(removed)} not yet started removed.${running}` }
 })

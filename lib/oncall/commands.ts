@@ -25,7 +25,7 @@ import type {
 } from './schema'
 
 const SCHEDULE_FIELDS = ['name', 'timezone', 'rotation', 'handoffTime', 'startDate', 'participantIds'] as const
-const POLICY_FIELDS = ['name', 'levels', 'severityDelays'] as const
+const POLICY_FIELDS = ['name', 'levels', 'severityDelays', 'emergencyIntervalMinutes'] as const
 
 /** Checks the permission, then runs `work` in one transaction; a duplicate name of `what` becomes a 409 on the name field. */
 async function write<T>(actor: Actor, work: (tx: Tx) => Promise<T>, uniqueName?: string): Promise<T> {
@@ -184,12 +184,16 @@ export function endMaintenanceWindow(actor: Actor, windowId: string, now = new D
   return write(actor, async (tx) => {
     const window = await tx.maintenanceWindow.findUnique({ where: { id: windowId }, include: { service: { select: { key: true } } } })
     if (!window) throw notFound('That maintenance window does not exist')
-    if (window.endsAt <= now) throw conflict('That maintenance window has already ended')
+    if (window.endsAt <= now || window.endsAt <= window.startsAt) throw conflict('That maintenance window has already ended or was cancelled')
     const outcome = window.startsAt > now ? 'cancelled' : 'ended'
     const { service, ...row } = window
+    // A recurring schedule's window is cancelled by keeping it with zero length: deleted, the next
+    // materialise run would make it again (maintenance-schedules.ts).
     const result =
       outcome === 'cancelled'
-        ? await tx.maintenanceWindow.delete({ where: { id: windowId } })
+        ? row.scheduleId
+          ? await tx.maintenanceWindow.update({ where: { id: windowId }, data: { endsAt: row.startsAt } })
+          : await tx.maintenanceWindow.delete({ where: { id: windowId } })
         : await tx.maintenanceWindow.update({ where: { id: windowId }, data: { endsAt: now } })
     await recordAudit(
       actor,

@@ -7,6 +7,11 @@
  * levels[0].delayMinutes (a severity absent from severityDelays never pages). Level n+1 pages
  * levels[n].delayMinutes after level n, while nobody acknowledged. After the last level the incident is
  * "exhausted": nextEscalationAt becomes null. Incident.escalationLevel counts the levels paged so far.
+ *
+ * Emergency interval (the guide's "emergency 15 min"): when a policy sets `emergencyIntervalMinutes`, a
+ * critical incident climbs at most that many minutes apart — each gap is min(level delay, interval), so a
+ * level set to page together with the previous one (delay 0) still does. It changes only the climb between
+ * levels; the first page stays severityDelays[critical] + levels[0].delayMinutes.
  */
 import type { Severity } from '@/lib/severity'
 import { MINUTE_MS } from '@/lib/time'
@@ -42,8 +47,20 @@ export function firstEscalationAt(
   return new Date(from.getTime() + (delay + first.delayMinutes) * MINUTE_MS)
 }
 
-/** When the level after the `paged`-th (1-based) pages, counted from when that one paged; null after the last. */
-export function nextLevelAt(levels: readonly Pick<EscalationLevel, 'delayMinutes'>[], paged: number, pagedAt: Date): Date | null {
+/** The emergency interval that applies to an incident of `severity`: the policy's for critical, else null. */
+export function emergencyIntervalFor(policy: { emergencyIntervalMinutes?: number | null } | null, severity: Severity): number | null {
+  const value = policy?.emergencyIntervalMinutes
+  if (severity !== 'critical' || typeof value !== 'number' || !Number.isFinite(value) || value < 0) return null
+  return value
+}
+
+/**
+ * When the level after the `paged`-th (1-based) pages, counted from when that one paged; null after the last.
+ * `capMinutes` (emergencyIntervalFor) shortens the gap to at most that many minutes.
+ */
+export function nextLevelAt(levels: readonly Pick<EscalationLevel, 'delayMinutes'>[], paged: number, pagedAt: Date, capMinutes: number | null = null): Date | null {
   const next = levels[paged]
-  return next ? new Date(pagedAt.getTime() + next.delayMinutes * MINUTE_MS) : null
+  if (!next) return null
+  const gap = capMinutes === null ? next.delayMinutes : Math.min(next.delayMinutes, capMinutes)
+  return new Date(pagedAt.getTime() + gap * MINUTE_MS)
 }

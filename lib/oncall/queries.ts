@@ -62,7 +62,7 @@ export async function listPeople(): Promise<Person[]> {
 }
 
 export async function listServices(): Promise<{ id: string; key: string; name: string }[]> {
-  return db.service.findMany({ select: { id: true, key: true, name: true }, orderBy: { name: 'asc' } })
+  return db.service.findMany({ where: { archivedAt: null }, select: { id: true, key: true, name: true }, orderBy: { name: 'asc' } })
 }
 
 function policiesUsing(policies: { name: string; levels: unknown }[], type: 'user' | 'schedule', id: string): string[] {
@@ -105,6 +105,8 @@ export interface PolicyView {
   name: string
   /** Severity → minutes before the first page; severities that never page are absent. */
   severityDelays: { severity: (typeof SEVERITIES)[number]; minutes: number }[]
+  /** Critical incidents climb at most this many minutes apart; null = the levels' own delays. */
+  emergencyIntervalMinutes: number | null
   levels: { delayMinutes: number; targets: { type: 'user' | 'schedule'; id: string; name: string }[] }[]
   services: string[]
 }
@@ -125,6 +127,7 @@ export async function listEscalationPolicies(): Promise<PolicyView[]> {
       const minutes = severityDelayMinutes(p.severityDelays, severity)
       return minutes === null ? [] : [{ severity, minutes }]
     }),
+    emergencyIntervalMinutes: p.emergencyIntervalMinutes,
     levels: (levelsOf.get(p.id) ?? []).map((l) => ({
       delayMinutes: l.delayMinutes,
       targets: l.targets.map((t) => ({
@@ -144,12 +147,20 @@ export interface MaintenanceView {
   endsAt: Date
   reason: string
   active: boolean
+  /** Made from a recurring schedule (its upcoming windows are listed with the schedule instead). */
+  recurring: boolean
 }
 
-/** Windows that have not ended yet: the current ones first, then upcoming by start. */
+/**
+ * One-off windows that have not ended, and recurring schedules' windows in progress (to end them early):
+ * the current ones first, then upcoming by start. Cancelled recurring windows (zero length) are left out.
+ */
 export async function listMaintenanceWindows(now: Date): Promise<MaintenanceView[]> {
   const windows = await db.maintenanceWindow.findMany({
-    where: { endsAt: { gt: now } },
+    where: {
+      endsAt: { gt: now },
+      OR: [{ scheduleId: null }, { startsAt: { lte: now } }],
+    },
     orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
     include: { service: { select: { name: true } } },
     take: 200,
@@ -162,5 +173,6 @@ export async function listMaintenanceWindows(now: Date): Promise<MaintenanceView
     endsAt: w.endsAt,
     reason: w.reason,
     active: w.startsAt <= now,
+    recurring: w.scheduleId !== null,
   }))
 }

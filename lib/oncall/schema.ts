@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { DAY_MS, isValidTimeZone, parseHandoffTime, parseLocalDate } from '@/lib/time'
 import { redact } from '@/lib/phi/redact'
 import { SEVERITIES } from '@/lib/severity'
+import { MAX_DURATION_MINUTES, MAX_RRULE_LENGTH, normaliseRrule } from './recurrence'
 
 export const ROTATIONS = ['daily', 'weekly'] as const
 export const TARGET_TYPES = ['user', 'schedule'] as const
@@ -111,10 +112,17 @@ export const SeverityDelays = z.preprocess(
 )
 export type SeverityDelays = z.infer<typeof SeverityDelays>
 
+/** Critical incidents climb at most this many minutes apart (the guide's "emergency 15 min"); blank = off. */
+export const EmergencyInterval = z.preprocess(
+  (v) => (v === '' || v === undefined ? null : v),
+  z.coerce.number().int('Whole minutes').min(1, 'At least 1 minute').max(MAX_DELAY_MINUTES, 'At most 24 hours').nullable(),
+)
+
 export const EscalationPolicyInput = z.object({
   name: Name,
   levels: EscalationLevels,
   severityDelays: SeverityDelays.default({}),
+  emergencyIntervalMinutes: EmergencyInterval.default(null),
 })
 export type EscalationPolicyInput = z.infer<typeof EscalationPolicyInput>
 
@@ -125,3 +133,20 @@ export const MaintenanceInput = timeRange(z.object({ serviceId: Id('Choose a ser
 export type MaintenanceInput = z.infer<typeof MaintenanceInput>
 
 export const MaintenanceRef = z.object({ windowId: Id('Choose a maintenance window') })
+
+/**
+ * A recurring maintenance schedule: an RRULE body in UTC (checked against the clock by the command, which
+ * answers a field error on `rrule`), a duration, and one service or every service (blank `serviceId`).
+ */
+export const MaintenanceScheduleInput = z.object({
+  serviceId: z.preprocess((v) => (v === '' || v === 'all' || v === undefined ? null : v), Id('Choose a service or every service').nullable()),
+  rrule: z.string().trim().min(1, 'Give a rule, e.g. FREQ=WEEKLY;BYDAY=SU;BYHOUR=2;BYMINUTE=0').max(MAX_RRULE_LENGTH, `Keep the rule under ${MAX_RRULE_LENGTH} characters`).transform(normaliseRrule),
+  durationMinutes: z.coerce.number().int('Whole minutes').min(5, 'At least 5 minutes').max(MAX_DURATION_MINUTES, 'At most 24 hours'),
+  reason: Reason,
+})
+export type MaintenanceScheduleInput = z.infer<typeof MaintenanceScheduleInput>
+
+export const UpdateMaintenanceScheduleInput = MaintenanceScheduleInput.extend({ scheduleId: Id('Choose a maintenance schedule') })
+export type UpdateMaintenanceScheduleInput = z.infer<typeof UpdateMaintenanceScheduleInput>
+
+export const MaintenanceScheduleRef = z.object({ scheduleId: Id('Choose a maintenance schedule') })

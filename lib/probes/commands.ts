@@ -13,7 +13,7 @@ import { runProbe, type ProbeRunResult } from './probe'
 import type { ProbeForm } from './schema'
 
 const TARGET = 'probe'
-const AUDITED = ['name', 'serviceId', 'expectedStatus', 'timeoutMs', 'intervalSeconds', 'failureThreshold', 'successThreshold', 'enabled'] as const
+const AUDITED = ['name', 'serviceId', 'expectedStatus', 'timeoutMs', 'intervalSeconds', 'failureThreshold', 'successThreshold', 'latencyThresholdMs', 'enabled'] as const
 
 export async function saveProbe(actor: Actor, form: ProbeForm): Promise<{ id: string; created: boolean }> {
   authorize(actor, 'probe:manage')
@@ -45,7 +45,7 @@ export async function setProbeEnabled(actor: Actor, id: string, enabled: boolean
     if (!probe) throw notFound('No such probe')
     if (probe.enabled === enabled) return { name: probe.name, changed: false }
     // Re-enabling starts a fresh streak: an old run of failures must not open an incident on the first check.
-    await tx.probe.update({ where: { id }, data: { enabled, ...(enabled ? { consecutiveFailures: 0, consecutiveSuccesses: 0 } : {}) } })
+    await tx.probe.update({ where: { id }, data: { enabled, ...(enabled ? { consecutiveFailures: 0, consecutiveSuccesses: 0, consecutiveSlow: 0, consecutiveFast: 0 } : {}) } })
     await recordAudit(actor, { action: enabled ? 'probe.enable' : 'probe.disable', targetType: TARGET, targetId: id }, tx)
     return { name: probe.name, changed: true }
   })

@@ -1,7 +1,9 @@
 /**
  * One health check: an HTTP GET with a timeout, stored as a ProbeResult (latency, up/down). After
  * `failureThreshold` failures in a row an incident opens through the ordinary alert ingest (source 'probe',
- * dedupKey `probe:<id>`); after `successThreshold` successes in a row its alert resolves again.
+ * dedupKey `probe:<id>`); after `successThreshold` successes in a row its alert resolves again. Slow
+ * answers (over `latencyThresholdMs`) do the same for a "degraded performance" incident (performance.ts,
+ * dedupKey `probe-latency:<id>`).
  */
 import { systemActor } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
@@ -11,6 +13,7 @@ import { ingestAlert } from '@/lib/incidents/ingest'
 import { logger } from '@/lib/logger'
 import { SLI_WRITE_LOCK_SQL } from '@/lib/slo/locks'
 import { inTransaction, type Tx } from '@/lib/tx'
+import { nextPerformanceState, type PerformanceState } from './performance'
 
 export const PROBE_ACTOR = systemActor('health-probes')
 
@@ -87,11 +90,15 @@ export interface ProbeInput {
 
 export interface ProbeRunResult extends ProbeCheck {
   state: ProbeState
+  performance: PerformanceState
   openedIncidentId: string | null
   resolved: boolean
+  degradedIncidentId: string | null
+  degradedResolved: boolean
 }
 
 export const probeDedupKey = (probeId: string) => `probe:${probeId}`
+export const probeLatencyDedupKey = (probeId: string) => `probe-latency:${probeId}`
 
 export interface RunProbeDeps {
   request?: OutboundRequest
@@ -121,13 +128,17 @@ export async function runProbe(probe: ProbeInput, deps: RunProbeDeps = {}): Prom
         failureThreshold: true,
         successThreshold: true,
         openIncidentId: true,
+        latencyThresholdMs: true,
+        performance: true,
+        consecutiveSlow: true,
+        consecutiveFast: true,
+        degradedIncidentId: true,
         service: { select: { key: true } },
       },
     })
-    const incidentStillOpen = current.openIncidentId
-      ? (await tx.incident.count({ where: { id: current.openIncidentId, status: { not: 'resolved' } } })) > 0
-      : false
-    const next = nextProbeState(current, check.up, incidentStillOpen)
+    const stillOpen = async (id: string | null) => (id ? (await tx.incident.count({ where: { id, status: { not: 'resolved' } } })) > 0 : false)
+    const next = nextProbeState(current, check.up, await stillOpen(current.openIncidentId))
+    const perf = nextPerformanceState(current, check, await stillOpen(current.degradedIncidentId))
     // Lets the SLI rollup read an id watermark no uncommitted result can fall below (lib/slo/locks.ts).
     await tx.$executeRawUnsafe(SLI_WRITE_LOCK_SQL)
     await tx.probeResult.create({
@@ -135,10 +146,18 @@ export async function runProbe(probe: ProbeInput, deps: RunProbeDeps = {}): Prom
     })
     await tx.probe.update({
       where: { id: probe.id },
-      data: { state: next.state, consecutiveFailures: next.consecutiveFailures, consecutiveSuccesses: next.consecutiveSuccesses, lastCheckedAt: now },
+      data: {
+        state: next.state,
+        consecutiveFailures: next.consecutiveFailures,
+        consecutiveSuccesses: next.consecutiveSuccesses,
+        performance: perf.performance,
+        consecutiveSlow: perf.consecutiveSlow,
+        consecutiveFast: perf.consecutiveFast,
+        lastCheckedAt: now,
+      },
     })
     await deps.audit?.(tx, check)
-    return { next, name: current.name, serviceKey: current.service.key }
+    return { next, perf, name: current.name, serviceKey: current.service.key, thresholdMs: current.latencyThresholdMs }
   })
 
   let openedIncidentId: string | null = null
@@ -167,5 +186,37 @@ export async function runProbe(probe: ProbeInput, deps: RunProbeDeps = {}): Prom
     resolved = true
     logger.info({ probe: probe.id }, 'health probe recovered: alert resolved')
   }
-  return { ...check, state: step.next.state, openedIncidentId, resolved }
+  const latency = await settleLatencyIncident(probe, step, check, now)
+  return { ...check, state: step.next.state, performance: step.perf.performance, openedIncidentId, resolved, ...latency }
+}
+
+/** Opens or resolves the degraded-performance incident after a run, outside its transaction (as for down). */
+async function settleLatencyIncident(
+  probe: ProbeInput,
+  step: { perf: ReturnType<typeof nextPerformanceState>; name: string; serviceKey: string; thresholdMs: number },
+  check: ProbeCheck,
+  now: Date,
+): Promise<{ degradedIncidentId: string | null; degradedResolved: boolean }> {
+  if (step.perf.open) {
+    const r = await ingestAlert(PROBE_ACTOR, {
+      source: 'probe',
+      severity: 'medium',
+      system: 'health_probe',
+      message: `Degraded performance: health check "${step.name}" answered slower than ${step.thresholdMs} ms ${step.perf.consecutiveSlow} times in a row (last ${check.latencyMs} ms)`,
+      occurredAt: now,
+      dedupKey: probeLatencyDedupKey(probe.id),
+      serviceKey: step.serviceKey,
+      details: { probeId: probe.id, latencyMs: check.latencyMs, latencyThresholdMs: step.thresholdMs },
+    })
+    await db.probe.update({ where: { id: probe.id }, data: { degradedIncidentId: r.incidentId } })
+    logger.warn({ probe: probe.id, incident: r.incidentId }, 'health probe slow: degraded performance incident raised')
+    return { degradedIncidentId: r.incidentId, degradedResolved: false }
+  }
+  if (step.perf.resolve) {
+    await resolveAlertsByKey(PROBE_ACTOR, probeLatencyDedupKey(probe.id), now, { source: 'probe' })
+    await db.probe.update({ where: { id: probe.id }, data: { degradedIncidentId: null } })
+    logger.info({ probe: probe.id }, 'health probe fast again: degraded performance resolved')
+    return { degradedIncidentId: null, degradedResolved: true }
+  }
+  return { degradedIncidentId: null, degradedResolved: false }
 }

@@ -59,5 +59,5 @@ export async function recentProbeResults(probeId: string | null, take = 30) {
 export type ProbeResultItem = Awaited<ReturnType<typeof recentProbeResults>>[number]
 
 export async function listServiceOptions() {
-  return db.service.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } })
+  return db.service.findMany({ where: { archivedAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
 }

@@ -24,6 +24,8 @@ export const ProbeForm = z
     intervalSeconds: int(MIN_INTERVAL_SECONDS, 86_400, 60, `At least ${MIN_INTERVAL_SECONDS} seconds`),
     failureThreshold: int(1, 20, 3),
     successThreshold: int(1, 20, 3),
+    /** Operations guide: answers slower than 500 ms count as degraded performance. */
+    latencyThresholdMs: int(1, 60_000, 500),
     enabled: checkbox,
   })
   .refine((p) => p.timeoutMs < p.intervalSeconds * 1000, { path: ['timeoutMs'], message: 'The timeout must be shorter than the interval' })

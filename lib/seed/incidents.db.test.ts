@@ -5,6 +5,9 @@ import { DEMO_USERS } from './foundation'
 import { SEED_SERVICES, seedIncidents } from './incidents'
 import { SEVERITY_RANK } from '@/lib/severity'
 import { responseStats } from '@/lib/incidents/board'
+import { parseLevels } from '@/lib/oncall/escalation-policy'
+import { GUIDE_LADDER_NAME } from '@/lib/oncall/guide-ladder'
+import { ENGINEERING_LEADS, LADDER_PEOPLE } from './ladder'
 
 const ROLLBACK = 'rollback'
 const DAY = 24 * 3_600_000
@@ -28,14 +31,25 @@ describe('seedIncidents', () => {
             'ehr-bridge': ['diagnosis', 'emergency_triage', 'medication_review'],
           })
           expect(services.every((s) => s.escalationPolicy?.severityDelays)).toBe(true)
-          const policies = await tx.escalationPolicy.findMany({ where: { name: { in: ['Default', 'Clinical AI critical path'] } } })
+          const policies = await tx.escalationPolicy.findMany({ where: { name: { in: [GUIDE_LADDER_NAME, 'Clinical AI critical path'] } } })
           expect(policies.map((p) => p.severityDelays)).toEqual([
             { critical: 0, high: 5, medium: 15 },
             { critical: 0, high: 5, medium: 15 },
           ])
-          const schedules = await tx.schedule.findMany({ where: { name: { in: ['Ops weekly rotation', 'Clinical AI daily rotation'] } }, orderBy: { name: 'asc' } })
+          // The guides' ladder: ops rotation → engineering leads rotation → VP engineering → executives, 0/30/60/120 min, critical every 15.
+          const ladder = policies.find((p) => p.name === GUIDE_LADDER_NAME)!
+          expect(ladder.emergencyIntervalMinutes).toBe(15)
+          const levels = parseLevels(ladder.levels)
+          expect(levels.map((l) => l.delayMinutes)).toEqual([0, 30, 60, 120])
+          expect(levels.map((l) => l.targets.map((t) => t.type))).toEqual([['schedule'], ['schedule'], ['user'], ['user', 'user']])
+          expect(services.filter((s) => s.escalationPolicy?.name === GUIDE_LADDER_NAME).map((s) => s.key).sort()).toEqual(['imaging-ai', 'med-review'])
+          const pagedOnly = await tx.user.findMany({ where: { email: { in: LADDER_PEOPLE.map((p) => p.email) } } })
+          expect(pagedOnly).toHaveLength(4)
+          expect(pagedOnly.every((u) => u.passwordHash === '!')).toBe(true)
+          const schedules = await tx.schedule.findMany({ where: { name: { in: ['Ops weekly rotation', 'Clinical AI daily rotation', ENGINEERING_LEADS] } }, orderBy: { name: 'asc' } })
           expect(schedules.map((s) => [s.rotation, s.participantIds.length])).toEqual([
             ['daily', 2],
+            ['weekly', 2],
             ['weekly', 2],
           ])
           const channels = await tx.notificationChannel.findMany({

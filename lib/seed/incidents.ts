@@ -16,6 +16,8 @@ import { affectedWorkflows, clinicalImpact } from '../incidents/impact'
 import type { AlertSource } from '../incidents/schema'
 import { SEVERITY_RANK } from '@/lib/severity'
 import { historyStories, RECENT_STORIES, SEED_SERVICES } from './incident-stories'
+import { seedLadder } from './ladder'
+import { GUIDE_LADDER_NAME } from '../oncall/guide-ladder'
 
 export { SEED_SERVICES } from './incident-stories'
 
@@ -62,16 +64,8 @@ async function seedSchedules(db: Client, p: SeedPeople, now: Date): Promise<Reco
   return ids
 }
 
-async function seedPolicies(db: Client, p: SeedPeople, schedules: Record<string, string>): Promise<Record<string, { id: string }>> {
+async function seedPolicies(db: Client, p: SeedPeople, schedules: Record<string, string>, now: Date, tx?: Client): Promise<Record<string, { id: string }>> {
   const defs = [
-    {
-      name: 'Default',
-      severityDelays: SEVERITY_DELAYS,
-      levels: [
-        { delayMinutes: 0, targets: [{ type: 'schedule', id: schedules[OPS_WEEKLY] }] },
-        { delayMinutes: 15, targets: [{ type: 'user', id: p.priya.id }] },
-      ],
-    },
     {
       name: 'Clinical AI critical path',
       severityDelays: SEVERITY_DELAYS,
@@ -82,7 +76,9 @@ async function seedPolicies(db: Client, p: SeedPeople, schedules: Record<string,
       ],
     },
   ]
-  const out: Record<string, { id: string }> = {}
+  // The guides' ladder is the demo's default (and ingest's fallback for services without a policy).
+  const ladder = await seedLadder(db, { opsScheduleId: schedules[OPS_WEEKLY]!, cmoId: p.helen?.id ?? null, startDate: dateOnly(mondayOnOrBefore(new Date(now.getTime() - 28 * 24 * HOUR))), tx })
+  const out: Record<string, { id: string }> = { [GUIDE_LADDER_NAME]: ladder }
   for (const d of defs) {
     out[d.name] = await db.escalationPolicy.upsert({ where: { name: d.name }, create: d, update: {}, select: { id: true } })
   }
@@ -128,6 +124,7 @@ const SOURCE_ACTOR: Record<AlertSource, string> = {
   slo: 'slo-evaluate',
   flags: 'rollout-advance',
   jobs: 'job-runner',
+  security: 'security-scan',
 }
 
 async function seedIncidentHistory(db: Client, p: SeedPeople, now: Date): Promise<number> {
@@ -207,7 +204,7 @@ async function seedIncidentHistory(db: Client, p: SeedPeople, now: Date): Promis
       ev(firstPage, 'escalation', 'system', {
         level: 1,
         policy: policy?.name ?? null,
-        targets: [{ type: 'schedule', name: policy?.name === 'Default' ? scheduleNames[0] : scheduleNames[1], user: onCall.name }],
+        targets: [{ type: 'schedule', name: policy?.name === GUIDE_LADDER_NAME ? scheduleNames[0] : scheduleNames[1], user: onCall.name }],
       })
     }
     if (alertCount > 1 && s.repeats && s.repeats >= 3) {
@@ -274,7 +271,7 @@ export async function seedIncidents(log: (m: string) => void, opts: { now?: Date
     return
   }
   const schedules = await seedSchedules(client, p, now)
-  const policies = await seedPolicies(client, p, schedules)
+  const policies = await seedPolicies(client, p, schedules, now, opts.tx)
   await seedServices(client, policies)
   await seedChannels(client)
   const seeded = await client.incident.count({ where: { dedupKey: { startsWith: 'seed:' } } })
@@ -291,5 +288,5 @@ export async function seedIncidents(log: (m: string) => void, opts: { now?: Date
       opts.tx,
     )
   }
-  log(`incidents: ${SEED_SERVICES.length} services, 2 escalation policies, 2 on-call rotations, 6 channels, ${created || seeded} incidents${created ? '' : ' (already seeded)'}`)
+  log(`incidents: ${SEED_SERVICES.length} services, 2 escalation policies (one the guides' ladder), 3 on-call rotations, 6 channels, ${created || seeded} incidents${created ? '' : ' (already seeded)'}`)
 }

@@ -4,20 +4,31 @@
  */
 import { seedFoundation } from './foundation'
 import { seedIncidents } from './incidents'
+import { seedServiceCatalogue } from './services'
+import { seedMaintenance } from './maintenance'
 import { seedSlo } from './slo'
 import { seedSloReports } from './slo-reports'
 import { seedFlags } from './flags'
+import { seedSecurity } from './security'
+import { env } from '../env'
 
 /** Bump when the demo data changes shape, so `WARDROOM_SEED=auto` can tell an old demo from a new one. */
-export const SEED_VERSION = 1
+export const SEED_VERSION = 2
 
 export async function seedDemo(log: (m: string) => void = () => {}): Promise<void> {
   await seedFoundation(log)
   await seedIncidents(log)
+  // After incidents: the services it created get their owners, tiers, runbooks and dependencies.
+  await seedServiceCatalogue(log)
+  // After the services: the guides' recurring windows cover every service. End-to-end servers leave them
+  // out: inside those hours they would mute the escalations the journeys wait for.
+  if (env.WARDROOM_DEMO_MAINTENANCE) await seedMaintenance(log)
   // After incidents: SLO violations link to the seeded incidents they match.
   await seedSlo(log)
   // After the SLO history: the reports are built from its rollups.
   await seedSloReports(log)
   // After the SLOs: the live canary guards SLOs chosen from the seeded violation history.
   await seedFlags(log)
+  // After the foundation: the demo keys and the administrator the events name.
+  await seedSecurity(log)
 }

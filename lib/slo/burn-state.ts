@@ -1,6 +1,6 @@
 /** From burn-window sums to rates, rule decisions and the workings stored with a violation. Pure. */
 import { burnRate, evaluateBurnRules, finiteOrNull, type BurnDecision } from './math'
-import { BURN_WINDOWS, type BurnRates, type BurnWindow, type ViolationWorkings } from './types'
+import { BURN_WINDOWS, type BurnRates, type BurnWindow, type RuleWorkings, type ViolationWorkings } from './types'
 import type { Sums } from './sums'
 
 export interface BurnState {
@@ -35,4 +35,17 @@ export function workingsOf(slo: { target: number }, state: BurnState, at: Date):
     events: state.events,
     rules: state.decision.rules,
   }
+}
+
+/** What an SLO's owner switched on (issue 12): an archived SLO raises nothing; page and ticket alerts each have a switch. */
+export interface AlertSwitches {
+  archivedAt: Date | null
+  pageEnabled: boolean
+  ticketEnabled: boolean
+}
+
+/** The rules that act on a decision: a switched-off kind neither opens a violation nor keeps one open. */
+export function actingRules(slo: AlertSwitches, decision: Pick<BurnDecision, 'page' | 'ticket'>): { page: RuleWorkings | null; ticket: RuleWorkings | null } {
+  const live = slo.archivedAt === null
+  return { page: live && slo.pageEnabled ? decision.page : null, ticket: live && slo.ticketEnabled ? decision.ticket : null }
 }

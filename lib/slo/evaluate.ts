@@ -9,6 +9,9 @@
  * - A violation whose severity no longer fires resolves, and so do the incident's alerts of its key (the
  *   incident resolves with them when its service auto-resolves).
  * - The numbers each decision used (burn rates, thresholds, event counts) are stored with the violation.
+ * - The owner's switches (issue 12): page and ticket alerts can each be off, and an archived SLO raises
+ *   nothing (its open violations resolve). An SLO with its own escalation policy routes its new incidents
+ *   there (routing.ts).
  */
 import { db, Prisma } from '../db'
 import { type Severity } from '@/lib/severity'
@@ -17,7 +20,8 @@ import { resolveAlertsByKey } from '../incidents/alert-lifecycle'
 import { ingestAlert } from '../incidents/ingest'
 
 import { logger } from '../logger'
-import { burnState, publicRates, workingsOf, type BurnState } from './burn-state'
+import { actingRules, burnState, publicRates, workingsOf, type BurnState } from './burn-state'
+import { routeToSloPolicy } from './routing'
 import { readBurnSums } from './sums'
 import type { AlertSeverity, RuleWorkings, ViolationWorkings } from './types'
 import { sloWindow, windowHours } from './windows'
@@ -63,6 +67,7 @@ async function openViolation(slo: Slo, rule: RuleWorkings, state: BurnState, now
       details: { slo: slo.key, rule: rule.rule, threshold: rule.threshold, burnRates: workings.burnRates, events: workings.events },
     },
   )
+  if (slo.escalationPolicyId) await routeToSloPolicy(incidentId, slo.escalationPolicyId)
   await db.sloViolation.create({
     data: {
       sloId: slo.id,
@@ -85,7 +90,10 @@ async function resolveViolation(slo: Slo, v: { id: string; severity: string; wor
 
 /** Evaluates every SLO (or the given keys) at `now`. */
 export async function evaluateSlos(now: Date, opts: { timeZone: string; keys?: string[]; signal?: AbortSignal }): Promise<EvaluateResult> {
-  const slos = await db.slo.findMany({ where: opts.keys ? { key: { in: opts.keys } } : {} })
+  // Archived SLOs are left out, except to resolve the violations they still have open.
+  const slos = await db.slo.findMany({
+    where: { ...(opts.keys ? { key: { in: opts.keys } } : {}), OR: [{ archivedAt: null }, { violations: { some: { resolvedAt: null } } }] },
+  })
   const sums = await readBurnSums(slos, now)
   const open = await db.sloViolation.findMany({
     where: { resolvedAt: null, sloId: { in: slos.map((s) => s.id) } },
@@ -97,7 +105,7 @@ export async function evaluateSlos(now: Date, opts: { timeZone: string; keys?: s
     opts.signal?.throwIfAborted()
     try {
       const state = burnState(slo, sums.get(slo.id)!.byWindow, windowHours(sloWindow(slo, now, opts.timeZone)))
-      const { page, ticket } = state.decision
+      const { page, ticket } = actingRules(slo, state.decision)
       if (page || ticket) result.firing++
       const openOf = (severity: AlertSeverity) => open.filter((v) => v.sloId === slo.id && v.severity === severity)
       const openPage = openOf('page')

@@ -83,6 +83,11 @@ function definitionOf(slo: Slo): SloDefinitionView {
     timesliceMinutes: slo.timesliceMinutes,
     timesliceTarget: slo.timesliceTarget,
     minEvents: slo.minEvents,
+    pageEnabled: slo.pageEnabled,
+    ticketEnabled: slo.ticketEnabled,
+    escalationPolicyId: slo.escalationPolicyId,
+    guardsRollouts: slo.guardsRollouts,
+    archivedAt: slo.archivedAt?.toISOString() ?? null,
   }
 }
 
@@ -141,8 +146,9 @@ export function worstFirst(a: SloSummary, b: SloSummary): number {
   return STATUS_RANK[a.status] - STATUS_RANK[b.status] || (a.budgetRemaining ?? 1) - (b.budgetRemaining ?? 1) || a.key.localeCompare(b.key)
 }
 
+/** Every SLO in force (archived ones are left out), worst first. */
 export async function getSloOverview(now: Date = new Date(), opts: ReadOptions = {}): Promise<SloSummary[]> {
-  const slos = await db.slo.findMany({ orderBy: { key: 'asc' } })
+  const slos = await db.slo.findMany({ where: { archivedAt: null }, orderBy: { key: 'asc' } })
   return (await summarize(slos, now, opts.timeZone ?? env.WARDROOM_TIMEZONE)).sort(worstFirst)
 }
 
@@ -234,7 +240,8 @@ export async function getSloDetail(key: string, range: SloRange, now: Date = new
 }
 
 export async function getPeriodFigures(from: Date, to: Date): Promise<PeriodFigure[]> {
-  const slos = await db.slo.findMany({ orderBy: { key: 'asc' } })
+  // An SLO archived during the period still reports it; one archived before it does not.
+  const slos = await db.slo.findMany({ where: { OR: [{ archivedAt: null }, { archivedAt: { gt: from } }] }, orderBy: { key: 'asc' } })
   const [sums, violations] = await Promise.all([
     readRangeSums(slos.map((slo) => ({ slo, from, to }))),
     db.sloViolation.findMany({ where: { openedAt: { gte: from, lt: to }, sloId: { in: slos.map((s) => s.id) } }, select: { sloId: true, incidentId: true } }),

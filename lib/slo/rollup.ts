@@ -8,7 +8,7 @@
  * to the event's. Threshold SLOs count a value as good when it meets the threshold by the comparator;
  * pre-counted good/total items are taken as they are. Value items for ratio SLOs carry no good/total and
  * are ignored. Probe results count as `system_availability` events of the probe's service (good = up),
- * for SLOs that cover all its workflows.
+ * for SLOs that cover all its workflows. Archived SLOs are not rolled up (their history stays as it was).
  */
 import type pg from 'pg'
 import { getPool } from '../db'
@@ -52,7 +52,7 @@ const ROLLUP_SQL = `
                 ELSE 0 END AS good,
            CASE WHEN src.value IS NULL THEN src.total ELSE 1 END AS total
     FROM src
-    JOIN "Slo" s ON s.sli = src.sli AND s.service = src.service AND (s.workflow = '' OR s.workflow = src.workflow)
+    JOIN "Slo" s ON s.sli = src.sli AND s.service = src.service AND (s.workflow = '' OR s.workflow = src.workflow) AND s."archivedAt" IS NULL
     WHERE src.value IS NULL OR s."sliType" = 'threshold'
   )
   INSERT INTO "SloRollup" ("sloId", minute, good, total)

@@ -76,6 +76,12 @@ export interface SloDefinitionView extends SloIdentity {
   timesliceMinutes: number
   timesliceTarget: number
   minEvents: number
+  pageEnabled: boolean
+  ticketEnabled: boolean
+  escalationPolicyId: string | null
+  guardsRollouts: boolean
+  /** When it was archived (no longer evaluated or on the dashboard; history kept), or null. */
+  archivedAt: string | null
 }
 
 /** Series points are instants: `t` is the END of the bucket a point sums (the last one is now). */

@@ -17,6 +17,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/admin/audit': 'Every change, by whom and when; filter and page through it.',
   '/admin/jobs': 'Scheduled jobs: last runs, failures, run one now.',
   '/admin/backups': 'Backups and restore drills against the recovery objectives (RPO, RTO).',
+  '/admin/security': 'Failed sign-in bursts, unusual API key use, expiring keys; the rules and their thresholds.',
 }
 
 /** The administration areas this person may open, with a figure each where one helps. */

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { Suspense } from 'react'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { hasPermission } from '@/lib/rbac'
 import { boardFilterQuery, parseBoardFilters, type SearchParams } from '@/lib/incidents/board'
@@ -10,6 +11,7 @@ import { StackedPage } from '@/components/ui/page-header'
 import { BoardFilterForm } from '@/components/incidents/board-filter-form'
 import { IncidentBoard } from '@/components/incidents/incident-board'
 import { PagingWarning } from '@/components/incidents/paging-warning'
+import { UpcomingMaintenanceCard } from '@/components/incidents/upcoming-maintenance'
 
 export const metadata: Metadata = { title: 'Incidents' }
 
@@ -35,6 +37,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         </CardBody>
       </Card>
       <IncidentBoard key={boardFilterQuery(filters)} initial={board} canAck={canAck} />
+      {/* Streamed after the board: its first render does not wait for the maintenance read. */}
+      <Suspense fallback={<p className="text-sm text-ink-muted">Loading upcoming maintenance…</p>}>
+        <UpcomingMaintenanceCard />
+      </Suspense>
     </StackedPage>
   )
 }

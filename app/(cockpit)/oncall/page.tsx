@@ -6,12 +6,15 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { MaintenanceForm } from '@/components/oncall/maintenance-form'
 import { MaintenanceTable } from '@/components/oncall/maintenance-table'
+import { MaintenanceScheduleForm } from '@/components/oncall/maintenance-schedule-form'
+import { MaintenanceScheduleTable } from '@/components/oncall/maintenance-schedule-table'
 import { PolicyCard } from '@/components/oncall/policy-card'
 import { PolicyForm } from '@/components/oncall/policy-form'
 import { ScheduleCard } from '@/components/oncall/schedule-card'
 import { ScheduleForm } from '@/components/oncall/schedule-form'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { listEscalationPolicies, listMaintenanceWindows, listPeople, listSchedules, listServices } from '@/lib/oncall/queries'
+import { listMaintenanceSchedules } from '@/lib/oncall/maintenance-queries'
 import { hasPermission } from '@/lib/rbac'
 
 export const metadata: Metadata = { title: 'On-call' }
@@ -20,10 +23,11 @@ export default async function OnCallPage() {
   const user = await requirePagePermission('incident:read')
   const canManage = hasPermission(user.role, 'oncall:manage')
   const now = new Date()
-  const [schedules, policies, windows, people, services] = await Promise.all([
+  const [schedules, policies, windows, recurring, people, services] = await Promise.all([
     listSchedules(now),
     listEscalationPolicies(),
     listMaintenanceWindows(now),
+    listMaintenanceSchedules(now),
     canManage ? listPeople() : Promise.resolve(null),
     canManage ? listServices() : Promise.resolve(null),
   ])
@@ -104,6 +108,20 @@ export default async function OnCallPage() {
             ) : (
               <MaintenanceForm services={services} />
             )}
+          </CardBody>
+        )}
+      </SectionCard>
+
+      <SectionCard
+        headingId="recurring-maintenance-heading"
+        title="Recurring maintenance"
+        description="Windows that repeat (RFC 5545 rules, in UTC), scheduled 30 days ahead for one service or every service. Their windows mute incidents like one-off windows."
+        bare
+      >
+        <MaintenanceScheduleTable schedules={recurring} canManage={canManage} />
+        {services && services.length > 0 && (
+          <CardBody className="border-t border-line">
+            <MaintenanceScheduleForm services={services} />
           </CardBody>
         )}
       </SectionCard>

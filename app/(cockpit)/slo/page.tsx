@@ -7,6 +7,7 @@ import { overviewHeadline } from '@/lib/slo/display'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { StackedPage } from '@/components/ui/page-header'
+import { ButtonLink } from '@/components/ui/button'
 import { OverviewHeadline } from '@/components/slo/overview-headline'
 import { SloCard } from '@/components/slo/slo-card'
 import { SloTabs } from '@/components/slo/slo-tabs'
@@ -22,6 +23,7 @@ export default async function SloOverviewPage() {
     <StackedPage
       title="Service levels"
       description="What we promise clinicians about the AI services (response time, availability, diagnostic accuracy, PHI-access compliance), and how much room for failure is left before a promise breaks."
+      actions={hasPermission(user.role, 'slo:manage') ? <ButtonLink href="/slo/manage">Manage objectives</ButtonLink> : undefined}
     >
       <SloTabs current="/slo" showReports={hasPermission(user.role, 'report:read')} />
       {slos.length === 0 ? (

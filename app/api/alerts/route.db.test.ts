@@ -29,7 +29,9 @@ describe('POST /api/alerts', () => {
     const second = await post({ ...seedAlert, dedupKey })
     expect(await second.json()).toMatchObject({ incidentId: a.incidentId, deduplicated: true })
     const incident = await db.incident.findUniqueOrThrow({ where: { id: a.incidentId }, include: { alerts: true } })
-    expect(incident).toMatchObject({ severity: 'critical', serviceId: null, alertCount: 2 })
+    // A service not in the catalogue: the incident lands on the default service; the alert keeps the name.
+    const unassigned = await db.service.findUniqueOrThrow({ where: { key: 'unassigned' } })
+    expect(incident).toMatchObject({ severity: 'critical', serviceId: unassigned.id, alertCount: 2 })
     expect(incident.alerts.find((x) => x.id === a.alertId)).toMatchObject({ source: 'api', serviceKey: 'unknown-service', details: { p99: 2034 } })
     expect(incident.alerts[0]!.occurredAt.toISOString()).toBe('2025-11-04T11:10:29.000Z')
   })

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { hasPermission } from '@/lib/rbac'
 import { getIncidentDetail, listResponders, type IncidentDetail } from '@/lib/incidents/board-queries'
 import { getPagingStatus } from '@/lib/incidents/paging-queries'
+import { uncataloguedServiceKey } from '@/lib/services/queries'
 import { formatUtcTimestamp } from '@/lib/format'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardBody } from '@/components/ui/card'
@@ -21,6 +23,7 @@ import { IncidentTimeline } from '@/components/incidents/incident-timeline'
 import { NoteForm } from '@/components/incidents/note-form'
 import { PagingWarning } from '@/components/incidents/paging-warning'
 import { PostmortemForm } from '@/components/incidents/postmortem-form'
+import { UncataloguedServiceNote } from '@/components/incidents/uncatalogued-service-note'
 import { WhatChanged } from '@/components/incidents/what-changed'
 import { WorkflowChips } from '@/components/incidents/workflow-chips'
 
@@ -41,7 +44,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 export default async function IncidentPage({ params }: Params) {
   const user = await requirePagePermission('incident:read')
   const { id } = await params
-  const [detail, people, paging] = await Promise.all([getIncidentDetail(id), listResponders(), getPagingStatus()])
+  const [detail, people, paging, unknownService] = await Promise.all([getIncidentDetail(id), listResponders(), getPagingStatus(), uncataloguedServiceKey(id)])
   if (!detail) notFound()
   const { incident, service, maintenance } = detail
   const canAck = hasPermission(user.role, 'incident:ack')
@@ -75,14 +78,24 @@ export default async function IncidentPage({ params }: Params) {
             <WorkflowChips workflows={incident.workflows} />
           </div>
           {incident.status !== 'resolved' && !muted && <PagingWarning status={paging} canConfigure={hasPermission(user.role, 'notification:manage')} />}
+          {unknownService && <UncataloguedServiceNote serviceKey={unknownService} canCreate={hasPermission(user.role, 'service:manage')} />}
           {maintenance && (
             <p className="rounded-md border border-info-border bg-info-bg px-3 py-2 text-sm text-info-fg" role="note">
-              {service?.name ?? 'The service'} is in a maintenance window until {formatUtcTimestamp(maintenance.endsAt)}
-              {maintenance.reason ? ` (${maintenance.reason})` : ''}: alerts are recorded, nobody is paged and escalation waits.
+              <strong className="font-semibold">Escalation paused:</strong> {service?.name ?? 'the service'} is in maintenance until{' '}
+              {formatUtcTimestamp(maintenance.endsAt)}
+              {maintenance.reason ? ` (${maintenance.reason})` : ''}. Alerts are still recorded; nobody is paged while it lasts.
             </p>
           )}
           <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3 lg:grid-cols-6">
-            <Fact label="Service">{service ? `${service.name} (${service.key})` : 'None'}</Fact>
+            <Fact label="Service">
+              {service ? (
+                <Link href={`/services/${encodeURIComponent(service.key)}`} className="text-accent-fg hover:underline">
+                  {service.name} ({service.key})
+                </Link>
+              ) : (
+                'None'
+              )}
+            </Fact>
             <Fact label="Assignee">{incident.assignee?.name ?? 'Unassigned'}</Fact>
             <Fact label="Opened">
               <RelativeTime date={incident.triggeredAt} />
@@ -92,10 +105,14 @@ export default async function IncidentPage({ params }: Params) {
             <Fact label="Escalation">
               {incident.escalationPolicy ?? 'No policy'}
               {incident.escalationLevel > 0 ? ` · level ${incident.escalationLevel}` : ''}
-              {incident.nextEscalationAt && (
-                <span className="block text-xs text-ink-muted">
-                  next <RelativeTime date={incident.nextEscalationAt} />
-                </span>
+              {muted && incident.status === 'triggered' ? (
+                <span className="block text-xs text-ink-muted">paused (maintenance)</span>
+              ) : (
+                incident.nextEscalationAt && (
+                  <span className="block text-xs text-ink-muted">
+                    next <RelativeTime date={incident.nextEscalationAt} />
+                  </span>
+                )
               )}
             </Fact>
           </dl>

@@ -31,8 +31,8 @@ function displayUrl(url: string): string {
 }
 
 function editable(p: ProbeListItem): EditableProbe {
-  const { id, serviceId, name, url, expectedStatus, timeoutMs, intervalSeconds, failureThreshold, successThreshold, enabled } = p
-  return { id, serviceId, name, url, expectedStatus, timeoutMs, intervalSeconds, failureThreshold, successThreshold, enabled }
+  const { id, serviceId, name, url, expectedStatus, timeoutMs, intervalSeconds, failureThreshold, successThreshold, latencyThresholdMs, enabled } = p
+  return { id, serviceId, name, url, expectedStatus, timeoutMs, intervalSeconds, failureThreshold, successThreshold, latencyThresholdMs, enabled }
 }
 
 function streak(p: ProbeListItem): string {
@@ -66,6 +66,19 @@ const PROBE_COLUMNS: Column<ProbeListItem>[] = [
             Open incident
           </Link>
         )}
+        {p.performance === 'degraded' && (
+          <CellNote className="mt-0.5 font-medium text-ink">
+            Degraded performance: slower than {formatNumber(p.latencyThresholdMs)} ms
+            {p.degradedIncidentId && (
+              <>
+                {' · '}
+                <Link href={`/incidents/${p.degradedIncidentId}`} className="hover:underline">
+                  incident
+                </Link>
+              </>
+            )}
+          </CellNote>
+        )}
       </>
     ),
   },
@@ -93,7 +106,16 @@ const PROBE_COLUMNS: Column<ProbeListItem>[] = [
       </>
     ),
   },
-  { header: 'Median latency', numeric: true, cell: (p) => (p.stats.p50LatencyMs === null ? '—' : `${formatNumber(p.stats.p50LatencyMs)} ms`) },
+  {
+    header: 'Median latency',
+    numeric: true,
+    cell: (p) => (
+      <>
+        {p.stats.p50LatencyMs === null ? '—' : `${formatNumber(p.stats.p50LatencyMs)} ms`}
+        <CellNote>threshold {formatNumber(p.latencyThresholdMs)} ms</CellNote>
+      </>
+    ),
+  },
   { header: 'Every', numeric: true, cell: (p) => `${p.intervalSeconds} s` },
 ]
 
@@ -113,7 +135,7 @@ export default async function ProbesPage({ searchParams }: { searchParams: Searc
     <StackedPage
       back={{ href: '/incidents', label: 'Incidents' }}
       title="Health probes"
-      description="HTTP checks of the monitored services, run every minute when their interval has elapsed. A run of failures opens a high-severity incident; a run of successes resolves it. Uptime is the share of checks that passed in the last 24 hours."
+      description="HTTP checks of the monitored services, run when their interval has elapsed (every 30 s at the shortest). A run of failures opens a high-severity incident, a run of answers slower than the latency threshold a medium “degraded performance” one; a run of good checks resolves it. Uptime is the share of checks that passed in the last 24 hours."
       primaryAction={canManage ? { href: '/incidents/probes#probe-form', label: 'Add probe' } : undefined}
     >
       <StatGroup>
@@ -150,7 +172,7 @@ export default async function ProbesPage({ searchParams }: { searchParams: Searc
       >
         {results.length === 0 ? (
           <EmptyState title="No checks yet" icon="clock">
-            The health-probes job runs every minute; a new probe is checked on its first run.
+            The health-probes job runs every 15 seconds; a new probe is checked on its first run.
           </EmptyState>
         ) : (
           <ProbeResultsTable results={results} caption={selected ? `Recent checks of ${selected.name}` : 'Recent checks of all probes'} showProbe={!selected} />
@@ -162,7 +184,7 @@ export default async function ProbesPage({ searchParams }: { searchParams: Searc
           id="probe-form"
           headingId="probe-form-heading"
           title={editing ? `Edit ${editing.name}` : 'Add a probe'}
-          description="Opens a high-severity incident through the ordinary alert path (deduplicated per probe)."
+          description="Opens a high-severity incident (down) or a medium one (slow) through the ordinary alert path, deduplicated per probe."
           actions={editing && <ButtonLink size="sm" href="/incidents/probes#probe-form">Add a new one instead</ButtonLink>}
           className="scroll-mt-6"
           bodyClassName="py-4"

@@ -11,6 +11,8 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { StackedPage } from '@/components/ui/page-header'
 import { Stat, StatGroup } from '@/components/ui/stat'
 import { StatusBadge } from '@/components/ui/status-badge'
+import { Badge } from '@/components/ui/badge'
+import { ButtonLink } from '@/components/ui/button'
 import { ComplianceChart } from '@/components/slo/charts/compliance-chart'
 import { BudgetBurndownChart } from '@/components/slo/charts/budget-burndown-chart'
 import { BurnRateChart } from '@/components/slo/charts/burn-rate-chart'
@@ -46,7 +48,16 @@ export default async function SloDetailPage({ params, searchParams }: Props) {
       back={{ href: '/slo', label: 'Service levels' }}
       title={slo.name}
       description={slo.description ? `${slo.description} ${description}.` : `${description}.`}
-      actions={<StatusBadge status={s.status} className="px-2 py-1 text-sm" />}
+      actions={
+        <>
+          {slo.archivedAt ? <Badge tone="neutral">Archived: not evaluated</Badge> : <StatusBadge status={s.status} className="px-2 py-1 text-sm" />}
+          {hasPermission(user.role, 'slo:manage') && (
+            <ButtonLink href={`/slo/manage/${encodeURIComponent(slo.key)}`} className="print:hidden">
+              Edit
+            </ButtonLink>
+          )}
+        </>
+      }
     >
       <SloTabs current="/slo" showReports={hasPermission(user.role, 'report:read')} />
 

@@ -8,6 +8,7 @@
 import { actorOfApiKey } from '@/lib/auth/actor'
 import { touchApiKey, verifyApiKey } from '@/lib/auth/api-keys'
 import { toApiError, zodFields } from '@/lib/errors'
+import { countApiKeyRefusal, countApiKeyUse } from '@/lib/http/api-key-usage'
 import { defineRoute, json, readBody } from '@/lib/http/route'
 import { enforceRateLimit } from '@/lib/http/rate-limit'
 import { pagerDutyAccepted, pagerDutyErrorBody, pagerDutyInvalid, processPagerDutyEvent } from '@/lib/incidents/adapters/pagerduty'
@@ -33,10 +34,12 @@ export const POST = defineRoute({ route: ROUTE, access: { kind: 'public' } }, as
     const key = await verifyApiKey(routingKey.trim())
     if (!key) return json({ status: 'unauthorized', message: 'Invalid routing key', errors: ["'routing_key' is not a valid API key"] }, { status: 401 })
     if (!key.scopes.includes('alerts:write')) {
+      countApiKeyRefusal(key.id, ip, 'alerts:write')
       return json({ status: 'forbidden', message: 'The routing key lacks the scope alerts:write', errors: ['scope alerts:write required'] }, { status: 403 })
     }
     // Per routing key (the address was limited before the body was read): 429 in PagerDuty's shape below.
     enforceRateLimit('ingest', { apiKeyId: key.id }, ROUTE)
+    countApiKeyUse(key.id, ip)
     touchApiKey(key.id)
 
     const parsed = PagerDutyEvent.safeParse(body)
