@@ -7,6 +7,9 @@
 const ACTIONS: Record<string, string> = {
   'alert.ingest': 'Alerts received',
   'alert.resolve': 'Alert resolved',
+  'analytics.ingest': 'Analytics events received',
+  'analytics.retention.drop': 'Expired analytics events deleted',
+  'analytics.workflow.update': 'Analytics workflow changed',
   'apikey.create': 'API key created',
   'apikey.revoke': 'API key revoked',
   'audit.verify': 'Audit trail verified',
@@ -86,6 +89,9 @@ const ACTIONS: Record<string, string> = {
 }
 
 const TARGET_TYPES: Record<string, string> = {
+  analytics_event: 'Analytics events',
+  analytics_partition: 'Analytics month',
+  analytics_workflow: 'Analytics workflow',
   apikey: 'API key',
   audit: 'Audit trail',
   escalation_policy: 'Escalation policy',

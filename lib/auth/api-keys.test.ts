@@ -23,6 +23,10 @@ describe('API keys', () => {
     [{ authorization: 'bearer   abc ' }, 'abc'],
     [{ 'x-api-key': 'def' }, 'def'],
     [{ authorization: 'Basic Zm9v', 'x-api-key': 'def' }, 'def'],
+    // Segment's SDKs: the write key as Basic user name, no password ("wr_key:" and "wr_key").
+    [{ authorization: `Basic ${Buffer.from('wr_key:').toString('base64')}` }, 'wr_key'],
+    [{ authorization: `Basic ${Buffer.from('wr_key').toString('base64')}` }, 'wr_key'],
+    [{ authorization: `Basic ${Buffer.from(':secret').toString('base64')}` }, null],
     [{}, null],
   ])('reads the key from headers %j', (headers, expected) => {
     expect(apiKeyFromHeaders(new Headers(headers))).toBe(expected)

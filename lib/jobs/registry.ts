@@ -19,6 +19,8 @@ import { flagStale } from './flag-stale'
 import { flagEvalFlush } from './flag-eval-flush'
 import { dbBackup } from './db-backup'
 import { restoreDrill } from './restore-drill'
+import { analyticsPartitions } from './analytics-partitions'
+import { analyticsRetention } from './analytics-retention'
 import type { JobDefinition } from './types'
 
 export const jobs: readonly JobDefinition[] = [
@@ -39,6 +41,8 @@ export const jobs: readonly JobDefinition[] = [
   flagEvalFlush,
   dbBackup,
   restoreDrill,
+  analyticsPartitions,
+  analyticsRetention,
 ]
 
 // Jobs registered at run time (tests register throwaway jobs here instead of sleeping on real ones).
