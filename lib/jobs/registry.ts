@@ -21,6 +21,7 @@ import { dbBackup } from './db-backup'
 import { restoreDrill } from './restore-drill'
 import { analyticsPartitions } from './analytics-partitions'
 import { analyticsRetention } from './analytics-retention'
+import { analyticsSessions } from './analytics-sessions'
 import type { JobDefinition } from './types'
 
 export const jobs: readonly JobDefinition[] = [
@@ -43,6 +44,7 @@ export const jobs: readonly JobDefinition[] = [
   restoreDrill,
   analyticsPartitions,
   analyticsRetention,
+  analyticsSessions,
 ]
 
 // Jobs registered at run time (tests register throwaway jobs here instead of sleeping on real ones).
