@@ -9,6 +9,7 @@ const ACTIONS: Record<string, string> = {
   'alert.resolve': 'Alert resolved',
   'analytics.ingest': 'Analytics events received',
   'analytics.retention.drop': 'Expired analytics events deleted',
+  'analytics.seed': 'Demo analytics loaded',
   'analytics.workflow.update': 'Analytics workflow changed',
   'apikey.create': 'API key created',
   'apikey.revoke': 'API key revoked',

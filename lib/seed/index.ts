@@ -7,6 +7,7 @@ import { seedIncidents } from './incidents'
 import { seedSlo } from './slo'
 import { seedSloReports } from './slo-reports'
 import { seedFlags } from './flags'
+import { seedAnalytics } from './analytics'
 
 /** Bump when the demo data changes shape, so `WARDROOM_SEED=auto` can tell an old demo from a new one. */
 export const SEED_VERSION = 1
@@ -20,4 +21,5 @@ export async function seedDemo(log: (m: string) => void = () => {}): Promise<voi
   await seedSloReports(log)
   // After the SLOs: the live canary guards SLOs chosen from the seeded violation history.
   await seedFlags(log)
+  await seedAnalytics(log)
 }

@@ -126,3 +126,36 @@ BEGIN
   RETURN n;
 END
 $$;
+
+-- Funnels in one pass (lib/analytics/funnel.ts): an ordered aggregate over one user's step events, the
+-- algorithm of ClickHouse's windowFunnel. `mask` has bit k-1 set when the event matches step k. State:
+-- for each step k the start (ms) of the latest chain that reached it (-1: never), then the duration of the
+-- first complete chain (-1: none). Steps are tried from the last down, so one event never advances two.
+CREATE FUNCTION analytics_funnel_step(state bigint[], mask int, at_ms bigint, nsteps int, window_ms bigint) RETURNS bigint[]
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  k int;
+BEGIN
+  IF state IS NULL THEN
+    state := array_fill(-1::bigint, ARRAY[nsteps + 1]);
+  END IF;
+  IF mask = 0 THEN
+    RETURN state;
+  END IF;
+  FOR k IN REVERSE nsteps..1 LOOP
+    IF mask & (1 << (k - 1)) <> 0 THEN
+      IF k = 1 THEN
+        state[1] := at_ms;
+      ELSIF state[k - 1] >= 0 AND at_ms - state[k - 1] <= window_ms THEN
+        state[k] := state[k - 1];
+        IF k = nsteps AND state[nsteps + 1] < 0 THEN
+          state[nsteps + 1] := at_ms - state[k - 1];
+        END IF;
+      END IF;
+    END IF;
+  END LOOP;
+  RETURN state;
+END
+$$;
+
+CREATE AGGREGATE analytics_funnel(int, bigint, int, bigint) (SFUNC = analytics_funnel_step, STYPE = bigint[]);
