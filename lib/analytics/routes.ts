@@ -49,9 +49,11 @@ export function segmentCallRoute(type: 'track' | 'identify' | 'page'): RouteHand
   })
 }
 
-export const segmentBatchRoute: RouteHandler = defineRoute({ route: '/api/analytics/v1/batch', access }, async ({ req, actor, requestId, ip }) => {
+export const segmentBatchRoute: RouteHandler = defineRoute({ route: '/api/analytics/v1/batch', access }, async ({ req, actor, requestId, ip, log }) => {
   const body = await readJson(req, SegmentBatch, { limit: ANALYTICS_BODY_LIMIT_BYTES, types: SEGMENT_TYPES })
   if (body.batch.length > MAX_BATCH) throw tooMany(body.batch.length)
-  await ingestAnalyticsEvents(actor, body.batch, 'segment', { requestId, ip })
+  const out = await ingestAnalyticsEvents(actor, body.batch, 'segment', { requestId, ip })
+  // The client is told success either way (see above): the refusals are logged, codes and indexes only.
+  if (out.rejected.length > 0) log.info({ refused: out.rejected.length, codes: [...new Set(out.rejected.map((r) => r.code))] }, 'analytics messages refused')
   return json({ success: true }, { status: 200 })
 })
