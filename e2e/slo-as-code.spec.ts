@@ -1,54 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { DEMO_PASSWORD, expect, loginViaApi, test } from './fixtures'
 import { formatTarget } from '../lib/slo/display'
+import { openSloFile } from './support/openslo'
 
 const PM = 'pm@demo.wardroom.local'
-
-/** An OpenSLO v1 file for a new SLO on the demo's Imaging AI service; the target sits on line 29. */
-function openSloFile(key: string, name: string, target = '0.99'): string {
-  return `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: ${key.replace(/_/g, '-')}
-  displayName: ${name}
-  annotations:
-    wardroom.local/key: ${key}
-    wardroom.local/min-events: "20"
-spec:
-  description: Chest X-ray reads come back within 5 seconds
-  service: imaging-ai
-  indicator:
-    metadata:
-      name: imaging-read-time
-    spec:
-      thresholdMetric:
-        metricSource:
-          type: Wardroom
-          spec:
-            sli: imaging_read_time
-  timeWindow:
-    - duration: 28d
-      isRolling: true
-  budgetingMethod: Occurrences
-  objectives:
-    - displayName: ${name}
-      op: lte
-      value: 5000
-      target: ${target}
-  alertPolicies:
-    - kind: AlertPolicy
-      metadata:
-        name: imaging-read-burn
-      spec:
-        conditions:
-          - kind: AlertCondition
-            metadata:
-              name: fast-burn
-            spec:
-              severity: page
-              condition: { kind: burnrate, op: gt, threshold: 13.44, lookbackWindow: 1h }
-`
-}
 
 test('a product manager imports an SLO as OpenSLO, finds it on the dashboard, edits its target and exports it', async ({ page }) => {
   // A long journey through five pages on a shared machine.

@@ -62,6 +62,10 @@ const EnvSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   /** Days raw SLI events are kept after they are rolled up (rollups are kept 13 months). */
   SLI_RAW_RETENTION_DAYS: z.coerce.number().int().positive().default(7),
+  /** Days analytics events are kept; older monthly partitions are dropped whole (issue 13). */
+  ANALYTICS_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  /** k-anonymity: counts of fewer distinct people than this are suppressed in analytics figures. */
+  ANALYTICS_MIN_GROUP_SIZE: z.coerce.number().int().min(1).default(11),
   /** Addresses outbound requests may reach besides public ones: comma-separated CIDRs and host names. */
   WARDROOM_OUTBOUND_ALLOW: OutboundAllowListSchema,
 })

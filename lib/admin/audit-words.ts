@@ -7,6 +7,12 @@
 const ACTIONS: Record<string, string> = {
   'alert.ingest': 'Alerts received',
   'alert.resolve': 'Alert resolved',
+  'analytics.event_type.quarantine': 'Analytics event quarantined',
+  'analytics.event_type.register': 'Analytics event registered',
+  'analytics.ingest': 'Analytics events received',
+  'analytics.retention.drop': 'Expired analytics events deleted',
+  'analytics.seed': 'Demo analytics loaded',
+  'analytics.workflow.update': 'Analytics workflow changed',
   'apikey.create': 'API key created',
   'apikey.revoke': 'API key revoked',
   'audit.verify': 'Audit trail verified',
@@ -94,6 +100,10 @@ const ACTIONS: Record<string, string> = {
 }
 
 const TARGET_TYPES: Record<string, string> = {
+  analytics_event: 'Analytics events',
+  analytics_event_type: 'Analytics event type',
+  analytics_partition: 'Analytics month',
+  analytics_workflow: 'Analytics workflow',
   apikey: 'API key',
   audit: 'Audit trail',
   escalation_policy: 'Escalation policy',

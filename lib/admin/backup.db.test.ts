@@ -38,7 +38,7 @@ describe('backup and restore', () => {
   let target: pg.Client
   let fresh: Awaited<ReturnType<typeof freshDatabase>>
   let dump: DumpResult & { sql: string }
-  const ids = { user: '', key: '', setting: uid('backup.setting'), audit: '', job: '' }
+  const ids = { user: '', key: '', setting: uid('backup.setting'), audit: '', job: '', analytics: uid('u_backup') }
 
   beforeAll(async () => {
     const user = await createUser('ops', { name: TRICKY })
@@ -54,6 +54,13 @@ describe('backup and restore', () => {
     ids.audit = (await recordAudit(SYSTEM_ACTOR, { action: 'test.backup', targetType: 'user', targetId: user.id, summary: { note: TRICKY, n: [1, 2] } })).id.toString()
     ids.job = (await db.jobRun.create({ data: { job: uid('job'), trigger: 'cli', status: 'failed', error: TRICKY, durationMs: 7 } })).id.toString()
     await db.loginAttempt.create({ data: { email: `${uid('l')}@test.wardroom.local`, ip: '10.0.0.1', success: false } })
+    // Analytics events live in monthly partitions that no migration creates (lib/analytics/README.md).
+    await db.$queryRawUnsafe(`SELECT analytics_create_partition('2026-01-01')`)
+    await db.$executeRawUnsafe(
+      `INSERT INTO "AnalyticsEvent" ("occurredAt", "userKey", type, event, properties) VALUES ('2026-01-15T10:00:00Z', $1, 'track', 'backup_test', $2::jsonb)`,
+      ids.analytics,
+      JSON.stringify({ note: TRICKY }),
+    )
 
     await source.connect()
     dump = await dumpToString(source, { batchRows: 3 })
@@ -104,6 +111,12 @@ describe('backup and restore', () => {
     expect(setting.rows[0]!.value.text).toBe(TRICKY)
     const key = await target.query<{ scopes: string[] }>('SELECT scopes FROM "ApiKey" WHERE id = $1', [ids.key])
     expect(key.rows[0]!.scopes).toEqual(['read', 'a,b', 'quote"d', 'back\\slash', 'NULL', '', '{x}'])
+  })
+
+  it('restores analytics events into their monthly partition', async () => {
+    expect(dump.sql).toMatch(/CREATE TABLE public\."AnalyticsEvent_2026_01" PARTITION OF public\."AnalyticsEvent" FOR VALUES FROM \('2026-01-01 00:00:00\+00'\) TO \('2026-02-01 00:00:00\+00'\);/)
+    const { rows } = await target.query(`SELECT tableoid::regclass::text AS part, properties FROM "AnalyticsEvent" WHERE "userKey" = $1`, [ids.analytics])
+    expect(rows).toEqual([{ part: '"AnalyticsEvent_2026_01"', properties: { note: TRICKY } }])
   })
 
   it('restores the sequences, so new rows get fresh ids', async () => {

@@ -204,6 +204,23 @@ async function dumpRows(client: pg.ClientBase, table: Table, sink: DumpSink, bat
   return count
 }
 
+/**
+ * Partitions are made at run time (analytics events: one per month, by a job), never by a migration, so
+ * the schema the migrations build has none: each is written out with its bounds before the data goes in.
+ */
+async function dumpPartitions(client: pg.ClientBase, sink: DumpSink): Promise<void> {
+  const { rows } = await client.query<{ name: string; parent: string; bound: string }>(
+    `SELECT c.relname AS name, p.relname AS parent, pg_get_expr(c.relpartbound, c.oid) AS bound
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = i.inhparent
+     WHERE n.nspname = 'public' AND c.relispartition AND c.relkind IN ('r', 'p') ORDER BY p.relname, c.relname`,
+  )
+  if (rows.length === 0) return
+  await sink.write('-- Partitions\n')
+  for (const r of rows) await sink.write(`CREATE TABLE public.${quoteIdent(r.name)} PARTITION OF public.${quoteIdent(r.parent)} ${r.bound};\n`)
+  await sink.write('\n')
+}
+
 async function dumpSequences(client: pg.ClientBase, sink: DumpSink): Promise<void> {
   const { rows } = await client.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -245,6 +262,7 @@ export async function dumpDatabase(client: pg.ClientBase, sink: DumpSink, opts: 
     await sink.write(header(opts.now ?? new Date(), (version[0]?.v ?? '?').split(' ')[0]!, migrations.map((m) => m.name)))
     await sink.write(`\n-- Schema: the applied migrations, in order\n${MIGRATIONS_TABLE_DDL};\n\n`)
     for (const m of migrations) await sink.write(`-- Migration ${m.name}\n${terminated(m.sql)}\n`)
+    await dumpPartitions(client, sink)
 
     const counts: TableCount[] = []
     for (const name of [MIGRATIONS_TABLE, ...order]) {

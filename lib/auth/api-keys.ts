@@ -33,11 +33,25 @@ export function apiKeyPrefix(key: string): string | null {
   return m ? m[1]! : null
 }
 
-/** The key a request carries, from `Authorization: Bearer` or `X-API-Key`. */
+/**
+ * The key a request carries, from `Authorization: Bearer`, `X-API-Key`, or last `Authorization: Basic` with
+ * the key as the user name (Segment's and RudderStack's SDKs send their write key so; the password is ignored)
+ * when that name has a key's shape.
+ */
 export function apiKeyFromHeaders(headers: Headers): string | null {
   const auth = headers.get('authorization')
   if (auth && /^bearer\s+/i.test(auth)) return auth.replace(/^bearer\s+/i, '').trim() || null
-  return headers.get('x-api-key')?.trim() || null
+  const header = headers.get('x-api-key')?.trim()
+  if (header) return header
+  if (auth && /^basic\s+/i.test(auth)) {
+    const decoded = Buffer.from(auth.replace(/^basic\s+/i, '').trim(), 'base64').toString('utf8')
+    const colon = decoded.indexOf(':')
+    const user = (colon < 0 ? decoded : decoded.slice(0, colon)).trim()
+    // Only a user name shaped like a Wardroom key: a proxy's own Basic credentials, which browsers repeat
+    // on every request behind it, must not turn a signed-in person's request into a failed key check.
+    return apiKeyPrefix(user) ? user : null
+  }
+  return null
 }
 
 const g = globalThis as unknown as {

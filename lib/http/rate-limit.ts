@@ -97,6 +97,12 @@ export const INGEST_ROUTES: ReadonlySet<string> = new Set([
   '/api/alerts/alertmanager',
   '/api/alerts/events/v2',
   '/api/features/events',
+  '/api/analytics/track',
+  '/api/analytics/batch',
+  '/api/analytics/v1/batch',
+  '/api/analytics/v1/track',
+  '/api/analytics/v1/identify',
+  '/api/analytics/v1/page',
   '/ofrep/v1/evaluate/flags',
   '/ofrep/v1/evaluate/flags/[key]',
 ])

@@ -21,6 +21,9 @@ import { flagEvalFlush } from './flag-eval-flush'
 import { dbBackup } from './db-backup'
 import { restoreDrill } from './restore-drill'
 import { securityScan } from './security-scan'
+import { analyticsPartitions } from './analytics-partitions'
+import { analyticsRetention } from './analytics-retention'
+import { analyticsSessions } from './analytics-sessions'
 import type { JobDefinition } from './types'
 
 export const jobs: readonly JobDefinition[] = [
@@ -43,6 +46,9 @@ export const jobs: readonly JobDefinition[] = [
   dbBackup,
   restoreDrill,
   securityScan,
+  analyticsPartitions,
+  analyticsRetention,
+  analyticsSessions,
 ]
 
 // Jobs registered at run time (tests register throwaway jobs here instead of sleeping on real ones).

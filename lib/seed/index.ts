@@ -11,6 +11,7 @@ import { seedSloReports } from './slo-reports'
 import { seedFlags } from './flags'
 import { seedSecurity } from './security'
 import { env } from '../env'
+import { seedAnalytics } from './analytics'
 
 /** Bump when the demo data changes shape, so `WARDROOM_SEED=auto` can tell an old demo from a new one. */
 export const SEED_VERSION = 2
@@ -31,4 +32,6 @@ export async function seedDemo(log: (m: string) => void = () => {}): Promise<voi
   await seedFlags(log)
   // After the foundation: the demo keys and the administrator the events name.
   await seedSecurity(log)
+  // After the foundation: a hospital week of clinical-workflow events and the three workflows.
+  await seedAnalytics(log)
 }

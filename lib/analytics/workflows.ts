@@ -1,0 +1,37 @@
+/** Workflow definitions: read for funnels, saved by PMs (analytics:manage) with an audit row. */
+import { recordAudit } from '../audit'
+import { authorize, type Actor } from '../auth/actor'
+import { db } from '../db'
+import { inTransaction } from '../tx'
+import { WorkflowDefinition, WorkflowSteps } from './workflow-schema'
+
+export async function getWorkflow(key: string): Promise<WorkflowDefinition | null> {
+  const row = await db.analyticsWorkflow.findUnique({ where: { key } })
+  if (!row) return null
+  const steps = WorkflowSteps.safeParse(row.steps)
+  if (!steps.success) return null
+  return { key: row.key, name: row.name, description: row.description ?? undefined, steps: steps.data, conversionWindowMs: row.conversionWindowMs }
+}
+
+export async function listWorkflows(): Promise<WorkflowDefinition[]> {
+  const rows = await db.analyticsWorkflow.findMany({ orderBy: { key: 'asc' }, select: { key: true } })
+  const all = await Promise.all(rows.map((r) => getWorkflow(r.key)))
+  return all.filter((w): w is WorkflowDefinition => w !== null)
+}
+
+/** Creates or replaces a workflow's definition (input already validated by WorkflowDefinition). */
+export async function saveWorkflow(actor: Actor, input: WorkflowDefinition): Promise<{ created: boolean }> {
+  authorize(actor, 'analytics:manage')
+  const w = WorkflowDefinition.parse(input)
+  return inTransaction(async (tx) => {
+    const existing = await tx.analyticsWorkflow.findUnique({ where: { key: w.key }, select: { key: true } })
+    const data = { name: w.name, description: w.description ?? null, steps: w.steps, conversionWindowMs: w.conversionWindowMs }
+    await tx.analyticsWorkflow.upsert({ where: { key: w.key }, create: { key: w.key, ...data }, update: data })
+    await recordAudit(
+      actor,
+      { action: 'analytics.workflow.update', targetType: 'analytics_workflow', targetId: w.key, summary: { key: w.key, steps: w.steps.map((s) => s.event), created: !existing } },
+      tx,
+    )
+    return { created: !existing }
+  })
+}

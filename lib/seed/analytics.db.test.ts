@@ -1,0 +1,59 @@
+/** The analytics demo: registry, workflows and a hospital week, idempotently; workflows editable by PMs only. */
+import { describe, expect, it } from 'vitest'
+import { actorOfUser } from '@/lib/auth/actor'
+import { db } from '@/lib/db'
+import { sqlOfPrisma } from '@/lib/tx'
+import { computeFunnel } from '@/lib/analytics/funnel'
+import { getWorkflow, saveWorkflow } from '@/lib/analytics/workflows'
+import { WorkflowDefinition } from '@/lib/analytics/workflow-schema'
+import { createUser, uid } from '@/test/factories'
+import { seedAnalytics } from './analytics'
+
+describe('seedAnalytics', () => {
+  it('registers the events and workflows and writes one week once, whose funnels narrow step by step', async () => {
+    const logs: string[] = []
+    const now = new Date()
+    const started = performance.now()
+    await seedAnalytics((m) => logs.push(m), now)
+    const seconds = (performance.now() - started) / 1000
+    expect(logs[0]).toMatch(/^analytics: 12 event types, 3 workflows, \d+ demo events, \d+ sessions$/)
+    expect(seconds, logs[0]).toBeLessThan(30)
+    const events = Number(/(\d+) demo events/.exec(logs[0]!)![1])
+    expect(events).toBeGreaterThan(15_000)
+    expect(await db.analyticsSession.count()).toBeGreaterThan(1000)
+
+    for (const key of ['diagnosis_workflow', 'emergency_triage', 'medication_review']) {
+      const w = (await getWorkflow(key))!
+      const f = await computeFunnel(sqlOfPrisma(db), { steps: w.steps, from: new Date(now.getTime() - 7 * 86_400_000), to: now, conversionWindowMs: w.conversionWindowMs })
+      // The Emergency department's 36 people triage; the others diagnose and review medication.
+      expect(f.started, key).toBeGreaterThanOrEqual(30)
+      for (let i = 1; i < f.steps.length; i++) expect(f.steps[i]!.users, key).toBeLessThanOrEqual(f.steps[i - 1]!.users)
+      expect(f.completed, key).toBeLessThan(f.started)
+      expect(f.completed / f.started, key).toBeGreaterThan(0.3)
+      expect(f.medianMs, key).toBeGreaterThan(0)
+    }
+
+    await seedAnalytics((m) => logs.push(m), now)
+    expect(logs[1]).toBe('analytics: 0 event types, 0 workflows (demo week already there)')
+  }, 120_000)
+})
+
+describe('saveWorkflow', () => {
+  const definition = (key: string) =>
+    WorkflowDefinition.parse({ key, name: 'Sepsis bundle', steps: [{ event: 'sepsis_alert_shown' }, { event: 'lactate_ordered', filters: { stat: true } }] })
+
+  it('lets a PM create and edit a workflow, audited', async () => {
+    const pm = actorOfUser(await createUser('pm'))
+    const key = `sepsis_${uid('w').slice(2).replace(/-/g, '_')}`
+    expect(await saveWorkflow(pm, definition(key))).toEqual({ created: true })
+    expect(await saveWorkflow(pm, { ...definition(key), conversionWindowMs: 7_200_000 })).toEqual({ created: false })
+    expect(await getWorkflow(key)).toMatchObject({ conversionWindowMs: 7_200_000, steps: [{ event: 'sepsis_alert_shown', filters: {} }, { event: 'lactate_ordered', filters: { stat: true } }] })
+    expect(await db.auditLog.count({ where: { action: 'analytics.workflow.update', targetId: key } })).toBe(2)
+  })
+
+  it('refuses a clinician (403) and a one-step workflow', async () => {
+    const clinician = actorOfUser(await createUser('clinician'))
+    await expect(saveWorkflow(clinician, definition('sepsis_x'))).rejects.toMatchObject({ status: 403 })
+    expect(WorkflowDefinition.safeParse({ key: 'one_step', name: 'x', steps: [{ event: 'a' }] }).success).toBe(false)
+  })
+})
