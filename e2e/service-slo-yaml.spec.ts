@@ -19,6 +19,7 @@ test('an administrator defines a service, then its SLO from an OpenSLO file, and
   await form.getByLabel('Key').fill(service)
   await form.getByLabel('Name').fill(`Dose check ${stamp}`)
   await form.getByLabel('Owner team').fill('Pharmacy informatics')
+  await form.getByLabel('Tier').selectOption({ label: 'Tier 1 · patient care stops' })
   await form.getByRole('button', { name: 'Create service' }).click()
   await expect(page).toHaveURL(`/services/${service}`, PAGE)
   await expect(page.getByRole('region', { name: 'SLOs', exact: true })).toBeVisible(PAGE)
