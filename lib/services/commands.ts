@@ -45,10 +45,9 @@ async function setDependencies(tx: Tx, service: { id: string; key: string }, dep
   // Serialises changes to the graph (a small table, changed by people, rarely).
   await tx.$executeRaw`LOCK TABLE "ServiceDependency" IN SHARE ROW EXCLUSIVE MODE`
   const wanted = [...new Set(dependsOn)]
-  const [targets, edges] = await Promise.all([
-    tx.service.findMany({ where: { id: { in: wanted } }, select: { id: true, key: true, name: true, archivedAt: true } }),
-    tx.serviceDependency.findMany({ select: { serviceId: true, dependsOnId: true } }),
-  ])
+  // One after another: a transaction is one connection, which runs one query at a time anyway.
+  const targets = await tx.service.findMany({ where: { id: { in: wanted } }, select: { id: true, key: true, name: true, archivedAt: true } })
+  const edges = await tx.serviceDependency.findMany({ select: { serviceId: true, dependsOnId: true } })
   const current = new Set(edges.filter((e) => e.serviceId === service.id).map((e) => e.dependsOnId))
   if (targets.length !== wanted.length) throw unprocessable('Choose existing services', { dependsOn: ['One of these services does not exist'] })
   const archived = targets.filter((t) => t.archivedAt && !current.has(t.id))
@@ -135,13 +134,12 @@ export function setServiceArchived(actor: Actor, id: string, archived: boolean, 
 
 /** What still refers to a service, in words; empty when it may be deleted. */
 export async function serviceReferences(tx: Tx, service: { id: string; key: string }): Promise<string[]> {
-  const [incidents, slos, probes, dependents, windows] = await Promise.all([
-    tx.incident.count({ where: { serviceId: service.id } }),
-    tx.slo.count({ where: { service: service.key } }),
-    tx.probe.count({ where: { serviceId: service.id } }),
-    tx.serviceDependency.count({ where: { dependsOnId: service.id } }),
-    tx.maintenanceWindow.count({ where: { serviceId: service.id } }),
-  ])
+  // One after another: a transaction is one connection, which runs one query at a time anyway.
+  const incidents = await tx.incident.count({ where: { serviceId: service.id } })
+  const slos = await tx.slo.count({ where: { service: service.key } })
+  const probes = await tx.probe.count({ where: { serviceId: service.id } })
+  const dependents = await tx.serviceDependency.count({ where: { dependsOnId: service.id } })
+  const windows = await tx.maintenanceWindow.count({ where: { serviceId: service.id } })
   const words = (n: number, one: string, many: string) => (n ? [`${n} ${n === 1 ? one : many}`] : [])
   return [
     ...words(incidents, 'incident', 'incidents'),

@@ -142,11 +142,13 @@ export async function applyOpenSlo(actor: Actor, parsed: readonly ParsedSlo[]): 
   authorize(actor, 'slo:manage')
   return inTransaction(async (tx) => {
     const keys = parsed.map((p) => p.spec.key)
-    const [existing, services, policies] = await Promise.all([
-      tx.slo.findMany({ where: { key: { in: keys } } }),
-      tx.service.findMany({ where: { key: { in: parsed.map((p) => p.spec.service) } }, select: { key: true } }),
-      tx.escalationPolicy.findMany({ where: { name: { in: parsed.flatMap((p) => (p.escalationPolicy ? [p.escalationPolicy] : [])) } }, select: { id: true, name: true } }),
-    ])
+    // One after another: a transaction is one connection, which runs one query at a time anyway.
+    const existing = await tx.slo.findMany({ where: { key: { in: keys } } })
+    const services = await tx.service.findMany({ where: { key: { in: parsed.map((p) => p.spec.service) } }, select: { key: true } })
+    const policies = await tx.escalationPolicy.findMany({
+      where: { name: { in: parsed.flatMap((p) => (p.escalationPolicy ? [p.escalationPolicy] : [])) } },
+      select: { id: true, name: true },
+    })
     const byKey = new Map(existing.map((s) => [s.key, s]))
     const serviceKeys = new Set(services.map((s) => s.key))
     const policyIds = new Map(policies.map((p) => [p.name, p.id]))
