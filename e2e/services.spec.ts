@@ -16,19 +16,23 @@ test('ops catalogues a service, reads its page and archives it', async ({ page }
   const catalogue = page.getByRole('table', { name: 'Services in the catalogue' })
   await expect(catalogue.getByRole('link', { name: 'AI engine' }).first()).toBeVisible(PAGE)
 
-  const key = `lab-results-${Date.now().toString(36)}`
+  const stamp = Date.now().toString(36)
+  const key = `lab-results-${stamp}`
+  // Unique: a retry must not meet the service its first attempt made.
+  const name = `Lab results ${stamp}`
   await page.getByRole('link', { name: 'New service' }).click()
   const form = page.getByRole('form', { name: 'Create a service' })
   await form.getByLabel('Key').fill(key)
-  await form.getByLabel('Name').fill('Lab results')
+  await form.getByLabel('Name').fill(name)
   await form.getByLabel('Owner team').fill('Pathology informatics')
   await form.getByLabel('Tier').selectOption({ label: 'Tier 2 · care degraded' })
   await form.getByLabel('Runbook').fill('https://wiki.example/runbooks/lab-results')
-  await form.getByRole('checkbox', { name: /AI engine/ }).check()
+  // Exact: a database shared with the integration tests holds other services called AI engine.
+  await form.getByRole('checkbox', { name: 'AI engine ai-engine', exact: true }).check()
   await form.getByRole('button', { name: 'Create service' }).click()
 
   await expect(page).toHaveURL(`/services/${key}`, PAGE)
-  await expect(page.getByRole('heading', { level: 1, name: 'Lab results' })).toBeVisible(PAGE)
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible(PAGE)
   await expect(page.getByText('Pathology informatics')).toBeVisible()
   await expect(page.getByRole('link', { name: /Open the runbook/ })).toHaveAttribute('href', 'https://wiki.example/runbooks/lab-results')
   for (const section of ['Incidents', 'SLOs', 'Flag rollouts', 'Dependencies', 'Health probes', 'Maintenance']) {
@@ -40,17 +44,17 @@ test('ops catalogues a service, reads its page and archives it', async ({ page }
   // The dependency's page lists the new service among its dependents.
   await page.getByRole('region', { name: 'Dependencies' }).getByRole('link', { name: 'AI engine' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'AI engine' })).toBeVisible(PAGE)
-  await expect(page.getByRole('region', { name: 'Dependencies' }).getByRole('link', { name: 'Lab results' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Dependencies' }).getByRole('link', { name })).toBeVisible()
   await page.goBack()
 
   // Archive: asked once, then gone from the catalogue but its page stays.
-  await expect(page.getByRole('heading', { level: 1, name: 'Lab results' })).toBeVisible(PAGE)
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible(PAGE)
   await page.getByRole('button', { name: 'Archive', exact: true }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Archive', exact: true }).click()
   await expect(page.getByText('Archived', { exact: true })).toBeVisible(PAGE)
   await page.goto('/services')
   await expect(catalogue.getByRole('link', { name: 'AI engine' }).first()).toBeVisible(PAGE)
-  await expect(catalogue.getByRole('link', { name: 'Lab results' })).toHaveCount(0)
+  await expect(catalogue.getByRole('link', { name })).toHaveCount(0)
 })
 
 test('an alert for a service not in the catalogue offers to create it', async ({ adminPage: page }) => {

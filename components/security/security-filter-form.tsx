@@ -15,7 +15,7 @@ export interface SecurityFilterFormProps {
 export function SecurityFilterForm({ values, invalid }: SecurityFilterFormProps) {
   const bad = (field: keyof EventFilterValues, message: string) => (invalid.includes(field) ? `${message}; ignored` : undefined)
   return (
-    <FilterForm action="/admin/security" label="Filter the security events" gridClassName="sm:grid-cols-2 lg:grid-cols-5" filtered={hasEventFilter(values)}>
+    <FilterForm action="/admin/security" label="Filter the security events" gridClassName="sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5" filtered={hasEventFilter(values)}>
       <SelectField label="Rule" name="rule" defaultValue={values.rule} error={bad('rule', 'Not a rule')}>
         <LabelledOptions values={SECURITY_RULES} labels={(r) => SECURITY_RULE_LABELS[r]} blank="Any rule" />
       </SelectField>

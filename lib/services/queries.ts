@@ -4,6 +4,7 @@
  * Callers have checked `incident:read`; the SLO and flag sections are read only for people who may see them.
  */
 import 'server-only'
+import { z } from 'zod'
 import { db } from '../db'
 import { DEFAULT_ESCALATION_POLICIES } from '../incidents/ingest'
 import { UNASSIGNED_SERVICE_KEY } from '../incidents/open-batch'
@@ -186,6 +187,8 @@ export type ServicePage = NonNullable<Awaited<ReturnType<typeof getServicePage>>
  * catalogue (the first in alphabetical order), so the incident page can offer to create it.
  */
 export async function uncataloguedServiceKey(incidentId: string): Promise<string | null> {
+  // The page asks before it knows the id names an incident: a malformed one is simply none.
+  if (!z.uuid().safeParse(incidentId).success) return null
   const incident = await db.incident.findUnique({ where: { id: incidentId }, select: { service: { select: { key: true } } } })
   if (incident?.service?.key !== UNASSIGNED_SERVICE_KEY) return null
   const named = await db.alert.findMany({
