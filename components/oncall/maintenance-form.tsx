@@ -9,8 +9,11 @@ import { useActionForm } from '@/components/ui/use-action-form'
 import { windowInput } from './window-input'
 import { ViewerZoneName } from '@/components/ui/viewer-time'
 
+/** A service in a picker: its name and key. */
+export const serviceOptionLabel = (s: { key: string; name: string }) => `${s.name} (${s.key})`
+
 /** Schedules a maintenance window: the service's new incidents are muted (recorded, not notified or escalated). */
-export function MaintenanceForm({ services }: { services: readonly { id: string; name: string }[] }) {
+export function MaintenanceForm({ services }: { services: readonly { id: string; key: string; name: string }[] }) {
   const { state, pending, run, errors } = useActionForm(createMaintenanceAction)
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -24,7 +27,8 @@ export function MaintenanceForm({ services }: { services: readonly { id: string;
     <form onSubmit={onSubmit} className="space-y-3" aria-label="Schedule maintenance">
       <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
         <SelectField label="Service" name="serviceId" required defaultValue="" error={errors.serviceId}>
-          <NamedOptions items={services} placeholder="Choose a service…" />
+          {/* With its key: two services may share a name, never a key. */}
+          <NamedOptions items={services.map((s) => ({ id: s.id, name: serviceOptionLabel(s) }))} placeholder="Choose a service…" />
         </SelectField>
         <InputField label="Starts" name="startsAt" type="datetime-local" required hint={<>In <ViewerZoneName /></>} error={errors.startsAt} />
         <InputField label="Ends" name="endsAt" type="datetime-local" required hint={<>In <ViewerZoneName />; at most 30 days.</>} error={errors.endsAt} />

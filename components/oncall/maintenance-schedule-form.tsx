@@ -6,6 +6,7 @@ import { InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/form-parts'
 import { useActionForm } from '@/components/ui/use-action-form'
+import { serviceOptionLabel } from './maintenance-form'
 
 /** The operations guides' windows, offered as examples beside the rule field. */
 const EXAMPLES = [
@@ -14,7 +15,7 @@ const EXAMPLES = [
 ]
 
 /** Creates recurring maintenance (an RFC 5545 rule in UTC) for one service or every service. */
-export function MaintenanceScheduleForm({ services }: { services: readonly { id: string; name: string }[] }) {
+export function MaintenanceScheduleForm({ services }: { services: readonly { id: string; key: string; name: string }[] }) {
   const { state, pending, run, errors } = useActionForm(createMaintenanceScheduleAction)
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -34,7 +35,7 @@ export function MaintenanceScheduleForm({ services }: { services: readonly { id:
           <option value="all">Every service</option>
           {services.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name}
+              {serviceOptionLabel(s)}
             </option>
           ))}
         </SelectField>
