@@ -26,20 +26,12 @@ import { PostmortemForm } from '@/components/incidents/postmortem-form'
 import { UncataloguedServiceNote } from '@/components/incidents/uncatalogued-service-note'
 import { WhatChanged } from '@/components/incidents/what-changed'
 import { WorkflowChips } from '@/components/incidents/workflow-chips'
+import { Fact } from '@/components/ui/fact'
 
 type Params = { params: Promise<{ id: string }> }
 
 // Generic on purpose: incident titles come from alerts and do not belong in browser history.
 export const metadata: Metadata = { title: 'Incident' }
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs text-ink-muted">{label}</dt>
-      <dd className="mt-0.5 text-sm text-ink">{children}</dd>
-    </div>
-  )
-}
 
 export default async function IncidentPage({ params }: Params) {
   const user = await requirePagePermission('incident:read')

@@ -19,19 +19,11 @@ import {
   SlosSection,
 } from '@/components/services/service-sections'
 import { TierBadge } from '@/components/services/tier-badge'
+import { Fact } from '@/components/ui/fact'
 
 type Props = { params: Promise<{ key: string }> }
 
 export const metadata: Metadata = { title: 'Service' }
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs text-ink-muted">{label}</dt>
-      <dd className="mt-0.5 text-sm text-ink">{children}</dd>
-    </div>
-  )
-}
 
 /** One service with everything about it in one place: incidents, SLOs, probes, rollouts, maintenance, dependencies. */
 export default async function ServicePage({ params }: Props) {

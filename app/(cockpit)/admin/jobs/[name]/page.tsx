@@ -15,6 +15,7 @@ import { JobRunsPager, JobRunsTable } from '@/components/jobs/job-runs-table'
 import { JobStateBadge } from '@/components/jobs/job-state'
 import { maxRunSeconds, OverdueNote } from '@/components/jobs/job-table'
 import { RunJobButton } from '@/components/jobs/run-job-button'
+import { Fact } from '@/components/ui/fact'
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ page?: string | string[] }> }
 
@@ -28,15 +29,6 @@ function decodeName(raw: string): string | null {
   } catch {
     return null
   }
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs text-ink-muted">{label}</dt>
-      <dd className="mt-0.5 text-sm text-ink">{children}</dd>
-    </div>
-  )
 }
 
 /** One job: its state, schedule and limits, what went wrong last, and all its runs a page at a time. */
