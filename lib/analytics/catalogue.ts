@@ -3,7 +3,7 @@
  * registers these (lib/seed/analytics.ts); PMs edit workflows afterwards (workflows.ts).
  */
 import type { PropertyType } from './normalize'
-import type { WorkflowDefinition } from './workflow-schema'
+import type { WorkflowDefinitionInput } from './workflow-schema'
 
 export interface CatalogueEventType {
   name: string
@@ -29,7 +29,7 @@ export const EVENT_TYPES: CatalogueEventType[] = [
   { name: 'medication_review_signed', owner: 'pharmacy-ai', description: 'The review is signed off', properties: { outcome: 'string', duration: 'number' } },
 ]
 
-export const WORKFLOWS: WorkflowDefinition[] = [
+export const WORKFLOWS: WorkflowDefinitionInput[] = [
   {
     key: 'diagnosis_workflow',
     name: 'AI-assisted diagnosis',

@@ -3,14 +3,24 @@ import { recordAudit } from '../audit'
 import { authorize, type Actor } from '../auth/actor'
 import { db } from '../db'
 import { inTransaction } from '../tx'
-import { WorkflowDefinition, WorkflowSteps } from './workflow-schema'
+import { FunnelExclusion, OrderMode, WorkflowDefinition, WorkflowSteps, type WorkflowDefinitionInput } from './workflow-schema'
 
 export async function getWorkflow(key: string): Promise<WorkflowDefinition | null> {
   const row = await db.analyticsWorkflow.findUnique({ where: { key } })
   if (!row) return null
   const steps = WorkflowSteps.safeParse(row.steps)
-  if (!steps.success) return null
-  return { key: row.key, name: row.name, description: row.description ?? undefined, steps: steps.data, conversionWindowMs: row.conversionWindowMs }
+  const orderMode = OrderMode.safeParse(row.orderMode)
+  const exclusions = FunnelExclusion.array().safeParse(row.exclusions)
+  if (!steps.success || !orderMode.success || !exclusions.success) return null
+  return {
+    key: row.key,
+    name: row.name,
+    description: row.description ?? undefined,
+    steps: steps.data,
+    conversionWindowMs: row.conversionWindowMs,
+    orderMode: orderMode.data,
+    exclusions: exclusions.data,
+  }
 }
 
 export async function listWorkflows(): Promise<WorkflowDefinition[]> {
@@ -20,12 +30,12 @@ export async function listWorkflows(): Promise<WorkflowDefinition[]> {
 }
 
 /** Creates or replaces a workflow's definition (input already validated by WorkflowDefinition). */
-export async function saveWorkflow(actor: Actor, input: WorkflowDefinition): Promise<{ created: boolean }> {
+export async function saveWorkflow(actor: Actor, input: WorkflowDefinitionInput): Promise<{ created: boolean }> {
   authorize(actor, 'analytics:manage')
   const w = WorkflowDefinition.parse(input)
   return inTransaction(async (tx) => {
     const existing = await tx.analyticsWorkflow.findUnique({ where: { key: w.key }, select: { key: true } })
-    const data = { name: w.name, description: w.description ?? null, steps: w.steps, conversionWindowMs: w.conversionWindowMs }
+    const data = { name: w.name, description: w.description ?? null, steps: w.steps, conversionWindowMs: w.conversionWindowMs, orderMode: w.orderMode, exclusions: w.exclusions }
     await tx.analyticsWorkflow.upsert({ where: { key: w.key }, create: { key: w.key, ...data }, update: data })
     await recordAudit(
       actor,
