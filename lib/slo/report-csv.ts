@@ -1,9 +1,8 @@
 /**
  * An SLA report as CSV (RFC 4180): one row per SLO, a header row of stable snake_case names, CRLF line ends,
- * fields quoted when they hold a comma, quote or line break. Pure. csv-stringify writes the rows; the options
- * below fix how numbers, booleans and would-be formulas are written.
+ * fields quoted and formulas defused by lib/csv.ts. Pure.
  */
-import { stringify, type Options } from 'csv-stringify/sync'
+import { csvDocument, type CsvValue } from '../csv'
 import type { ReportData } from './report-data'
 import { periodSlug } from './report-periods'
 
@@ -31,35 +30,7 @@ export const REPORT_CSV_COLUMNS = [
   'change_verdict',
 ] as const
 
-export type CsvValue = string | number | boolean | null | undefined
-
-const CSV_OPTIONS: Options = {
-  record_delimiter: 'windows',
-  // Quote any field holding CR or LF, not only the CRLF pair (the default once record_delimiter is set).
-  quote_record_delimiter: true,
-  // Spreadsheets run a cell that starts with = + - @ tab or CR (or their full-width forms) as a formula: text
-  // starting so is prefixed with '. Negative numbers stay numbers.
-  escape_formulas: true,
-  cast: {
-    number: (n) => (Number.isFinite(n) ? String(n) : ''),
-    boolean: (b) => (b ? 'true' : 'false'),
-  },
-}
-
-/** Rows as CSV text, each ended by CRLF; null and undefined are empty fields. */
-function csvRows(rows: readonly (readonly CsvValue[])[]): string {
-  return stringify(rows as CsvValue[][], CSV_OPTIONS)
-}
-
-/** One line without its line end. */
-export function csvLine(values: readonly CsvValue[]): string {
-  return stringify([values as CsvValue[]], { ...CSV_OPTIONS, eof: false })
-}
-
-/** One field: numbers as they are, text defused against formula injection and quoted when needed. */
-export function csvField(value: CsvValue): string {
-  return csvLine([value])
-}
+export { csvField, csvLine, type CsvValue } from '../csv'
 
 /** A fraction as a percentage with at most `digits` decimals and no binary noise (0.99871 → 99.871). */
 export function percentFigure(fraction: number | null, digits = 4): number | null {
@@ -77,9 +48,6 @@ export interface CsvReportMeta {
   periodEnd: Date
   timezone: string
 }
-
-// A byte-order mark lets Excel, which many executives open CSV files in, read UTF-8 names correctly.
-const BOM = '\uFEFF'
 
 export function reportToCsv(meta: CsvReportMeta, data: ReportData): string {
   const rows = data.slos.map((s): CsvValue[] => [
@@ -105,7 +73,7 @@ export function reportToCsv(meta: CsvReportMeta, data: ReportData): string {
     pValueFigure(s.change.pValue),
     s.change.verdict,
   ])
-  return `${BOM}${csvRows([REPORT_CSV_COLUMNS, ...rows])}`
+  return csvDocument(REPORT_CSV_COLUMNS, rows)
 }
 
 /** "wardroom-sla-weekly-2026-03-02.csv": the period and its first local day. */
