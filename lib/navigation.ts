@@ -16,6 +16,7 @@ export const AREAS: NavItem[] = [
   { href: '/services', label: 'Services', permission: 'incident:read', icon: 'list' },
   { href: '/slo', label: 'SLOs', permission: 'slo:read', icon: 'clock' },
   { href: '/flags', label: 'Feature flags', permission: 'flag:read', icon: 'flag' },
+  { href: '/analytics', label: 'Analytics', permission: 'analytics:read', icon: 'chart' },
 ]
 
 /**
@@ -24,7 +25,6 @@ export const AREAS: NavItem[] = [
  * and says they will appear in the navigation when they go live.
  */
 export const PLANNED_AREAS: { label: string; anyOf: readonly Permission[] }[] = [
-  { label: 'Analytics', anyOf: ['analytics:read'] },
   { label: 'Feedback', anyOf: ['feedback:read', 'feedback:submit'] },
   { label: 'Competitors', anyOf: ['competitor:read'] },
   { label: 'Roadmap', anyOf: ['roadmap:read'] },

@@ -25,6 +25,10 @@ describe('pagePermissions', () => {
     ['/slo/manage/triage_latency', ['slo:manage']],
     ['/flags', ['flag:read']],
     ['/flags/experiments/checkout-copy', ['flag:read']],
+    ['/analytics', ['analytics:read']],
+    ['/analytics/funnels', ['analytics:read']],
+    ['/analytics/workflows/diagnosis_workflow', ['analytics:read']],
+    ['/analytics/workflows/new', ['analytics:manage']],
     ['/admin/jobs', ['job:read']],
     ['/admin/jobs/sli-rollup', ['job:read']],
     ['/admin/users', ['user:manage']],
@@ -42,7 +46,7 @@ describe('pagePermissions', () => {
   it('does not match a longer word that merely starts like a page', () => {
     expect(pagePermissions('/incidentsx')).toBeNull()
     expect(pagePermissions('/sloth')).toBeNull()
-    expect(pagePermissions('/analytics')).toBeNull()
+    expect(pagePermissions('/analyticsx')).toBeNull()
     expect(pagePermissions('/login')).toBeNull()
   })
 })
@@ -58,6 +62,7 @@ describe('pageRecord', () => {
     ['/slo/manage/triage_latency', { kind: 'slo', id: 'triage_latency' }],
     ['/admin/jobs/sli-rollup', { kind: 'job', id: 'sli-rollup' }],
     ['/services/ai-engine', { kind: 'service', id: 'ai-engine' }],
+    ['/analytics/workflows/diagnosis_workflow', { kind: 'workflow', id: 'diagnosis_workflow' }],
     // Not valid percent-encoding: a record page whose record cannot exist.
     ['/flags/%E0%A4%A', { kind: 'flag', id: null }],
   ] as const)('%s is the page of %j', (pathname, record) => {

@@ -1,9 +1,10 @@
-/** GET /api/analytics/dashboard: access, range validation, and figures with k-anonymity on a hand-made day. */
+/** GET /api/analytics/dashboard and its CSV export: access, range validation, and figures with k-anonymity on a hand-made day. */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { systemActor } from '@/lib/auth/actor'
 import { getPool } from '@/lib/db'
 import { saveWorkflow } from '@/lib/analytics/workflows'
 import { createApiKey, request, uid } from '@/test/factories'
+import { GET as EXPORT } from './export/route'
 import { GET } from './route'
 
 const FROM = '2030-03-04T00:00:00.000Z'
@@ -77,6 +78,35 @@ describe('GET /api/analytics/dashboard', () => {
     ['a malformed time', `?from=yesterday`, 'read', 422],
   ])('refuses %s → %i', async (_name, query, which, status) => {
     const res = await get(query, which === null ? null : which === 'read' ? readKey : writeKey)
+    expect(res.status).toBe(status)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBeTruthy()
+  })
+})
+
+describe('GET /api/analytics/dashboard/export', () => {
+  const exportCsv = (query: string, k: string | null = readKey) => EXPORT(request(`/api/analytics/dashboard/export${query}`, { headers: k ? { authorization: `Bearer ${k}` } : {} }))
+
+  it('writes one row per step, with the suppressed cells empty', async () => {
+    const res = await exportCsv(`?from=${FROM}&to=${TO}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="wardroom-workflows-2030-03-04-2030-03-05.csv"')
+    const lines = (await res.text()).replace(/^\uFEFF/, '').split('\r\n')
+    expect(lines[0]).toBe('workflow,workflow_name,step,step_label,event,users,conversion_percent,drop_off,suppressed')
+    expect(lines.filter((l) => l.startsWith(`${key},`))).toEqual([
+      `${key},Dashboard test,1,${prefix}_a,${prefix}_a,15,100,0,false`,
+      `${key},Dashboard test,2,${prefix}_b,${prefix}_b,12,80,3,false`,
+      // 5 people finished: fewer than 11, so neither the count nor the rate nor the drop-off is written.
+      `${key},Dashboard test,3,${prefix}_c,${prefix}_c,,,,true`,
+    ])
+  })
+
+  it.each([
+    ['no credentials', '', null, 401],
+    ['a key without read', '', 'write', 403],
+    ['from after to', `?from=${TO}&to=${FROM}`, 'read', 422],
+  ])('refuses %s → %i with a JSON error', async (_name, query, which, status) => {
+    const res = await exportCsv(query, which === null ? null : which === 'read' ? readKey : writeKey)
     expect(res.status).toBe(status)
     expect(((await res.json()) as { error: { code: string } }).error.code).toBeTruthy()
   })

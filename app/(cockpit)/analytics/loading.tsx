@@ -1,0 +1,5 @@
+import { AnalyticsPageLoading } from '@/components/analytics/analytics-page-loading'
+
+export default function AnalyticsLoading() {
+  return <AnalyticsPageLoading label="Loading analytics…" />
+}
