@@ -54,7 +54,16 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 })
 
+const closeHooks = new Set<() => void>()
+
+/** Runs before the pool closes: a holder of a long-lived connection (the flag change listener) lets go of it. */
+export function beforeCloseDb(hook: () => void): void {
+  closeHooks.add(hook)
+}
+
 export async function closeDb(): Promise<void> {
+  // The pool's end() waits for every checked-out client: those holding one must release it first.
+  for (const hook of closeHooks) hook()
   const { wardroomDb, wardroomPool } = g
   g.wardroomDb = undefined
   g.wardroomPool = undefined

@@ -25,7 +25,7 @@ export async function createApiKey(scopes: ApiScope[], environment = 'production
 /** A Request as Next hands it to a route handler. */
 export function request(
   url: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; raw?: string; signal?: AbortSignal } = {},
 ): Request {
   const headers = new Headers(init.headers)
   let body: string | undefined = init.raw
@@ -33,7 +33,7 @@ export function request(
     body = JSON.stringify(init.body)
     if (!headers.has('content-type')) headers.set('content-type', 'application/json')
   }
-  return new Request(new URL(url, 'http://localhost:3000'), { method: init.method ?? (body ? 'POST' : 'GET'), headers, body })
+  return new Request(new URL(url, 'http://localhost:3000'), { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, signal: init.signal })
 }
 
 export const routeParams = <P extends Record<string, string | string[]>>(params: P) => ({ params: Promise.resolve(params) })

@@ -4,7 +4,8 @@
  *   single  200 { key, value, reason, variant, metadata }
  *           400 { key, errorCode: PARSE_ERROR | TARGETING_KEY_MISSING | INVALID_CONTEXT | GENERAL, errorDetails }
  *           404 { key, errorCode: FLAG_NOT_FOUND, errorDetails }
- *   bulk    200 { flags: [success | failure…] } with ETag; 304 when If-None-Match matches;
+ *   bulk    200 { flags: [success | failure…], refreshConnections?: [{ type: "sse", url, inactivityDelaySec }] }
+ *           with ETag; 304 when If-None-Match matches (refreshConnections: change-stream.ts, ADR-0008);
  *           400 { errorCode, errorDetails }
  *   errors outside evaluation (401, 403, 5xx)  { errorDetails } (generalErrorResponse)
  */
@@ -138,8 +139,11 @@ function evaluateAll(flags: ReturnType<typeof environmentOf>, context: Record<st
   return { body: `{"flags":[${parts.join(',')}]}`, served }
 }
 
-/** All flags of the environment, with ETag / If-None-Match. */
-export async function evaluateBulk(environment: string, parsed: ParsedContext, ifNoneMatch: string | null): Promise<Response> {
+/**
+ * All flags of the environment, with ETag / If-None-Match. `refresh` is the key's `"refreshConnections":[…]`
+ * fragment (stable per key, so the ETag need not cover it).
+ */
+export async function evaluateBulk(environment: string, parsed: ParsedContext, ifNoneMatch: string | null, refresh: string | null = null): Promise<Response> {
   if (!parsed.ok) return Response.json({ errorCode: parsed.errorCode, errorDetails: parsed.errorDetails }, { status: 400 })
   const snapshot = await getSnapshot()
   const etag = bulkEtag(environment, snapshot, parsed.context)
@@ -152,7 +156,8 @@ export async function evaluateBulk(environment: string, parsed: ParsedContext, i
   }
   const now = Date.now()
   for (const s of hit.served) countEvaluation(environment, s.key, s.variant, now)
-  return rawResponse(hit.body, { status: 200, headers: { ...OFREP_JSON, ETag: etag } })
+  const body = refresh === null ? hit.body : `${hit.body.slice(0, -1)},${refresh}}`
+  return rawResponse(body, { status: 200, headers: { ...OFREP_JSON, ETag: etag } })
 }
 
 /** GET /ofrep/v1/configuration. */
