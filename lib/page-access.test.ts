@@ -25,6 +25,12 @@ describe('pagePermissions', () => {
     ['/slo/manage/triage_latency', ['slo:manage']],
     ['/flags', ['flag:read']],
     ['/flags/experiments/checkout-copy', ['flag:read']],
+    ['/analytics', ['analytics:read']],
+    ['/analytics/events', ['analytics:read']],
+    ['/analytics/insights', ['analytics:read']],
+    // An existing workflow opens read-only for readers; a new one is for those who manage analytics.
+    ['/analytics/workflows/diagnosis_workflow', ['analytics:read']],
+    ['/analytics/workflows/new', ['analytics:manage']],
     ['/admin/jobs', ['job:read']],
     ['/admin/jobs/sli-rollup', ['job:read']],
     ['/admin/users', ['user:manage']],
@@ -42,7 +48,7 @@ describe('pagePermissions', () => {
   it('does not match a longer word that merely starts like a page', () => {
     expect(pagePermissions('/incidentsx')).toBeNull()
     expect(pagePermissions('/sloth')).toBeNull()
-    expect(pagePermissions('/analytics')).toBeNull()
+    expect(pagePermissions('/analyticsx')).toBeNull()
     expect(pagePermissions('/login')).toBeNull()
   })
 })
@@ -58,13 +64,14 @@ describe('pageRecord', () => {
     ['/slo/manage/triage_latency', { kind: 'slo', id: 'triage_latency' }],
     ['/admin/jobs/sli-rollup', { kind: 'job', id: 'sli-rollup' }],
     ['/services/ai-engine', { kind: 'service', id: 'ai-engine' }],
+    ['/analytics/workflows/emergency_triage', { kind: 'workflow', id: 'emergency_triage' }],
     // Not valid percent-encoding: a record page whose record cannot exist.
     ['/flags/%E0%A4%A', { kind: 'flag', id: null }],
   ] as const)('%s is the page of %j', (pathname, record) => {
     expect(pageRecord(pathname)).toEqual(record)
   })
 
-  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new'])(
+  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events'])(
     '%s is no record page',
     (pathname) => {
       expect(pageRecord(pathname)).toBeNull()

@@ -21,6 +21,9 @@ const PAGE_PERMISSIONS: { prefix: string; anyOf: readonly Permission[] }[] = [
   { prefix: '/slo/reports', anyOf: ['report:read'] },
   { prefix: '/slo/manage', anyOf: ['slo:manage'] },
   { prefix: '/flags', anyOf: ['flag:read'] },
+  { prefix: '/analytics', anyOf: ['analytics:read'] },
+  // Workflows are defined by product managers; anyone who reads analytics sees an existing one read-only.
+  { prefix: '/analytics/workflows/new', anyOf: ['analytics:manage'] },
   // The index lists the administration areas the person may open: it needs one of them.
   { prefix: '/admin', anyOf: ADMIN.map((a) => a.permission) },
   ...ADMIN.map((a) => ({ prefix: a.href, anyOf: [a.permission] })),
@@ -38,7 +41,7 @@ export function pagePermissions(pathname: string): readonly Permission[] | null 
   return best?.anyOf ?? null
 }
 
-export type RecordKind = 'incident' | 'flag' | 'experiment' | 'slo' | 'report' | 'job' | 'service'
+export type RecordKind = 'incident' | 'flag' | 'experiment' | 'slo' | 'report' | 'job' | 'service' | 'workflow'
 
 /** A record's page: its kind and identifier (null when the path segment is not valid percent-encoding). */
 export interface PageRecord {
@@ -56,6 +59,7 @@ const RECORD_PAGES: { kind: RecordKind; parent: string; notKeys: readonly string
   { kind: 'report', parent: '/slo/reports', notKeys: [] },
   { kind: 'job', parent: '/admin/jobs', notKeys: [] },
   { kind: 'service', parent: '/services', notKeys: ['new'] },
+  { kind: 'workflow', parent: '/analytics/workflows', notKeys: ['new'] },
 ]
 
 function decodeSegment(raw: string): string | null {

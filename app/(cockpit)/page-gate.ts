@@ -2,7 +2,7 @@
  * The cockpit's page gate, run by the layout above every `loading.tsx`: once a loading fallback has
  * streamed, the response is committed to 200 and a page's own `forbidden()` / `notFound()` can only show
  * the friendly page. Checked here first, a person without the permission gets 403 and an unknown incident,
- * flag, experiment, SLO, report or job 404, with the same pages (app/forbidden.tsx, app/not-found.tsx).
+ * flag, experiment, SLO, report, job, service or workflow 404, with the same pages (app/forbidden.tsx, app/not-found.tsx).
  * The pages still check for themselves: a client-side navigation does not re-render this layout.
  */
 import 'server-only'
@@ -18,6 +18,7 @@ import { sloExists } from '@/lib/slo/queries'
 import { reportExists } from '@/lib/slo/report-queries'
 import { jobExists } from '@/lib/jobs/queries'
 import { serviceExists } from '@/lib/services/queries'
+import { workflowExists } from '@/lib/analytics/registry-queries'
 
 const EXISTS: Record<RecordKind, (id: string) => Promise<boolean>> = {
   incident: incidentExists,
@@ -27,6 +28,7 @@ const EXISTS: Record<RecordKind, (id: string) => Promise<boolean>> = {
   report: reportExists,
   job: jobExists,
   service: serviceExists,
+  workflow: workflowExists,
 }
 
 export async function gatePage(user: SessionUser): Promise<void> {
