@@ -37,7 +37,8 @@ export function series(key: string, users: readonly (number | null)[], medians: 
         users: u,
         conversion: known(u) && known(started) && started! > 0 ? u! / started! : null,
         stepConversion: i === 0 ? (known(u) ? 1 : null) : known(u) && known(prev) && prev! > 0 ? u! / prev! : null,
-        dropOff: i === 0 ? 0 : known(u) && known(prev) ? prev! - u! : null,
+        // As the engine: the people lost are suppressed too when fewer than 11.
+        dropOff: i === 0 ? 0 : known(u) && known(prev) && prev! - u! >= 11 ? prev! - u! : null,
         medianFromPreviousMs: i === 0 || !known(u) ? null : (medians[i] ?? null),
       }
     }),
