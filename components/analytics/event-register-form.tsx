@@ -43,8 +43,12 @@ function Problem({ id, messages }: { id: string; messages: readonly string[] }) 
 export function EventRegisterForm({ name, registered, owner, description, properties }: EventRegisterFormProps) {
   const router = useRouter()
   const formRef = useRef<HTMLFormElement>(null)
-  const nextId = useRef(0)
-  const [rows, setRows] = useState<PropertyDraft[]>(() => Object.entries(properties).map(([n, type]) => ({ id: nextId.current++, name: n, type })))
+  // Row ids count up from the initial rows' (deterministic, so the server's render and the browser's agree).
+  const [{ rows }, setList] = useState(() => {
+    const initial: PropertyDraft[] = Object.entries(properties).map(([n, type], id) => ({ id, name: n, type }))
+    return { rows: initial, nextId: initial.length }
+  })
+  const setRows = (f: (rs: PropertyDraft[]) => PropertyDraft[]) => setList((l) => ({ ...l, rows: f(l.rows) }))
   const [fields, setFields] = useState({ owner, description })
   const { state, pending, run, errors } = useActionForm(registerEventAction)
   useFocusFirstInvalid(formRef, state)
@@ -131,7 +135,7 @@ export function EventRegisterForm({ name, registered, owner, description, proper
           </ul>
         )}
         <Problem id="properties-error" messages={errors.properties ?? []} />
-        <Button size="sm" disabled={rows.length >= MAX_PROPERTIES} onClick={() => setRows((rs) => [...rs, { id: nextId.current++, name: '', type: 'string' }])}>
+        <Button size="sm" disabled={rows.length >= MAX_PROPERTIES} onClick={() => setList((l) => ({ rows: [...l.rows, { id: l.nextId, name: '', type: 'string' }], nextId: l.nextId + 1 }))}>
           Add property
         </Button>
       </fieldset>

@@ -7,8 +7,10 @@ import 'server-only'
 import { db } from '../db'
 import { suppressedRate, suppressSmall } from './k-anonymity'
 import { AWAITING_FEEDBACK_TASK } from './insights'
+import { insightFunnelLinks } from './insight-links'
 import type { InsightPriority } from './insight-stats'
 import { INSIGHT_STATUSES, type InsightStatus } from './registry-schema'
+import { listWorkflows } from './workflows'
 
 export interface InsightRow {
   id: string
@@ -36,6 +38,8 @@ export interface InsightRow {
   /** Open and high: the feedback area will make it an improvement task (issue 14). */
   awaitingFeedbackTask: boolean
   feedbackItemId: string | null
+  /** The workflow's funnel over the insight's week and the week before; null once the workflow is deleted. */
+  funnel: { current: string; previous: string } | null
   createdAt: Date
   updatedAt: Date
 }
@@ -59,14 +63,12 @@ export async function listInsights(filter: InsightFilter, k: number, limit = 200
     orderBy: [{ periodFrom: 'desc' }, { pValue: 'asc' }],
     take: limit,
   })
-  const names = new Map(
-    (await db.analyticsWorkflow.findMany({ where: { key: { in: [...new Set(rows.map((r) => r.workflowKey))] } }, select: { key: true, name: true } })).map((w) => [w.key, w.name]),
-  )
+  const workflows = new Map((await listWorkflows()).map((w) => [w.key, w]))
   return rows
     .map((r) => ({
       id: r.id,
       workflowKey: r.workflowKey,
-      workflowName: names.get(r.workflowKey) ?? null,
+      workflowName: workflows.get(r.workflowKey)?.name ?? null,
       step: r.step,
       stepLabel: r.stepLabel,
       department: r.department,
@@ -86,6 +88,7 @@ export async function listInsights(filter: InsightFilter, k: number, limit = 200
       status: asStatus(r.status),
       awaitingFeedbackTask: r.status === AWAITING_FEEDBACK_TASK.status && r.priority === AWAITING_FEEDBACK_TASK.priority,
       feedbackItemId: r.feedbackItemId,
+      funnel: workflows.has(r.workflowKey) ? insightFunnelLinks(r, workflows.get(r.workflowKey)!) : null,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     }))

@@ -18,7 +18,8 @@
 import { recordAudit } from '../audit'
 import { authorize, type Actor } from '../auth/actor'
 import { db } from '../db'
-import { inTransaction, type Tx } from '../tx'
+import { inTransaction, sqlOfPrisma, type Tx } from '../tx'
+import { computeFunnelBreakdown, NO_VALUE } from './funnel-engine'
 import type { FunnelQuery } from './funnel-query'
 import { insightPeriods, type InsightPeriods } from './insight-period'
 import { findDropOffIncreases, type DropOffFinding, type SeriesCounts } from './insight-stats'
@@ -33,11 +34,18 @@ export interface FunnelCounts {
   groups: readonly { key: string; users: readonly number[] }[]
 }
 
-/** Counts a funnel query with its breakdown: the funnel engine's computeFunnelBreakdown in production. */
+/** Counts a funnel query with its breakdown (tests give their own). */
 export type CountFunnel = (query: FunnelQuery) => Promise<FunnelCounts>
 
+/** The funnel engine's raw counts (funnel-engine.ts), the same a funnel page shows before k-anonymity. */
+export const countWithEngine: CountFunnel = async (query) => {
+  const raw = await computeFunnelBreakdown(sqlOfPrisma(db), query)
+  const users = (steps: readonly { users: number }[]) => steps.map((s) => s.users)
+  return { overall: users(raw.overall.steps), groups: raw.groups.map((g) => ({ key: g.key, users: users(g.steps) })) }
+}
+
 /** Groups that are no department: events that did not say which one. */
-const NOT_A_DEPARTMENT = new Set(['(none)', ''])
+const NOT_A_DEPARTMENT = new Set([NO_VALUE, ''])
 
 export interface InsightRunOptions {
   now: Date

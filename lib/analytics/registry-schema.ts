@@ -38,6 +38,9 @@ export type RegisterEventForm = z.infer<typeof RegisterEventForm>
 
 export const WorkflowKeyInput = z.object({ key: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/) })
 
+/** The job that finds insights (lib/jobs/analytics-insights.ts). */
+export const INSIGHTS_JOB = 'analytics-insights'
+
 export const INSIGHT_STATUSES = ['open', 'dismissed', 'task_created'] as const
 export type InsightStatus = (typeof INSIGHT_STATUSES)[number]
 

@@ -105,7 +105,7 @@ describe('list moves', () => {
     expect(moveStep(d, 3, 1)).toBe(d)
   })
 
-  it('adds steps up to ten and exclusions up to five', () => {
+  it('adds steps up to ten and exclusions up to five, each with an id of its own', () => {
     let d = definitionToDraft(null)
     expect(d.steps).toHaveLength(2)
     for (let i = 0; i < 12; i++) d = addStep(d)
@@ -113,6 +113,8 @@ describe('list moves', () => {
     for (let i = 0; i < 7; i++) d = addExclusion(d)
     expect(d.exclusions).toHaveLength(5)
     expect(d.exclusions[0]).toMatchObject({ afterStep: 1, beforeStep: 2 })
+    const ids = [...d.steps, ...d.exclusions].map((x) => x.id)
+    expect(new Set(ids).size).toBe(15)
   })
 
   it('keeps two steps at least', () => {

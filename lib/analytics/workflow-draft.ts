@@ -42,6 +42,8 @@ export interface ExclusionDraft {
   beforeStep: number
 }
 export interface WorkflowDraft {
+  /** The next free number for a step's or an exclusion's id (ids are deterministic, so server and browser agree). */
+  nextId: number
   key: string
   name: string
   description: string
@@ -55,9 +57,6 @@ export interface WorkflowDraft {
 /** The allowed properties of each registered event: what a filter may match on. */
 export type EventProperties = ReadonlyMap<string, Readonly<Record<string, PropertyType>>>
 
-let counter = 0
-export const draftId = (prefix: string) => `${prefix}-${++counter}`
-
 const filtersToDraft = (filters: WorkflowStep['filters']): FilterDraft[] => Object.entries(filters).map(([property, value]) => ({ property, value: String(value) }))
 
 /** The largest unit that states the window exactly (90 minutes stays minutes, 2 hours is hours). */
@@ -69,10 +68,11 @@ export function windowToDraft(ms: number): { windowValue: string; windowUnit: Wi
 export function definitionToDraft(w: WorkflowDefinition | null): WorkflowDraft {
   if (!w) {
     return {
+      nextId: 2,
       key: '',
       name: '',
       description: '',
-      steps: [newStep(), newStep()],
+      steps: [emptyStep('step-0'), emptyStep('step-1')],
       windowValue: '1',
       windowUnit: 'hours',
       orderMode: 'ordered',
@@ -80,25 +80,27 @@ export function definitionToDraft(w: WorkflowDefinition | null): WorkflowDraft {
     }
   }
   return {
+    nextId: w.steps.length + w.exclusions.length,
     key: w.key,
     name: w.name,
     description: w.description ?? '',
-    steps: w.steps.map((s) => ({ id: draftId('step'), event: s.event, label: s.label ?? '', filters: filtersToDraft(s.filters) })),
+    steps: w.steps.map((s, i) => ({ id: `step-${i}`, event: s.event, label: s.label ?? '', filters: filtersToDraft(s.filters) })),
     ...windowToDraft(w.conversionWindowMs),
     orderMode: w.orderMode,
-    exclusions: w.exclusions.map((x) => ({ id: draftId('exclusion'), event: x.event, filters: filtersToDraft(x.filters), afterStep: x.afterStep, beforeStep: x.beforeStep })),
+    exclusions: w.exclusions.map((x, i) => ({ id: `exclusion-${w.steps.length + i}`, event: x.event, filters: filtersToDraft(x.filters), afterStep: x.afterStep, beforeStep: x.beforeStep })),
   }
 }
 
-export const newStep = (): StepDraft => ({ id: draftId('step'), event: '', label: '', filters: [] })
+const emptyStep = (id: string): StepDraft => ({ id, event: '', label: '', filters: [] })
 
 export function addStep(d: WorkflowDraft): WorkflowDraft {
-  return d.steps.length >= MAX_STEPS ? d : { ...d, steps: [...d.steps, newStep()] }
+  if (d.steps.length >= MAX_STEPS) return d
+  return { ...d, nextId: d.nextId + 1, steps: [...d.steps, emptyStep(`step-${d.nextId}`)] }
 }
 
 export function addExclusion(d: WorkflowDraft): WorkflowDraft {
   if (d.exclusions.length >= MAX_EXCLUSIONS || d.steps.length < 2) return d
-  return { ...d, exclusions: [...d.exclusions, { id: draftId('exclusion'), event: '', filters: [], afterStep: 1, beforeStep: 2 }] }
+  return { ...d, nextId: d.nextId + 1, exclusions: [...d.exclusions, { id: `exclusion-${d.nextId}`, event: '', filters: [], afterStep: 1, beforeStep: 2 }] }
 }
 
 /**
