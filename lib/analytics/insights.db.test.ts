@@ -128,6 +128,15 @@ describe('runInsightAnalysis', () => {
     expect(await db.analyticsInsight.count({ where: { workflowKey: key } })).toBe(4)
   })
 
+  it('does not repeat the hospital’s finding for a department that is everyone in the workflow', async () => {
+    const key = await workflow()
+    const now = new Date('2026-12-10T04:20:00Z')
+    const only = (users: number[]): FunnelCounts => ({ overall: users, groups: [{ key: 'Emergency', users }] })
+    const summary = await runInsightAnalysis(actor, { now, count: counter(only([300, 280, 240, 230]), only([300, 280, 180, 170]), now), k: K, workflows: [key] })
+    expect(summary).toMatchObject({ tests: 3, significant: 1 })
+    expect(await db.analyticsInsight.findMany({ where: { workflowKey: key }, select: { department: true, step: true } })).toEqual([{ department: '', step: 3 }])
+  })
+
   it('refuses people without analytics:manage', async () => {
     const viewer = actorOfUser(await createUser('viewer'))
     const now = new Date()

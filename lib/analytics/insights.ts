@@ -90,9 +90,13 @@ async function seriesOf(w: WorkflowDefinition, p: InsightPeriods, count: CountFu
   const none = w.steps.map(() => 0)
   const usersIn = (c: FunnelCounts, key: string) => c.groups.find((g) => g.key === key)?.users ?? none
   const departments = [...new Set([...previous.groups, ...current.groups].map((g) => g.key))].filter((d) => !NOT_A_DEPARTMENT.has(d)).sort()
+  const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i])
   return [
     { workflowKey: w.key, department: '', labels, previousUsers: previous.overall, currentUsers: current.overall },
-    ...departments.map((d) => ({ workflowKey: w.key, department: d, labels, previousUsers: usersIn(previous, d), currentUsers: usersIn(current, d) })),
+    ...departments
+      .map((d) => ({ workflowKey: w.key, department: d, labels, previousUsers: usersIn(previous, d), currentUsers: usersIn(current, d) }))
+      // A department that is everyone in the workflow (only the ED triages) would repeat the hospital's finding.
+      .filter((s) => !(same(s.previousUsers, previous.overall) && same(s.currentUsers, current.overall))),
   ]
 }
 
