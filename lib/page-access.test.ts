@@ -27,6 +27,9 @@ describe('pagePermissions', () => {
     ['/flags/experiments/checkout-copy', ['flag:read']],
     ['/analytics', ['analytics:read']],
     ['/analytics/funnels', ['analytics:read']],
+    ['/analytics/events', ['analytics:read']],
+    ['/analytics/insights', ['analytics:read']],
+    // An existing workflow opens read-only for readers; a new one is for those who manage analytics.
     ['/analytics/workflows/diagnosis_workflow', ['analytics:read']],
     ['/analytics/workflows/new', ['analytics:manage']],
     ['/admin/jobs', ['job:read']],
@@ -62,14 +65,14 @@ describe('pageRecord', () => {
     ['/slo/manage/triage_latency', { kind: 'slo', id: 'triage_latency' }],
     ['/admin/jobs/sli-rollup', { kind: 'job', id: 'sli-rollup' }],
     ['/services/ai-engine', { kind: 'service', id: 'ai-engine' }],
-    ['/analytics/workflows/diagnosis_workflow', { kind: 'workflow', id: 'diagnosis_workflow' }],
+    ['/analytics/workflows/emergency_triage', { kind: 'workflow', id: 'emergency_triage' }],
     // Not valid percent-encoding: a record page whose record cannot exist.
     ['/flags/%E0%A4%A', { kind: 'flag', id: null }],
   ] as const)('%s is the page of %j', (pathname, record) => {
     expect(pageRecord(pathname)).toEqual(record)
   })
 
-  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new'])(
+  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events'])(
     '%s is no record page',
     (pathname) => {
       expect(pageRecord(pathname)).toBeNull()

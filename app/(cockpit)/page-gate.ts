@@ -18,7 +18,7 @@ import { sloExists } from '@/lib/slo/queries'
 import { reportExists } from '@/lib/slo/report-queries'
 import { jobExists } from '@/lib/jobs/queries'
 import { serviceExists } from '@/lib/services/queries'
-import { workflowExists } from '@/lib/analytics/workflows'
+import { workflowExists } from '@/lib/analytics/registry-queries'
 
 const EXISTS: Record<RecordKind, (id: string) => Promise<boolean>> = {
   incident: incidentExists,

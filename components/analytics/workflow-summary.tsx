@@ -1,92 +1,65 @@
-import Link from 'next/link'
-import type { DashboardWorkflow } from '@/lib/analytics/dashboard'
+import type { WorkflowDefinition, WorkflowStep } from '@/lib/analytics/workflow-schema'
+import { ORDER_MODE_TEXT } from '@/lib/analytics/workflow-draft'
 import { formatDuration } from '@/lib/format'
-import { ButtonLink } from '@/components/ui/button'
-import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card'
-import { PeopleCount, PeopleRate } from './suppressed'
+import { Fact } from '@/components/ui/fact'
 
-export interface WorkflowSummaryProps {
-  workflow: DashboardWorkflow
-  k: number
-  /** The funnel page's URL for this workflow over the same range. */
-  funnelHref: string
-  editHref?: string
+function Filters({ filters }: { filters: WorkflowStep['filters'] }) {
+  const entries = Object.entries(filters)
+  if (entries.length === 0) return null
+  return (
+    <span className="block text-xs text-ink-muted">
+      where{' '}
+      {entries.map(([k, v], i) => (
+        <span key={k}>
+          {i > 0 && ' and '}
+          <span className="font-mono">{k}</span> = <span className="font-mono">{typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)}</span>
+        </span>
+      ))}
+    </span>
+  )
 }
 
-/**
- * One clinical workflow at a glance: how many started and finished, the median time it took, and each step as
- * a bar of the share of starters who reached it (the funnel, without a chart library: the bars are the figures).
- */
-export function WorkflowSummary({ workflow: w, k, funnelHref, editHref }: WorkflowSummaryProps) {
-  const headingId = `workflow-${w.key}`
+/** A workflow's definition to read (people who may not edit it). */
+export function WorkflowSummary({ workflow }: { workflow: WorkflowDefinition }) {
   return (
-    <Card aria-labelledby={headingId} className="flex h-full flex-col">
-      <CardHeader
-        actions={
-          <div className="flex gap-2">
-            {editHref && (
-              <ButtonLink href={editHref} size="sm" variant="ghost" aria-label={`Edit workflow ${w.name}`}>
-                Edit
-              </ButtonLink>
-            )}
-            <ButtonLink href={funnelHref} size="sm" aria-label={`Open the funnel of ${w.name}`}>
-              Open funnel
-            </ButtonLink>
-          </div>
-        }
-      >
-        <CardTitle id={headingId} description={<code className="text-xs">{w.key}</code>}>
-          {w.name}
-        </CardTitle>
-      </CardHeader>
-      <CardBody className="flex-1 space-y-4">
-        <dl className="grid grid-cols-3 gap-2 text-sm">
-          <div>
-            <dt className="text-ink-muted">Completed</dt>
-            <dd className="text-xl font-semibold tabular-nums">
-              <PeopleRate value={w.completionRate} k={k} />
-            </dd>
-          </div>
-          <div>
-            <dt className="text-ink-muted">Started</dt>
-            <dd className="text-xl font-semibold tabular-nums">
-              <PeopleCount value={w.started} k={k} />
-            </dd>
-          </div>
-          <div>
-            <dt className="text-ink-muted">Median time</dt>
-            <dd className="text-xl font-semibold tabular-nums">{w.medianDurationMs === null ? '–' : formatDuration(w.medianDurationMs)}</dd>
-          </div>
-        </dl>
-        {w.started === 0 ? (
-          <p className="text-sm text-ink-muted">Nobody started this workflow in the range.</p>
-        ) : (
-          <ol className="space-y-2" aria-label={`Steps of ${w.name}: share of starters who reached each`}>
-            {w.steps.map((s) => (
-              <li key={s.step} className="text-sm">
-                <div className="flex items-baseline justify-between gap-2">
-                  <span className="truncate">
-                    <span className="text-ink-muted tabular-nums">{s.step}.</span> {s.label}
-                  </span>
-                  <span className="shrink-0 tabular-nums">
-                    <PeopleRate value={s.conversion} k={k} />
-                    <span className="text-ink-muted">
-                      {' '}
-                      (<PeopleCount value={s.users} k={k} />)
-                    </span>
-                  </span>
-                </div>
-                <div aria-hidden="true" className="mt-1 h-2 rounded bg-surface-muted">
-                  <div className="h-2 rounded bg-accent" style={{ width: `${Math.round((s.conversion ?? 0) * 100)}%` }} />
-                </div>
+    <div className="space-y-4">
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3">
+        <Fact label="Key">
+          <span className="font-mono">{workflow.key}</span>
+        </Fact>
+        <Fact label="Conversion window">{formatDuration(workflow.conversionWindowMs)}</Fact>
+        <Fact label="Step order">
+          {ORDER_MODE_TEXT[workflow.orderMode].label}
+          <span className="block text-xs text-ink-muted">{ORDER_MODE_TEXT[workflow.orderMode].explanation}</span>
+        </Fact>
+      </dl>
+      <div>
+        <h3 className="text-sm font-semibold text-ink">Steps</h3>
+        <ol className="mt-2 divide-y divide-line rounded-md border border-line">
+          {workflow.steps.map((s, i) => (
+            <li key={i} className="flex gap-3 px-3 py-2 text-sm">
+              <span className="w-6 text-ink-muted tabular-nums">{i + 1}.</span>
+              <span className="min-w-0">
+                <span className="font-medium text-ink">{s.label ?? s.event}</span> <span className="font-mono text-xs text-ink-muted">{s.event}</span>
+                <Filters filters={s.filters} />
+              </span>
+            </li>
+          ))}
+        </ol>
+      </div>
+      {workflow.exclusions.length > 0 && (
+        <div>
+          <h3 className="text-sm font-semibold text-ink">Exclusion steps</h3>
+          <ul className="mt-2 space-y-1 text-sm">
+            {workflow.exclusions.map((x, i) => (
+              <li key={i}>
+                <span className="font-mono">{x.event}</span> between step {x.afterStep} and step {x.beforeStep} voids the chain beyond step {x.afterStep}
+                <Filters filters={x.filters} />
               </li>
             ))}
-          </ol>
-        )}
-        <p className="text-xs text-ink-muted">
-          Conversion within the workflow&apos;s window; <Link href={funnelHref} className="underline underline-offset-2 hover:text-ink">break it down by department, role or flag variant</Link>.
-        </p>
-      </CardBody>
-    </Card>
+          </ul>
+        </div>
+      )}
+    </div>
   )
 }

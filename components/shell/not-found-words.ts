@@ -38,6 +38,11 @@ export const RECORD_NOT_FOUND: Record<RecordKind, NotFoundWords> = {
     body: 'There is no service with this key in the catalogue. Check the link, or find the service in the list.',
     back: { href: '/services', label: 'All services' },
   },
+  workflow: {
+    title: 'No such workflow',
+    body: 'There is no clinical workflow with this key. It may have been deleted; the analytics overview lists every workflow.',
+    back: { href: '/analytics', label: 'Analytics overview' },
+  },
   job: {
     title: 'No such job',
     body: 'There is no scheduled job with this name. The list shows every job this version of Wardroom runs.',

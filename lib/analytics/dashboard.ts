@@ -48,7 +48,7 @@ export async function getDashboard(from: Date, to: Date, k = DEFAULT_MIN_GROUP_S
   const workflows: DashboardWorkflow[] = []
   const drops: Dashboard['topDropOffSteps'] = []
   for (const w of await listWorkflows()) {
-    const f = await computeFunnel(sql, { steps: w.steps, from, to, conversionWindowMs: w.conversionWindowMs })
+    const f = await computeFunnel(sql, { steps: w.steps, from, to, conversionWindowMs: w.conversionWindowMs, orderMode: w.orderMode, exclusions: w.exclusions })
     const steps = f.steps.map((s, i) => {
       const before = i === 0 ? s.users : f.steps[i - 1]!.users
       const shown = suppressSmall(s.users, k) !== null && suppressSmall(before, k) !== null

@@ -23,11 +23,6 @@ export async function getWorkflow(key: string): Promise<WorkflowDefinition | nul
   }
 }
 
-/** Whether a workflow with this key exists (the page gate's 404). */
-export async function workflowExists(key: string): Promise<boolean> {
-  return (await db.analyticsWorkflow.count({ where: { key } })) > 0
-}
-
 export async function listWorkflows(): Promise<WorkflowDefinition[]> {
   const rows = await db.analyticsWorkflow.findMany({ orderBy: { key: 'asc' }, select: { key: true } })
   const all = await Promise.all(rows.map((r) => getWorkflow(r.key)))

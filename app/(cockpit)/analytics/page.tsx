@@ -9,7 +9,7 @@ import { hasPermission } from '@/lib/rbac'
 import { AnalyticsTabs } from '@/components/analytics/analytics-tabs'
 import { DaysLinks } from '@/components/analytics/days-links'
 import { PeopleCount, SuppressionNote } from '@/components/analytics/suppressed'
-import { WorkflowSummary } from '@/components/analytics/workflow-summary'
+import { WorkflowCard } from '@/components/analytics/workflow-card'
 import { ButtonLink } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -78,7 +78,7 @@ export default async function AnalyticsOverviewPage({ searchParams }: Props) {
         <ul className="grid gap-4 lg:grid-cols-2 2xl:grid-cols-3" aria-label="Clinical workflows">
           {dashboard.workflows.map((w) => (
             <li key={w.key}>
-              <WorkflowSummary
+              <WorkflowCard
                 workflow={w}
                 k={k}
                 funnelHref={`/analytics/funnels?workflow=${encodeURIComponent(w.key)}&${range}`}
