@@ -48,11 +48,6 @@ export const RECORD_NOT_FOUND: Record<RecordKind, NotFoundWords> = {
     body: 'There is no scheduled job with this name. The list shows every job this version of Wardroom runs.',
     back: { href: '/admin/jobs', label: 'All jobs' },
   },
-  workflow: {
-    title: 'No such workflow',
-    body: 'There is no analytics workflow with this key. It may have been removed; the overview lists every workflow.',
-    back: { href: '/analytics', label: 'Analytics overview' },
-  },
 }
 
 export const PAGE_NOT_FOUND: NotFoundWords = {
