@@ -8,6 +8,7 @@ describe('readSafety: reports that read as patient-safety concerns', () => {
     ['clinical_safety', 'The discharge summary is slow', true, 'reported as a clinical safety concern'],
     ['bug', 'Dosing assistant suggested 10x the dose of insulin', true, 'overdose or dosing error'],
     ['bug', 'It suggested the wrong dose for a child, 5 mg/kg instead of 0.5', true, 'wrong patient, drug, dose or site'],
+    ['bug', 'The AI summary listed the wrong allergies', true, 'wrong patient, drug, dose or site'],
     ['bug', "Opened the wrong patient's record from the handover list", true, 'wrong patient, drug, dose or site'],
     ['bug', 'The sepsis alert did not fire although the NEWS was 7', true, 'alert or warning not shown'],
     ['bug', 'Missed sepsis alert on a deteriorating patient', true, 'alert or warning not shown'],

@@ -28,7 +28,7 @@ const NOT_SHOWN = String.raw`(?:did ?n[o']t|didn't|does ?n[o']t|doesn't|failed t
 /** In order of how specific they are; the first that matches names the cue. */
 const CUES: Cue[] = [
   { label: 'explicit patient-safety words', pattern: /\b(?:patient[- ]safety|safety (?:issue|concern|risk|event|incident|problem|hazard))\b/ },
-  { label: 'wrong patient, drug, dose or site', pattern: /\b(?:wrong|incorrect|mixed[- ]up|another)\s+(?:patient|person)'?s?\b|\b(?:wrong|incorrect|inaccurate)\s+(?:dose|dosage|dosing|drug|medication|med|meds|insulin|units?|route|site|side|limb|blood(?: type)?|weight|infusion rate)\b/ },
+  { label: 'wrong patient, drug, dose or site', pattern: /\b(?:wrong|incorrect|mixed[- ]up|another)\s+(?:patient|person)'?s?\b|\b(?:wrong|incorrect|inaccurate)\s+(?:dose|dosage|dosing|drug|medication|med|meds|insulin|units?|route|site|side|limb|blood(?: type)?|weight|infusion rate|allerg\w*)\b/ },
   { label: 'overdose or dosing error', pattern: /\b(?:overdos\w*|under-?dos\w*|double[- ]dos\w*|ten-?fold|10x|tenfold|dosing error|medication error)\b/ },
   { label: 'alert or warning not shown', pattern: new RegExp(String.raw`\b${ALERT}\s+(?:alert|warning|flag|check|score)s?\s+${NOT_SHOWN}\b|\b(?:missed|no|missing|absent)\s+${ALERT}\s+(?:alert|warning|flag|check)s?\b`) },
   { label: 'allergy or contraindication missed', pattern: /\bcontraindicat\w*|\ballerg\w*\b[^.!?]{0,60}\b(?:ignored|missed|not (?:shown|flagged|checked|listed)|without (?:a )?warning|no warning|despite)\b|\bdespite\b[^.!?]{0,40}\ballerg\w*/ },
