@@ -92,6 +92,19 @@ describe('submitFeedback', () => {
     expect((await submitFeedback(widget, { ...body, source: 'email' })).created).toBe(true)
   })
 
+  it('stays one item when retries arrive at the same moment, and one parent when copies do', async () => {
+    const key = uid('race')
+    const body = { type: 'bug', description: `${word()} the sepsis panel freezes after an update`, idempotencyKey: key }
+    const answers = await Promise.all([submitFeedback(widget, body), submitFeedback(widget, body), submitFeedback(widget, body)])
+    expect(answers.filter((a) => a.created)).toHaveLength(1)
+    expect(new Set(answers.map((a) => a.result.id)).size).toBe(1)
+    const w = word()
+    const copies = await Promise.all([1, 2, 3].map(() => submitFeedback(widget, { type: 'bug', description: `${w} the bed board freezes on the night shift` })))
+    const parents = copies.filter((c) => c.result.duplicateOf === null)
+    expect(parents).toHaveLength(1)
+    expect((await row(parents[0]!.result.id)).duplicateCount).toBe(2)
+  })
+
   it('validates before anything else and checks the permission or scope', async () => {
     expect((await refusal(submitFeedback(widget, { type: 'complaint', description: '' }))).status).toBe(422)
     expect((await refusal(submitFeedback(widget, { type: 'bug', description: 'x', rating: 6 }))).fields).toHaveProperty('rating')
