@@ -9,7 +9,8 @@ import { db } from '@/lib/db'
 import { ApiError } from '@/lib/errors'
 import { createUser, uid } from '@/test/factories'
 import { createImprovementTask, submitFeedback } from './commands'
-import { assignFeedback, setFeedbackStatus } from './status'
+import { makeFlag } from '@/test/flag-factories'
+import { assignFeedback, linkFeedback, setFeedbackStatus } from './status'
 
 process.env.WARDROOM_ANALYTICS_KEY = 'feedback-test-key-0123456789abcdef'
 
@@ -215,6 +216,24 @@ describe('status and assignment', () => {
     expect(audits.map((a) => a.summary)).toEqual([
       { number: (await row(result.id)).number, assignee: { from: null, to: pmId } },
       { number: (await row(result.id)).number, assignee: { from: pmId, to: null } },
+    ])
+  })
+
+  it('links to an existing incident and flag, removes a link, and audits the change', async () => {
+    const { result } = await submitFeedback(widget, { type: 'bug', description: `${word()} the sepsis banner flickers` })
+    const incident = await db.incident.create({ data: { title: uid('Sepsis banner'), severity: 'medium', dedupKey: uid('dk') } })
+    const flag = await makeFlag()
+    expect((await refusal(linkFeedback(pm, { id: result.id, incidentId: crypto.randomUUID() }))).fields).toHaveProperty('incidentId')
+    expect((await refusal(linkFeedback(pm, { id: result.id, flagKey: 'no-such-flag-here' }))).fields).toHaveProperty('flagKey')
+    expect((await refusal(linkFeedback(clinician, { id: result.id, flagKey: flag.key }))).status).toBe(403)
+    expect(await linkFeedback(pm, { id: result.id, incidentId: incident.id, flagKey: flag.key })).toEqual({ changed: true })
+    expect(await linkFeedback(pm, { id: result.id, flagKey: flag.key })).toEqual({ changed: false })
+    expect(await linkFeedback(pm, { id: result.id, flagKey: null })).toEqual({ changed: true })
+    expect(await row(result.id)).toMatchObject({ incidentId: incident.id, flagKey: null })
+    const audits = (await auditOf(result.id)).filter((a) => a.action === 'feedback.link')
+    expect(audits.map((a) => a.summary)).toEqual([
+      { number: result.number, incident: { from: null, to: incident.id }, flag: { from: null, to: flag.key } },
+      { number: result.number, flag: { from: flag.key, to: null } },
     ])
   })
 })

@@ -110,6 +110,21 @@ export type SetFeedbackStatusInput = z.input<typeof SetFeedbackStatusInput>
 export const AssignFeedbackInput = z.object({ id: z.uuid(), assigneeId: z.uuid().nullable() })
 export type AssignFeedbackInput = z.infer<typeof AssignFeedbackInput>
 
+/** Links from an item: an incident, a flag (by key), later a roadmap item. null removes a link; absent keeps it. */
+export const LinkFeedbackInput = z
+  .object({
+    id: z.uuid(),
+    incidentId: z.uuid().nullable().optional(),
+    flagKey: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/i, 'A flag key')
+      .nullable()
+      .optional(),
+  })
+  .refine((v) => v.incidentId !== undefined || v.flagKey !== undefined, { path: ['incidentId'], message: 'Give a link to set or remove' })
+export type LinkFeedbackInput = z.input<typeof LinkFeedbackInput>
+
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(trimmedOrUndefined, z.enum(values).optional())
 
 /** `GET /api/feedback?status=new&priority=high&cursor=…&limit=50`: keyset paging, newest first. */

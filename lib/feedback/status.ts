@@ -1,5 +1,5 @@
 /**
- * Triage moves: status changes and assignment (permission feedback:triage; people only, no API key).
+ * Triage moves: status changes, assignment and links (permission feedback:triage; people only, no API key).
  * Each writes in one transaction with its audit row. Closing (done, won't do) needs a note saying why;
  * the note is redacted before it is stored and the audit row says only that one was given.
  *
@@ -16,7 +16,7 @@ import { hasPermission } from '@/lib/rbac'
 import { inTransaction } from '@/lib/tx'
 import type { CommandContext } from './commands'
 import { Redactor } from './redaction'
-import { AssignFeedbackInput, isClosedStatus, SetFeedbackStatusInput, type FeedbackStatus } from './schema'
+import { AssignFeedbackInput, isClosedStatus, LinkFeedbackInput, SetFeedbackStatusInput, type FeedbackStatus } from './schema'
 
 const TARGET = 'feedback'
 
@@ -92,6 +92,33 @@ export async function assignFeedback(actor: Actor, raw: unknown, ctx: CommandCon
       },
       tx,
     )
+    return { changed: true }
+  })
+}
+
+/**
+ * Links an item to an incident and/or a flag (each must exist), or removes a link (null). The roadmap
+ * item link comes with the roadmap.
+ */
+export async function linkFeedback(actor: Actor, raw: unknown, ctx: CommandContext = {}): Promise<{ changed: boolean }> {
+  const input = parseOrThrow(LinkFeedbackInput, raw)
+  authorize(actor, 'feedback:triage')
+  return inTransaction(async (tx) => {
+    const item = await tx.feedbackItem.findUnique({ where: { id: input.id }, select: { number: true, incidentId: true, flagKey: true } })
+    if (!item) throw notFound('That feedback item does not exist')
+    if (input.incidentId && !(await tx.incident.findUnique({ where: { id: input.incidentId }, select: { id: true } }))) {
+      throw unprocessable('Choose an existing incident', { incidentId: ['No such incident'] })
+    }
+    if (input.flagKey && !(await tx.flag.findUnique({ where: { key: input.flagKey }, select: { id: true } }))) {
+      throw unprocessable('Choose an existing flag', { flagKey: ['No such flag'] })
+    }
+    const next = { incidentId: input.incidentId === undefined ? item.incidentId : input.incidentId, flagKey: input.flagKey === undefined ? item.flagKey : input.flagKey }
+    if (next.incidentId === item.incidentId && next.flagKey === item.flagKey) return { changed: false }
+    await tx.feedbackItem.update({ where: { id: input.id }, data: next })
+    const summary: Record<string, unknown> = { number: item.number }
+    if (next.incidentId !== item.incidentId) summary.incident = { from: item.incidentId, to: next.incidentId }
+    if (next.flagKey !== item.flagKey) summary.flag = { from: item.flagKey, to: next.flagKey }
+    await recordAudit(actor, { action: 'feedback.link', targetType: TARGET, targetId: input.id, requestId: ctx.requestId ?? null, ip: ctx.ip ?? null, summary }, tx)
     return { changed: true }
   })
 }
