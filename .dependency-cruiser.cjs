@@ -31,6 +31,9 @@ const AREA_IMPORTS = {
   services: ['incidents', 'slo'],
   // backups are written and restored with the admin area's SQL dump (lib/admin/backup.ts)
   backups: ['admin'],
+  // a feedback reporter is pseudonymised with the analytics key (lib/analytics/pseudonym.ts); analytics
+  // creates improvement tasks through jobs or app/, never by importing lib/feedback (no loop)
+  feedback: ['analytics'],
   // composers on top: the scheduled jobs, the overview page's queries, the demo seed, the process runtime
   jobs: '*',
   overview: '*',

@@ -14,9 +14,13 @@ import { createHmac, hkdfSync } from 'node:crypto'
 import { env } from '../env'
 import { ApiError } from '../errors'
 
-/** What is pseudonymised: each kind has its own domain, so a userId and an anonymousId never collide. */
-export type PseudonymKind = 'user' | 'anonymous' | 'session' | 'message'
-const PREFIX: Record<PseudonymKind, string> = { user: 'u_', anonymous: 'a_', session: 's_', message: 'm_' }
+/**
+ * What is pseudonymised: each kind has its own domain, so a userId and an anonymousId never collide. The
+ * feedback area (lib/feedback) uses `reporter` (who sent a report) and `browser` (a widget's per-browser
+ * token): a reporter's pseudonym does not link their reports to their analytics events.
+ */
+export type PseudonymKind = 'user' | 'anonymous' | 'session' | 'message' | 'reporter' | 'browser'
+const PREFIX: Record<PseudonymKind, string> = { user: 'u_', anonymous: 'a_', session: 's_', message: 'm_', reporter: 'r_', browser: 'b_' }
 
 export function analyticsKey(): Buffer | null {
   const own = process.env.WARDROOM_ANALYTICS_KEY?.trim()
@@ -34,6 +38,6 @@ export function pseudonymizer(key: Buffer): (kind: PseudonymKind, id: string) =>
 /** The server's pseudonymiser; 503 when no key is configured (nothing is stored without one). */
 export function serverPseudonymizer(): (kind: PseudonymKind, id: string) => string {
   const key = analyticsKey()
-  if (!key) throw new ApiError(503, 'not_configured', 'Analytics ingest needs WARDROOM_ANALYTICS_KEY (or WARDROOM_SECRET) to pseudonymise ids')
+  if (!key) throw new ApiError(503, 'not_configured', 'Wardroom needs WARDROOM_ANALYTICS_KEY (or WARDROOM_SECRET) to pseudonymise ids')
   return pseudonymizer(key)
 }

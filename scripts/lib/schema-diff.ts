@@ -6,6 +6,7 @@
 import { readFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import { MIGRATIONS_DIR, listMigrations } from '@/lib/migrations'
@@ -19,13 +20,27 @@ const SCHEMA_PATH = path.resolve(process.cwd(), 'prisma/schema.prisma')
  */
 export const RAW_SQL_TABLES = ['public.AnalyticsEvent'] as const
 
+/** Extensions the migrations create (CREATE EXTENSION): the diff's databases must be able to load them. */
+const EXTENSIONS = { pg_trgm }
+
+/**
+ * The engine replays the migrations in a shadow database, which the adapter makes as a bare PGlite; it
+ * gets the extensions here. (The adapter's executeScript does not report a failed script: a migration
+ * that cannot run in the shadow would silently drop out of the diff's "from" state.)
+ */
+class PGliteWithExtensions extends PrismaPGlite {
+  override connectToShadowDb() {
+    return new PrismaPGlite(new PGlite({ dataDir: 'memory://shadow', extensions: EXTENSIONS })).connect()
+  }
+}
+
 /** SQL that takes a database built from the existing migrations to the state schema.prisma describes. */
 export async function diffSchemaAgainstMigrations(): Promise<string> {
   // Imported here: loading the engine needs Node's --experimental-wasm-modules (set by the npm script).
   const { SchemaEngine } = await import('@prisma/schema-engine-wasm')
   const schema = readFileSync(SCHEMA_PATH, 'utf8')
-  const db = new PGlite()
-  const factory = new PrismaPGlite(db)
+  const db = new PGlite({ extensions: EXTENSIONS })
+  const factory = new PGliteWithExtensions(db)
   const engine = await SchemaEngine.new(
     { datamodels: [['schema.prisma', schema]] },
     () => {},
