@@ -24,6 +24,7 @@ import { securityScan } from './security-scan'
 import { analyticsPartitions } from './analytics-partitions'
 import { analyticsRetention } from './analytics-retention'
 import { analyticsSessions } from './analytics-sessions'
+import { analyticsRollups } from './analytics-rollups'
 import type { JobDefinition } from './types'
 
 export const jobs: readonly JobDefinition[] = [
@@ -49,6 +50,7 @@ export const jobs: readonly JobDefinition[] = [
   analyticsPartitions,
   analyticsRetention,
   analyticsSessions,
+  analyticsRollups,
 ]
 
 // Jobs registered at run time (tests register throwaway jobs here instead of sleeping on real ones).
