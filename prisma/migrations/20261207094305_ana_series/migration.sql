@@ -13,3 +13,8 @@ CREATE TABLE "AnalyticsDailySeries" (
 
 -- CreateIndex
 CREATE INDEX "AnalyticsDailySeries_event_dimension_day_idx" ON "AnalyticsDailySeries"("event", "dimension", "day");
+
+-- Daily rollups read one UTC day of "AnalyticsEvent" at a time (lib/analytics/rollups.ts); without an index
+-- led by the time each would read its whole month. Created on the partitioned table, so every partition,
+-- and every partition analytics_create_partition makes later, has it. (Hand-written: the table is raw SQL.)
+CREATE INDEX "AnalyticsEvent_occurredAt_idx" ON "AnalyticsEvent" ("occurredAt");
