@@ -4,7 +4,9 @@ import { getPool } from '@/lib/db'
 import { inRawTransaction } from '@/lib/tx'
 import { runJob } from '@/lib/jobs/runner'
 import { uid } from '@/test/factories'
-import { rollUpAnalytics, rollUpDay, utcDay } from './rollups'
+import { insertAnalyticsEvents } from '@/test/analytics-factories'
+import { rollUpAnalytics, rollUpDay } from './rollups'
+import { utcDay } from './trends-dates'
 
 const DAY = 86_400_000
 const pool = () => getPool()
@@ -15,32 +17,7 @@ beforeAll(async () => {
   for (const back of [0, 5 * DAY]) await pool().query('SELECT analytics_create_partition($1::date)', [new Date(Date.now() - back).toISOString().slice(0, 10)])
 })
 
-interface Ev {
-  at: string
-  user: string
-  event: string
-  department?: string | null
-  role?: string | null
-  site?: string | null
-  appVersion?: string | null
-}
-
-async function insert(events: Ev[]) {
-  await pool().query(
-    `INSERT INTO "AnalyticsEvent" ("occurredAt", "userKey", type, event, department, role, site, "appVersion")
-     SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
-    [
-      events.map((e) => e.at),
-      events.map((e) => e.user),
-      events.map(() => 'track'),
-      events.map((e) => e.event),
-      events.map((e) => e.department ?? null),
-      events.map((e) => e.role ?? null),
-      events.map((e) => e.site ?? null),
-      events.map((e) => e.appVersion ?? null),
-    ],
-  )
-}
+const insert = insertAnalyticsEvents
 
 const cells = async (event: string) =>
   (
@@ -142,7 +119,7 @@ describe('rollUpDay', () => {
 })
 
 describe('the analytics-rollups job', () => {
-  it('rolls today, yesterday and a day late events touched; a second run finds nothing new', async () => {
+  it('rolls today, yesterday and a day late events touched, and that day again when more arrive late', async () => {
     const ev = uid('roll_late').replace(/-/g, '_')
     const day = utcDay(Date.now() - 4 * DAY)
     await insert([{ at: `${day}T10:00:00Z`, user: uid('u'), event: ev, department: 'ED' }])

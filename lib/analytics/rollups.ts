@@ -15,15 +15,11 @@
  */
 import { db, getPool } from '../db'
 import { inRawTransaction, type Sql } from '../tx'
+import { DAY_MS, utcDay } from './trends-dates'
 
 const CURSOR = 'rollups'
 /** Batches commit within seconds of their receivedAt (transactions time out after 20 s), as for sessions. */
 const OVERLAP_MS = 60_000
-const DAY_MS = 86_400_000
-
-/** The dimensions a trend can be broken down by, as columns of "AnalyticsEvent". */
-export const ROLLUP_DIMENSIONS = ['department', 'role', 'site', 'appVersion'] as const
-export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number]
 
 const DAY_BOUNDS = `"occurredAt" >= ($1::date)::timestamp AT TIME ZONE 'UTC' AND "occurredAt" < ($1::date + 1)::timestamp AT TIME ZONE 'UTC'`
 
@@ -89,8 +85,6 @@ export async function rollUpDay(sql: Sql, day: string): Promise<DayRoll> {
   }
   return total
 }
-
-export const utcDay = (ms: number): string => new Date(Math.floor(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10)
 
 /** The days a run re-rolls: today and yesterday, and the days of newly received events, oldest first. */
 export function daysToRoll(now: Date, touched: readonly string[]): string[] {
