@@ -7,7 +7,7 @@ import { DataTable } from '@/components/ui/data-table'
 import { ChartFrame, ChartLegend, type ChartEmpty } from '@/components/charts/chart-frame'
 import { AXIS_LABEL, AXIS_TICK, CATEGORY_SERIES, CHART, CHART_MARGIN } from '@/components/charts/chart-theme'
 import { dayToEpoch, formatDay, hasValues } from '@/components/charts/chart-data'
-import { timeTickProps } from '@/components/slo/charts/time-ticks'
+import { dayTicks } from './trends-ticks'
 import { fewerThan } from './trends-words'
 
 export interface TrendChartSeries {
@@ -36,7 +36,7 @@ const VALUE_LABEL: Record<TrendMeasure, string> = { events: 'Events (count per d
  */
 export function TrendsChart({ label, days, series, measure, k, empty }: TrendsChartProps) {
   const data = days.map((day, i) => ({ x: dayToEpoch(day), ...Object.fromEntries(series.map((s, j) => [`s${j}`, s.points[i]])) }))
-  const xTicks = timeTickProps(data.map((d) => d.x), 'UTC')
+  const xTicks = dayTicks(days)
   const all = series.flatMap((s) => s.points)
   const nothing = series.length === 0 || !hasValues(all) || all.every((v) => !v)
   const styles = series.map((_, j) => CATEGORY_SERIES[j % CATEGORY_SERIES.length]!)
@@ -55,7 +55,7 @@ export function TrendsChart({ label, days, series, measure, k, empty }: TrendsCh
         ticks={xTicks.ticks}
         tick={AXIS_TICK}
         stroke={CHART.axis}
-        tickFormatter={xTicks.tickFormatter}
+        tickFormatter={xTicks.label}
         label={{ value: 'Day (UTC)', position: 'insideBottom', offset: -16, ...AXIS_LABEL }}
       />
       <YAxis
@@ -86,7 +86,7 @@ export function TrendsChart({ label, days, series, measure, k, empty }: TrendsCh
           rows={days.map((day, i) => ({ day, i }))}
           rowKey={(r) => r.day}
           columns={[
-            { header: 'Day (UTC)', cell: (r) => formatDay(r.day) },
+            { header: 'Day (UTC)', className: 'whitespace-nowrap', cell: (r) => formatDay(r.day) },
             ...series.map((s) => ({ header: s.label, numeric: true, cell: (r: { i: number }) => value(s.points[r.i]) })),
           ]}
         />

@@ -15,7 +15,7 @@ interface SeriesSummary {
 export function summariseSeries(trend: Trend): SeriesSummary[] {
   return trend.series.map((series) => {
     const shown = series.points.map((v, i) => ({ v, day: trend.days[i]! })).filter((p): p is { v: number; day: string } => p.v !== null)
-    const peak = shown.reduce<{ day: string; value: number } | null>((best, p) => (!best || p.v > best.value ? { day: p.day, value: p.v } : best), null)
+    const peak = shown.reduce<{ day: string; value: number } | null>((best, p) => (p.v > (best?.value ?? 0) ? { day: p.day, value: p.v } : best), null)
     return {
       series,
       today: series.points.at(-1) ?? null,
@@ -35,7 +35,7 @@ export function TrendsSeriesTable({ trend, k, caption }: { trend: Trend; k: numb
       rows={summariseSeries(trend)}
       rowKey={(r) => r.series.key}
       columns={[
-        { header: 'Series', cell: (r) => <span className="font-mono text-xs">{r.series.label}</span> },
+        { header: 'Series', cell: (r) => r.series.label },
         { header: `Today so far (${unit})`, numeric: true, cell: (r) => (r.series.points.length ? shownCount(r.today, k) : '—') },
         { header: `Daily mean (${unit})`, numeric: true, cell: (r) => (r.mean === null ? '—' : formatNumber(r.mean, { digits: 1 })) },
         { header: 'Busiest day', numeric: true, cell: (r) => (r.peak ? `${formatNumber(r.peak.value)} on ${formatDay(r.peak.day)}` : '—') },

@@ -43,14 +43,26 @@ describe('generateDemoEvents', () => {
       if (!first.has(r.userKey)) first.set(r.userKey, daysAgo(r))
       last.set(r.userKey, daysAgo(r))
     }
-    // Weeks 2 to 8 (week 1 is everyone's first sight): each brings at least 11 people never seen before.
+    // Weeks 2 to 8 (week 1 is everyone's first sight): each brings well over k = 11 people never seen
+    // before, so that a cohort's later weeks, smaller, can still be shown.
     for (let week = 1; week < 8; week++) {
       const starters = [...first.values()].filter((d) => d < DEMO_DAYS - 7 * week && d >= DEMO_DAYS - 7 * (week + 1)).length
-      expect(starters, `week ${week + 1}`).toBeGreaterThanOrEqual(11)
+      expect(starters, `week ${week + 1}`).toBeGreaterThanOrEqual(16)
     }
     const gone = [...last.values()].filter((d) => d > 14).length
     expect(gone).toBeGreaterThan(10)
     expect(usersOf(lastWeek).size).toBeGreaterThan(usersOf(rows.filter((r) => daysAgo(r) >= DEMO_DAYS - 7)).size)
+  })
+
+  it('loses part of each cohort of new starters over the weeks', () => {
+    // Starters of days 49–42 before now, still seen in days 21–14 before now (four weeks on).
+    const cohort = usersOf(rows.filter((r) => daysAgo(r) >= 42 && daysAgo(r) < 49))
+    const before = usersOf(rows.filter((r) => daysAgo(r) >= 49))
+    const starters = [...cohort].filter((u) => !before.has(u))
+    const later = usersOf(rows.filter((r) => daysAgo(r) >= 14 && daysAgo(r) < 21))
+    const kept = starters.filter((u) => later.has(u)).length / starters.length
+    expect(kept).toBeGreaterThan(0.4)
+    expect(kept).toBeLessThan(0.9)
   })
 
   it('shows the AI differential spreading after its rollout', () => {

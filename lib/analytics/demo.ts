@@ -188,8 +188,9 @@ function person(rnd: () => number, dept: Department, n: number, tenure: Tenure, 
 
 /**
  * Everyone who works in the demo: each department's core staff (a few of whom leave during it), and every
- * week new starters, about one in fourteen of the department: rotating residents who stay two to six weeks, bank
- * staff who come now and then, and permanent hires.
+ * week new starters, about one in eight of the department: rotating residents who stay two to six weeks,
+ * bank staff who come now and then, and permanent hires — of whom some drift away from the assistants
+ * after a few weeks.
  */
 function staff(rnd: () => number, firstDay: number, lastDay: number): Person[] {
   const people: Person[] = []
@@ -200,12 +201,14 @@ function staff(rnd: () => number, firstDay: number, lastDay: number): Person[] {
       people.push(person(rnd, dept, ++n, 'core', -Infinity, leaves))
     }
     for (let week = firstDay; week <= lastDay; week += 7 * DAY) {
-      const joiners = Math.floor(dept.staff * 0.07 + rnd() * 2)
+      const joiners = Math.floor(dept.staff * 0.13 + rnd() * 2)
       for (let j = 0; j < joiners; j++) {
         const r = rnd()
-        const tenure: Tenure = r < 0.4 ? 'rotation' : r < 0.65 ? 'bank' : 'permanent'
+        const tenure: Tenure = r < 0.35 ? 'rotation' : r < 0.55 ? 'bank' : 'permanent'
         const from = week + Math.floor(rnd() * 7) * DAY
-        const until = tenure === 'rotation' ? from + (14 + Math.floor(rnd() * 29)) * DAY : Infinity
+        let until = tenure === 'rotation' ? from + (14 + Math.floor(rnd() * 29)) * DAY : Infinity
+        // Some try the assistants for one to four weeks, then go back to their old ways.
+        if (tenure !== 'rotation' && rnd() < 0.3) until = from + (7 + Math.floor(rnd() * 22)) * DAY
         people.push(person(rnd, dept, ++n, tenure, from, until))
       }
     }

@@ -23,7 +23,7 @@ export const DEFAULT_TREND_EVENTS = ['diagnosis_started', 'ai_suggestion_reviewe
 export const DEFAULT_FEATURE = 'ai_suggestion_reviewed'
 export const DEFAULT_RANGE: TrendRange = 30
 
-export const MEASURE_WORDS: Record<TrendMeasure, string> = { events: 'Events', users: 'People (distinct users per day)' }
+export const MEASURE_WORDS: Record<TrendMeasure, string> = { events: 'Events', users: 'People per day' }
 export const BREAKDOWN_WORDS: Record<TrendBreakdown, string> = { '': 'No breakdown', department: 'Department', role: 'Role', site: 'Site', appVersion: 'App version' }
 
 export interface TrendQuery {
