@@ -32,6 +32,8 @@ describe('pagePermissions', () => {
     // An existing workflow opens read-only for readers; a new one is for those who manage analytics.
     ['/analytics/workflows/diagnosis_workflow', ['analytics:read']],
     ['/analytics/workflows/new', ['analytics:manage']],
+    ['/analytics/trends', ['analytics:read']],
+    ['/analytics/retention', ['analytics:read']],
     ['/admin/jobs', ['job:read']],
     ['/admin/jobs/sli-rollup', ['job:read']],
     ['/admin/users', ['user:manage']],

@@ -27,6 +27,18 @@ export const SERIES: readonly SeriesStyle[] = [
   { color: 'var(--color-accent-fg)', dash: '12 4 3 4' },
 ]
 
+/**
+ * Categories compared on one chart (events, departments), up to eight: the four series styles, then the same
+ * colours with a second dash pattern, so no two lines look alike even without colour.
+ */
+export const CATEGORY_SERIES: readonly SeriesStyle[] = [
+  ...SERIES,
+  { color: 'var(--color-low)', dash: '2 4' },
+  { color: 'var(--color-accent)', dash: '1 3' },
+  { color: 'var(--color-ink-muted)', dash: '10 3 2 3' },
+  { color: 'var(--color-accent-fg)', dash: '4 2' },
+]
+
 export const AXIS_TICK = { fill: 'var(--color-ink-muted)', fontSize: 12 } as const
 export const AXIS_LABEL = { fill: 'var(--color-ink-muted)', fontSize: 12 } as const
 export const CHART_MARGIN = { top: 12, right: 16, bottom: 24, left: 12 } as const

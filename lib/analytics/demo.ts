@@ -1,9 +1,14 @@
 /**
- * A believable hospital week of analytics events for the demo: about 160 clinicians in seven departments
- * on two sites, day and night shifts, running the three shipped workflows with drop-off that differs by
- * step, department and shift (Paediatrics trusts the AI differential least, nights drop more, the ED
- * triages fast). Pure and deterministic (a seeded generator), so the demo looks the same on every install
- * for the same `now`; the seed (lib/seed/analytics.ts) stores it in bulk.
+ * A believable eight weeks of a hospital's analytics events for the demo: about 160 clinicians in seven
+ * departments on two sites, day and night shifts and thinner weekends, running the three shipped workflows
+ * with drop-off that differs by step, department and shift (Paediatrics trusts the AI differential least,
+ * nights drop more, the ED triages fast). Around them the hospital moves: new starters join every week
+ * (rotating residents who leave after a few weeks, bank staff who come now and then, permanent hires), a
+ * few people leave, app releases spread over a week or two, and the AI differential (dx-assist 3.0), a
+ * pilot for some clinicians until ROLLOUT_DAYS_AGO days ago, then went to everyone — adoption rises there.
+ * The last week is shaped like the one-week demo it grew from. Pure and deterministic (a seeded
+ * generator), so the demo looks the same on every install for the same `now`; the seed
+ * (lib/seed/analytics.ts) stores it in bulk.
  */
 import type { EventRow } from './normalize'
 import type { PseudonymKind } from './pseudonym'
@@ -11,6 +16,17 @@ import type { PseudonymKind } from './pseudonym'
 const MIN = 60_000
 const HOUR = 60 * MIN
 const DAY = 24 * HOUR
+
+/** Eight weeks: enough for weekly retention cohorts and a trend; inside the 90 days analytics keeps. */
+export const DEMO_DAYS = 56
+/** When the AI differential went from its pilot to every clinician. */
+export const ROLLOUT_DAYS_AGO = 24
+/** App releases (days before now) and the version each brought; everyone starts on the first. */
+const RELEASES: readonly [daysAgo: number, version: string][] = [
+  [Infinity, '4.0'],
+  [47, '4.1'],
+  [16, '4.2'],
+]
 
 /** mulberry32: small, fast, good enough for demo data. */
 export function random(seed: number): () => number {
@@ -48,28 +64,36 @@ interface Flow {
   onward: number[]
   /** Index of the AI step (its onward chance scales with the department's trust). */
   aiStep: number
+  /** The steps of the AI differential, which happen only where a clinician has it (the rollout). */
+  panelSteps?: readonly number[]
   gapMinutes: [min: number, max: number]
   perShift: [min: number, max: number]
-  properties: (rnd: () => number, step: number, elapsedMs: number) => Props
+  properties: (rnd: () => number, step: number, elapsedMs: number, ai: AiContext) => Props
+}
+
+/** What the AI differential was for one attempt: whether the clinician had it, and which model. */
+interface AiContext {
+  panel: boolean
+  model: string
 }
 
 type Props = Record<string, string | number | boolean>
 const pick = (step: number, options: Props[]): Props => options[step]!
 
-const MODELS = ['dx-assist-2.3', 'dx-assist-3.0']
 const FLOWS: Record<WorkflowKey, Flow> = {
   diagnosis: {
     events: ['diagnosis_started', 'ai_suggestion_viewed', 'ai_suggestion_reviewed', 'diagnosis_completed'],
     onward: [0.93, 0.78, 0.9],
     aiStep: 1,
+    panelSteps: [1, 2],
     gapMinutes: [0.5, 9],
     perShift: [2, 7],
-    properties: (rnd, step, elapsed) =>
+    properties: (rnd, step, elapsed, ai) =>
       pick(step, [
         { entry: rnd() < 0.7 ? 'encounter' : 'worklist' },
-        { ai_model: MODELS[rnd() < 0.35 ? 1 : 0]!, suggestions: 3 + Math.floor(rnd() * 4) },
-        { ai_model: MODELS[rnd() < 0.35 ? 1 : 0]!, decision: rnd() < 0.62 ? 'accepted' : rnd() < 0.7 ? 'edited' : 'rejected' },
-        { duration: Math.round(elapsed / 1000), ai_used: rnd() < 0.8, outcome: rnd() < 0.85 ? 'confirmed' : 'provisional' },
+        { ai_model: ai.model, suggestions: 3 + Math.floor(rnd() * 4) },
+        { ai_model: ai.model, decision: rnd() < 0.62 ? 'accepted' : rnd() < 0.7 ? 'edited' : 'rejected' },
+        { duration: Math.round(elapsed / 1000), ai_used: ai.panel && rnd() < 0.8, outcome: rnd() < 0.85 ? 'confirmed' : 'provisional' },
       ]),
   },
   triage: {
@@ -102,7 +126,7 @@ const FLOWS: Record<WorkflowKey, Flow> = {
   },
 }
 
-const ROLES = ['physician', 'nurse', 'pharmacist'] as const
+const ROLES = ['physician', 'nurse'] as const
 
 /**
  * Where a clinician habitually stops, or Infinity: without habits every clinician would finish each
@@ -120,6 +144,85 @@ function habitOf(rnd: () => number, dept: Department): number {
   return Infinity
 }
 
+/** How someone works here: core staff were there before the demo starts; the others join during it. */
+type Tenure = 'core' | 'permanent' | 'rotation' | 'bank'
+
+interface Person {
+  id: string
+  dept: Department
+  role: string
+  site: string
+  nightWorker: boolean
+  browser: readonly [family: string, major: string]
+  habits: Map<WorkflowKey, number>
+  /** The first and the day after the last day they work (UTC midnights; ±Infinity when open). */
+  from: number
+  until: number
+  /** Chance of a shift on a weekday; weekends are staffed thinner. */
+  shiftChance: number
+  /** Had the AI differential during its pilot, before the rollout. */
+  pilot: boolean
+  /** Days after a release before their device runs it. */
+  upgradeLag: number
+}
+
+const SHIFT_CHANCE: Record<Tenure, number> = { core: 0.68, permanent: 0.68, rotation: 0.7, bank: 0.3 }
+const WEEKEND_FACTOR = 0.62
+
+function person(rnd: () => number, dept: Department, n: number, tenure: Tenure, from: number, until: number): Person {
+  return {
+    id: `demo-${dept.name.toLowerCase().replace(/\s+/g, '-')}-${n}`,
+    dept,
+    role: dept.name === 'Pharmacy' ? 'pharmacist' : ROLES[rnd() < 0.55 ? 0 : 1]!,
+    site: rnd() < 0.6 ? 'North' : 'South',
+    nightWorker: dept.nights && rnd() < 0.3,
+    browser: rnd() < 0.7 ? ['Chrome', '131'] : rnd() < 0.6 ? ['Edge', '131'] : ['Safari', '17'],
+    habits: new Map(dept.workflows.map((k) => [k, habitOf(rnd, dept)])),
+    from,
+    until,
+    shiftChance: SHIFT_CHANCE[tenure],
+    pilot: rnd() < 0.4,
+    upgradeLag: Math.floor(rnd() * rnd() * 21),
+  }
+}
+
+/**
+ * Everyone who works in the demo: each department's core staff (a few of whom leave during it), and every
+ * week new starters, about one in eight of the department: rotating residents who stay two to six weeks,
+ * bank staff who come now and then, and permanent hires — of whom some drift away from the assistants
+ * after a few weeks.
+ */
+function staff(rnd: () => number, firstDay: number, lastDay: number): Person[] {
+  const people: Person[] = []
+  for (const dept of DEPARTMENTS) {
+    let n = 0
+    for (let i = 0; i < dept.staff; i++) {
+      const leaves = rnd() < 0.06 ? firstDay + Math.floor(rnd() * (lastDay - firstDay) / DAY) * DAY : Infinity
+      people.push(person(rnd, dept, ++n, 'core', -Infinity, leaves))
+    }
+    for (let week = firstDay; week <= lastDay; week += 7 * DAY) {
+      const joiners = Math.floor(dept.staff * 0.13 + rnd() * 2)
+      for (let j = 0; j < joiners; j++) {
+        const r = rnd()
+        const tenure: Tenure = r < 0.35 ? 'rotation' : r < 0.55 ? 'bank' : 'permanent'
+        const from = week + Math.floor(rnd() * 7) * DAY
+        let until = tenure === 'rotation' ? from + (14 + Math.floor(rnd() * 29)) * DAY : Infinity
+        // Some try the assistants for one to four weeks, then go back to their old ways.
+        if (tenure !== 'rotation' && rnd() < 0.3) until = from + (7 + Math.floor(rnd() * 22)) * DAY
+        people.push(person(rnd, dept, ++n, tenure, from, until))
+      }
+    }
+  }
+  return people
+}
+
+function versionOn(day: number, end: number, lag: number): string {
+  const age = (end - day) / DAY + lag
+  let version = RELEASES[0]![1]
+  for (const [daysAgo, v] of RELEASES) if (age <= daysAgo) version = v
+  return version
+}
+
 export interface DemoOptions {
   now: Date
   pseudonym: (kind: PseudonymKind, id: string) => string
@@ -127,58 +230,58 @@ export interface DemoOptions {
   seed?: number
 }
 
-export function generateDemoWeek({ now, pseudonym, days = 7, seed = 13 }: DemoOptions): EventRow[] {
+/** The demo's events in time order, all in the `days` (DEMO_DAYS) before `now`. */
+export function generateDemoEvents({ now, pseudonym, days = DEMO_DAYS, seed = 13 }: DemoOptions): EventRow[] {
   const rnd = random(seed)
   const rows: EventRow[] = []
   const end = now.getTime()
   const start = end - days * DAY + HOUR
   const firstDay = Math.floor(start / DAY) * DAY
-  let n = 0
-  for (const dept of DEPARTMENTS) {
-    for (let i = 0; i < dept.staff; i++) {
-      const id = `demo-${dept.name.toLowerCase().replace(/\s+/g, '-')}-${i + 1}`
-      const userKey = pseudonym('user', id)
-      const role = dept.name === 'Pharmacy' ? 'pharmacist' : ROLES[rnd() < 0.55 ? 0 : 1]!
-      const site = rnd() < 0.6 ? 'North' : 'South'
-      const nightWorker = dept.nights && rnd() < 0.3
-      const browser = rnd() < 0.7 ? ['Chrome', '131'] : rnd() < 0.6 ? ['Edge', '131'] : ['Safari', '17']
-      const habits = new Map(dept.workflows.map((k) => [k, habitOf(rnd, dept)]))
-      for (let day = firstDay; day < end; day += DAY) {
-        if (rnd() > 0.62) continue // five shifts a week or so
-        const shiftStart = day + (nightWorker ? 19 : 7) * HOUR + Math.floor(rnd() * 60) * MIN
-        for (const key of dept.workflows) {
-          const flow = FLOWS[key]
-          if (role === 'pharmacist' && key !== 'medication') continue
-          const attempts = flow.perShift[0] + Math.floor(rnd() * (flow.perShift[1] - flow.perShift[0] + 1))
-          const stopAfter = habits.get(key)!
-          for (let a = 0; a < attempts; a++) {
-            let t = shiftStart + Math.floor(rnd() * 11 * HOUR)
-            const began = t
-            for (let step = 0; step < flow.events.length; step++) {
-              if (t < start || t > end) break
-              rows.push({
-                occurredAt: new Date(t),
-                userKey,
-                anonymousKey: null,
-                clientSessionKey: null,
-                type: 'track',
-                event: flow.events[step]!,
-                properties: flow.properties(rnd, step, t - began),
-                messageId: pseudonym('message', `${id}-${n++}`),
-                site,
-                department: dept.name,
-                role,
-                appVersion: rnd() < 0.8 ? '4.2' : '4.1',
-                uaFamily: browser[0]!,
-                uaMajor: browser[1]!,
-              })
-              if (step === flow.events.length - 1 || step === stopAfter) break
-              let onward = flow.onward[step]! * (step === flow.aiStep ? dept.aiTrust : 1)
-              if (nightWorker) onward *= 0.94
-              if (rnd() > onward) break
-              const [lo, hi] = flow.gapMinutes
-              t += Math.round((lo + rnd() * (hi - lo)) * MIN)
-            }
+  const rolloutAt = end - ROLLOUT_DAYS_AGO * DAY
+  for (const p of staff(rnd, firstDay, Math.floor(end / DAY) * DAY)) {
+    const userKey = pseudonym('user', p.id)
+    for (let day = Math.max(firstDay, p.from); day < Math.min(end, p.until); day += DAY) {
+      const weekend = [0, 6].includes(new Date(day).getUTCDay())
+      if (rnd() > p.shiftChance * (weekend ? WEEKEND_FACTOR : 1)) continue
+      const appVersion = versionOn(day, end, p.upgradeLag)
+      const shiftStart = day + (p.nightWorker ? 19 : 7) * HOUR + Math.floor(rnd() * 60) * MIN
+      for (const key of p.dept.workflows) {
+        const flow = FLOWS[key]
+        if (p.role === 'pharmacist' && key !== 'medication') continue
+        const attempts = flow.perShift[0] + Math.floor(rnd() * (flow.perShift[1] - flow.perShift[0] + 1))
+        const stopAfter = p.habits.get(key)!
+        for (let a = 0; a < attempts; a++) {
+          let t = shiftStart + Math.floor(rnd() * 11 * HOUR)
+          const began = t
+          const rolledOut = t >= rolloutAt
+          const ai: AiContext = { panel: !flow.panelSteps || rolledOut || p.pilot, model: rolledOut && rnd() < 0.8 ? 'dx-assist-3.0' : 'dx-assist-2.3' }
+          for (let step = 0; step < flow.events.length; step++) {
+            // Without the AI differential its steps do not happen: the clinician goes on to the diagnosis.
+            if (!ai.panel && flow.panelSteps?.includes(step)) continue
+            if (t < start || t > end) break
+            rows.push({
+              occurredAt: new Date(t),
+              userKey,
+              anonymousKey: null,
+              clientSessionKey: null,
+              type: 'track',
+              event: flow.events[step]!,
+              properties: flow.properties(rnd, step, t - began, ai),
+              // No message id: the demo is written once, not retried, and 160k HMACs would double the seed's time.
+              messageId: null,
+              site: p.site,
+              department: p.dept.name,
+              role: p.role,
+              appVersion,
+              uaFamily: p.browser[0],
+              uaMajor: p.browser[1],
+            })
+            if (step === flow.events.length - 1 || step === stopAfter) break
+            let onward = flow.onward[step]! * (step === flow.aiStep ? p.dept.aiTrust : 1)
+            if (p.nightWorker) onward *= 0.94
+            if (rnd() > onward) break
+            const [lo, hi] = flow.gapMinutes
+            t += Math.round((lo + rnd() * (hi - lo)) * MIN)
           }
         }
       }

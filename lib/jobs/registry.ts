@@ -25,6 +25,7 @@ import { analyticsPartitions } from './analytics-partitions'
 import { analyticsRetention } from './analytics-retention'
 import { analyticsSessions } from './analytics-sessions'
 import { analyticsInsights } from './analytics-insights'
+import { analyticsRollups } from './analytics-rollups'
 import type { JobDefinition } from './types'
 
 export const jobs: readonly JobDefinition[] = [
@@ -51,6 +52,7 @@ export const jobs: readonly JobDefinition[] = [
   analyticsRetention,
   analyticsSessions,
   analyticsInsights,
+  analyticsRollups,
 ]
 
 // Jobs registered at run time (tests register throwaway jobs here instead of sleeping on real ones).

@@ -1,7 +1,7 @@
-/** The analytics demo: registry, workflows and a hospital week, idempotently; workflows editable by PMs only. */
+/** The analytics demo: registry, workflows and eight hospital weeks with their sessions and rollups, idempotently; workflows editable by PMs only. */
 import { describe, expect, it } from 'vitest'
 import { actorOfUser } from '@/lib/auth/actor'
-import { db } from '@/lib/db'
+import { db, getPool } from '@/lib/db'
 import { sqlOfPrisma } from '@/lib/tx'
 import { computeFunnel } from '@/lib/analytics/funnel'
 import { getWorkflow, saveWorkflow } from '@/lib/analytics/workflows'
@@ -10,17 +10,28 @@ import { createUser, uid } from '@/test/factories'
 import { seedAnalytics } from './analytics'
 
 describe('seedAnalytics', () => {
-  it('registers the events and workflows and writes one week once, whose funnels narrow step by step', async () => {
+  it('registers the events and workflows and writes eight weeks once, rolled up, whose last week\'s funnels narrow step by step', async () => {
     const logs: string[] = []
     const now = new Date()
     const started = performance.now()
     await seedAnalytics((m) => logs.push(m), now)
     const seconds = (performance.now() - started) / 1000
-    expect(logs[0]).toMatch(/^analytics: 12 event types, 3 workflows, \d+ demo events, \d+ sessions$/)
+    expect(logs[0]).toMatch(/^analytics: 12 event types, 3 workflows, \d+ demo events, \d+ sessions, \d+ days rolled up$/)
     expect(seconds, logs[0]).toBeLessThan(30)
     const events = Number(/(\d+) demo events/.exec(logs[0]!)![1])
-    expect(events).toBeGreaterThan(15_000)
-    expect(await db.analyticsSession.count()).toBeGreaterThan(1000)
+    expect(events).toBeGreaterThan(100_000)
+    expect(await db.analyticsSession.count()).toBeGreaterThan(10_000)
+    expect(Number(/(\d+) days rolled up/.exec(logs[0]!)![1])).toBeGreaterThanOrEqual(56)
+
+    // The rollups hold every demo day, and agree with the raw events.
+    const rolled = await getPool().query<{ day: string; events: number; raw: number }>(
+      `SELECT s.day::text, s.events, (SELECT count(*)::int FROM "AnalyticsEvent" e WHERE e.event = s.event
+         AND e."occurredAt" >= s.day::timestamp AT TIME ZONE 'UTC' AND e."occurredAt" < (s.day + 1)::timestamp AT TIME ZONE 'UTC') AS raw
+       FROM "AnalyticsDailySeries" s WHERE s.event = 'diagnosis_started' AND s.dimension = '' AND s.day > $1::date ORDER BY 1`,
+      [new Date(now.getTime() - 56 * 86_400_000).toISOString().slice(0, 10)],
+    )
+    expect(rolled.rows.length).toBeGreaterThanOrEqual(55)
+    for (const r of rolled.rows) expect(r.events, r.day).toBe(r.raw)
 
     for (const key of ['diagnosis_workflow', 'emergency_triage', 'medication_review']) {
       const w = (await getWorkflow(key))!
@@ -34,7 +45,7 @@ describe('seedAnalytics', () => {
     }
 
     await seedAnalytics((m) => logs.push(m), now)
-    expect(logs[1]).toBe('analytics: 0 event types, 0 workflows (demo week already there)')
+    expect(logs[1]).toBe('analytics: 0 event types, 0 workflows (demo events already there)')
   }, 120_000)
 })
 

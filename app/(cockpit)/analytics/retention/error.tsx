@@ -1,0 +1,7 @@
+'use client'
+
+import { PageError } from '@/components/ui/page-error'
+
+export default function RetentionError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <PageError title="Retention could not be loaded" error={error} retry={retry} back={{ href: '/analytics', label: 'Analytics overview' }} />
+}
