@@ -31,6 +31,10 @@ const PUBLIC_ROUTES = new Set([
   '/api/alerts/events/v2',
   // Does nothing: the framework's floor measured by `npm run bench -- alerts`.
   '/api/ping',
+  // The OFREP change stream authenticates by the stream token in its URL (an HMAC of an API key id, checked
+  // with the key's validity and flags:evaluate scope inside the handler) or an API key: browsers' EventSource
+  // cannot send headers. 401 without either; see lib/flags/change-stream.db.test.ts.
+  '/ofrep/v1/events',
 ])
 
 const filesNamed = (dir: string, name: RegExp) =>
