@@ -25,6 +25,8 @@ describe('pagePermissions', () => {
     ['/slo/manage/triage_latency', ['slo:manage']],
     ['/flags', ['flag:read']],
     ['/flags/experiments/checkout-copy', ['flag:read']],
+    ['/analytics', ['analytics:read']],
+    ['/analytics/funnels', ['analytics:read']],
     ['/admin/jobs', ['job:read']],
     ['/admin/jobs/sli-rollup', ['job:read']],
     ['/admin/users', ['user:manage']],
@@ -42,7 +44,7 @@ describe('pagePermissions', () => {
   it('does not match a longer word that merely starts like a page', () => {
     expect(pagePermissions('/incidentsx')).toBeNull()
     expect(pagePermissions('/sloth')).toBeNull()
-    expect(pagePermissions('/analytics')).toBeNull()
+    expect(pagePermissions('/analyticsx')).toBeNull()
     expect(pagePermissions('/login')).toBeNull()
   })
 })

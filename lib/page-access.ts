@@ -21,6 +21,7 @@ const PAGE_PERMISSIONS: { prefix: string; anyOf: readonly Permission[] }[] = [
   { prefix: '/slo/reports', anyOf: ['report:read'] },
   { prefix: '/slo/manage', anyOf: ['slo:manage'] },
   { prefix: '/flags', anyOf: ['flag:read'] },
+  { prefix: '/analytics', anyOf: ['analytics:read'] },
   // The index lists the administration areas the person may open: it needs one of them.
   { prefix: '/admin', anyOf: ADMIN.map((a) => a.permission) },
   ...ADMIN.map((a) => ({ prefix: a.href, anyOf: [a.permission] })),

@@ -4,6 +4,7 @@
  * under the field it belongs to. Pure: the component keeps the draft in state and calls these.
  */
 import { formatInTimeZone, fromZonedTime } from 'date-fns-tz'
+import { funnelParamsToSearch } from '@/lib/analytics/funnel-params'
 import { FunnelQuery, MAX_FUNNEL_RANGE_DAYS, type FunnelBreakdown } from '@/lib/analytics/funnel-query'
 import type { OrderMode, WorkflowDefinition, WorkflowStep } from '@/lib/analytics/workflow-schema'
 
@@ -83,14 +84,34 @@ export function presetOf(from: Date, to: Date, now: Date): RangePreset | 'custom
   return RANGE_PRESETS.find((p) => Math.abs(span - p * DAY) < MINUTE) ?? 'custom'
 }
 
-/** The draft of a query (the one in the URL). */
-export function draftFromQuery(q: FunnelQuery, now: Date, timeZone: string): FunnelDraft {
+/**
+ * The page's own parameter `days` (7, 14, 30 or 90): a range that ends whenever the link is opened, so a
+ * shared "last 30 days" stays the last 30 days. The page turns it into `from` and `to` before the engine
+ * reads the rest (lib/analytics/funnel-params.ts); links to the CSV and the drop-offs carry the exact dates.
+ */
+export function rangeDaysParam(value: string | null | undefined): RangePreset | null {
+  return RANGE_PRESETS.find((d) => String(d) === value) ?? null
+}
+
+/** The page's URL parameters of a query: the engine's format, with `days` instead of dates for a preset. */
+export function builderSearch(query: FunnelQuery, range: RangePreset | 'custom'): string {
+  const p = new URLSearchParams(funnelParamsToSearch(query))
+  if (range !== 'custom') {
+    p.delete('from')
+    p.delete('to')
+    p.set('days', String(range))
+  }
+  return p.toString()
+}
+
+/** The draft of a query (the one in the URL); `days` when the URL gave a preset. */
+export function draftFromQuery(q: FunnelQuery, now: Date, timeZone: string, days: RangePreset | null = null): FunnelDraft {
   // The last day shown is the one holding the range's last instant (to is exclusive).
   const lastDay = new Date(q.to.getTime() - 1)
   return {
     workflow: q.workflow ?? '',
     steps: q.steps.map((s) => ({ event: s.event, label: s.label ?? '', filters: filtersText(s.filters) })),
-    range: presetOf(q.from, q.to, now),
+    range: days ?? presetOf(q.from, q.to, now),
     from: day(q.from, timeZone),
     to: day(lastDay, timeZone),
     ...windowParts(q.conversionWindowMs),
@@ -199,6 +220,16 @@ export function draftRange(d: FunnelDraft, now: Date, timeZone: string): { from:
   const from = dateAt(d.from, timeZone)
   const last = dateAt(d.to, timeZone)
   return { from, to: last && dateAt(nextDay(d.to), timeZone) }
+}
+
+/** The URL parser's field names (lib/analytics/funnel-params.ts) as the builder's fields. */
+export function urlFieldErrors(fields: Record<string, string[]>): FieldErrors {
+  const out: FieldErrors = {}
+  for (const [key, messages] of Object.entries(fields)) {
+    const field = key === 'conversionWindowMs' ? 'window' : key === 'from' || key === 'to' ? 'range' : key === '_' ? 'form' : key
+    ;(out[field] ??= []).push(...messages)
+  }
+  return out
 }
 
 /** Messages of the schema, in the page's words where the schema's own would be technical. */
