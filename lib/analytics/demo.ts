@@ -110,14 +110,36 @@ const ROLES = ['physician', 'nurse', 'pharmacist'] as const
  * have the AI panel switched off (stop after step 1), some distrust it (stop after seeing it: more where
  * the department trusts it less), some record the result in another system (stop before the last step).
  */
-function habitOf(rnd: () => number, dept: Department): number {
+function habitOf(rnd: () => number, dept: Department, scepticism = 1): number {
   const r = rnd()
   const noPanel = 0.07
-  const sceptic = noPanel + 0.12 * (2 - dept.aiTrust)
+  const sceptic = noPanel + 0.12 * (2 - dept.aiTrust) * scepticism
   if (r < noPanel) return 0
   if (r < sceptic) return 1
   if (r < sceptic + 0.06) return 2
   return Infinity
+}
+
+/**
+ * The demo's A/B experiment (exposures seeded by lib/seed/analytics-experiment.ts): diagnosis with the AI
+ * differential served by AI engine v2 ('on') or the current engine ('off'), half the diagnosing clinicians
+ * each by a hash of their id. On v2 far fewer of them habitually stop after seeing the differential, so the
+ * funnel broken down by variant differs at that step (by 6 to 15 points in the share going on). The random stream is the same either way.
+ */
+export const DEMO_EXPERIMENT = { key: 'dx-ai-engine-v2', flag: 'ai_engine_v2', workflow: 'diagnosis' as WorkflowKey, control: 'off', treatment: 'on' } as const
+const V2_SCEPTICISM = 0.1
+
+export function demoExperimentVariant(id: string): 'off' | 'on' {
+  let h = 5381
+  for (let i = 0; i < id.length; i++) h = (Math.imul(h, 33) + id.charCodeAt(i)) | 0
+  return (h >>> 0) % 2 === 0 ? 'off' : 'on'
+}
+
+const clinicianId = (dept: Department, i: number) => `demo-${dept.name.toLowerCase().replace(/\s+/g, '-')}-${i + 1}`
+
+/** The ids (userId, the flags' targeting key) of the clinicians who run the experiment's workflow. */
+export function demoExperimentClinicians(): string[] {
+  return DEPARTMENTS.filter((d) => d.workflows.includes(DEMO_EXPERIMENT.workflow)).flatMap((d) => Array.from({ length: d.staff }, (_, i) => clinicianId(d, i)))
 }
 
 export interface DemoOptions {
@@ -136,13 +158,14 @@ export function generateDemoWeek({ now, pseudonym, days = 7, seed = 13 }: DemoOp
   let n = 0
   for (const dept of DEPARTMENTS) {
     for (let i = 0; i < dept.staff; i++) {
-      const id = `demo-${dept.name.toLowerCase().replace(/\s+/g, '-')}-${i + 1}`
+      const id = clinicianId(dept, i)
       const userKey = pseudonym('user', id)
       const role = dept.name === 'Pharmacy' ? 'pharmacist' : ROLES[rnd() < 0.55 ? 0 : 1]!
       const site = rnd() < 0.6 ? 'North' : 'South'
       const nightWorker = dept.nights && rnd() < 0.3
       const browser = rnd() < 0.7 ? ['Chrome', '131'] : rnd() < 0.6 ? ['Edge', '131'] : ['Safari', '17']
-      const habits = new Map(dept.workflows.map((k) => [k, habitOf(rnd, dept)]))
+      const onV2 = demoExperimentVariant(id) === DEMO_EXPERIMENT.treatment
+      const habits = new Map(dept.workflows.map((k) => [k, habitOf(rnd, dept, k === DEMO_EXPERIMENT.workflow && onV2 ? V2_SCEPTICISM : 1)]))
       for (let day = firstDay; day < end; day += DAY) {
         if (rnd() > 0.62) continue // five shifts a week or so
         const shiftStart = day + (nightWorker ? 19 : 7) * HOUR + Math.floor(rnd() * 60) * MIN
