@@ -83,15 +83,16 @@ export function packExclusions(exclusions: readonly Pick<FunnelExclusion, 'after
   return exclusions.reduce((acc, x, j) => acc + (x.afterStep + 16 * x.beforeStep) * 2 ** (8 * j), 0)
 }
 
-/** The SQL and its parameters (exported for EXPLAIN in the benchmark). `experimentId` only for a flag breakdown. */
-export function funnelBreakdownSql(q: EngineQuery, experimentId?: string): { text: string; values: unknown[] } {
+/**
+ * The two CTEs every funnel statement starts with: `ev` (the funnel's events in the range, with their step
+ * and exclusion bits) and `per_user` (u, c = [level, time of step 1..n in ms] of the user's counted chain,
+ * and `dim` when a dimension is asked for). `param` appends a value and returns its placeholder; $1, $2, $3
+ * must already be from, to and the window in ms.
+ */
+export function funnelUsersCte(q: EngineQuery, param: (v: unknown) => string, dimension: string | null = null): string {
   const n = q.steps.length
   const mode = q.orderMode ?? 'ordered'
   const exclusions = q.exclusions ?? []
-  const breakdown = q.breakdown ?? { kind: 'none' }
-  const edges = timeToConvertEdges(q.conversionWindowMs)
-  const values: unknown[] = [q.from.toISOString(), q.to.toISOString(), q.conversionWindowMs]
-  const param = (v: unknown) => `$${values.push(v)}`
   const condition = (s: { event: string; filters: Record<string, unknown> }) => {
     const c = [`e.event = ${param(s.event)}`]
     if (Object.keys(s.filters).length > 0) c.push(`e.properties @> ${param(JSON.stringify(s.filters))}::jsonb`)
@@ -104,9 +105,30 @@ export function funnelBreakdownSql(q: EngineQuery, experimentId?: string): { tex
   ]
   const names = param([...new Set([...q.steps, ...exclusions].map((s) => s.event))])
   const starts = mode === 'any' ? `f & ${IN_RANGE} <> 0 AND f & 1023 <> 0` : `f & ${IN_RANGE | 1} = ${IN_RANGE | 1}`
-  const dimension = breakdown.kind in DIMENSION_COLUMN ? DIMENSION_COLUMN[breakdown.kind as keyof typeof DIMENSION_COLUMN] : null
-
   const perUserDim = dimension ? `, (array_agg(dim ORDER BY at, id) FILTER (WHERE ${starts}))[1] AS dim` : ''
+  return `
+    ev AS (
+      SELECT e."userKey" AS u, e."occurredAt" AS at, e.id${dimension ? `, e."${dimension}" AS dim` : ''}, (${bits.join(' | ')}) AS f
+      FROM "AnalyticsEvent" e
+      WHERE e."occurredAt" >= $1::timestamptz AND e."occurredAt" < $2::timestamptz + make_interval(secs => $3::bigint / 1000.0)
+        AND e.event = ANY(${names}::text[])
+    ), per_user AS (
+      SELECT u, analytics_funnel_chains(f, (extract(epoch FROM at) * 1000)::bigint, ${n}, $3::bigint, ${MODE_CODE[mode]}, ${param(packExclusions(exclusions))}::bigint ORDER BY at, id) AS c${perUserDim}
+      FROM ev WHERE f & ${IN_RANGE - 1} <> 0
+      GROUP BY u
+    )`
+}
+
+/** The SQL and its parameters (exported for EXPLAIN in the benchmark). `experimentId` only for a flag breakdown. */
+export function funnelBreakdownSql(q: EngineQuery, experimentId?: string): { text: string; values: unknown[] } {
+  const n = q.steps.length
+  const breakdown = q.breakdown ?? { kind: 'none' }
+  const edges = timeToConvertEdges(q.conversionWindowMs)
+  const values: unknown[] = [q.from.toISOString(), q.to.toISOString(), q.conversionWindowMs]
+  const param = (v: unknown) => `$${values.push(v)}`
+  const dimension = breakdown.kind in DIMENSION_COLUMN ? DIMENSION_COLUMN[breakdown.kind as keyof typeof DIMENSION_COLUMN] : null
+  const cte = funnelUsersCte(q, param, dimension)
+
   let group = `'all'::text`
   let join = ''
   if (dimension) group = `coalesce(p.dim, '${NO_VALUE}')`
@@ -127,16 +149,7 @@ export function funnelBreakdownSql(q: EngineQuery, experimentId?: string): { tex
   const buckets = edges.map((_, i) => `count(*) FILTER (WHERE level = ${n} AND width_bucket(c[${n + 1}] - c[2], ${param(edges)}::bigint[]) = ${i + 1})`)
 
   const text = `
-    WITH ev AS (
-      SELECT e."userKey" AS u, e."occurredAt" AS at, e.id${dimension ? `, e."${dimension}" AS dim` : ''}, (${bits.join(' | ')}) AS f
-      FROM "AnalyticsEvent" e
-      WHERE e."occurredAt" >= $1::timestamptz AND e."occurredAt" < $2::timestamptz + make_interval(secs => $3::bigint / 1000.0)
-        AND e.event = ANY(${names}::text[])
-    ), per_user AS (
-      SELECT u, analytics_funnel_chains(f, (extract(epoch FROM at) * 1000)::bigint, ${n}, $3::bigint, ${MODE_CODE[mode]}, ${param(packExclusions(exclusions))}::bigint ORDER BY at, id) AS c${perUserDim}
-      FROM ev WHERE f & ${IN_RANGE - 1} <> 0
-      GROUP BY u
-    ), users AS (
+    WITH ${cte}, users AS (
       SELECT ${group} AS g, c[1]::int AS level, c FROM per_user p ${join} WHERE c IS NOT NULL
     )
     SELECT ${grouped ? 'grouping(g) = 1' : 'true'} AS overall, ${grouped ? 'g' : `'all'`} AS key,
