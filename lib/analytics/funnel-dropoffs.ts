@@ -11,7 +11,7 @@ import { funnelUsersCte, type EngineQuery } from './funnel-engine'
 import type { DropOffList, DropOffPerson } from './funnel-query'
 import { DEFAULT_MIN_GROUP_SIZE, suppressSmall } from './k-anonymity'
 
-export const MAX_DROP_OFF_LIMIT = 100
+export const MAX_DROP_OFF_LIMIT = 500
 /** Events named per session at most (eventCount still counts them all). */
 export const MAX_SESSION_EVENTS = 100
 
