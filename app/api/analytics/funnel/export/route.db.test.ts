@@ -81,7 +81,7 @@ async function lines(res: Response): Promise<string[][]> {
     .map((l) => l.split(','))
 }
 
-describe('GET /api/analytics/funnel/export', () => {
+describe('GET /api/analytics/funnel/export', (): string => {
   it('writes the steps of everyone and each shown ward, a suppressed cell empty and named', async () => {
     const res = await get(funnel({ table: 'steps' }))
     expect(res.status).toBe(200)
@@ -133,14 +133,14 @@ describe('GET /api/analytics/funnel/export', () => {
 
   // The queries are made when the test runs: the workflow's key is only known after beforeAll.
   it.each([
-    ['no credentials', () => funnel({ table: 'steps' }), null, 401, 'unauthorized'],
-    ['a key without read', () => funnel({ table: 'steps' }), 'write', 403, 'forbidden'],
-    ['an unknown table', () => funnel({ table: 'people' }), 'read', 422, 'invalid'],
-    ['drop-offs without a step', () => funnel({ table: 'dropoffs' }), 'read', 422, 'invalid'],
-    ['a step past the last', () => funnel({ table: 'dropoffs', step: '4' }), 'read', 422, 'invalid'],
-    ['steps that are not JSON', () => `steps=%5Bnope&table=steps`, 'read', 400, 'bad_request'],
-    ['an unknown workflow', () => `workflow=no_such_${Date.now()}&table=steps`, 'read', 404, 'not_found'],
-    ['from after to', () => funnel({ table: 'steps', from: TO, to: FROM }), 'read', 422, 'invalid'],
+    ['no credentials', (): string => funnel({ table: 'steps' }), null, 401, 'unauthorized'],
+    ['a key without read', (): string => funnel({ table: 'steps' }), 'write', 403, 'forbidden'],
+    ['an unknown table', (): string => funnel({ table: 'people' }), 'read', 422, 'invalid'],
+    ['drop-offs without a step', (): string => funnel({ table: 'dropoffs' }), 'read', 422, 'invalid'],
+    ['a step past the last', (): string => funnel({ table: 'dropoffs', step: '4' }), 'read', 422, 'invalid'],
+    ['steps that are not JSON', (): string => `steps=%5Bnope&table=steps`, 'read', 400, 'bad_request'],
+    ['an unknown workflow', (): string => `workflow=no_such_${Date.now()}&table=steps`, 'read', 404, 'not_found'],
+    ['from after to', (): string => funnel({ table: 'steps', from: TO, to: FROM }), 'read', 422, 'invalid'],
   ] as const)('refuses %s in the JSON error shape', async (_name, query, which, status, code) => {
     const res = await get(query(), which === null ? null : which === 'read' ? readKey : writeKey)
     expect(res.status).toBe(status)
