@@ -81,7 +81,7 @@ async function lines(res: Response): Promise<string[][]> {
     .map((l) => l.split(','))
 }
 
-describe('GET /api/analytics/funnel/export', (): string => {
+describe('GET /api/analytics/funnel/export', () => {
   it('writes the steps of everyone and each shown ward, a suppressed cell empty and named', async () => {
     const res = await get(funnel({ table: 'steps' }))
     expect(res.status).toBe(200)
