@@ -54,7 +54,7 @@ describe('FunnelBuilder', () => {
     expect(html).toContain('<option value="diagnosis_workflow" selected="">AI-assisted diagnosis</option>')
     expect(html).toMatch(/<option value="diagnosis_completed" selected="">diagnosis_completed<\/option>/)
     expect(html).toContain('value="outcome=confirmed"')
-    expect(text(html)).toContain('Properties: outcome (string).')
+    expect(text(html)).toContain('Filter on outcome (string)')
   })
 
   it('offers the experiments only with the flag breakdown', () => {

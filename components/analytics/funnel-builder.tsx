@@ -67,11 +67,11 @@ export function FunnelBuilder({ initial, workflows, catalogue, experiments, time
 
   return (
     <form ref={form} onSubmit={onSubmit} noValidate aria-label="Build a funnel" className="space-y-6">
-      <div className="grid gap-3 md:grid-cols-2">
+      <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
         <SelectField
           label="Start from a workflow"
           value={draft.workflow}
-          hint="Fills in the workflow's steps, window, order and exclusions; change any of them afterwards."
+          hint="Fills in its steps, window, order and exclusions; change any of them below."
           error={errors.workflow}
           onChange={(e) => {
             const w = workflows.find((x) => x.key === e.target.value)
@@ -90,8 +90,8 @@ export function FunnelBuilder({ initial, workflows, catalogue, experiments, time
       <StepsEditor draft={draft} onChange={setDraft} catalogue={catalogue} errors={errors} />
 
       <fieldset className="space-y-3">
-        <legend className="text-sm font-semibold text-ink">Range and conversion window</legend>
-        <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
+        <legend className="text-sm font-semibold text-ink">Range, window and breakdown</legend>
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
           <SelectField
             label="Date range"
             value={String(draft.range)}
@@ -117,7 +117,7 @@ export function FunnelBuilder({ initial, workflows, catalogue, experiments, time
               inputMode="decimal"
               value={draft.window}
               onChange={(e) => setDraft({ ...draft, window: e.target.value })}
-              hint="From the first step to the last, at most."
+              hint="From the first step to the last."
               error={errorsUnder(errors, 'window')}
             />
             <SelectField label="Unit" value={draft.windowUnit} onChange={(e) => setDraft({ ...draft, windowUnit: e.target.value as WindowUnit })}>
@@ -128,36 +128,11 @@ export function FunnelBuilder({ initial, workflows, catalogue, experiments, time
               ))}
             </SelectField>
           </div>
-        </div>
-      </fieldset>
-
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-semibold text-ink">Step order</legend>
-        <div className="grid gap-2 md:grid-cols-3">
-          {ORDER_MODES.map((m) => (
-            <label
-              key={m}
-              className={cn(
-                'flex cursor-pointer items-start gap-2 rounded-md border px-3 py-2 text-sm has-focus-visible:outline-2 has-focus-visible:outline-focus',
-                draft.orderMode === m ? 'border-accent bg-accent-subtle' : 'border-line',
-              )}
-            >
-              <input type="radio" name={`${orderId}-order`} value={m} checked={draft.orderMode === m} onChange={() => setDraft({ ...draft, orderMode: m })} className="mt-0.5 accent-accent" />
-              <span>
-                <span className="block font-medium text-ink">{ORDER_MODE_LABELS[m]}</span>
-                <span className="block text-xs text-ink-muted">{ORDER_MODE_HINTS[m]}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-
-      <ExclusionsEditor draft={draft} onChange={setDraft} catalogue={catalogue} errors={errors} />
-
-      <fieldset className="space-y-3">
-        <legend className="text-sm font-semibold text-ink">Breakdown</legend>
-        <div className="grid gap-3 md:grid-cols-2">
-          <SelectField label="Break down by" value={draft.breakdown} onChange={(e) => setDraft({ ...draft, breakdown: e.target.value as FunnelDraft['breakdown'] })} hint={`A group of fewer than ${k} people is not shown.`}
+          <SelectField
+            label="Break down by"
+            value={draft.breakdown}
+            onChange={(e) => setDraft({ ...draft, breakdown: e.target.value as FunnelDraft['breakdown'] })}
+            hint={`A group of fewer than ${k} people is not shown.`}
             error={[...(errors.breakdown ?? []), ...(errors['breakdown.kind'] ?? [])]}
           >
             {(['none', ...BREAKDOWN_DIMENSIONS, 'flag'] as const).map((b) => (
@@ -187,6 +162,29 @@ export function FunnelBuilder({ initial, workflows, catalogue, experiments, time
           )}
         </div>
       </fieldset>
+
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-semibold text-ink">Step order</legend>
+        <div className="grid gap-2 md:grid-cols-3">
+          {ORDER_MODES.map((m) => (
+            <label
+              key={m}
+              className={cn(
+                'flex cursor-pointer items-start gap-2 rounded-md border px-3 py-2 text-sm has-focus-visible:outline-2 has-focus-visible:outline-focus',
+                draft.orderMode === m ? 'border-accent bg-accent-subtle' : 'border-line',
+              )}
+            >
+              <input type="radio" name={`${orderId}-order`} value={m} checked={draft.orderMode === m} onChange={() => setDraft({ ...draft, orderMode: m })} className="mt-0.5 accent-accent" />
+              <span>
+                <span className="block font-medium text-ink">{ORDER_MODE_LABELS[m]}</span>
+                <span className="block text-xs text-ink-muted">{ORDER_MODE_HINTS[m]}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <ExclusionsEditor draft={draft} onChange={setDraft} catalogue={catalogue} errors={errors} />
 
       {errors.form && <p className="text-sm font-medium text-critical-fg">{errors.form.join(' ')}</p>}
       <FormMessage state={failed ? { ok: false, message: 'The funnel was not shown: the fields marked in red say what to change.' } : null} />
