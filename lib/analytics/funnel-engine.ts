@@ -17,6 +17,7 @@
 import { unprocessable } from '../errors'
 import type { Sql } from '../tx'
 import type { FunnelBreakdown } from './funnel-query'
+import { windowedPerUser } from './funnel-windows'
 import type { FunnelExclusion, OrderMode, WorkflowStep } from './workflow-schema'
 
 /** What the engine needs of a FunnelQuery (a parsed FunnelQuery fits; mode, exclusions and breakdown default). */
@@ -28,6 +29,12 @@ export interface EngineQuery {
   orderMode?: OrderMode
   exclusions?: readonly FunnelExclusion[]
   breakdown?: FunnelBreakdown
+  /**
+   * How each user's chains are followed: 'auto' (window functions for ordered and strict funnels without
+   * exclusions, the `analytics_funnel_chains` aggregate otherwise) or always 'chains' (tests and the bench
+   * compare the two; they count alike).
+   */
+  engine?: 'auto' | 'chains'
 }
 
 export interface RawStep {
@@ -105,15 +112,17 @@ export function funnelUsersCte(q: EngineQuery, param: (v: unknown) => string, di
   ]
   const names = param([...new Set([...q.steps, ...exclusions].map((s) => s.event))])
   const starts = mode === 'any' ? `f & ${IN_RANGE} <> 0 AND f & 1023 <> 0` : `f & ${IN_RANGE | 1} = ${IN_RANGE | 1}`
-  const perUserDim = dimension ? `, (array_agg(dim ORDER BY at, id) FILTER (WHERE ${starts}))[1] AS dim` : ''
-  return `
+  const perUserDim = dimension ? `, (array_agg(dim ORDER BY t, id) FILTER (WHERE ${starts}))[1] AS dim` : ''
+  const ev = `
     ev AS (
-      SELECT e."userKey" AS u, e."occurredAt" AS at, e.id${dimension ? `, e."${dimension}" AS dim` : ''}, (${bits.join(' | ')}) AS f
+      SELECT e."userKey" AS u, (extract(epoch FROM e."occurredAt") * 1000)::bigint AS t, e.id${dimension ? `, e."${dimension}" AS dim` : ''}, (${bits.join(' | ')}) AS f
       FROM "AnalyticsEvent" e
       WHERE e."occurredAt" >= $1::timestamptz AND e."occurredAt" < $2::timestamptz + make_interval(secs => $3::bigint / 1000.0)
         AND e.event = ANY(${names}::text[])
-    ), per_user AS (
-      SELECT u, analytics_funnel_chains(f, (extract(epoch FROM at) * 1000)::bigint, ${n}, $3::bigint, ${MODE_CODE[mode]}, ${param(packExclusions(exclusions))}::bigint ORDER BY at, id) AS c${perUserDim}
+    )`
+  if ((q.engine ?? 'auto') === 'auto' && exclusions.length === 0 && mode !== 'any') return `${ev}, ${windowedPerUser(n, mode, dimension !== null)}`
+  return `${ev}, per_user AS (
+      SELECT u, analytics_funnel_chains(f, t, ${n}, $3::bigint, ${MODE_CODE[mode]}, ${param(packExclusions(exclusions))}::bigint ORDER BY t, id) AS c${perUserDim}
       FROM ev WHERE f & ${IN_RANGE - 1} <> 0
       GROUP BY u
     )`

@@ -10,7 +10,8 @@
  *   "occurredAt" < to + window` — every row of the range read, one column of each used (a bare count(*)
  *   may read no column at all).
  * - The funnel: computeFunnelBreakdown (lib/analytics/funnel-engine.ts) over the same range, window 1 h.
- * - Each 3 times, alternating, after one warm-up of each; the ratio is of the medians.
+ * - Each 3 times, alternating, after one warm-up of each; the ratio is of the medians. With `alsoChains`,
+ *   the same funnel through the per-event aggregate too (what window functions replaced), for the record.
  */
 import os from 'node:os'
 import { Readable } from 'node:stream'
@@ -32,6 +33,8 @@ export interface FunnelBenchOptions {
   runs?: number
   /** The month the rows get, as 'YYYY-MM' (default: one per size, far in the future). */
   month?: string
+  /** Also time the per-event aggregate (`engine: 'chains'`), as the funnel was before window functions. */
+  alsoChains?: boolean
   log?: (m: string) => void
 }
 
@@ -43,6 +46,8 @@ export interface FunnelBenchResult {
   generateSeconds: number
   scan: { sql: string; ms: number[]; medianMs: number }
   funnel: { ms: number[]; medianMs: number; users: number[] }
+  /** With alsoChains: the same funnel through the per-event aggregate, and its ratio to the scan. */
+  chains?: { ms: number[]; medianMs: number; ratio: number }
   /** funnel median ÷ scan median (goal ≤ 2). */
   ratio: number
   loadavg: { before: number[]; after: number[] }
@@ -156,6 +161,12 @@ export async function benchFunnel(pool: pg.Pool, opts: FunnelBenchOptions): Prom
     scanMs.push(await timed(scan))
     funnelMs.push(await timed(funnel))
   }
+  let chains: FunnelBenchResult['chains']
+  if (opts.alsoChains) {
+    const chainsMs: number[] = []
+    for (let i = 0; i < runs; i++) chainsMs.push(await timed(() => computeFunnelBreakdown(sql, { ...query, engine: 'chains' })))
+    chains = { ms: chainsMs, medianMs: median(chainsMs), ratio: Math.round((median(chainsMs) / median(scanMs)) * 100) / 100 }
+  }
   const result: FunnelBenchResult = {
     rows: opts.rows,
     users,
@@ -165,6 +176,7 @@ export async function benchFunnel(pool: pg.Pool, opts: FunnelBenchOptions): Prom
     scan: { sql: scanSql, ms: scanMs, medianMs: median(scanMs) },
     funnel: { ms: funnelMs, medianMs: median(funnelMs), users: funnelUsers },
     ratio: Math.round((median(funnelMs) / median(scanMs)) * 100) / 100,
+    ...(chains ? { chains } : {}),
     loadavg: { before: loadBefore, after: os.loadavg() },
   }
   log(`funnel bench: scan ${result.scan.medianMs} ms, funnel ${result.funnel.medianMs} ms (${result.ratio}×), users per step ${funnelUsers.join(' → ')}`)

@@ -1,5 +1,6 @@
 /**
- * GET /api/analytics/funnel and /api/analytics/funnel/dropoffs: access, bad input, and a hand-made day —
+ * GET /api/analytics/funnel and /api/analytics/funnel/dropoffs: access, bad input, and a hand-made day (a
+ * day of its own: the dashboard test counts every session of its day) —
  * 30 people start (one every 30 minutes), 25 go on, 12 finish after 10 minutes; 20 in ICU, 10 in the ED.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -13,8 +14,8 @@ import { signInAs, signOut } from '@/test/session-state'
 import { GET as dropoffs } from './dropoffs/route'
 import { GET as funnel } from './route'
 
-const FROM = '2030-03-04T00:00:00.000Z'
-const TO = '2030-03-05T00:00:00.000Z'
+const FROM = '2030-05-13T00:00:00.000Z'
+const TO = '2030-05-14T00:00:00.000Z'
 const MIN = 60_000
 const at = (m: number) => new Date(Date.parse(FROM) + m * MIN).toISOString()
 let readKey: string
@@ -29,7 +30,7 @@ beforeAll(async () => {
   prefix = uid('fun').replace(/-/g, '_')
   workflow = `w_${prefix}`
   await saveWorkflow(systemActor(), { key: workflow, name: 'Funnel route test', conversionWindowMs: 3_600_000, steps: ['a', 'b', 'c'].map((s) => ({ event: `${prefix}_${s}`, filters: {} })) })
-  await getPool().query(`SELECT analytics_create_partition('2030-03-01')`)
+  await getPool().query(`SELECT analytics_create_partition('2030-05-01')`)
   const rows: [string, string, string, string][] = []
   for (let u = 0; u < 30; u++) {
     const dept = u < 20 ? 'Intensive Care' : 'Emergency'
