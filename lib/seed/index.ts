@@ -15,7 +15,7 @@ import { seedAnalytics } from './analytics'
 import { seedAnalyticsExperiment } from './analytics-experiment'
 
 /** Bump when the demo data changes shape, so `WARDROOM_SEED=auto` can tell an old demo from a new one. */
-export const SEED_VERSION = 2
+export const SEED_VERSION = 3
 
 export async function seedDemo(log: (m: string) => void = () => {}): Promise<void> {
   await seedFoundation(log)
