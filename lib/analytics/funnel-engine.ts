@@ -1,9 +1,9 @@
 /**
- * The funnel engine: one statement, one pass over the funnel's events in the range. Each user's events go,
- * in (time, id) order, through the ordered aggregate `analytics_funnel_chains` (migration
- * 20261207130000_ana_funnel_chains), which follows every chain of the user and keeps the one that got
- * furthest (see the migration and lib/analytics/README.md for what each order mode and exclusion counts).
- * The same statement then counts users per step, the medians between steps and the time-to-convert
+ * The funnel engine: one statement, one pass over the funnel's events in the range. Each user's events, in
+ * (time, id) order, give the user's counted chain (lib/analytics/README.md says what each order mode and
+ * exclusion counts): through window functions for ordered and strict funnels without exclusions
+ * (funnel-windows.ts), else through the ordered aggregate `analytics_funnel_chains` (migration
+ * 20261207130000_ana_funnel_chains), which follows every chain event by event. The same statement then counts users per step, the medians between steps and the time-to-convert
  * histogram, for everyone and per breakdown group (GROUPING SETS), so nothing is computed over raw rows in
  * JavaScript. Counts here are RAW: funnel-report.ts applies k-anonymity before anything is shown.
  *
