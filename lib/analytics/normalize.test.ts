@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeEvent, type EventTypeRule, type NormalizeContext, type Registry } from './normalize'
+import { redact } from '../phi/redact'
+import { batchContext, normalizeEvent, type EventTypeRule, type NormalizeContext, type Registry } from './normalize'
 import { pseudonymizer } from './pseudonym'
 import { fromGuide, fromSegment, GuideEvent, SegmentMessage, type IncomingEvent } from './schema'
 
@@ -97,5 +98,24 @@ describe('normalizeEvent', () => {
     const identify = stored(fromSegment(SegmentMessage.parse({ type: 'identify', userId: 'u1', traits: { email: 'jane@example.org' } })))
     expect(identify.row).toMatchObject({ event: '$identify', properties: {} })
     expect(JSON.stringify(identify.row)).not.toContain('jane')
+  })
+
+  it('batchContext: the same rows, each distinct string redacted and each user and session keyed once per batch', () => {
+    const redacted: string[] = []
+    const keyed: string[] = []
+    const base: NormalizeContext = {
+      now,
+      registry,
+      pseudonym: (kind, id) => (keyed.push(`${kind}:${id}`), pseudonym(kind, id)),
+      redact: (text) => (redacted.push(text), redact(text)),
+    }
+    const events = [1, 2, 3].map((i) =>
+      guide({ sessionId: 's1', messageId: `m${i}`, department: 'Emergency', metadata: { outcome: 'ruled out for patient John Smith', duration: i } }),
+    )
+    const batch = batchContext(base)
+    expect(events.map((e) => normalizeEvent(e, batch))).toEqual(events.map((e) => normalizeEvent(e, { now, registry, pseudonym })))
+    // Once per distinct string and id in the batch; message ids (unique per event) each time.
+    expect(redacted).toEqual(['ruled out for patient John Smith', 'Emergency'])
+    expect(keyed.sort()).toEqual(['message:m1', 'message:m2', 'message:m3', 'session:s1', 'user:user123'])
   })
 })
