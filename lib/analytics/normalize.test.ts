@@ -51,6 +51,13 @@ describe('normalizeEvent', () => {
     expect(n.row.properties.outcome).toContain('[NAME]')
   })
 
+  it('refuses an event whose kept strings hold a NUL character (PostgreSQL stores none), naming the field', () => {
+    expect(normalizeEvent(guide({ metadata: { outcome: 'a\u0000b' } }), ctx)).toEqual({ ok: false, code: 'invalid', message: 'property outcome: a NUL character (U+0000) cannot be stored' })
+    expect(normalizeEvent(guide({ role: 'nurse\u0000' }), ctx)).toMatchObject({ ok: false, code: 'invalid', message: expect.stringMatching(/^role: /) })
+    // Not kept, so not refused: an unregistered property, a quarantined event's properties.
+    expect(normalizeEvent(guide({ metadata: { other: 'a\u0000b' } }), ctx)).toMatchObject({ ok: true, dropped: 1 })
+  })
+
   it('quarantines unknown and quarantined events with no properties', () => {
     const unknown = stored(guide({ event: 'brand_new_event', metadata: { a: 'b', c: 1 } }))
     expect(unknown).toMatchObject({ quarantined: true, dropped: 2, row: { properties: {} } })

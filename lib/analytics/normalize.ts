@@ -8,7 +8,9 @@
  *   others are dropped and counted. Unknown or quarantined events are stored without properties
  *   (quarantine) until someone registers them;
  * - every string kept (properties and the coarse dimensions) goes through the PHI redactor;
- * - event time: up to 7 days late is fine, more than 5 minutes ahead is refused.
+ * - event time: up to 7 days late is fine, more than 5 minutes ahead is refused;
+ * - a kept string with a NUL character (U+0000) is refused: PostgreSQL's text and jsonb cannot hold one,
+ *   and storing the rest of the batch beats failing all of it.
  * This is the guide's `anonymizationLevel: 'high'`, the only level Wardroom offers: lower levels would
  * store what a hospital must not keep.
  */
@@ -104,6 +106,9 @@ export function ruleOf(registry: Registry, event: string): EventTypeRule | undef
   return BUILTIN_EVENT_TYPES[event] ?? registry.get(event)
 }
 
+const hasNul = (s: string | null) => s !== null && s.includes('\0')
+const nul = (field: string): Normalized => ({ ok: false, code: 'invalid', message: `${field}: a NUL character (U+0000) cannot be stored` })
+
 /** A coarse dimension, redacted and cut to 64 characters. */
 const coarse = (redactText: (text: string) => string, s: string | null) => (s === null ? null : redactText(s).slice(0, 64))
 
@@ -124,11 +129,22 @@ export function normalizeEvent(e: IncomingEvent, ctx: NormalizeContext): Normali
     const name = names[i]!
     const value = e.properties[name]
     const type = allowed[name]
-    if (type === 'string' && typeof value === 'string') properties[name] = redactText(value).slice(0, MAX_STRING)
-    else if (type === 'number' && typeof value === 'number' && Number.isFinite(value)) properties[name] = value
+    if (type === 'string' && typeof value === 'string') {
+      const kept = redactText(value).slice(0, MAX_STRING)
+      // A registered name: no client text in the message.
+      if (kept.includes('\0')) return nul(`property ${name}`)
+      properties[name] = kept
+    } else if (type === 'number' && typeof value === 'number' && Number.isFinite(value)) properties[name] = value
     else if (type === 'boolean' && typeof value === 'boolean') properties[name] = value
     else dropped++
   }
+
+  const site = coarse(redactText, e.site)
+  const department = coarse(redactText, e.department)
+  const role = coarse(redactText, e.role)
+  const appVersion = coarse(redactText, e.appVersion)
+  const withNul = hasNul(site) ? 'site' : hasNul(department) ? 'department' : hasNul(role) ? 'role' : hasNul(appVersion) ? 'appVersion' : null
+  if (withNul) return nul(withNul)
 
   const userKey = e.userId !== null ? ctx.pseudonym('user', e.userId) : ctx.pseudonym('anonymous', e.anonymousId!)
   const ua = (ctx.userAgent ?? reduceUserAgent)(e.userAgent)
@@ -145,10 +161,10 @@ export function normalizeEvent(e: IncomingEvent, ctx: NormalizeContext): Normali
       event: e.event,
       properties,
       messageId: e.messageId !== null ? ctx.pseudonym('message', e.messageId) : null,
-      site: coarse(redactText, e.site),
-      department: coarse(redactText, e.department),
-      role: coarse(redactText, e.role),
-      appVersion: coarse(redactText, e.appVersion),
+      site,
+      department,
+      role,
+      appVersion,
       uaFamily: ua?.family ?? null,
       uaMajor: ua?.major ?? null,
     },
