@@ -5,8 +5,9 @@ import { useEffect, useId, useRef, useState, useTransition, type FormEvent } fro
 import { BREAKDOWN_DIMENSIONS } from '@/lib/analytics/funnel-query'
 import { ORDER_MODES, type WorkflowDefinition } from '@/lib/analytics/workflow-schema'
 import { cn } from '@/lib/cn'
-import { InputField, SelectField } from '@/components/ui/field'
+import { controlClasses, InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { Icon } from '@/components/ui/icons'
 import { SubmitButton } from '@/components/ui/form-parts'
 import { errorsUnder } from '@/components/ui/use-action-form'
 import { BREAKDOWN_LABELS, ORDER_MODE_HINTS, ORDER_MODE_LABELS } from './funnel-display'
@@ -28,6 +29,50 @@ export interface FunnelBuilderProps {
 }
 
 const WINDOW_UNIT_LABELS: Record<WindowUnit, string> = { minutes: 'minutes', hours: 'hours', days: 'days' }
+
+/** The conversion window: an amount and its unit under one label, the hint and any error under both. */
+function WindowField({ draft, onChange, errors }: { draft: FunnelDraft; onChange: (d: FunnelDraft) => void; errors: readonly string[] }) {
+  const id = useId()
+  const described = cn(`${id}-hint`, errors.length > 0 && `${id}-error`)
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-ink">
+        Conversion window
+      </label>
+      <div className="flex gap-2">
+        <div className="min-w-0 flex-1">
+          <input
+            id={id}
+            inputMode="decimal"
+            value={draft.window}
+            onChange={(e) => onChange({ ...draft, window: e.target.value })}
+            aria-invalid={errors.length > 0 || undefined}
+            aria-describedby={described}
+            className={cn(controlClasses, 'h-9')}
+          />
+        </div>
+        <div className="w-28 shrink-0">
+          <select aria-label="Conversion window unit" value={draft.windowUnit} onChange={(e) => onChange({ ...draft, windowUnit: e.target.value as WindowUnit })} className={cn(controlClasses, 'h-9 pr-8')}>
+            {(Object.keys(WINDOW_UNITS) as WindowUnit[]).map((u) => (
+              <option key={u} value={u}>
+                {WINDOW_UNIT_LABELS[u]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p id={`${id}-hint`} className="text-xs text-ink-muted">
+        From the first step to the last.
+      </p>
+      {errors.length > 0 && (
+        <p id={`${id}-error`} className="flex items-start gap-1 text-xs font-medium text-critical-fg">
+          <Icon name="alert-circle" size={14} className="mt-px shrink-0" />
+          <span>{errors.join(' ')}</span>
+        </p>
+      )}
+    </div>
+  )
+}
 
 /**
  * The funnel as a form: a workflow to start from (or steps of one's own), the date range, the conversion
@@ -111,23 +156,7 @@ export function FunnelBuilder({ initial, workflows, catalogue, experiments, time
               <InputField label="Last day" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} hint={`Whole days in ${timeZone}.`} error={errorsUnder(errors, 'to')} />
             </>
           )}
-          <div className="grid grid-cols-[1fr_auto] items-start gap-2">
-            <InputField
-              label="Conversion window"
-              inputMode="decimal"
-              value={draft.window}
-              onChange={(e) => setDraft({ ...draft, window: e.target.value })}
-              hint="From the first step to the last."
-              error={errorsUnder(errors, 'window')}
-            />
-            <SelectField label="Unit" value={draft.windowUnit} onChange={(e) => setDraft({ ...draft, windowUnit: e.target.value as WindowUnit })}>
-              {(Object.keys(WINDOW_UNITS) as WindowUnit[]).map((u) => (
-                <option key={u} value={u}>
-                  {WINDOW_UNIT_LABELS[u]}
-                </option>
-              ))}
-            </SelectField>
-          </div>
+          <WindowField draft={draft} onChange={setDraft} errors={errorsUnder(errors, 'window')} />
           <SelectField
             label="Break down by"
             value={draft.breakdown}

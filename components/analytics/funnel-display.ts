@@ -79,10 +79,10 @@ export const GROUP_COLORS = [
   'var(--color-low)',
   'var(--color-medium)',
   'var(--color-ink-muted)',
-  'var(--color-accent-fg)',
-  'var(--color-high)',
-  'var(--color-line-strong)',
+  'var(--color-ink)',
   'var(--color-low-border)',
+  'var(--color-critical)',
+  'var(--color-line-strong)',
 ] as const
 
 /**

@@ -85,7 +85,7 @@ function propertiesHint(catalogue: EventCatalogue, event: string): string | unde
   return props.length === 0 ? 'No properties to filter on' : `Filter on ${props.map(([k, t]) => `${k} (${t})`).join(', ')}`
 }
 
-const ROW = 'md:grid md:grid-cols-[1.75rem_minmax(0,1.1fr)_minmax(0,1fr)_minmax(0,1.2fr)_auto] md:items-start md:gap-2'
+const ROW = 'md:grid md:grid-cols-[1.5rem_minmax(0,1.6fr)_minmax(0,0.8fr)_minmax(0,1fr)_auto] md:items-start md:gap-2'
 
 /** The funnel's steps, 2 to 10, a row each: an event from the registry, an optional label, property filters. */
 export function StepsEditor({ draft, onChange, catalogue, errors }: EditorProps) {

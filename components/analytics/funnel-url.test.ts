@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { WorkflowDefinition } from '@/lib/analytics/workflow-schema'
 import { FIXTURE_QUERY } from '@/test/funnel-fixtures'
 import { builderSearch } from './funnel-builder-state'
-import { readFunnelUrl } from './funnel-url'
+import { draftOfInvalidUrl, readFunnelUrl } from './funnel-url'
 
 const NOW = new Date('2030-03-11T12:00:00.000Z')
 const DAY = 86_400_000
@@ -37,5 +37,24 @@ describe('readFunnelUrl', () => {
     expect(readFunnelUrl({ workflow: 'nope' }, [workflow], NOW)).toEqual({ kind: 'invalid', message: 'There is no workflow "nope"', errors: { workflow: ['There is no workflow "nope"'] } })
     const r = readFunnelUrl({ workflow: 'diagnosis_workflow', window: '90d' }, [workflow], NOW)
     expect(r.kind === 'invalid' && Object.keys(r.errors)).toEqual(['window'])
+  })
+})
+
+describe('draftOfInvalidUrl', () => {
+  it('keeps what it can read of a bad link, so each problem stands beside its value', () => {
+    const search = { workflow: 'diagnosis_workflow', window: '90d', breakdown: 'ward', order: 'strict', from: '2030-03-01T00:00:00Z', to: '2030-03-03T00:00:00Z' }
+    const d = draftOfInvalidUrl(search, [workflow], NOW, 'UTC')
+    expect(d).toMatchObject({ workflow: 'diagnosis_workflow', window: '90', windowUnit: 'days', breakdown: 'none', orderMode: 'strict', range: 'custom', from: '2030-03-01', to: '2030-03-02' })
+    const r = readFunnelUrl(search, [workflow], NOW)
+    expect(r.kind === 'invalid' && r.errors).toEqual({ window: ['The conversion window is 1 second to 30 days'], breakdown: ['Break down by role, department, site, app version or a flag variant'] })
+  })
+
+  it('reads steps given as names or objects, and a flag breakdown', () => {
+    const d = draftOfInvalidUrl({ steps: '["a",{"event":"b","label":"B","filters":{"ai":true}}]', breakdown: 'flag:dx', days: '30' }, [workflow], NOW, 'UTC')
+    expect(d.steps).toEqual([
+      { event: 'a', label: '', filters: '' },
+      { event: 'b', label: 'B', filters: 'ai=true' },
+    ])
+    expect([d.breakdown, d.experiment, d.range]).toEqual(['flag', 'dx', 30])
   })
 })

@@ -12,7 +12,7 @@ import { FunnelBuilder } from '@/components/analytics/funnel-builder'
 import { funnelDescription } from '@/components/analytics/funnel-display'
 import { FunnelEmptyReason } from '@/components/analytics/funnel-empty-reason'
 import { FunnelResults } from '@/components/analytics/funnel-results'
-import { readFunnelUrl } from '@/components/analytics/funnel-url'
+import { draftOfInvalidUrl, readFunnelUrl } from '@/components/analytics/funnel-url'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { ErrorState } from '@/components/ui/error-state'
@@ -51,7 +51,12 @@ export default async function FunnelsPage({ searchParams }: { searchParams: Prom
   const problem = url.kind === 'invalid' ? url : loaded && 'problem' in loaded ? loaded.problem : null
   const workflow = url.kind === 'ok' ? options.workflows.find((w) => w.key === url.query.workflow) : undefined
 
-  const initial = url.kind === 'ok' ? draftFromQuery(url.query, now, timeZone, url.days) : initialDraft(options.workflows[0], now, timeZone)
+  const initial =
+    url.kind === 'ok'
+      ? draftFromQuery(url.query, now, timeZone, url.days)
+      : url.kind === 'invalid'
+        ? draftOfInvalidUrl(search, options.workflows, now, timeZone)
+        : initialDraft(undefined, now, timeZone)
 
   return (
     <StackedPage
@@ -61,7 +66,7 @@ export default async function FunnelsPage({ searchParams }: { searchParams: Prom
       <AnalyticsTabs current="/analytics/funnels" />
       {problem && (
         <ErrorState title="This funnel could not be shown">
-          {problem.message}. The fields below say what to change.
+          {Object.values(problem.errors).flat().join('. ')}. The fields marked below say what to change; then choose Show funnel.
         </ErrorState>
       )}
       <SectionCard headingId="funnel-builder" title="Build a funnel" description="Start from a clinical workflow or pick the steps yourself.">
