@@ -107,7 +107,8 @@ export function FunnelBuilder({ initial, workflows, catalogue, experiments, time
     startTransition(() => router.push(`/analytics/funnels?${builderSearch(result.query, draft.range)}`, { scroll: false }))
   }
 
-  const failed = Object.keys(errors).length > 0
+  // Said once a submit was refused; a bad link's problems are said above the form already.
+  const failed = attempt > 0 && Object.keys(errors).length > 0
   const rangeErrors = [...errorsUnder(errors, 'range'), ...errorsUnder(errors, 'from'), ...errorsUnder(errors, 'to')]
 
   return (

@@ -75,17 +75,6 @@ export function FunnelResults({ report, search, title, description, emptyReason 
         {notes}
       </SectionCard>
 
-      <SectionCard
-        headingId="funnel-steps"
-        title="Steps"
-        description="Conversion and drop-off at each step, for everyone and each group."
-        actions={<CsvLink search={search} table="steps" what="the steps table" />}
-        bare
-      >
-        <FunnelStepsTable report={report} caption={`${title}: steps`} />
-        {(hidden || suppressed) && <div className="space-y-1 border-t border-line px-4 py-3">{notes}</div>}
-      </SectionCard>
-
       <div className="grid gap-6 xl:grid-cols-2">
         <SectionCard
           headingId="funnel-time"
@@ -99,6 +88,17 @@ export function FunnelResults({ report, search, title, description, emptyReason 
           <FunnelDropOffs overall={report.overall} search={search} k={k} />
         </SectionCard>
       </div>
+
+      <SectionCard
+        headingId="funnel-steps"
+        title="Steps"
+        description="Conversion and drop-off at each step, for everyone and each group."
+        actions={<CsvLink search={search} table="steps" what="the steps table" />}
+        bare
+      >
+        <FunnelStepsTable report={report} caption={`${title}: steps`} />
+        {(hidden || suppressed) && <div className="space-y-1 border-t border-line px-4 py-3">{notes}</div>}
+      </SectionCard>
     </>
   )
 }

@@ -99,7 +99,7 @@ export function StepsEditor({ draft, onChange, catalogue, errors }: EditorProps)
         <span />
         <span>Event</span>
         <span>Label (optional)</span>
-        <span>Filters (optional, key=value, …)</span>
+        <span>Filters (key=value, …)</span>
         <span className="w-24" />
       </div>
       <ol className="space-y-2">
@@ -122,7 +122,7 @@ export function StepsEditor({ draft, onChange, catalogue, errors }: EditorProps)
                 {(aria) => <input {...aria} value={s.label} maxLength={80} placeholder={s.event || 'Optional'} onChange={(e) => set(i, { label: e.target.value })} className={cn(controlClasses, 'h-9')} />}
               </Compact>
               <Compact id={`${id}-filters`} label={`Step ${n} filters`} errors={errorsUnder(errors, `steps.${i}.filters`)} hint={propertiesHint(catalogue, s.event)}>
-                {(aria) => <input {...aria} value={s.filters} placeholder="e.g. outcome=signed" onChange={(e) => set(i, { filters: e.target.value })} className={cn(controlClasses, 'h-9 font-mono')} />}
+                {(aria) => <input {...aria} value={s.filters} placeholder="key=value" onChange={(e) => set(i, { filters: e.target.value })} className={cn(controlClasses, 'h-9 font-mono')} />}
               </Compact>
               <span className="flex h-9 items-center justify-end gap-0.5">
                 <Button size="sm" variant="ghost" aria-label={`Move step ${n} up`} disabled={i === 0} onClick={() => onChange(moveStep(draft, i, -1))}>
