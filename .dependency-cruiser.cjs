@@ -20,8 +20,9 @@ const path = require('node:path')
 const AREA_IMPORTS = {
   // an incident pages along on-call policies and notifies channels
   incidents: ['oncall', 'notifications'],
-  // the guarded SLO health check of a rollout; a rollback raises an incident
-  flags: ['slo', 'incidents'],
+  // the guarded SLO health check of a rollout; a rollback raises an incident; an experiment exposure
+  // carries the analytics pseudonym of its targeting key (lib/analytics/pseudonym.ts)
+  flags: ['slo', 'incidents', 'analytics'],
   // a burning error budget opens (and its recovery resolves) an incident on the SLO's service, paged along
   // the SLO's own escalation policy when it names one
   slo: ['incidents', 'oncall'],

@@ -4,6 +4,7 @@
  * under the field it belongs to. Pure: the component keeps the draft in state and calls these.
  */
 import { formatInTimeZone, fromZonedTime } from 'date-fns-tz'
+import { funnelParamsToSearch } from '@/lib/analytics/funnel-params'
 import { FunnelQuery, MAX_FUNNEL_RANGE_DAYS, type FunnelBreakdown } from '@/lib/analytics/funnel-query'
 import type { OrderMode, WorkflowDefinition, WorkflowStep } from '@/lib/analytics/workflow-schema'
 
@@ -83,16 +84,38 @@ export function presetOf(from: Date, to: Date, now: Date): RangePreset | 'custom
   return RANGE_PRESETS.find((p) => Math.abs(span - p * DAY) < MINUTE) ?? 'custom'
 }
 
-/** The draft of a query (the one in the URL). */
-export function draftFromQuery(q: FunnelQuery, now: Date, timeZone: string): FunnelDraft {
-  // The last day shown is the one holding the range's last instant (to is exclusive).
-  const lastDay = new Date(q.to.getTime() - 1)
+/**
+ * The page's own parameter `days` (7, 14, 30 or 90): a range that ends whenever the link is opened, so a
+ * shared "last 30 days" stays the last 30 days. The page turns it into `from` and `to` before the engine
+ * reads the rest (lib/analytics/funnel-params.ts); links to the CSV and the drop-offs carry the exact dates.
+ */
+export function rangeDaysParam(value: string | null | undefined): RangePreset | null {
+  return RANGE_PRESETS.find((d) => String(d) === value) ?? null
+}
+
+/** The page's URL parameters of a query: the engine's format, with `days` instead of dates for a preset. */
+export function builderSearch(query: FunnelQuery, range: RangePreset | 'custom'): string {
+  const p = new URLSearchParams(funnelParamsToSearch(query))
+  if (range !== 'custom') {
+    p.delete('from')
+    p.delete('to')
+    p.set('days', String(range))
+  }
+  return p.toString()
+}
+
+/** A range's first and last day in the zone (`to` is exclusive: the last day holds its last instant). */
+export function rangeDays(from: Date, to: Date, timeZone: string): { from: string; to: string } {
+  return { from: day(from, timeZone), to: day(new Date(to.getTime() - 1), timeZone) }
+}
+
+/** The draft of a query (the one in the URL); `days` when the URL gave a preset. */
+export function draftFromQuery(q: FunnelQuery, now: Date, timeZone: string, days: RangePreset | null = null): FunnelDraft {
   return {
     workflow: q.workflow ?? '',
     steps: q.steps.map((s) => ({ event: s.event, label: s.label ?? '', filters: filtersText(s.filters) })),
-    range: presetOf(q.from, q.to, now),
-    from: day(q.from, timeZone),
-    to: day(lastDay, timeZone),
+    range: days ?? presetOf(q.from, q.to, now),
+    ...rangeDays(q.from, q.to, timeZone),
     ...windowParts(q.conversionWindowMs),
     orderMode: q.orderMode,
     exclusions: q.exclusions.map((x) => ({ event: x.event, filters: filtersText(x.filters), afterStep: x.afterStep, beforeStep: x.beforeStep })),
@@ -201,12 +224,31 @@ export function draftRange(d: FunnelDraft, now: Date, timeZone: string): { from:
   return { from, to: last && dateAt(nextDay(d.to), timeZone) }
 }
 
+/** The URL reader's problems (lib/analytics/funnel-params.ts) under the builder's fields, in its words. */
+export function urlFieldErrors(fields: Record<string, string[]>): FieldErrors {
+  const out: FieldErrors = {}
+  for (const [key, messages] of Object.entries(fields)) {
+    for (const m of messages) {
+      const { field, message } = messageFor(key === '_' ? 'form' : key, m)
+      if (!out[field]?.includes(message)) (out[field] ??= []).push(message)
+    }
+  }
+  return out
+}
+
 /** Messages of the schema, in the page's words where the schema's own would be technical. */
 function messageFor(path: string, message: string): { field: string; message: string } {
-  if (path === 'conversionWindowMs') return { field: 'window', message: 'The conversion window is 1 second to 30 days' }
+  if (path === 'conversionWindowMs') return { field: 'window', message: /such as/.test(message) ? message : 'The conversion window is 1 second to 30 days' }
   if (/^steps\.\d+\.event$/.test(path) || /^exclusions\.\d+\.event$/.test(path)) return { field: path, message: 'Choose an event' }
   if (path === 'breakdown.experiment') return { field: path, message: 'Choose an experiment' }
-  if (path === 'from' || path === 'to') return { field: 'range', message: message === 'from must be before to' ? 'The first day must be before the last' : `The range is at most ${MAX_FUNNEL_RANGE_DAYS} days` }
+  if (path === 'breakdown' && /experiment/i.test(message)) return { field: 'breakdown.experiment', message: 'There is no such experiment: choose one of the list' }
+  if (path === 'breakdown' || path === 'breakdown.kind') return { field: 'breakdown', message: 'Break down by role, department, site, app version or a flag variant' }
+  if (path === 'orderMode') return { field: 'form', message: 'The step order is in order, strict or any' }
+  if (path === 'from' || path === 'to') {
+    if (message === 'from must be before to') return { field: 'range', message: 'The first day must be before the last' }
+    if (/at most/.test(message)) return { field: 'range', message: `The range is at most ${MAX_FUNNEL_RANGE_DAYS} days` }
+    return { field: 'range', message: 'The dates are not readable: choose a range again' }
+  }
   return { field: path || 'form', message }
 }
 

@@ -4,7 +4,7 @@
  * bar chart and the time-to-convert histogram. Pure, shared by server and client components.
  */
 import { formatDuration, formatNumber, formatPercent, NOT_AVAILABLE } from '@/lib/format'
-import type { FunnelBreakdown, FunnelReport, FunnelSeries, TimeToConvertBucket } from '@/lib/analytics/funnel-query'
+import type { FunnelBreakdown, FunnelQuery, FunnelReport, FunnelSeries, TimeToConvertBucket } from '@/lib/analytics/funnel-query'
 import type { OrderMode } from '@/lib/analytics/workflow-schema'
 
 /** A count of people, or "<11" when it is suppressed (k-anonymity). */
@@ -79,10 +79,10 @@ export const GROUP_COLORS = [
   'var(--color-low)',
   'var(--color-medium)',
   'var(--color-ink-muted)',
-  'var(--color-accent-fg)',
-  'var(--color-high)',
-  'var(--color-line-strong)',
+  'var(--color-ink)',
   'var(--color-low-border)',
+  'var(--color-critical)',
+  'var(--color-line-strong)',
 ] as const
 
 /**
@@ -124,4 +124,16 @@ export function bucketIndexOf(ms: number | null, buckets: readonly Pick<TimeToCo
 
 export function durationText(ms: number | null): string {
   return ms === null ? NOT_AVAILABLE : formatDuration(ms)
+}
+
+const shortDay = (d: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(d)
+
+/** "Last 7 days · 1 h window · in order · by department": what the funnel shown counts, in a line. */
+export function funnelDescription(query: FunnelQuery, days: number | null, timeZone: string): string {
+  const range = days !== null ? `Last ${days} days` : `${shortDay(query.from, timeZone)} to ${shortDay(new Date(query.to.getTime() - 1), timeZone)}`
+  const parts = [range, `${formatDuration(query.conversionWindowMs)} window`, ORDER_MODE_LABELS[query.orderMode].toLowerCase()]
+  if (query.exclusions.length > 0) parts.push(`${query.exclusions.length} exclusion ${query.exclusions.length === 1 ? 'step' : 'steps'}`)
+  const b = query.breakdown
+  if (b.kind !== 'none') parts.push(b.kind === 'flag' ? `by variant of ${b.experiment}` : `by ${BREAKDOWN_LABELS[b.kind].toLowerCase()}`)
+  return parts.join(' · ')
 }

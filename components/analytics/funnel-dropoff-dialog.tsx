@@ -134,7 +134,7 @@ export function DropOffDialog({ step, search, k, onClose }: DropOffDialogProps) 
               </h2>
               <p className="text-sm text-ink-muted">Reached step {step.step - 1} but not this one, within the conversion window.</p>
             </div>
-            <Button size="sm" variant="ghost" onClick={onClose} aria-label="Close">
+            <Button size="sm" variant="ghost" onClick={onClose} aria-label="Close this list">
               <Icon name="x" size={16} />
             </Button>
           </div>

@@ -32,8 +32,8 @@ export function FunnelDropOffs({ overall, search, k }: FunnelDropOffsProps) {
           const before = overall.steps[s.step - 2]
           const rate = s.dropOff !== null && before?.users ? s.dropOff / before.users : null
           return (
-            <li key={s.step} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-              <div className="min-w-0 text-sm">
+            <li key={s.step} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:flex-nowrap">
+              <div className="min-w-0 flex-1 text-sm">
                 <p className="font-medium text-ink">
                   Step {s.step}: {s.label}
                 </p>

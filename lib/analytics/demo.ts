@@ -134,10 +134,10 @@ const ROLES = ['physician', 'nurse'] as const
  * have the AI panel switched off (stop after step 1), some distrust it (stop after seeing it: more where
  * the department trusts it less), some record the result in another system (stop before the last step).
  */
-function habitOf(rnd: () => number, dept: Department): number {
+function habitOf(rnd: () => number, dept: Department, scepticism = 1): number {
   const r = rnd()
   const noPanel = 0.07
-  const sceptic = noPanel + 0.12 * (2 - dept.aiTrust)
+  const sceptic = noPanel + 0.12 * (2 - dept.aiTrust) * scepticism
   if (r < noPanel) return 0
   if (r < sceptic) return 1
   if (r < sceptic + 0.06) return 2
@@ -169,15 +169,19 @@ interface Person {
 const SHIFT_CHANCE: Record<Tenure, number> = { core: 0.68, permanent: 0.68, rotation: 0.7, bank: 0.3 }
 const WEEKEND_FACTOR = 0.62
 
+const personId = (dept: Department, n: number) => `demo-${dept.name.toLowerCase().replace(/\s+/g, '-')}-${n}`
+/** Whether the person is in the experiment's treatment group (AI engine v2). */
+const onV2 = (dept: Department, n: number) => demoExperimentVariant(personId(dept, n)) === DEMO_EXPERIMENT.treatment
+
 function person(rnd: () => number, dept: Department, n: number, tenure: Tenure, from: number, until: number): Person {
   return {
-    id: `demo-${dept.name.toLowerCase().replace(/\s+/g, '-')}-${n}`,
+    id: personId(dept, n),
     dept,
     role: dept.name === 'Pharmacy' ? 'pharmacist' : ROLES[rnd() < 0.55 ? 0 : 1]!,
     site: rnd() < 0.6 ? 'North' : 'South',
     nightWorker: dept.nights && rnd() < 0.3,
     browser: rnd() < 0.7 ? ['Chrome', '131'] : rnd() < 0.6 ? ['Edge', '131'] : ['Safari', '17'],
-    habits: new Map(dept.workflows.map((k) => [k, habitOf(rnd, dept)])),
+    habits: new Map(dept.workflows.map((k) => [k, habitOf(rnd, dept, k === DEMO_EXPERIMENT.workflow && onV2(dept, n) ? V2_SCEPTICISM : 1)])),
     from,
     until,
     shiftChance: SHIFT_CHANCE[tenure],
@@ -221,6 +225,33 @@ function versionOn(day: number, end: number, lag: number): string {
   let version = RELEASES[0]![1]
   for (const [daysAgo, v] of RELEASES) if (age <= daysAgo) version = v
   return version
+}
+
+/**
+ * The demo's A/B experiment (exposures seeded by lib/seed/analytics-experiment.ts): diagnosis with the AI
+ * differential served by AI engine v2 ('on') or the current engine ('off'), half the diagnosing clinicians
+ * each by a hash of their id. On v2 far fewer of them habitually stop after seeing the differential, so the
+ * funnel broken down by variant differs at that step. The random stream is the same either way.
+ */
+export const DEMO_EXPERIMENT = { key: 'dx-ai-engine-v2', flag: 'ai_engine_v2', workflow: 'diagnosis' as WorkflowKey, control: 'off', treatment: 'on' } as const
+const V2_SCEPTICISM = 0.1
+
+export function demoExperimentVariant(id: string): 'off' | 'on' {
+  let h = 5381
+  for (let i = 0; i < id.length; i++) h = (Math.imul(h, 33) + id.charCodeAt(i)) | 0
+  return (h >>> 0) % 2 === 0 ? 'off' : 'on'
+}
+
+/**
+ * The ids (userId, the flags' targeting key) of the clinicians who run the experiment's workflow in the demo
+ * generated for `now`: the same staff generateDemoEvents draws (the same seed, drawn first).
+ */
+export function demoExperimentClinicians(now: Date, { days = DEMO_DAYS, seed = 13 }: { days?: number; seed?: number } = {}): string[] {
+  const end = now.getTime()
+  const firstDay = Math.floor((end - days * DAY + HOUR) / DAY) * DAY
+  return staff(random(seed), firstDay, Math.floor(end / DAY) * DAY)
+    .filter((p) => p.dept.workflows.includes(DEMO_EXPERIMENT.workflow) && p.role !== 'pharmacist')
+    .map((p) => p.id)
 }
 
 export interface DemoOptions {

@@ -29,13 +29,15 @@ describe('computeFunnelBreakdown: breakdown by a dimension of the first step-1 e
       u6: [['A', 70, {}, on('icu')], ['B', 71]], // starts after the range
     }
     const { name } = await insertEvents(users)
-    const result = await computeFunnelBreakdown(sqlOfPrisma(db), { ...range, steps: [{ event: name('A'), filters: {} }, { event: name('B'), filters: {} }], breakdown: { kind: dim } })
-    expect(summary(result.overall)).toEqual(['all', [5, 4], MIN])
-    expect(result.groups.map(summary)).toEqual([
-      ['er', [3, 2], MIN],
-      ['(none)', [1, 1], MIN],
-      ['icu', [1, 1], MIN],
-    ])
+    for (const engine of ['auto', 'chains'] as const) {
+      const result = await computeFunnelBreakdown(sqlOfPrisma(db), { ...range, steps: [{ event: name('A'), filters: {} }, { event: name('B'), filters: {} }], breakdown: { kind: dim }, engine })
+      expect(summary(result.overall), engine).toEqual(['all', [5, 4], MIN])
+      expect(result.groups.map(summary), engine).toEqual([
+        ['er', [3, 2], MIN],
+        ['(none)', [1, 1], MIN],
+        ['icu', [1, 1], MIN],
+      ])
+    }
   })
 })
 
@@ -64,13 +66,15 @@ describe('computeFunnelBreakdown: breakdown by an experiment variant', () => {
       ],
     })
     const steps = [{ event: name('A'), filters: {} }, { event: name('B'), filters: {} }]
-    const result = await computeFunnelBreakdown(sqlOfPrisma(db), { ...range, steps, breakdown: { kind: 'flag', experiment: exp.key } })
-    expect(summary(result.overall)).toEqual(['all', [5, 3], 2 * MIN])
-    expect(result.groups.map(summary)).toEqual([
-      ['off', [2, 0], null],
-      ['on', [2, 2], 1.5 * MIN],
-      ['(not exposed)', [1, 1], 3 * MIN],
-    ])
+    for (const engine of ['auto', 'chains'] as const) {
+      const result = await computeFunnelBreakdown(sqlOfPrisma(db), { ...range, steps, breakdown: { kind: 'flag', experiment: exp.key }, engine })
+      expect(summary(result.overall), engine).toEqual(['all', [5, 3], 2 * MIN])
+      expect(result.groups.map(summary), engine).toEqual([
+        ['off', [2, 0], null],
+        ['on', [2, 2], 1.5 * MIN],
+        ['(not exposed)', [1, 1], 3 * MIN],
+      ])
+    }
 
     const unknown = await rejects(computeFunnelBreakdown(sqlOfPrisma(db), { ...range, steps, breakdown: { kind: 'flag', experiment: flagKey('missing') } }))
     expect(unknown.status).toBe(422)

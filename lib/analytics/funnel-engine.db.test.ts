@@ -115,8 +115,10 @@ const cases: Case[] = [
 
 beforeAll(partitions)
 
+const ENGINES = ['auto', 'chains'] as const
+
 describe('computeFunnelBreakdown: order modes and exclusions', () => {
-  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+  it.each(cases.flatMap((c) => ENGINES.map((engine) => [`${c.name} (${engine})`, c, engine] as const)))('%s', async (_name, c, engine) => {
     const { name } = await insertEvents(c.users)
     const query: EngineQuery = {
       steps: (c.steps ?? ABC).map((s) => ({ event: name(s.step), filters: s.filters ?? {} })),
@@ -125,6 +127,7 @@ describe('computeFunnelBreakdown: order modes and exclusions', () => {
       conversionWindowMs: c.windowMin * MIN,
       orderMode: c.mode,
       exclusions: (c.exclusions ?? []).map((x) => ({ event: name(x.step), filters: {}, afterStep: x.afterStep, beforeStep: x.beforeStep })),
+      engine,
     }
     const { overall, groups } = await computeFunnelBreakdown(sqlOfPrisma(db), query)
     expect(groups).toEqual([])
@@ -149,5 +152,33 @@ describe('computeFunnelBreakdown: order modes and exclusions', () => {
     const { overall } = await computeFunnelBreakdown(sqlOfPrisma(db), { steps: ABC.map((s) => ({ event: name(s.step), filters: {} })), from: T0, to: new Date(T0.getTime() + 60 * MIN), conversionWindowMs: 60 * MIN })
     expect(overall.steps.map((s) => s.users)).toEqual([0, 0, 0])
     expect(overall.timeToConvert).toMatchObject({ medianMs: null, p90Ms: null, buckets: [{ users: 0 }, { users: 0 }, { users: 0 }, { users: 0 }, { users: 0 }] })
+  })
+})
+
+describe('the window-function engine counts as the chains aggregate', () => {
+  // 300 users with random sequences of A, B, C (B with or without ok=true) over an hour, among them
+  // repeats, ties in time and the same event as two steps: every figure must agree, mode by mode.
+  it.each([
+    ['ordered', 'A B C'],
+    ['strict', 'A B C'],
+    ['ordered', 'A A B'],
+    ['strict', 'A B B C'],
+  ] as const)('%s, steps %s', async (mode, stepNames) => {
+    let seed = 7
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const users: Record<string, Ev[]> = {}
+    for (let u = 0; u < 300; u++) {
+      users[`r${u}`] = Array.from({ length: 2 + Math.floor(rnd() * 14) }, (): Ev => {
+        const e = (['A', 'B', 'C'] as const)[Math.floor(rnd() * 3)]!
+        return [e, Math.floor(rnd() * 60), e === 'B' ? { ok: rnd() < 0.8 } : {}]
+      })
+    }
+    const { name } = await insertEvents(users)
+    const steps = stepNames.split(' ').map((s) => ({ event: name(s), filters: s === 'B' ? { ok: true } : ({} as Record<string, boolean>) }))
+    const query: EngineQuery = { steps, from: T0, to: new Date(T0.getTime() + 50 * MIN), conversionWindowMs: 20 * MIN, orderMode: mode, breakdown: { kind: 'none' } }
+    const [windows, chains] = [await computeFunnelBreakdown(sqlOfPrisma(db), query), await computeFunnelBreakdown(sqlOfPrisma(db), { ...query, engine: 'chains' })]
+    expect(windows.overall.started).toBeGreaterThan(100)
+    expect(windows.overall.completed).toBeGreaterThan(5)
+    expect(windows).toEqual(chains)
   })
 })

@@ -1,9 +1,9 @@
 /**
- * The funnel engine: one statement, one pass over the funnel's events in the range. Each user's events go,
- * in (time, id) order, through the ordered aggregate `analytics_funnel_chains` (migration
- * 20261207130000_ana_funnel_chains), which follows every chain of the user and keeps the one that got
- * furthest (see the migration and lib/analytics/README.md for what each order mode and exclusion counts).
- * The same statement then counts users per step, the medians between steps and the time-to-convert
+ * The funnel engine: one statement, one pass over the funnel's events in the range. Each user's events, in
+ * (time, id) order, give the user's counted chain (lib/analytics/README.md says what each order mode and
+ * exclusion counts): through window functions for ordered and strict funnels without exclusions
+ * (funnel-windows.ts), else through the ordered aggregate `analytics_funnel_chains` (migration
+ * 20261207130000_ana_funnel_chains), which follows every chain event by event. The same statement then counts users per step, the medians between steps and the time-to-convert
  * histogram, for everyone and per breakdown group (GROUPING SETS), so nothing is computed over raw rows in
  * JavaScript. Counts here are RAW: funnel-report.ts applies k-anonymity before anything is shown.
  *
@@ -17,6 +17,7 @@
 import { unprocessable } from '../errors'
 import type { Sql } from '../tx'
 import type { FunnelBreakdown } from './funnel-query'
+import { windowedPerUser } from './funnel-windows'
 import type { FunnelExclusion, OrderMode, WorkflowStep } from './workflow-schema'
 
 /** What the engine needs of a FunnelQuery (a parsed FunnelQuery fits; mode, exclusions and breakdown default). */
@@ -28,6 +29,12 @@ export interface EngineQuery {
   orderMode?: OrderMode
   exclusions?: readonly FunnelExclusion[]
   breakdown?: FunnelBreakdown
+  /**
+   * How each user's chains are followed: 'auto' (window functions for ordered and strict funnels without
+   * exclusions, the `analytics_funnel_chains` aggregate otherwise) or always 'chains' (tests and the bench
+   * compare the two; they count alike).
+   */
+  engine?: 'auto' | 'chains'
 }
 
 export interface RawStep {
@@ -83,15 +90,16 @@ export function packExclusions(exclusions: readonly Pick<FunnelExclusion, 'after
   return exclusions.reduce((acc, x, j) => acc + (x.afterStep + 16 * x.beforeStep) * 2 ** (8 * j), 0)
 }
 
-/** The SQL and its parameters (exported for EXPLAIN in the benchmark). `experimentId` only for a flag breakdown. */
-export function funnelBreakdownSql(q: EngineQuery, experimentId?: string): { text: string; values: unknown[] } {
+/**
+ * The two CTEs every funnel statement starts with: `ev` (the funnel's events in the range, with their step
+ * and exclusion bits) and `per_user` (u, c = [level, time of step 1..n in ms] of the user's counted chain,
+ * and `dim` when a dimension is asked for). `param` appends a value and returns its placeholder; $1, $2, $3
+ * must already be from, to and the window in ms.
+ */
+export function funnelUsersCte(q: EngineQuery, param: (v: unknown) => string, dimension: string | null = null): string {
   const n = q.steps.length
   const mode = q.orderMode ?? 'ordered'
   const exclusions = q.exclusions ?? []
-  const breakdown = q.breakdown ?? { kind: 'none' }
-  const edges = timeToConvertEdges(q.conversionWindowMs)
-  const values: unknown[] = [q.from.toISOString(), q.to.toISOString(), q.conversionWindowMs]
-  const param = (v: unknown) => `$${values.push(v)}`
   const condition = (s: { event: string; filters: Record<string, unknown> }) => {
     const c = [`e.event = ${param(s.event)}`]
     if (Object.keys(s.filters).length > 0) c.push(`e.properties @> ${param(JSON.stringify(s.filters))}::jsonb`)
@@ -104,9 +112,32 @@ export function funnelBreakdownSql(q: EngineQuery, experimentId?: string): { tex
   ]
   const names = param([...new Set([...q.steps, ...exclusions].map((s) => s.event))])
   const starts = mode === 'any' ? `f & ${IN_RANGE} <> 0 AND f & 1023 <> 0` : `f & ${IN_RANGE | 1} = ${IN_RANGE | 1}`
-  const dimension = breakdown.kind in DIMENSION_COLUMN ? DIMENSION_COLUMN[breakdown.kind as keyof typeof DIMENSION_COLUMN] : null
+  const perUserDim = dimension ? `, (array_agg(dim ORDER BY t, id) FILTER (WHERE ${starts}))[1] AS dim` : ''
+  const ev = `
+    ev AS (
+      SELECT e."userKey" AS u, (extract(epoch FROM e."occurredAt") * 1000)::bigint AS t, e.id${dimension ? `, e."${dimension}" AS dim` : ''}, (${bits.join(' | ')}) AS f
+      FROM "AnalyticsEvent" e
+      WHERE e."occurredAt" >= $1::timestamptz AND e."occurredAt" < $2::timestamptz + make_interval(secs => $3::bigint / 1000.0)
+        AND e.event = ANY(${names}::text[])
+    )`
+  if ((q.engine ?? 'auto') === 'auto' && exclusions.length === 0 && mode !== 'any') return `${ev}, ${windowedPerUser(n, mode, dimension !== null)}`
+  return `${ev}, per_user AS (
+      SELECT u, analytics_funnel_chains(f, t, ${n}, $3::bigint, ${MODE_CODE[mode]}, ${param(packExclusions(exclusions))}::bigint ORDER BY t, id) AS c${perUserDim}
+      FROM ev WHERE f & ${IN_RANGE - 1} <> 0
+      GROUP BY u
+    )`
+}
 
-  const perUserDim = dimension ? `, (array_agg(dim ORDER BY at, id) FILTER (WHERE ${starts}))[1] AS dim` : ''
+/** The SQL and its parameters (exported for EXPLAIN in the benchmark). `experimentId` only for a flag breakdown. */
+export function funnelBreakdownSql(q: EngineQuery, experimentId?: string): { text: string; values: unknown[] } {
+  const n = q.steps.length
+  const breakdown = q.breakdown ?? { kind: 'none' }
+  const edges = timeToConvertEdges(q.conversionWindowMs)
+  const values: unknown[] = [q.from.toISOString(), q.to.toISOString(), q.conversionWindowMs]
+  const param = (v: unknown) => `$${values.push(v)}`
+  const dimension = breakdown.kind in DIMENSION_COLUMN ? DIMENSION_COLUMN[breakdown.kind as keyof typeof DIMENSION_COLUMN] : null
+  const cte = funnelUsersCte(q, param, dimension)
+
   let group = `'all'::text`
   let join = ''
   if (dimension) group = `coalesce(p.dim, '${NO_VALUE}')`
@@ -127,16 +158,7 @@ export function funnelBreakdownSql(q: EngineQuery, experimentId?: string): { tex
   const buckets = edges.map((_, i) => `count(*) FILTER (WHERE level = ${n} AND width_bucket(c[${n + 1}] - c[2], ${param(edges)}::bigint[]) = ${i + 1})`)
 
   const text = `
-    WITH ev AS (
-      SELECT e."userKey" AS u, e."occurredAt" AS at, e.id${dimension ? `, e."${dimension}" AS dim` : ''}, (${bits.join(' | ')}) AS f
-      FROM "AnalyticsEvent" e
-      WHERE e."occurredAt" >= $1::timestamptz AND e."occurredAt" < $2::timestamptz + make_interval(secs => $3::bigint / 1000.0)
-        AND e.event = ANY(${names}::text[])
-    ), per_user AS (
-      SELECT u, analytics_funnel_chains(f, (extract(epoch FROM at) * 1000)::bigint, ${n}, $3::bigint, ${MODE_CODE[mode]}, ${param(packExclusions(exclusions))}::bigint ORDER BY at, id) AS c${perUserDim}
-      FROM ev WHERE f & ${IN_RANGE - 1} <> 0
-      GROUP BY u
-    ), users AS (
+    WITH ${cte}, users AS (
       SELECT ${group} AS g, c[1]::int AS level, c FROM per_user p ${join} WHERE c IS NOT NULL
     )
     SELECT ${grouped ? 'grouping(g) = 1' : 'true'} AS overall, ${grouped ? 'g' : `'all'`} AS key,

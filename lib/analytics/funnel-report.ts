@@ -5,10 +5,13 @@
  * and breakdown groups with fewer than k starters are left out (counted in `hiddenGroups`).
  */
 import { db } from '../db'
+import { ApiError } from '../errors'
 import { sqlOfPrisma } from '../tx'
 import { computeFunnelBreakdown, type RawFunnel, type RawSeries } from './funnel-engine'
+import { parseFunnelParams, type FunnelParamsInput } from './funnel-params'
 import type { FunnelQuery, FunnelReport, FunnelSeries } from './funnel-query'
 import { DEFAULT_MIN_GROUP_SIZE, suppressedRate, suppressSmall } from './k-anonymity'
+import { listWorkflows } from './workflows'
 
 export function suppressSeries(raw: RawSeries, k: number): FunnelSeries {
   const shown = (n: number) => suppressSmall(n, k) !== null
@@ -53,4 +56,13 @@ export function toFunnelReport(query: FunnelQuery, raw: RawFunnel, k = DEFAULT_M
 
 export async function getFunnelReport(query: FunnelQuery, k = DEFAULT_MIN_GROUP_SIZE): Promise<FunnelReport> {
   return toFunnelReport(query, await computeFunnelBreakdown(sqlOfPrisma(db), query), k)
+}
+
+const ERROR_CODE = { 400: 'bad_request', 404: 'not_found', 422: 'invalid' } as const
+
+/** The funnel query of a request's parameters (workflows from the database), or the ApiError to answer. */
+export async function funnelQueryOf(params: FunnelParamsInput, now = new Date()): Promise<FunnelQuery> {
+  const parsed = parseFunnelParams(params, await listWorkflows(), { now })
+  if (!parsed.ok) throw new ApiError(parsed.status, ERROR_CODE[parsed.status], parsed.message, parsed.fields)
+  return parsed.query
 }

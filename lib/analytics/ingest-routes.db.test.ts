@@ -118,6 +118,20 @@ describe('POST /api/analytics/batch (the guide)', () => {
     expect(JSON.stringify(audit[0]!.summary)).not.toContain(userId)
   }, 60_000)
 
+  it('refuses only the event with a NUL character in a kept string (no 500 for the batch)', async () => {
+    const userId = uid('user')
+    const events = [
+      { userId, event: registered, metadata: { outcome: 'confirmed' } },
+      { userId, event: registered, metadata: { outcome: 'a\u0000b' } },
+      { userId, event: registered, site: 'North\u0000' },
+    ]
+    const res = await call(batchRoute, '/api/analytics/batch', { body: { events } })
+    expect(res.status).toBe(202)
+    const body = (await res.json()) as { accepted: number; rejected: { index: number; code: string }[] }
+    expect(body).toMatchObject({ accepted: 1, rejected: [{ index: 1, code: 'invalid' }, { index: 2, code: 'invalid' }] })
+    expect(await eventsOf(userId)).toHaveLength(1)
+  })
+
   it('refuses 10,001 events → 413, and a body that is not a batch → 422', async () => {
     const many = Array.from({ length: 10_001 }, () => ({ userId: 'u', event: 'e' }))
     const res = await call(batchRoute, '/api/analytics/batch', { body: many })

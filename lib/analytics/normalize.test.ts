@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeEvent, type EventTypeRule, type NormalizeContext, type Registry } from './normalize'
+import { redact } from '../phi/redact'
+import { batchContext, normalizeEvent, type EventTypeRule, type NormalizeContext, type Registry } from './normalize'
 import { pseudonymizer } from './pseudonym'
 import { fromGuide, fromSegment, GuideEvent, SegmentMessage, type IncomingEvent } from './schema'
 
@@ -50,6 +51,13 @@ describe('normalizeEvent', () => {
     expect(n.row.properties.outcome).toContain('[NAME]')
   })
 
+  it('refuses an event whose kept strings hold a NUL character (PostgreSQL stores none), naming the field', () => {
+    expect(normalizeEvent(guide({ metadata: { outcome: 'a\u0000b' } }), ctx)).toEqual({ ok: false, code: 'invalid', message: 'property outcome: a NUL character (U+0000) cannot be stored' })
+    expect(normalizeEvent(guide({ role: 'nurse\u0000' }), ctx)).toMatchObject({ ok: false, code: 'invalid', message: expect.stringMatching(/^role: /) })
+    // Not kept, so not refused: an unregistered property, a quarantined event's properties.
+    expect(normalizeEvent(guide({ metadata: { other: 'a\u0000b' } }), ctx)).toMatchObject({ ok: true, dropped: 1 })
+  })
+
   it('quarantines unknown and quarantined events with no properties', () => {
     const unknown = stored(guide({ event: 'brand_new_event', metadata: { a: 'b', c: 1 } }))
     expect(unknown).toMatchObject({ quarantined: true, dropped: 2, row: { properties: {} } })
@@ -97,5 +105,24 @@ describe('normalizeEvent', () => {
     const identify = stored(fromSegment(SegmentMessage.parse({ type: 'identify', userId: 'u1', traits: { email: 'jane@example.org' } })))
     expect(identify.row).toMatchObject({ event: '$identify', properties: {} })
     expect(JSON.stringify(identify.row)).not.toContain('jane')
+  })
+
+  it('batchContext: the same rows, each distinct string redacted and each user and session keyed once per batch', () => {
+    const redacted: string[] = []
+    const keyed: string[] = []
+    const base: NormalizeContext = {
+      now,
+      registry,
+      pseudonym: (kind, id) => (keyed.push(`${kind}:${id}`), pseudonym(kind, id)),
+      redact: (text) => (redacted.push(text), redact(text)),
+    }
+    const events = [1, 2, 3].map((i) =>
+      guide({ sessionId: 's1', messageId: `m${i}`, department: 'Emergency', metadata: { outcome: 'ruled out for patient John Smith', duration: i } }),
+    )
+    const batch = batchContext(base)
+    expect(events.map((e) => normalizeEvent(e, batch))).toEqual(events.map((e) => normalizeEvent(e, { now, registry, pseudonym })))
+    // Once per distinct string and id in the batch; message ids (unique per event) each time.
+    expect(redacted).toEqual(['ruled out for patient John Smith', 'Emergency'])
+    expect(keyed.sort()).toEqual(['message:m1', 'message:m2', 'message:m3', 'session:s1', 'user:user123'])
   })
 })

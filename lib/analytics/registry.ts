@@ -28,9 +28,15 @@ export function propertyRules(value: unknown): Record<string, PropertyType> {
   return out
 }
 
-export async function loadRegistry(now = Date.now()): Promise<Registry> {
+/** The registry when this process read it less than REGISTRY_CACHE_MS ago, else null: no await needed. */
+export function cachedRegistry(now = Date.now()): Registry | null {
   const cached = g.wardroomAnalyticsRegistry
-  if (cached && cached.until > now) return cached.registry
+  return cached && cached.until > now ? cached.registry : null
+}
+
+export async function loadRegistry(now = Date.now()): Promise<Registry> {
+  const fresh = cachedRegistry(now)
+  if (fresh) return fresh
   const rows = await db.analyticsEventType.findMany({ select: { name: true, status: true, properties: true } })
   const registry = new Map<string, EventTypeRule>(
     rows.map((r) => [r.name, { status: r.status === 'registered' ? 'registered' : 'quarantined', properties: propertyRules(r.properties) }]),

@@ -16,8 +16,12 @@ const access = { kind: 'apikey', scope: 'events:write' } as const
 /** Browsers' sendBeacon posts text/plain; Segment's browser SDK may too. */
 const SEGMENT_TYPES = ['application/json', 'text/plain']
 
-function tooMany(n: number): ApiError {
-  return new ApiError(413, 'payload_too_large', `A batch holds at most ${MAX_BATCH.toLocaleString('en')} events (got ${n.toLocaleString('en')})`)
+/** The batch, or 413 when it holds more than MAX_BATCH events. */
+function withinLimit<T>(items: T[]): T[] {
+  if (items.length > MAX_BATCH) {
+    throw new ApiError(413, 'payload_too_large', `A batch holds at most ${MAX_BATCH.toLocaleString('en')} events (got ${items.length.toLocaleString('en')})`)
+  }
+  return items
 }
 
 export const trackRoute: RouteHandler = defineRoute({ route: '/api/analytics/track', access }, async ({ req, actor, requestId, ip }) => {
@@ -29,9 +33,9 @@ export const trackRoute: RouteHandler = defineRoute({ route: '/api/analytics/tra
 })
 
 export const batchRoute: RouteHandler = defineRoute({ route: '/api/analytics/batch', access }, async ({ req, actor, requestId, ip }) => {
-  const items = await readJson(req, GuideBatch, { limit: ANALYTICS_BODY_LIMIT_BYTES })
-  if (items.length > MAX_BATCH) throw tooMany(items.length)
-  const out = await ingestAnalyticsEvents(actor, items, 'guide', { requestId, ip })
+  // The items are handed on, never held in a variable here: an async function keeps its variables until it
+  // settles, and ingestAnalyticsEvents lets go of them once it has encoded the batch (lib/slo/commands.ts).
+  const out = await ingestAnalyticsEvents(actor, withinLimit(await readJson(req, GuideBatch, { limit: ANALYTICS_BODY_LIMIT_BYTES })), 'guide', { requestId, ip })
   return json({ accepted: out.accepted, rejected: out.rejected }, { status: 202 })
 })
 
@@ -50,9 +54,7 @@ export function segmentCallRoute(type: 'track' | 'identify' | 'page'): RouteHand
 }
 
 export const segmentBatchRoute: RouteHandler = defineRoute({ route: '/api/analytics/v1/batch', access }, async ({ req, actor, requestId, ip, log }) => {
-  const body = await readJson(req, SegmentBatch, { limit: ANALYTICS_BODY_LIMIT_BYTES, types: SEGMENT_TYPES })
-  if (body.batch.length > MAX_BATCH) throw tooMany(body.batch.length)
-  const out = await ingestAnalyticsEvents(actor, body.batch, 'segment', { requestId, ip })
+  const out = await ingestAnalyticsEvents(actor, withinLimit((await readJson(req, SegmentBatch, { limit: ANALYTICS_BODY_LIMIT_BYTES, types: SEGMENT_TYPES })).batch), 'segment', { requestId, ip })
   // The client is told success either way (see above): the refusals are logged, codes and indexes only.
   if (out.rejected.length > 0) log.info({ refused: out.rejected.length, codes: [...new Set(out.rejected.map((r) => r.code))] }, 'analytics messages refused')
   return json({ success: true }, { status: 200 })

@@ -12,13 +12,15 @@ export const MAX_BATCH = 10_000
 /** 10,000 events of about 500 bytes each, with room to spare; larger bodies answer 413. */
 export const ANALYTICS_BODY_LIMIT_BYTES = 8 * 1024 * 1024
 
-const EVENT_NAME = /^[A-Za-z$][A-Za-z0-9_.:-]{0,79}$/
+export const EVENT_NAME = /^[A-Za-z$][A-Za-z0-9_.:-]{0,79}$/
 export const EventName = z.string().regex(EVENT_NAME, 'Event names are 1–80 letters, digits, _ . : - (starting with a letter)')
 /** Ids are pseudonymised before storage; any string up to 256 characters (Segment also allows numbers). */
 const Id = z.union([z.string().min(1).max(256), z.number().finite().transform(String)])
 /** A coarse dimension (site, department, role, app version): short, and redacted like any string. */
 const Coarse = z.string().trim().min(1).max(64)
 const Timestamp = z.iso.datetime({ offset: true, message: 'An ISO 8601 timestamp with a time zone (Z or ±HH:MM)' })
+/** The pattern `Timestamp` checks, zod's own (guide-fast.ts tests strings with it). */
+export const TIMESTAMP_PATTERN: RegExp = Timestamp._zod.def.pattern!
 const Properties = z.record(z.string().max(64), z.unknown())
 
 /** The guide's event. `messageId` (optional) de-duplicates retries as in Segment's API. */

@@ -12,9 +12,10 @@ import { seedFlags } from './flags'
 import { seedSecurity } from './security'
 import { env } from '../env'
 import { seedAnalytics } from './analytics'
+import { seedAnalyticsExperiment } from './analytics-experiment'
 
 /** Bump when the demo data changes shape, so `WARDROOM_SEED=auto` can tell an old demo from a new one. */
-export const SEED_VERSION = 2
+export const SEED_VERSION = 3
 
 export async function seedDemo(log: (m: string) => void = () => {}): Promise<void> {
   await seedFoundation(log)
@@ -34,4 +35,6 @@ export async function seedDemo(log: (m: string) => void = () => {}): Promise<voi
   await seedSecurity(log)
   // After the foundation: a hospital week of clinical-workflow events and the three workflows.
   await seedAnalytics(log)
+  // After the flags and the demo week: the A/B experiment whose exposures name the week's clinicians.
+  await seedAnalyticsExperiment(log)
 }

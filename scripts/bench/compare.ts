@@ -19,6 +19,8 @@ export const EMBEDDED_TARGET = 0.8
 export interface BenchOptions {
   /** Also run on the embedded default and compare. */
   embedded: boolean
+  /** `--rows n,…`: the sizes a suite measures at (the analytics funnels); empty to skip that part. */
+  rows?: number[]
 }
 
 /** Rounds of the comparison (BENCH_ROUNDS, default 1); figures are the median over the rounds. */

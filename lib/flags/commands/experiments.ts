@@ -3,10 +3,15 @@
  * authorize → check every experiment and variant (422 for the batch) → one transaction: one set-based
  * insert (subjects stored as sha256 of the targeting key, duplicates dropped by the (experiment, kind,
  * subject) unique constraint) + audit. Evaluation is untouched, so no snapshot reload.
+ *
+ * Each event also carries `analyticsKey`, the analytics pseudonym of its targeting key (as ingest
+ * pseudonymises a userId, lib/analytics/pseudonym.ts), so a funnel can be broken down by the variant a
+ * person was exposed to; null when no analytics key is configured.
  */
 import { createHash } from 'node:crypto'
 import { recordAudit } from '../../audit'
 import { db } from '../../db'
+import { analyticsKey, pseudonymizer } from '@/lib/analytics/pseudonym'
 import { authorize, type Actor } from '@/lib/auth/actor'
 import { inTransaction } from '@/lib/tx'
 import { refuseFields, variantsOf } from '../variants'
@@ -36,12 +41,15 @@ export async function recordExperimentEvents(actor: Actor, events: readonly Expe
   })
   refuseFields('The events are invalid', fields)
   const now = ctx.now ?? new Date()
+  const key = analyticsKey()
+  const pseudonym = key ? pseudonymizer(key) : null
   return inTransaction(async (tx) => {
     const inserted = await tx.$executeRaw`
-      INSERT INTO "ExperimentEvent" ("experimentId", kind, variant, subject, at)
+      INSERT INTO "ExperimentEvent" ("experimentId", kind, variant, subject, "analyticsKey", at)
       SELECT * FROM unnest(
         ${events.map((e) => byKey.get(e.experiment)!.id)}::uuid[], ${events.map((e) => e.kind)}::text[],
         ${events.map((e) => e.variant)}::text[], ${events.map((e) => subjectHash(e.subject))}::text[],
+        ${events.map((e) => (pseudonym ? pseudonym('user', e.subject) : null))}::text[],
         ${events.map((e) => (e.at ? new Date(e.at) : now))}::timestamptz[])
       ON CONFLICT ("experimentId", kind, subject) DO NOTHING`
     const result = { accepted: inserted, duplicates: events.length - inserted }
