@@ -23,6 +23,11 @@ const VIEWPORTS = [
 const EXTRA_PAGES: { href: string; permission: Permission }[] = [
   { href: '/flags/experiments', permission: 'flag:read' },
   { href: '/slo/reports', permission: 'report:read' },
+  { href: '/analytics/funnels', permission: 'analytics:read' },
+  { href: '/analytics/trends', permission: 'analytics:read' },
+  { href: '/analytics/retention', permission: 'analytics:read' },
+  { href: '/analytics/insights', permission: 'analytics:read' },
+  { href: '/analytics/events', permission: 'analytics:read' },
 ]
 const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] = [
   { list: '/incidents', detail: /^\/incidents\/(?!probes)[^/?#]+$/, permission: 'incident:read' },
@@ -31,6 +36,7 @@ const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] =
   { list: '/slo', detail: /^\/slo\/(?!reports)[^/?#]+$/, permission: 'slo:read' },
   { list: '/slo/reports', detail: /^\/slo\/reports\/[^/?#]+$/, permission: 'report:read' },
   { list: '/admin/jobs', detail: /^\/admin\/jobs\/[^/?#]+$/, permission: 'job:read' },
+  { list: '/analytics', detail: /^\/analytics\/workflows\/(?!new)[^/?#]+$/, permission: 'analytics:read' },
 ]
 
 /** Viewer has the executive's permissions, so it would see the same pages. */

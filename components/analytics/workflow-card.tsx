@@ -10,25 +10,25 @@ export interface WorkflowCardProps {
   k: number
   /** The funnel page's URL for this workflow over the same range. */
   funnelHref: string
-  editHref?: string
+  /** The workflow's page: its editor for those who may manage analytics, else its definition to read. */
+  definitionHref: string
+  canEdit: boolean
 }
 
 /**
  * One clinical workflow at a glance: how many started and finished, the median time it took, and each step as
  * a bar of the share of starters who reached it (the funnel, without a chart library: the bars are the figures).
  */
-export function WorkflowCard({ workflow: w, k, funnelHref, editHref }: WorkflowCardProps) {
+export function WorkflowCard({ workflow: w, k, funnelHref, definitionHref, canEdit }: WorkflowCardProps) {
   const headingId = `workflow-${w.key}`
   return (
     <Card aria-labelledby={headingId} className="flex h-full flex-col">
       <CardHeader
         actions={
           <div className="flex gap-2">
-            {editHref && (
-              <ButtonLink href={editHref} size="sm" variant="ghost" aria-label={`Edit workflow ${w.name}`}>
-                Edit
-              </ButtonLink>
-            )}
+            <ButtonLink href={definitionHref} size="sm" variant="ghost" aria-label={canEdit ? `Edit workflow ${w.name}` : `Definition of workflow ${w.name}`}>
+              {canEdit ? 'Edit' : 'Definition'}
+            </ButtonLink>
             <ButtonLink href={funnelHref} size="sm" aria-label={`Open the funnel of ${w.name}`}>
               Open funnel
             </ButtonLink>

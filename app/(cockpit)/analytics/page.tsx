@@ -82,7 +82,8 @@ export default async function AnalyticsOverviewPage({ searchParams }: Props) {
                 workflow={w}
                 k={k}
                 funnelHref={`/analytics/funnels?workflow=${encodeURIComponent(w.key)}&${range}`}
-                editHref={canManage ? `/analytics/workflows/${encodeURIComponent(w.key)}` : undefined}
+                definitionHref={`/analytics/workflows/${encodeURIComponent(w.key)}`}
+                canEdit={canManage}
               />
             </li>
           ))}
