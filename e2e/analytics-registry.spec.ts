@@ -5,7 +5,10 @@ import { expect, test } from './fixtures'
 import { E2E_MAIN_DATA_DIR } from './constants'
 
 // Journeys of several saves and a job run: more than the default 30 s on a busy machine.
-test.describe.configure({ timeout: 90_000 })
+test.describe.configure({ timeout: 120_000 })
+
+// What waits on a server action (a save, a refresh, a navigation after one) may take a while on a busy runner.
+const SAVED = { timeout: 20_000 }
 
 const unique = (prefix: string) => `${prefix}_${randomUUID().slice(0, 8)}`
 
@@ -58,15 +61,15 @@ test('an unknown event lands in quarantine and a PM registers it with typed prop
   await form.getByLabel('Property 2: name').fill('score')
   await form.getByRole('button', { name: 'Register event' }).click()
   // A duplicate is named at its row, and focus goes there.
-  await expect(form.getByText('score is listed twice')).toBeVisible()
+  await expect(form.getByText('score is listed twice')).toBeVisible(SAVED)
   await expect(form.getByLabel('Property 2: name')).toBeFocused()
   await form.getByLabel('Property 2: name').fill('acknowledged')
   await form.getByLabel('Property 2: type').selectOption('boolean')
   await form.getByRole('button', { name: 'Register event' }).click()
-  await expect(page.getByText(`${event} is registered.`)).toBeVisible()
+  await expect(page.getByText(`${event} is registered.`)).toBeVisible(SAVED)
 
   const registered = page.getByRole('region', { name: 'Registered events' }).getByRole('row', { name: new RegExp(event) })
-  await expect(registered).toContainText('sepsis-ai')
+  await expect(registered).toContainText('sepsis-ai', SAVED)
   await expect(registered).toContainText('score number')
   await expect(registered).toContainText('acknowledged yes / no')
   await expect(quarantine.getByRole('row', { name: new RegExp(event) })).toHaveCount(0)
@@ -101,7 +104,7 @@ test('a PM creates a workflow, reorders its steps with the keyboard, saves, and 
   await form.getByLabel('Conversion window: unit').selectOption('minutes')
   await form.getByRole('button', { name: 'Create workflow' }).click()
 
-  await expect(page).toHaveURL(`/analytics/workflows/${key}`, { timeout: 20_000 })
+  await expect(page).toHaveURL(`/analytics/workflows/${key}`, SAVED)
   await expect(page.getByRole('heading', { level: 1, name: 'E2E medication check' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Open funnel' })).toHaveAttribute('href', `/analytics/funnels?workflow=${key}`)
   const edit = page.getByRole('form', { name: 'Edit E2E medication check' })
@@ -113,14 +116,14 @@ test('a PM creates a workflow, reorders its steps with the keyboard, saves, and 
   // An edit: remove the middle step, save, and it stays removed.
   await edit.getByRole('button', { name: 'Remove step 2' }).click()
   await edit.getByRole('button', { name: 'Save workflow' }).click()
-  await expect(page.getByText('E2E medication check was saved.')).toBeVisible()
+  await expect(page.getByText('E2E medication check was saved.')).toBeVisible(SAVED)
   await page.reload()
   await expect(edit.getByLabel('Step 2: event')).toHaveValue('medication_review_signed')
   await expect(edit.getByLabel('Step 3: event')).toHaveCount(0)
 
   await page.getByRole('button', { name: 'Delete' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Delete workflow' }).click()
-  await expect(page).not.toHaveURL(`/analytics/workflows/${key}`)
+  await expect(page).not.toHaveURL(`/analytics/workflows/${key}`, SAVED)
   await page.goto(`/analytics/workflows/${key}`)
   await expect(page.getByText('No such workflow')).toBeVisible()
 })
@@ -133,7 +136,7 @@ test('the insights job finds a department’s rising drop-off; the insight links
   await expect(page.getByText(/analytics-insights finished in \d+ ms\./)).toBeVisible({ timeout: 60_000 })
 
   const row = page.getByRole('row', { name: new RegExp(`E2E insight ${key}`) })
-  await expect(row).toHaveCount(1)
+  await expect(row).toHaveCount(1, SAVED)
   await expect(row).toContainText('Step 3: Finished')
   await expect(row).toContainText('Emergency')
   await expect(row).toContainText('High')
@@ -145,10 +148,10 @@ test('the insights job finds a department’s rising drop-off; the insight links
   await expect(funnel).toHaveAttribute('href', new RegExp(`^/analytics/funnels\\?workflow=${key}&.*breakdown=department`))
 
   await row.getByRole('button', { name: /^Dismiss/ }).click()
-  await expect(row).toHaveCount(0)
+  await expect(row).toHaveCount(0, SAVED)
   await page.getByRole('link', { name: /^Dismissed/ }).click()
   const dismissed = page.getByRole('row', { name: new RegExp(`E2E insight ${key}`) })
-  await expect(dismissed).toContainText('Dismissed')
+  await expect(dismissed).toContainText('Dismissed', SAVED)
   await dismissed.getByRole('button', { name: /^Reopen/ }).click()
-  await expect(dismissed).toHaveCount(0)
+  await expect(dismissed).toHaveCount(0, SAVED)
 })
