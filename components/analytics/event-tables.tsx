@@ -22,8 +22,8 @@ function Properties({ properties }: { properties: EventTypeRow['properties'] }) 
   )
 }
 
-function LastSeen({ at }: { at: Date | null }) {
-  return at ? <RelativeTime date={at} /> : <span className="text-ink-muted">Not yet</span>
+function LastSeen({ at, inSentence = false }: { at: Date | null; inSentence?: boolean }) {
+  return at ? <RelativeTime date={at} /> : <span className="text-ink-muted">{inSentence ? 'not' : 'Not'} in the last 7 days</span>
 }
 
 const volumeColumn: Column<EventTypeRow> = { header: 'Events, last 7 days', numeric: true, cell: (r) => formatNumber(r.volume) }
@@ -58,15 +58,17 @@ export function RegisteredEventTable({ rows, canManage }: { rows: readonly Event
             </CellNote>
           )}
           <NarrowOnly below="5xl">
-            <CellNote>{formatNumber(r.droppedProperties)} properties dropped</CellNote>
+            <CellNote>
+              {formatNumber(r.droppedProperties)} properties dropped · last seen <LastSeen at={r.lastSeenAt} inSentence />
+            </CellNote>
           </NarrowOnly>
         </>
       ),
     },
-    { header: 'Owner', cell: (r) => r.owner ?? <span className="text-ink-muted">Not set</span> },
-    { header: 'Allowed properties', className: 'min-w-56', cell: (r) => <Properties properties={r.properties} /> },
+    { header: 'Owner', className: 'whitespace-nowrap', cell: (r) => r.owner ?? <span className="text-ink-muted">Not set</span> },
+    { header: 'Allowed properties', className: 'min-w-44', cell: (r) => <Properties properties={r.properties} /> },
     droppedColumn,
-    { header: 'Last seen', cell: (r) => <LastSeen at={r.lastSeenAt} /> },
+    { header: 'Last seen', hideBelow: '5xl', cell: (r) => <LastSeen at={r.lastSeenAt} /> },
     volumeColumn,
   ]
   return (

@@ -26,10 +26,11 @@ function lostOf(lost: number | null, base: number | null, k: number): string {
 
 function DropOff({ row, k }: { row: InsightRow; k: number }) {
   const rise = row.previousRate !== null && row.currentRate !== null ? (row.currentRate - row.previousRate) * 100 : null
+  const rate = (r: number | null) => (r === null ? 'withheld' : formatPercent(r))
   return (
     <>
       <span className="block whitespace-nowrap">
-        {formatPercent(row.previousRate)} → <span className="font-semibold">{formatPercent(row.currentRate)}</span>
+        {rate(row.previousRate)} → <span className="font-semibold">{rate(row.currentRate)}</span>
       </span>
       <CellNote>{rise === null ? `fewer than ${k} lost in a week: rates withheld` : `+${formatNumber(rise, { digits: 1 })} percentage points`}</CellNote>
     </>
@@ -66,6 +67,9 @@ export function InsightTable({ rows, k, canManage }: { rows: readonly InsightRow
             <CellNote>
               {formatPeriod(r.periodFrom, r.periodTo)} · {formatPValue(r.pValue)}
             </CellNote>
+            <span className="mt-1 block">
+              <StatusBadge row={r} />
+            </span>
           </NarrowOnly>
         </>
       ),
@@ -82,7 +86,7 @@ export function InsightTable({ rows, k, canManage }: { rows: readonly InsightRow
     },
     { header: 'Week', hideBelow: '5xl', cell: (r) => <span className="whitespace-nowrap">{formatPeriod(r.periodFrom, r.periodTo)}</span> },
     { header: 'Significance', hideBelow: '5xl', cell: (r) => <span className="whitespace-nowrap">{formatPValue(r.pValue)}</span> },
-    { header: 'Status', cell: (r) => <StatusBadge row={r} /> },
+    { header: 'Status', hideBelow: '5xl', cell: (r) => <StatusBadge row={r} /> },
     actionsColumn((r) => (
       <div className="flex flex-col items-end gap-1">
         {r.funnel ? (

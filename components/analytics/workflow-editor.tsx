@@ -173,24 +173,28 @@ export function WorkflowEditor({ workflow, events }: WorkflowEditorProps) {
             How long after step 1 someone may reach the last step and still count as converted (1 minute to 30 days).
           </p>
           <div className="flex gap-2">
-            <input
-              aria-label="Conversion window: amount"
-              type="number"
-              min={1}
-              step="any"
-              value={draft.windowValue}
-              onChange={(e) => update({ ...draft, windowValue: e.target.value })}
-              aria-invalid={errors.conversionWindowMs ? true : undefined}
-              aria-describedby={errors.conversionWindowMs ? 'window-error' : undefined}
-              className={cn(controlClasses, 'h-9 w-28')}
-            />
-            <select aria-label="Conversion window: unit" value={draft.windowUnit} onChange={(e) => update({ ...draft, windowUnit: e.target.value as WorkflowDraft['windowUnit'] })} className={cn(controlClasses, 'h-9 w-32 pr-8')}>
-              {WINDOW_UNITS.map((u) => (
-                <option key={u} value={u}>
-                  {u}
-                </option>
-              ))}
-            </select>
+            <div className="w-28">
+              <input
+                aria-label="Conversion window: amount"
+                type="number"
+                min={1}
+                step="any"
+                value={draft.windowValue}
+                onChange={(e) => update({ ...draft, windowValue: e.target.value })}
+                aria-invalid={errors.conversionWindowMs ? true : undefined}
+                aria-describedby={errors.conversionWindowMs ? 'window-error' : undefined}
+                className={cn(controlClasses, 'h-9')}
+              />
+            </div>
+            <div className="w-32">
+              <select aria-label="Conversion window: unit" value={draft.windowUnit} onChange={(e) => update({ ...draft, windowUnit: e.target.value as WorkflowDraft['windowUnit'] })} className={cn(controlClasses, 'h-9 pr-8')}>
+                {WINDOW_UNITS.map((u) => (
+                  <option key={u} value={u}>
+                    {u}
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
           <Problem id="window-error" messages={errors.conversionWindowMs ?? []} />
         </fieldset>

@@ -66,8 +66,10 @@ function ValueInput({ label, type, value, invalid, describedBy, onChange }: { la
 }
 
 /** Exact matches on the event's allowed properties; all must hold. */
-export function FilterList({ subject, idPrefix, filters, properties, errors, errorPrefix, onChange }: {
+export function FilterList({ subject, idPrefix, event, filters, properties, errors, errorPrefix, onChange }: {
   subject: string
+  /** The chosen event ('' before one is chosen). */
+  event: string
   idPrefix: string
   filters: readonly FilterDraft[]
   properties: Readonly<Record<string, PropertyType>>
@@ -119,7 +121,7 @@ export function FilterList({ subject, idPrefix, filters, properties, errors, err
       <Button size="sm" variant="ghost" disabled={names.length === 0 || filters.length >= MAX_FILTERS} onClick={() => onChange([...filters, { property: '', value: '' }])}>
         Add filter<span className="sr-only"> to {subject.toLowerCase()}</span>
       </Button>
-      {names.length === 0 && <p className="text-xs text-ink-muted">This event has no allowed properties to filter on.</p>}
+      {event && names.length === 0 && <p className="text-xs text-ink-muted">{event} has no allowed properties to filter on.</p>}
     </div>
   )
 }
@@ -176,7 +178,7 @@ export function StepCard({ index, count, step, events, errors, canRemove, onChan
           <Problem messages={errors[`${at}.label`] ?? []} />
         </div>
       </div>
-      <FilterList subject={`Step ${n}`} idPrefix={step.id} filters={step.filters} properties={properties} errors={errors} errorPrefix={at} onChange={(filters) => onChange({ ...step, filters })} />
+      <FilterList subject={`Step ${n}`} idPrefix={step.id} event={step.event} filters={step.filters} properties={properties} errors={errors} errorPrefix={at} onChange={(filters) => onChange({ ...step, filters })} />
     </li>
   )
 }
@@ -231,7 +233,7 @@ export function ExclusionCard({ index, steps, exclusion, events, errors, onChang
         ))}
       </div>
       <Problem messages={between} />
-      <FilterList subject={`Exclusion ${n}`} idPrefix={exclusion.id} filters={exclusion.filters} properties={properties} errors={errors} errorPrefix={at} onChange={(filters) => onChange({ ...exclusion, filters })} />
+      <FilterList subject={`Exclusion ${n}`} idPrefix={exclusion.id} event={exclusion.event} filters={exclusion.filters} properties={properties} errors={errors} errorPrefix={at} onChange={(filters) => onChange({ ...exclusion, filters })} />
     </li>
   )
 }

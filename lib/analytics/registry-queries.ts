@@ -20,6 +20,7 @@ export interface EventTypeRow {
   properties: Record<string, PropertyType>
   droppedProperties: number
   firstSeenAt: Date
+  /** When one last arrived, or the time of the newest stored in the last VOLUME_DAYS days if later. */
   lastSeenAt: Date | null
   /** Events stored in the last VOLUME_DAYS days. */
   volume: number
@@ -34,14 +35,17 @@ export interface EventRegistry {
   quarantinedVolume: number
 }
 
-/** Events per name over [from, to): one pass over the (event, occurredAt) index of those days' partitions. */
-async function volumes(from: Date, to: Date): Promise<Map<string, number>> {
-  const rows = await sqlOfPrisma(db).query<{ event: string; n: number }>(
-    `SELECT event, count(*)::int AS n FROM "AnalyticsEvent" WHERE "occurredAt" >= $1::timestamptz AND "occurredAt" < $2::timestamptz GROUP BY event`,
+/** Events per name over [from, to) and the latest of them: one pass over those days' partitions. */
+async function volumes(from: Date, to: Date): Promise<Map<string, { n: number; last: Date }>> {
+  const rows = await sqlOfPrisma(db).query<{ event: string; n: number; last: Date }>(
+    `SELECT event, count(*)::int AS n, max("occurredAt") AS last FROM "AnalyticsEvent" WHERE "occurredAt" >= $1::timestamptz AND "occurredAt" < $2::timestamptz GROUP BY event`,
     [from.toISOString(), to.toISOString()],
   )
-  return new Map(rows.map((r) => [r.event, r.n]))
+  return new Map(rows.map((r) => [r.event, { n: r.n, last: new Date(r.last) }]))
 }
+
+/** The later of the registry's "last received" and the newest stored event (bulk loads do not touch the registry). */
+const later = (a: Date | null, b: Date | undefined): Date | null => (!b ? a : !a || b > a ? b : a)
 
 function usedBy(workflows: readonly WorkflowDefinition[]): Map<string, string[]> {
   const map = new Map<string, string[]>()
@@ -66,8 +70,8 @@ export async function getEventRegistry(now = new Date()): Promise<EventRegistry>
     properties: propertyRules(r.properties),
     droppedProperties: Number(r.droppedProperties),
     firstSeenAt: r.firstSeenAt,
-    lastSeenAt: r.lastSeenAt,
-    volume: volume.get(r.name) ?? 0,
+    lastSeenAt: later(r.lastSeenAt, volume.get(r.name)?.last),
+    volume: volume.get(r.name)?.n ?? 0,
     workflows: uses.get(r.name) ?? [],
   }))
   const strip = ({ status: _status, ...row }: EventTypeRow & { status: string }) => row

@@ -60,6 +60,8 @@ describe('definitionToDraft and draftToDefinition', () => {
   it('names each problem at its field, in the server’s keys', () => {
     const draft: WorkflowDraft = {
       ...definitionToDraft(medication),
+      key: 'Medication Review',
+      name: ' ',
       windowValue: '31',
       windowUnit: 'days',
     }
@@ -78,6 +80,8 @@ describe('definitionToDraft and draftToDefinition', () => {
     expect(r).toEqual({
       ok: false,
       errors: {
+        key: ['A key is 2 to 64 lower-case letters, digits and _, starting with a letter'],
+        name: ['Give the workflow a name'],
         'steps.0.event': ['Choose the event of this step'],
         'steps.1.filters.0': ['alerts is a number: enter one'],
         'steps.1.filters.1': ['colour is not an allowed property of interaction_check_run'],

@@ -164,6 +164,8 @@ function filtersOf(rows: readonly FilterDraft[], allowed: Readonly<Record<string
  */
 export function draftToDefinition(d: WorkflowDraft, events: EventProperties): { ok: true; value: WorkflowDefinitionInput } | { ok: false; errors: DraftErrors } {
   const errors: DraftErrors = {}
+  if (!/^[a-z][a-z0-9_]{1,63}$/.test(d.key.trim())) errors.key = ['A key is 2 to 64 lower-case letters, digits and _, starting with a letter']
+  if (!d.name.trim()) errors.name = ['Give the workflow a name']
   const steps = d.steps.map((s, i) => {
     if (!s.event) errors[`steps.${i}.event`] = ['Choose the event of this step']
     const filters = filtersOf(s.filters, events.get(s.event), s.event, `steps.${i}`, errors)

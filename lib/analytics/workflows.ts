@@ -5,9 +5,10 @@ import { db } from '../db'
 import { inTransaction } from '../tx'
 import { FunnelExclusion, OrderMode, WorkflowDefinition, WorkflowSteps, type WorkflowDefinitionInput } from './workflow-schema'
 
-export async function getWorkflow(key: string): Promise<WorkflowDefinition | null> {
-  const row = await db.analyticsWorkflow.findUnique({ where: { key } })
-  if (!row) return null
+type WorkflowRow = { key: string; name: string; description: string | null; steps: unknown; conversionWindowMs: number; orderMode: string; exclusions: unknown }
+
+/** A stored row as a definition, or null when its JSON no longer fits the schema. */
+function definitionOf(row: WorkflowRow): WorkflowDefinition | null {
   const steps = WorkflowSteps.safeParse(row.steps)
   const orderMode = OrderMode.safeParse(row.orderMode)
   const exclusions = FunnelExclusion.array().safeParse(row.exclusions)
@@ -23,10 +24,15 @@ export async function getWorkflow(key: string): Promise<WorkflowDefinition | nul
   }
 }
 
+export async function getWorkflow(key: string): Promise<WorkflowDefinition | null> {
+  const row = await db.analyticsWorkflow.findUnique({ where: { key } })
+  return row ? definitionOf(row) : null
+}
+
+/** Every workflow, in one query. */
 export async function listWorkflows(): Promise<WorkflowDefinition[]> {
-  const rows = await db.analyticsWorkflow.findMany({ orderBy: { key: 'asc' }, select: { key: true } })
-  const all = await Promise.all(rows.map((r) => getWorkflow(r.key)))
-  return all.filter((w): w is WorkflowDefinition => w !== null)
+  const rows = await db.analyticsWorkflow.findMany({ orderBy: { key: 'asc' } })
+  return rows.map(definitionOf).filter((w): w is WorkflowDefinition => w !== null)
 }
 
 /** Creates or replaces a workflow's definition (input already validated by WorkflowDefinition). */

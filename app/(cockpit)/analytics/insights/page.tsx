@@ -19,6 +19,7 @@ export const metadata: Metadata = { title: 'Insights' }
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 const FILTER_LABELS: Record<InsightFilter, string> = { open: 'Open', dismissed: 'Dismissed', task_created: 'Feedback tasks', all: 'All' }
+const TITLES: Record<InsightFilter, string> = { open: 'Open insights', dismissed: 'Dismissed insights', task_created: 'Insights that became feedback tasks', all: 'All insights' }
 const EMPTY: Record<InsightFilter, string> = {
   open: 'No open insights',
   dismissed: 'No dismissed insights',
@@ -62,7 +63,7 @@ export default async function InsightsPage({ searchParams }: Props) {
       {rows.length > 0 && <InsightJobSummary job={job} />}
       <SectionCard
         headingId="insights-heading"
-        title={`${FILTER_LABELS[filter]} insights`}
+        title={TITLES[filter]}
         description={
           awaiting > 0
             ? `${awaiting} high-priority ${awaiting === 1 ? 'insight is' : 'insights are'} awaiting a feedback task: the feedback area will make each an improvement task (optimisation, from user analytics) linking back here.`
