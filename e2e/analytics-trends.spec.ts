@@ -37,7 +37,7 @@ test('a PM breaks a trend down by department, reads retention cohorts and downlo
   await expect(series.getByRole('row', { name: /^Pharmacy / })).toHaveCount(0)
   // The chart's numbers, one click away.
   await trend.getByText('Show data table').click()
-  const numbers = trend.getByRole('table', { name: 'People per day by department, last 30 days' })
+  const numbers = trend.getByRole('table', { name: 'People per day by department, last 30 days', exact: true })
   await expect(numbers.getByRole('columnheader', { name: 'Emergency' })).toBeVisible()
   await expect(numbers.getByRole('row')).toHaveCount(1 + 30)
 

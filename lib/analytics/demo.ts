@@ -87,7 +87,7 @@ const FLOWS: Record<WorkflowKey, Flow> = {
     aiStep: 1,
     panelSteps: [1, 2],
     gapMinutes: [0.5, 9],
-    perShift: [2, 7],
+    perShift: [2, 5],
     properties: (rnd, step, elapsed, ai) =>
       pick(step, [
         { entry: rnd() < 0.7 ? 'encounter' : 'worklist' },
@@ -101,7 +101,7 @@ const FLOWS: Record<WorkflowKey, Flow> = {
     onward: [0.97, 0.86, 0.95],
     aiStep: 2,
     gapMinutes: [0.3, 4],
-    perShift: [4, 12],
+    perShift: [3, 9],
     properties: (rnd, step, elapsed) =>
       pick(step, [
         { arrival: rnd() < 0.6 ? 'walk-in' : 'ambulance' },
@@ -115,7 +115,7 @@ const FLOWS: Record<WorkflowKey, Flow> = {
     onward: [0.9, 0.74, 0.88],
     aiStep: 2,
     gapMinutes: [1, 14],
-    perShift: [2, 6],
+    perShift: [2, 4],
     properties: (rnd, step, elapsed) =>
       pick(step, [
         { medications: 2 + Math.floor(rnd() * 12) },

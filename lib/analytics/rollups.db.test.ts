@@ -5,7 +5,7 @@ import { inRawTransaction } from '@/lib/tx'
 import { runJob } from '@/lib/jobs/runner'
 import { uid } from '@/test/factories'
 import { insertAnalyticsEvents } from '@/test/analytics-factories'
-import { rollUpAnalytics, rollUpDay } from './rollups'
+import { rollUpAnalytics, rollUpDays } from './rollups'
 import { utcDay } from './trends-dates'
 
 const DAY = 86_400_000
@@ -35,13 +35,13 @@ const series = async (event: string) =>
     )
   ).rows
 
-describe('rollUpDay', () => {
-  it('counts a day by cell and by series, a user on two app versions being one user of the day', async () => {
+describe('rollUpDays', () => {
+  it('counts each day of a span by cell and by series, a user on two app versions being one user of the day', async () => {
     const ev = uid('roll_ev').replace(/-/g, '_')
     const [a, b, c] = [uid('u_a'), uid('u_b'), uid('u_c')]
     const icu = { department: 'ICU', role: 'nurse', site: 'North' }
     await insert([
-      // a: three events on two app versions; b: one; c: no department, one event on 16 January (another day).
+      // a: three events on two app versions; b: one; c: no department, one event on the 15th and one on the 16th.
       { at: '2031-01-15T08:00:00Z', user: a, event: ev, ...icu, appVersion: '4.1' },
       { at: '2031-01-15T09:00:00Z', user: a, event: ev, ...icu, appVersion: '4.2' },
       { at: '2031-01-15T23:59:59.999Z', user: a, event: ev, ...icu, appVersion: '4.2' },
@@ -49,12 +49,13 @@ describe('rollUpDay', () => {
       { at: '2031-01-15T00:00:00Z', user: c, event: ev, role: 'physician', site: 'South', appVersion: '4.2' },
       { at: '2031-01-16T00:00:00Z', user: c, event: ev, role: 'physician', site: 'South', appVersion: '4.2' },
     ])
-    await inRawTransaction((sql) => rollUpDay(sql, '2031-01-15'))
+    await inRawTransaction((sql) => rollUpDays(sql, '2031-01-15', '2031-01-16'))
 
     expect(await cells(ev)).toEqual([
       { day: '2031-01-15', department: '', role: 'physician', site: 'South', appVersion: '4.2', events: 1, users: 1 },
       { day: '2031-01-15', department: 'ICU', role: 'nurse', site: 'North', appVersion: '4.1', events: 1, users: 1 },
       { day: '2031-01-15', department: 'ICU', role: 'nurse', site: 'North', appVersion: '4.2', events: 3, users: 2 },
+      { day: '2031-01-16', department: '', role: 'physician', site: 'South', appVersion: '4.2', events: 1, users: 1 },
     ])
     // The cells' users add up to 4; the day had 3 people, which is what the series says.
     expect(await series(ev)).toEqual([
@@ -67,6 +68,11 @@ describe('rollUpDay', () => {
       { day: '2031-01-15', dimension: 'role', value: 'physician', events: 1, users: 1 },
       { day: '2031-01-15', dimension: 'site', value: 'North', events: 4, users: 2 },
       { day: '2031-01-15', dimension: 'site', value: 'South', events: 1, users: 1 },
+      { day: '2031-01-16', dimension: '', value: '', events: 1, users: 1 },
+      { day: '2031-01-16', dimension: 'appVersion', value: '4.2', events: 1, users: 1 },
+      { day: '2031-01-16', dimension: 'department', value: '', events: 1, users: 1 },
+      { day: '2031-01-16', dimension: 'role', value: 'physician', events: 1, users: 1 },
+      { day: '2031-01-16', dimension: 'site', value: 'South', events: 1, users: 1 },
     ])
   })
 
@@ -76,13 +82,13 @@ describe('rollUpDay', () => {
       { at: '2031-01-20T12:00:00Z', user: uid('u'), event: ev, department: 'ED' },
       { at: '2031-01-20T13:00:00Z', user: uid('u'), event: ev, department: 'ED' },
     ])
-    await inRawTransaction((sql) => rollUpDay(sql, '2031-01-20'))
+    await inRawTransaction((sql) => rollUpDays(sql, '2031-01-20'))
     const stamp = async () => (await pool().query<{ u: Date }>(`SELECT max("updatedAt") AS u FROM "AnalyticsDailySeries" WHERE event = $1`, [ev])).rows[0]!.u
     const [before, first] = [await series(ev), await stamp()]
     // A group no event backs (as after a correction), in both tables.
     await pool().query(`INSERT INTO "AnalyticsDailySeries" (day, event, dimension, value, events, users) VALUES ('2031-01-20', $1, 'department', 'Ghost', 9, 9)`, [ev])
     await pool().query(`INSERT INTO "AnalyticsDailyRollup" (day, event, department, events, users) VALUES ('2031-01-20', $1, 'Ghost', 9, 9)`, [ev])
-    await inRawTransaction((sql) => rollUpDay(sql, '2031-01-20'))
+    await inRawTransaction((sql) => rollUpDays(sql, '2031-01-20'))
     expect(await series(ev)).toEqual(before)
     expect((await cells(ev)).map((c) => c.department)).toEqual(['ED'])
     // Unchanged rows are not rewritten.
@@ -104,7 +110,7 @@ describe('rollUpDay', () => {
         appVersion: ['4.1', '4.2'][(i >> 3) % 2]!,
       })),
     )
-    await inRawTransaction((sql) => rollUpDay(sql, '2031-01-22'))
+    await inRawTransaction((sql) => rollUpDays(sql, '2031-01-22'))
     const raw = await pool().query<{ dimension: string; value: string; events: number; users: number }>(
       `SELECT d.dimension, COALESCE(d.value, '') AS value, count(*)::int AS events, count(DISTINCT e."userKey")::int AS users
        FROM "AnalyticsEvent" e, LATERAL (VALUES ('', ''), ('department', e.department), ('role', e.role), ('site', e.site), ('appVersion', e."appVersion")) d(dimension, value)

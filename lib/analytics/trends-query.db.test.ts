@@ -4,7 +4,7 @@ import { getPool } from '@/lib/db'
 import { inRawTransaction } from '@/lib/tx'
 import { insertAnalyticsEvents, uniqueEvent, users } from '@/test/analytics-factories'
 import { uid } from '@/test/factories'
-import { rollUpDay } from './rollups'
+import { rollUpDays } from './rollups'
 import { getAdoption, getTrend } from './trends-query'
 
 const now = new Date('2031-01-20T12:00:00Z')
@@ -29,7 +29,7 @@ describe('getTrend', () => {
       ...unsent.map((user) => ({ at: '2031-01-19T23:00:00Z', user, event: opened })),
       { at: '2031-01-13T23:59:59Z', user: uid('u'), event: opened, department: 'ED' },
     ])
-    for (const day of ['2031-01-13', '2031-01-18', '2031-01-19']) await inRawTransaction((sql) => rollUpDay(sql, day))
+    await inRawTransaction((sql) => rollUpDays(sql, '2031-01-13', '2031-01-19'))
   })
 
   it('counts people per day for each event over the last 7 days, hiding fewer than 11', async () => {

@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { db, getPool } from '@/lib/db'
 import { inRawTransaction } from '@/lib/tx'
-import { rollUpDay } from '@/lib/analytics/rollups'
+import { rollUpDays } from '@/lib/analytics/rollups'
 import { addDays, utcDay } from '@/lib/analytics/trends-dates'
 import { createApiKey, createUser, request, uid } from '@/test/factories'
 import { insertAnalyticsEvents, uniqueEvent, users } from '@/test/analytics-factories'
@@ -23,7 +23,7 @@ beforeAll(async () => {
     ...many.map((user) => ({ at: `${yesterday}T08:00:00Z`, user, event: opened, department: dept })),
     ...few.map((user) => ({ at: `${addDays(today, -3)}T08:00:00Z`, user, event: opened, department: dept })),
   ])
-  for (const d of [yesterday, addDays(today, -3)]) await inRawTransaction((sql) => rollUpDay(sql, d))
+  for (const d of [yesterday, addDays(today, -3)]) await inRawTransaction((sql) => rollUpDays(sql, d))
 })
 afterEach(() => signOut())
 
