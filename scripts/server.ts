@@ -2,8 +2,8 @@
  * The production HTTP server (`npm start` runs it as the child of scripts/start.ts).
  *
  * Next.js serves the cockpit: pages, server actions, session APIs, health and metrics. The machine hot paths
- * — OFREP evaluation and configuration, alert ingest (ours, Alertmanager, PagerDuty Events v2) and SLI
- * ingest — skip Next's request pipeline (routing, proxy, rendering context; about 1 ms a request on this
+ * — OFREP evaluation and configuration, alert ingest (ours, Alertmanager, PagerDuty Events v2), SLI
+ * ingest and analytics ingest (the guide's and Segment's) — skip Next's request pipeline (routing, proxy, rendering context; about 1 ms a request on this
  * machine) and go straight to their route handlers, on this same port and in this same process.
  *
  * One implementation: the handlers are the `POST`/`GET` exports of the compiled route modules in the
@@ -29,7 +29,7 @@ const port = Number(process.env.PORT ?? 3000)
 const distDir = process.env.NEXT_DIST_DIR || '.next'
 const requireBuild = createRequire(path.resolve(distDir, 'server', 'app', 'index.js'))
 const STATIC_HEADERS: Record<string, string> = { ...pageSecurityHeaders(false), 'Content-Security-Policy': API_CONTENT_SECURITY_POLICY }
-// The handlers enforce their own limits (1 MB by default, 8 MB for SLI batches) with their own error shapes;
+// The handlers enforce their own limits (1 MB by default, 8 MB for SLI and analytics batches) with their own error shapes;
 // this larger bound only keeps a runaway body out of memory.
 const MAX_BODY = Math.max(16 * 1024 * 1024, Number(process.env.BODY_LIMIT_BYTES ?? 0) + 1)
 const PREREAD_BODY = Symbol.for('wardroom.preread-body') // lib/http/route.ts

@@ -1,6 +1,6 @@
 'use client'
 
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
 import type { FunnelReport } from '@/lib/analytics/funnel-query'
 import { formatNumber, formatPercent } from '@/lib/format'
 import { ChartFrame, ChartLegend } from '@/components/charts/chart-frame'
@@ -33,7 +33,8 @@ export function FunnelChart({ report, label }: FunnelChartProps) {
   const k = report.minGroupSize
   const { rows, series } = funnelChartData(report)
   const labelled = series.length <= MAX_LABELLED_SERIES
-  // Recharts draws nothing for null; a suppressed bar is drawn as zero so that its label has a place.
+  // A suppressed bar is a transparent one pixel at the foot of its place (Recharts places labels on bars only),
+  // so that its "<11" has somewhere to stand; its height is never drawn.
   const data = rows.map((r) => Object.fromEntries(Object.entries(r).map(([key, v]) => [key, /^g\d+$/.test(key) && v === null ? 0 : v])) as FunnelChartRow)
   const overall = report.overall
   const last = overall.steps.at(-1)
@@ -44,7 +45,8 @@ export function FunnelChart({ report, label }: FunnelChartProps) {
       if (!row || x === undefined || y === undefined || width === undefined) return null
       const suppressed = row[dataKey] === null
       const pct = row[`${dataKey}_pct`]
-      const text = suppressed ? `<${k}` : typeof pct === 'number' ? formatPercent(pct, 0) : ''
+      // With many groups only the suppressed ones are labelled (the percentages would collide; the table has them).
+      const text = suppressed ? `<${k}` : labelled && typeof pct === 'number' ? formatPercent(pct, 0) : ''
       if (!text) return null
       return (
         <text x={Number(x) + Number(width) / 2} y={Number(y) - 6} textAnchor="middle" fontSize={11} fill="var(--color-ink-muted)" className="tabular-nums">
@@ -115,8 +117,19 @@ export function FunnelChart({ report, label }: FunnelChartProps) {
           }}
         />
         {series.map((s) => (
-          <Bar key={s.dataKey} dataKey={s.dataKey} name={s.name} fill={s.color} radius={[3, 3, 0, 0]} isAnimationActive={false}>
-            {labelled && <LabelList dataKey={s.dataKey} content={barLabel(s.dataKey)} />}
+          <Bar
+            key={s.dataKey}
+            dataKey={s.dataKey}
+            name={s.name}
+            fill={s.color}
+            radius={[3, 3, 0, 0]}
+            isAnimationActive={false}
+            minPointSize={(_v, i) => (rows[i]?.[s.dataKey] === null ? 1 : 0)}
+          >
+            {rows.map((r) => (
+              <Cell key={r.index} fill={r[s.dataKey] === null ? 'transparent' : s.color} />
+            ))}
+            <LabelList dataKey={s.dataKey} content={barLabel(s.dataKey)} />
           </Bar>
         ))}
       </BarChart>

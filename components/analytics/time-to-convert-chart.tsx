@@ -1,6 +1,6 @@
 'use client'
 
-import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { FunnelReport } from '@/lib/analytics/funnel-query'
 import { formatNumber } from '@/lib/format'
 import { ChartFrame, ChartLegend } from '@/components/charts/chart-frame'
@@ -81,11 +81,34 @@ export function TimeToConvertChart({ report, label }: TimeToConvertChartProps) {
           cursor={{ fill: 'var(--color-surface-muted)' }}
           formatter={(v, _name, item) => [(item.payload as { suppressed: boolean }).suppressed ? `fewer than ${k} people` : formatNumber(Number(v)), 'Users']}
         />
-        <Bar dataKey="users" name="Users" fill={CHART.primary} radius={[2, 2, 0, 0]} isAnimationActive={false} />
+        {/* A suppressed bucket: a transparent pixel for its "<11" to stand on, never a height. */}
+        <Bar dataKey="users" name="Users" fill={CHART.primary} radius={[2, 2, 0, 0]} isAnimationActive={false} minPointSize={(_v, i) => (data[i]?.suppressed ? 1 : 0)}>
+          {data.map((d) => (
+            <Cell key={d.index} fill={d.suppressed ? 'transparent' : CHART.primary} />
+          ))}
+          <LabelList
+            dataKey="users"
+            content={({ x, y, width, index }) =>
+              index !== undefined && data[index]?.suppressed ? (
+                <text x={Number(x) + Number(width) / 2} y={Number(y) - 6} textAnchor="middle" fontSize={11} fill="var(--color-ink-muted)">
+                  {`<${k}`}
+                </text>
+              ) : null
+            }
+          />
+        </Bar>
         {medianAt !== null && (
-          <ReferenceLine x={data[medianAt]!.bucket} stroke={MEDIAN.color} strokeDasharray={MEDIAN.dash} label={{ value: 'median', position: 'top', ...AXIS_LABEL }} />
+          <ReferenceLine
+            x={data[medianAt]!.bucket}
+            stroke={MEDIAN.color}
+            strokeDasharray={MEDIAN.dash}
+            // One bucket holding both: one line, both names (two labels would print over each other).
+            label={{ value: p90At === medianAt ? 'median, p90' : 'median', position: 'top', ...AXIS_LABEL }}
+          />
         )}
-        {p90At !== null && <ReferenceLine x={data[p90At]!.bucket} stroke={P90.color} strokeDasharray={P90.dash} label={{ value: 'p90', position: 'top', ...AXIS_LABEL }} />}
+        {p90At !== null && p90At !== medianAt && (
+          <ReferenceLine x={data[p90At]!.bucket} stroke={P90.color} strokeDasharray={P90.dash} label={{ value: 'p90', position: 'top', ...AXIS_LABEL }} />
+        )}
       </BarChart>
     </ChartFrame>
   )

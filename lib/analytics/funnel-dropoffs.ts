@@ -5,10 +5,10 @@
  * in order. Pseudonymous: a person is a shortened pseudonym. Nobody is listed when fewer than k were lost.
  */
 import { unprocessable } from '../errors'
-import { db } from '../db'
-import { sqlOfPrisma, type Sql } from '../tx'
-import { funnelUsersCte, type EngineQuery } from './funnel-engine'
+import type { Sql } from '../tx'
+import { FUNNEL_SETTINGS_SQL, funnelUsersCte, type EngineQuery } from './funnel-engine'
 import type { DropOffList, DropOffPerson } from './funnel-query'
+import { inFunnelTransaction } from './funnel-report'
 import { DEFAULT_MIN_GROUP_SIZE, suppressSmall } from './k-anonymity'
 
 export const MAX_DROP_OFF_LIMIT = 500
@@ -42,6 +42,7 @@ export async function findDropOffs(sql: Sql, query: EngineQuery, step: number, o
   const values: unknown[] = [query.from.toISOString(), query.to.toISOString(), query.conversionWindowMs]
   const param = (v: unknown) => `$${values.push(v)}`
   const cte = funnelUsersCte(query, param)
+  await sql.query(FUNNEL_SETTINGS_SQL)
   // The count and the most recent `limit` in one statement; a row with u NULL when nobody was lost.
   const rows = await sql.query<LostRow>(
     `WITH ${cte}, lost AS (SELECT u, c[2] AS started FROM per_user WHERE c[1] = ${param(step - 1)}::int)
@@ -79,5 +80,5 @@ export async function findDropOffs(sql: Sql, query: EngineQuery, step: number, o
 
 /** The drop-offs of a funnel query (its breakdown does not narrow them). */
 export async function listDropOffs(query: EngineQuery, step: number, opts: { limit?: number } = {}, k = DEFAULT_MIN_GROUP_SIZE): Promise<DropOffList> {
-  return findDropOffs(sqlOfPrisma(db), query, step, opts, k)
+  return inFunnelTransaction((sql) => findDropOffs(sql, query, step, opts, k))
 }

@@ -4,9 +4,8 @@
  * denominator is suppressed is suppressed, a median or percentile over fewer than k people is withheld,
  * and breakdown groups with fewer than k starters are left out (counted in `hiddenGroups`).
  */
-import { db } from '../db'
 import { ApiError } from '../errors'
-import { sqlOfPrisma } from '../tx'
+import { inTransaction, sqlOfPrisma, type Sql } from '../tx'
 import { computeFunnelBreakdown, type RawFunnel, type RawSeries } from './funnel-engine'
 import { parseFunnelParams, type FunnelParamsInput } from './funnel-params'
 import type { FunnelQuery, FunnelReport, FunnelSeries } from './funnel-query'
@@ -54,8 +53,13 @@ export function toFunnelReport(query: FunnelQuery, raw: RawFunnel, k = DEFAULT_M
   }
 }
 
+/** Funnel statements in a transaction of their own, so their settings (FUNNEL_SETTINGS_SQL) apply; up to 2 minutes. */
+export function inFunnelTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  return inTransaction((tx) => work(sqlOfPrisma(tx)), { timeout: 120_000 })
+}
+
 export async function getFunnelReport(query: FunnelQuery, k = DEFAULT_MIN_GROUP_SIZE): Promise<FunnelReport> {
-  return toFunnelReport(query, await computeFunnelBreakdown(sqlOfPrisma(db), query), k)
+  return toFunnelReport(query, await inFunnelTransaction((sql) => computeFunnelBreakdown(sql, query)), k)
 }
 
 const ERROR_CODE = { 400: 'bad_request', 404: 'not_found', 422: 'invalid' } as const

@@ -9,7 +9,8 @@
  * - The scan: `SELECT sum(length("userKey")) FROM "AnalyticsEvent" WHERE "occurredAt" >= from AND
  *   "occurredAt" < to + window` — every row of the range read, one column of each used (a bare count(*)
  *   may read no column at all).
- * - The funnel: computeFunnelBreakdown (lib/analytics/funnel-engine.ts) over the same range, window 1 h.
+ * - The funnel: computeFunnelBreakdown (lib/analytics/funnel-engine.ts) over the same range, window 1 h,
+ *   in a transaction of its own as the app runs it (so its settings, FUNNEL_SETTINGS_SQL, apply).
  * - Each 3 times, alternating, after one warm-up of each; the ratio is of the medians. With `alsoChains`,
  *   the same funnel through the per-event aggregate too (what window functions replaced), for the record.
  */
@@ -26,6 +27,7 @@ const HOUR = 60 * MIN
 const DAY = 24 * HOUR
 const STEPS = ['bench_case_opened', 'bench_ai_shown', 'bench_case_closed']
 const OTHERS = ['bench_page', 'bench_search', 'bench_note', 'bench_order', 'bench_lab', 'bench_image', 'bench_chat', 'bench_alert', 'bench_sign']
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 const DEPARTMENTS = ['Emergency', 'Internal Medicine', 'Cardiology', 'Paediatrics', 'Oncology', 'Intensive Care', 'Pharmacy']
 
 export interface FunnelBenchOptions {
@@ -33,6 +35,8 @@ export interface FunnelBenchOptions {
   runs?: number
   /** The month the rows get, as 'YYYY-MM' (default: one per size, far in the future). */
   month?: string
+  /** Keep the month's rows when it already holds exactly `rows` of them (written by an earlier run). */
+  reuse?: boolean
   /** Also time the per-event aggregate (`engine: 'chains'`), as the funnel was before window functions. */
   alsoChains?: boolean
   log?: (m: string) => void
@@ -71,7 +75,9 @@ function* copyChunks(rows: number, start: number, days: number): Generator<strin
   let written = 0
   for (let u = 0; u < users && written < rows; u++) {
     const quota = Math.min(rows - written, Math.round(perUser * (u + 1)) - Math.round(perUser * u))
-    const key = `u_bench${String(u).padStart(8, '0')}`
+    // Shaped as the real pseudonyms (u_ + 22 base64url characters of an HMAC): sorting depends on it.
+    let key = 'u_'
+    for (let c = 0; c < 22; c++) key += B64URL[Math.floor(rnd() * 64)]
     const dept = DEPARTMENTS[u % DEPARTMENTS.length]!
     const tail = `\t${dept}\t${u % 3 === 0 ? 'nurse' : 'physician'}\t${u % 2 ? 'North' : 'South'}\t${u % 5 ? '4.2' : '4.1'}\n`
     const events: [number, string][] = []
@@ -121,16 +127,20 @@ export async function benchFunnel(pool: pg.Pool, opts: FunnelBenchOptions): Prom
   const loadBefore = os.loadavg()
 
   const began = performance.now()
-  if ((await pool.query('SELECT to_regclass($1) AS r', [`"${partition}"`])).rows[0]?.r) await pool.query('SELECT analytics_drop_partition($1)', [partition])
-  await pool.query('SELECT analytics_create_partition($1::date)', [`${month}-01`])
-  const client = await pool.connect()
-  try {
-    await pipeline(
-      Readable.from(copyChunks(opts.rows, start, days)),
-      client.query(copyFrom(`COPY "AnalyticsEvent" ("userKey", "occurredAt", type, event, department, role, site, "appVersion") FROM STDIN`)),
-    )
-  } finally {
-    client.release()
+  const exists = Boolean((await pool.query('SELECT to_regclass($1) AS r', [`"${partition}"`])).rows[0]?.r)
+  const held = exists && opts.reuse ? Number((await pool.query(`SELECT count(*)::int AS n FROM "${partition}"`)).rows[0]?.n) : -1
+  if (held !== opts.rows) {
+    if (exists) await pool.query('SELECT analytics_drop_partition($1)', [partition])
+    await pool.query('SELECT analytics_create_partition($1::date)', [`${month}-01`])
+    const client = await pool.connect()
+    try {
+      await pipeline(
+        Readable.from(copyChunks(opts.rows, start, days)),
+        client.query(copyFrom(`COPY "AnalyticsEvent" ("userKey", "occurredAt", type, event, department, role, site, "appVersion") FROM STDIN`)),
+      )
+    } finally {
+      client.release()
+    }
   }
   await pool.query(`VACUUM ANALYZE "${partition}"`)
   const generateSeconds = Math.round((performance.now() - began) / 100) / 10
@@ -145,11 +155,25 @@ export async function benchFunnel(pool: pg.Pool, opts: FunnelBenchOptions): Prom
 
   const scanSql = `SELECT sum(length("userKey")) FROM "AnalyticsEvent" WHERE "occurredAt" >= $1::timestamptz AND "occurredAt" < $2::timestamptz + make_interval(secs => $3::bigint / 1000.0)`
   const scan = () => pool.query(scanSql, [from.toISOString(), to.toISOString(), windowMs])
-  const sql: Sql = { query: async <R>(text: string, values: readonly unknown[] = []) => (await pool.query(text, values as unknown[])).rows as R[] }
+  // As the app runs it (funnel-report.ts): in a transaction of its own, so FUNNEL_SETTINGS_SQL applies.
+  const inTransaction = async <T>(work: (sql: Sql) => Promise<T>): Promise<T> => {
+    const c = await pool.connect()
+    try {
+      await c.query('BEGIN')
+      const result = await work({ query: async <R>(text: string, values: readonly unknown[] = []) => (await c.query(text, values as unknown[])).rows as R[] })
+      await c.query('COMMIT')
+      return result
+    } catch (err) {
+      await c.query('ROLLBACK')
+      throw err
+    } finally {
+      c.release()
+    }
+  }
   const query: EngineQuery = { steps: STEPS.map((event) => ({ event, filters: {} })), from, to, conversionWindowMs: windowMs }
   let funnelUsers: number[] = []
   const funnel = async () => {
-    const r = await computeFunnelBreakdown(sql, query)
+    const r = await inTransaction((sql) => computeFunnelBreakdown(sql, query))
     funnelUsers = r.overall.steps.map((s) => s.users)
   }
 
@@ -164,7 +188,7 @@ export async function benchFunnel(pool: pg.Pool, opts: FunnelBenchOptions): Prom
   let chains: FunnelBenchResult['chains']
   if (opts.alsoChains) {
     const chainsMs: number[] = []
-    for (let i = 0; i < runs; i++) chainsMs.push(await timed(() => computeFunnelBreakdown(sql, { ...query, engine: 'chains' })))
+    for (let i = 0; i < runs; i++) chainsMs.push(await timed(() => inTransaction((sql) => computeFunnelBreakdown(sql, { ...query, engine: 'chains' }))))
     chains = { ms: chainsMs, medianMs: median(chainsMs), ratio: Math.round((median(chainsMs) / median(scanMs)) * 100) / 100 }
   }
   const result: FunnelBenchResult = {

@@ -111,7 +111,8 @@ export async function run(opts: BenchOptions = { embedded: false }): Promise<voi
   const sizes = opts.rows ?? DEFAULT_FUNNEL_ROWS
   const whole = watchLoad()
   say(
-    `machine: ${os.availableParallelism()} CPUs, load average ${loadNow()}; ingest ${ROWS.toLocaleString('en')} rows in batches of ${BATCH.toLocaleString('en')}` +
+    `machine: ${os.availableParallelism()} CPUs, load average ${loadNow()}; ` +
+      (ROWS > 0 ? `ingest ${ROWS.toLocaleString('en')} rows in batches of ${BATCH.toLocaleString('en')}` : 'no ingest (BENCH_ROWS=0)') +
       (sizes.length ? `; funnels over ${sizes.map(sizeLabel).join(' and ')} rows` : '; no funnels (--rows 0)'),
   )
   const runs = await onEachDatabase(opts, async (database): Promise<AnalyticsRun> => {

@@ -19,9 +19,17 @@ export const FAST_PATHS: readonly FastPath[] = [
   { method: 'POST', module: 'api/alerts/alertmanager', pattern: /^\/api\/alerts\/alertmanager$/, params: [] },
   { method: 'POST', module: 'api/alerts/events/v2', pattern: /^\/api\/alerts\/events\/v2$/, params: [] },
   { method: 'POST', module: 'api/sli/events', pattern: /^\/api\/sli\/events$/, params: [] },
+  // Analytics ingest, the guide's API and Segment's: batches of up to 10,000 events (about 4 MB), which
+  // Next's pipeline would hand the handler as a web stream to read back.
+  { method: 'POST', module: 'api/analytics/batch', pattern: /^\/api\/analytics\/batch$/, params: [] },
+  { method: 'POST', module: 'api/analytics/track', pattern: /^\/api\/analytics\/track$/, params: [] },
+  { method: 'POST', module: 'api/analytics/v1/batch', pattern: /^\/api\/analytics\/v1\/batch$/, params: [] },
+  { method: 'POST', module: 'api/analytics/v1/track', pattern: /^\/api\/analytics\/v1\/track$/, params: [] },
+  { method: 'POST', module: 'api/analytics/v1/identify', pattern: /^\/api\/analytics\/v1\/identify$/, params: [] },
+  { method: 'POST', module: 'api/analytics/v1/page', pattern: /^\/api\/analytics\/v1\/page$/, params: [] },
 ]
 
-const PREFIXES = ['/ofrep/v1/', '/api/alerts', '/api/sli/']
+const PREFIXES = ['/ofrep/v1/', '/api/alerts', '/api/sli/', '/api/analytics/']
 
 /**
  * The fast path for a request line, with its decoded parameters, or null (then Next answers, including
