@@ -23,6 +23,8 @@ const VIEWPORTS = [
 const EXTRA_PAGES: { href: string; permission: Permission }[] = [
   { href: '/flags/experiments', permission: 'flag:read' },
   { href: '/slo/reports', permission: 'report:read' },
+  { href: '/analytics/trends', permission: 'analytics:read' },
+  { href: '/analytics/retention', permission: 'analytics:read' },
 ]
 const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] = [
   { list: '/incidents', detail: /^\/incidents\/(?!probes)[^/?#]+$/, permission: 'incident:read' },
