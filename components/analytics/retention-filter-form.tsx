@@ -14,7 +14,7 @@ export function RetentionFilterForm({ query, invalid, events }: RetentionFilterF
   const bad = (field: string) => (invalid.includes(field) ? 'Not a known value; ignored' : undefined)
   const filtered = query.weeks !== 8 || query.basis !== 'first' || query.startEvent !== null || query.returnEvent !== null
   return (
-    <FilterForm action="/analytics/retention" label="Choose the cohorts" gridClassName="sm:grid-cols-2 xl:grid-cols-4" filtered={filtered}>
+    <FilterForm action="/analytics/retention" label="Choose the cohorts" gridClassName="sm:grid-cols-2 xl:grid-cols-[minmax(0,10rem)_minmax(0,3fr)_minmax(0,2fr)_minmax(0,2fr)]" filtered={filtered}>
       <SelectField label="Weeks" name="weeks" defaultValue={String(query.weeks)} error={bad('weeks')}>
         <LabelledOptions values={RETENTION_WEEKS.map(String)} labels={(w) => `Last ${w} weeks`} />
       </SelectField>

@@ -13,9 +13,18 @@ function Cell({ cell, k }: { cell: RetentionCell; k: number }) {
   if (cell.state === 'suppressed') {
     return <Td className={cn(CELL, 'text-xs text-ink-muted')}>{fewerThan(k)}</Td>
   }
+  // No rate only when the cohort is empty: nobody to follow, so no figure either.
+  if (cell.rate === null) {
+    return (
+      <Td className={cn(CELL, 'text-ink-muted')}>
+        <span aria-hidden="true">—</span>
+        <span className="sr-only">nobody in this cohort</span>
+      </Td>
+    )
+  }
   return (
-    <Td className={cn(CELL, cell.rate === null ? 'text-ink-muted' : heatClass(cell.rate), progress && 'italic')}>
-      <span className="block font-medium">{cell.rate === null ? '—' : formatPercent(cell.rate, 0)}</span>
+    <Td className={cn(CELL, heatClass(cell.rate), progress && 'italic')}>
+      <span className="block font-medium">{formatPercent(cell.rate, 0)}</span>
       <span className="block text-xs">
         {shownCount(cell.users, k)}
         {progress && (

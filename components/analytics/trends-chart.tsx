@@ -87,7 +87,8 @@ export function TrendsChart({ label, days, series, measure, k, empty }: TrendsCh
           rowKey={(r) => r.day}
           columns={[
             { header: 'Day (UTC)', className: 'whitespace-nowrap', cell: (r) => formatDay(r.day) },
-            ...series.map((s) => ({ header: s.label, numeric: true, cell: (r: { i: number }) => value(s.points[r.i]) })),
+            // Event names are long single words: let a header break inside one rather than widen the table.
+            ...series.map((s) => ({ header: s.label, headerClassName: '[overflow-wrap:anywhere]', numeric: true, cell: (r: { i: number }) => value(s.points[r.i]) })),
           ]}
         />
       }

@@ -61,6 +61,11 @@ describe('the retention table', () => {
     expect(text(html)).toContain('7 Dec 2026 2026-W50 fewer than 11 fewer than 11')
   })
 
+  it('shows an empty cohort as nobody, without a share', () => {
+    const empty = shapeRetention([], ['2026-12-07'], 11)
+    expect(text(renderToStaticMarkup(<RetentionTable table={empty} k={11} caption="Weekly retention" />))).toContain('7 Dec 2026 2026-W50 0 — nobody in this cohort')
+  })
+
   it('shades cells on the accent scale, white text only on the darkest step', () => {
     expect(html).toContain('bg-accent text-white')
     expect(html).toContain('color-mix(in_srgb,var(--color-accent)_66%,white)')

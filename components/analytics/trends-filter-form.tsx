@@ -60,7 +60,7 @@ export function TrendsFilterForm({ query, invalid, events }: TrendsFilterFormPro
                 defaultChecked={query.events.includes(e)}
                 className="size-4 shrink-0 rounded border-line-input accent-accent"
               />
-              <label htmlFor={`trend-event-${e}`} className="min-w-0 truncate font-mono text-xs text-ink">
+              <label htmlFor={`trend-event-${e}`} title={e} className="min-w-0 truncate font-mono text-xs text-ink">
                 {e}
               </label>
             </li>
