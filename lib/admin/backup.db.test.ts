@@ -39,6 +39,9 @@ describe('backup and restore', () => {
   let fresh: Awaited<ReturnType<typeof freshDatabase>>
   let dump: DumpResult & { sql: string }
   const ids = { user: '', key: '', setting: uid('backup.setting'), audit: '', job: '', analytics: uid('u_backup') }
+  // A duplicate whose key sorts before its original's: in key order its INSERT would come first and fail.
+  const feedback = { original: `ffffffff-ffff-4fff-bfff-${uid('f').replace(/\D/g, '').padStart(12, '0').slice(-12)}`, duplicate: '' }
+  feedback.duplicate = `00000000${feedback.original.slice(8)}`
 
   beforeAll(async () => {
     const user = await createUser('ops', { name: TRICKY })
@@ -62,6 +65,16 @@ describe('backup and restore', () => {
       JSON.stringify({ note: TRICKY }),
     )
 
+    const item = (id: string, parentId: string | null) =>
+      db.$executeRawUnsafe(
+        `INSERT INTO "FeedbackItem" (id, type, category, priority, "priorityReason", source, description, "dedupText", "slaDueAt", "parentId", "updatedAt")
+         VALUES ($1::uuid, 'bug', 'performance', 'low', 'low: backup test', 'in_app', 'slow', 'slow', now(), $2::uuid, now())`,
+        id,
+        parentId,
+      )
+    await item(feedback.original, null)
+    await item(feedback.duplicate, feedback.original)
+
     await source.connect()
     dump = await dumpToString(source, { batchRows: 3 })
     fresh = await freshDatabase()
@@ -74,6 +87,12 @@ describe('backup and restore', () => {
     await source.end()
     await target?.end()
     await fresh?.drop()
+  })
+
+  it('writes a row that refers to another row of its table after that row', async () => {
+    expect(dump.sql.indexOf(feedback.duplicate)).toBeGreaterThan(dump.sql.indexOf(feedback.original))
+    const { rows } = await target.query<{ parent: string }>(`SELECT "parentId"::text AS parent FROM "FeedbackItem" WHERE id = $1`, [feedback.duplicate])
+    expect(rows[0]?.parent).toBe(feedback.original)
   })
 
   it('writes a plain SQL file with a header, one transaction and the applied migrations', () => {

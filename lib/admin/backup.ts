@@ -52,6 +52,13 @@ interface Table {
   name: string
   columns: Column[]
   primaryKey: string[]
+  /** A foreign key from this table to itself (a duplicate pointing at its original): rows go parents first. */
+  selfReference?: SelfReference
+}
+
+interface SelfReference {
+  column: string
+  references: string
 }
 
 const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint'])
@@ -121,6 +128,46 @@ async function readForeignKeys(client: pg.ClientBase): Promise<{ child: string; 
   return rows
 }
 
+/** Single-column foreign keys from a table to itself, by table (the first one when a table has several). */
+async function readSelfReferences(client: pg.ClientBase, log: (m: string) => void): Promise<Map<string, SelfReference>> {
+  const { rows } = await client.query<{ table: string; column: string; references: string }>(
+    `SELECT c.relname AS table, a.attname AS column, r.attname AS references FROM pg_constraint f
+     JOIN pg_class c ON c.oid = f.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = f.conkey[1]
+     JOIN pg_attribute r ON r.attrelid = f.confrelid AND r.attnum = f.confkey[1]
+     WHERE f.contype = 'f' AND n.nspname = 'public' AND f.conrelid = f.confrelid AND cardinality(f.conkey) = 1
+     ORDER BY c.relname, f.conname`,
+  )
+  const refs = new Map<string, SelfReference>()
+  for (const r of rows) {
+    if (refs.has(r.table)) log(`warning: ${r.table} refers to itself more than once; rows follow ${refs.get(r.table)!.column} only`)
+    else refs.set(r.table, { column: r.column, references: r.references })
+  }
+  return refs
+}
+
+/**
+ * The query of a table's rows. A table that refers to itself lists every row after the row it points to
+ * (depth in the reference tree, then key), because a restore's INSERTs check each batch's keys at once; a
+ * row on a reference cycle (only possible through later UPDATEs) comes last and makes the restore fail loudly
+ * rather than go missing.
+ */
+export function rowsQuery(table: Table): string {
+  const select = table.columns.map((c) => `t.${quoteIdent(c.name)}::text`).join(', ')
+  const keyOrder = table.primaryKey.map((k) => `t.${quoteIdent(k)}`).join(', ')
+  const from = `public.${quoteIdent(table.name)}`
+  const ref = table.selfReference
+  if (!ref) return `SELECT ${select} FROM ${from} t${keyOrder ? ` ORDER BY ${keyOrder}` : ''}`
+  const col = quoteIdent(ref.column)
+  const key = quoteIdent(ref.references)
+  return (
+    `WITH RECURSIVE wardroom_depth (k, d) AS (` +
+    `SELECT ${key}, 0 FROM ${from} WHERE ${col} IS NULL OR ${col} = ${key} ` +
+    `UNION ALL SELECT c.${key}, p.d + 1 FROM ${from} c JOIN wardroom_depth p ON c.${col} = p.k WHERE c.${col} <> c.${key}) ` +
+    `SELECT ${select} FROM ${from} t LEFT JOIN wardroom_depth w ON w.k = t.${key} ORDER BY w.d NULLS LAST${keyOrder ? `, ${keyOrder}` : ''}`
+  )
+}
+
 async function appliedMigrations(client: pg.ClientBase, dir: string, log: (m: string) => void) {
   const { rows: exists } = await client.query<{ ok: boolean }>(`SELECT to_regclass('public.${MIGRATIONS_TABLE}') IS NOT NULL AS ok`)
   if (!exists[0]?.ok) throw new Error('The database has no migration history (_prisma_migrations): there is nothing to back up.')
@@ -172,13 +219,11 @@ function terminated(sql: string): string {
 
 async function dumpRows(client: pg.ClientBase, table: Table, sink: DumpSink, batchRows: number): Promise<number> {
   const cols = table.columns
-  const select = cols.map((c) => `${quoteIdent(c.name)}::text`).join(', ')
-  const order = table.primaryKey.length ? ` ORDER BY ${table.primaryKey.map(quoteIdent).join(', ')}` : ''
   const insert =
     `INSERT INTO public.${quoteIdent(table.name)} (${cols.map((c) => quoteIdent(c.name)).join(', ')})` +
     (cols.some((c) => c.identityAlways) ? ' OVERRIDING SYSTEM VALUE' : '') +
     ' VALUES\n'
-  await client.query(`DECLARE wardroom_dump NO SCROLL CURSOR FOR SELECT ${select} FROM public.${quoteIdent(table.name)}${order}`)
+  await client.query(`DECLARE wardroom_dump NO SCROLL CURSOR FOR ${rowsQuery(table)}`)
   let count = 0
   // An error aborts the transaction; the caller's ROLLBACK closes the cursor then.
   for (;;) {
@@ -257,7 +302,8 @@ export async function dumpDatabase(client: pg.ClientBase, sink: DumpSink, opts: 
       await readForeignKeys(client),
       log,
     )
-    const byName = new Map(tables.map((t) => [t.name, t]))
+    const selfRefs = await readSelfReferences(client, log)
+    const byName = new Map(tables.map((t) => [t.name, { ...t, selfReference: selfRefs.get(t.name) }]))
 
     await sink.write(header(opts.now ?? new Date(), (version[0]?.v ?? '?').split(' ')[0]!, migrations.map((m) => m.name)))
     await sink.write(`\n-- Schema: the applied migrations, in order\n${MIGRATIONS_TABLE_DDL};\n\n`)

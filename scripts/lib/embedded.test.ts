@@ -250,7 +250,8 @@ describe('embedded PostgreSQL', () => {
 
 /** An install of an earlier version: PGlite in <data dir>/pglite, migrated, with users, settings and audit rows. */
 async function makeLegacyInstall(dir: string): Promise<{ users: number; audits: number }> {
-  const lite = await PGlite.create(path.join(dir, 'pglite'))
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
+  const lite = await PGlite.create(path.join(dir, 'pglite'), { extensions: { pg_trgm } })
   await lite.exec(CREATE_TABLE)
   for (const m of listMigrations()) {
     await lite.exec(m.sql)
