@@ -33,8 +33,9 @@ const AREA_IMPORTS = {
   // backups are written and restored with the admin area's SQL dump (lib/admin/backup.ts)
   backups: ['admin'],
   // a feedback reporter is pseudonymised with the analytics key (lib/analytics/pseudonym.ts); analytics
-  // creates improvement tasks through jobs or app/, never by importing lib/feedback (no loop)
-  feedback: ['analytics'],
+  // creates improvement tasks through jobs or app/, never by importing lib/feedback (no loop); a patient-safety
+  // concern opens an incident and tells the safety officers through the notification outbox (safety-lane.ts)
+  feedback: ['analytics', 'incidents', 'notifications'],
   // composers on top: the scheduled jobs, the overview page's queries, the demo seed, the process runtime
   jobs: '*',
   overview: '*',

@@ -17,6 +17,7 @@ export const AREAS: NavItem[] = [
   { href: '/slo', label: 'SLOs', permission: 'slo:read', icon: 'clock' },
   { href: '/flags', label: 'Feature flags', permission: 'flag:read', icon: 'flag' },
   { href: '/analytics', label: 'Analytics', permission: 'analytics:read', icon: 'chart' },
+  { href: '/feedback', label: 'Feedback', permission: 'feedback:read', icon: 'list' },
 ]
 
 /**
@@ -25,7 +26,6 @@ export const AREAS: NavItem[] = [
  * and says they will appear in the navigation when they go live.
  */
 export const PLANNED_AREAS: { label: string; anyOf: readonly Permission[] }[] = [
-  { label: 'Feedback', anyOf: ['feedback:read', 'feedback:submit'] },
   { label: 'Competitors', anyOf: ['competitor:read'] },
   { label: 'Roadmap', anyOf: ['roadmap:read'] },
 ]

@@ -34,6 +34,10 @@ describe('pagePermissions', () => {
     ['/analytics/workflows/new', ['analytics:manage']],
     ['/analytics/trends', ['analytics:read']],
     ['/analytics/retention', ['analytics:read']],
+    ['/feedback', ['feedback:read']],
+    ['/feedback/sla', ['feedback:read']],
+    ['/feedback/satisfaction', ['feedback:read']],
+    ['/feedback/0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44', ['feedback:read']],
     ['/admin/jobs', ['job:read']],
     ['/admin/jobs/sli-rollup', ['job:read']],
     ['/admin/users', ['user:manage']],
@@ -68,13 +72,14 @@ describe('pageRecord', () => {
     ['/admin/jobs/sli-rollup', { kind: 'job', id: 'sli-rollup' }],
     ['/services/ai-engine', { kind: 'service', id: 'ai-engine' }],
     ['/analytics/workflows/emergency_triage', { kind: 'workflow', id: 'emergency_triage' }],
+    ['/feedback/0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44', { kind: 'feedback', id: '0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44' }],
     // Not valid percent-encoding: a record page whose record cannot exist.
     ['/flags/%E0%A4%A', { kind: 'flag', id: null }],
   ] as const)('%s is the page of %j', (pathname, record) => {
     expect(pageRecord(pathname)).toEqual(record)
   })
 
-  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events'])(
+  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events', '/feedback', '/feedback/sla', '/feedback/satisfaction'])(
     '%s is no record page',
     (pathname) => {
       expect(pageRecord(pathname)).toBeNull()

@@ -22,6 +22,7 @@ const PAGE_PERMISSIONS: { prefix: string; anyOf: readonly Permission[] }[] = [
   { prefix: '/slo/manage', anyOf: ['slo:manage'] },
   { prefix: '/flags', anyOf: ['flag:read'] },
   { prefix: '/analytics', anyOf: ['analytics:read'] },
+  { prefix: '/feedback', anyOf: ['feedback:read'] },
   // Defining a workflow is for product managers; an existing one is shown read-only to readers.
   { prefix: '/analytics/workflows/new', anyOf: ['analytics:manage'] },
   // The index lists the administration areas the person may open: it needs one of them.
@@ -41,7 +42,7 @@ export function pagePermissions(pathname: string): readonly Permission[] | null 
   return best?.anyOf ?? null
 }
 
-export type RecordKind = 'incident' | 'flag' | 'experiment' | 'slo' | 'report' | 'job' | 'service' | 'workflow'
+export type RecordKind = 'incident' | 'flag' | 'experiment' | 'slo' | 'report' | 'job' | 'service' | 'workflow' | 'feedback'
 
 /** A record's page: its kind and identifier (null when the path segment is not valid percent-encoding). */
 export interface PageRecord {
@@ -60,6 +61,7 @@ const RECORD_PAGES: { kind: RecordKind; parent: string; notKeys: readonly string
   { kind: 'job', parent: '/admin/jobs', notKeys: [] },
   { kind: 'service', parent: '/services', notKeys: ['new'] },
   { kind: 'workflow', parent: '/analytics/workflows', notKeys: ['new'] },
+  { kind: 'feedback', parent: '/feedback', notKeys: ['sla', 'satisfaction'] },
 ]
 
 function decodeSegment(raw: string): string | null {

@@ -4,8 +4,8 @@ import { PERMISSIONS, ROLES, ROLE_PERMISSIONS, hasPermission, type Permission, t
 // The matrix as the product promises it, written out by hand so that a change to lib/rbac.ts is a
 // deliberate change to this table too.
 const expected: Record<Permission, Role[]> = {
-  'overview:read': ['admin', 'ops', 'executive', 'pm', 'clinician', 'viewer'],
-  'incident:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
+  'overview:read': ['admin', 'ops', 'executive', 'pm', 'clinician', 'viewer', 'safety_officer'],
+  'incident:read': ['admin', 'ops', 'executive', 'pm', 'viewer', 'safety_officer'],
   'incident:ack': ['admin', 'ops'],
   'incident:manage': ['admin', 'ops'],
   'oncall:manage': ['admin', 'ops'],
@@ -13,9 +13,9 @@ const expected: Record<Permission, Role[]> = {
   'probe:manage': ['admin', 'ops'],
   'notification:manage': ['admin', 'ops'],
   // Clinicians read the SLOs of their clinical workflows (their home on the overview).
-  'slo:read': ['admin', 'ops', 'executive', 'pm', 'clinician', 'viewer'],
+  'slo:read': ['admin', 'ops', 'executive', 'pm', 'clinician', 'viewer', 'safety_officer'],
   'slo:manage': ['admin', 'pm'],
-  'report:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
+  'report:read': ['admin', 'ops', 'executive', 'pm', 'viewer', 'safety_officer'],
   'flag:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
   // Operations stop harm (kill switch, pause, roll back); what a flag does and how far it rolls out is the PM's.
   'flag:edit': ['admin', 'pm'],
@@ -24,9 +24,9 @@ const expected: Record<Permission, Role[]> = {
   'flag:compliance': ['admin', 'pm'],
   'analytics:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
   'analytics:manage': ['admin', 'pm'],
-  'feedback:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
-  'feedback:submit': ['admin', 'ops', 'pm', 'clinician'],
-  'feedback:triage': ['admin', 'pm'],
+  'feedback:read': ['admin', 'ops', 'executive', 'pm', 'viewer', 'safety_officer'],
+  'feedback:submit': ['admin', 'ops', 'pm', 'clinician', 'safety_officer'],
+  'feedback:triage': ['admin', 'pm', 'safety_officer'],
   'competitor:read': ['admin', 'ops', 'executive', 'pm', 'viewer'],
   'competitor:edit': ['admin', 'pm'],
   'roadmap:read': ['admin', 'ops', 'executive', 'pm', 'clinician', 'viewer'],

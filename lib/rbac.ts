@@ -3,7 +3,7 @@
  * it needs and checks it where the data is touched (lib/auth/guard.ts, lib/http/route.ts); the shell
  * hides what a role cannot use, but that is a convenience, not the check.
  */
-export const ROLES = ['admin', 'ops', 'executive', 'pm', 'clinician', 'viewer'] as const
+export const ROLES = ['admin', 'ops', 'executive', 'pm', 'clinician', 'viewer', 'safety_officer'] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -13,6 +13,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   pm: 'Product manager',
   clinician: 'Clinician',
   viewer: 'Viewer',
+  safety_officer: 'Safety officer',
 }
 
 export const PERMISSIONS = [
@@ -104,6 +105,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   // overview) and will submit feedback; incidents, flags and operations are not theirs.
   clinician: new Set<Permission>(['overview:read', 'slo:read', 'feedback:submit', 'roadmap:read']),
   viewer: new Set<Permission>([...READ_ALL]),
+  // The clinical safety officer (DCB0129/0160-style role): notified of every patient-safety concern from
+  // feedback, triages feedback (safety first), follows the incident a concern opened and the service levels
+  // of the clinical workflows. Incident handling itself stays with operations.
+  safety_officer: new Set<Permission>(['overview:read', 'incident:read', 'slo:read', 'report:read', 'feedback:read', 'feedback:submit', 'feedback:triage']),
 }
 
 export function hasPermission(role: Role, permission: Permission): boolean {

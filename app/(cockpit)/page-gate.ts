@@ -2,7 +2,7 @@
  * The cockpit's page gate, run by the layout above every `loading.tsx`: once a loading fallback has
  * streamed, the response is committed to 200 and a page's own `forbidden()` / `notFound()` can only show
  * the friendly page. Checked here first, a person without the permission gets 403 and an unknown incident,
- * flag, experiment, SLO, report, job, service or workflow 404, with the same pages (app/forbidden.tsx, app/not-found.tsx).
+ * flag, experiment, SLO, report, job, service, workflow or feedback item 404, with the same pages (app/forbidden.tsx, app/not-found.tsx).
  * The pages still check for themselves: a client-side navigation does not re-render this layout.
  */
 import 'server-only'
@@ -19,6 +19,7 @@ import { reportExists } from '@/lib/slo/report-queries'
 import { jobExists } from '@/lib/jobs/queries'
 import { serviceExists } from '@/lib/services/queries'
 import { workflowExists } from '@/lib/analytics/registry-queries'
+import { feedbackExists } from '@/lib/feedback/inbox-queries'
 
 const EXISTS: Record<RecordKind, (id: string) => Promise<boolean>> = {
   incident: incidentExists,
@@ -29,6 +30,7 @@ const EXISTS: Record<RecordKind, (id: string) => Promise<boolean>> = {
   job: jobExists,
   service: serviceExists,
   workflow: workflowExists,
+  feedback: feedbackExists,
 }
 
 export async function gatePage(user: SessionUser): Promise<void> {

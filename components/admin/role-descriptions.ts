@@ -11,4 +11,5 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   pm: 'Flags (details, targeting, rollouts, kill switches) and approvals, analytics, feedback triage, competitors, roadmap, SLO targets.',
   clinician: 'Sees the service levels of the clinical workflows, read-only; submits feedback and reads the roadmap.',
   viewer: 'Reads every area; changes nothing.',
+  safety_officer: 'Patient safety: told of every safety concern, does feedback triage (safety concerns first) and reads the incident board, SLOs and reports; submits feedback.',
 }

@@ -48,6 +48,11 @@ export const RECORD_NOT_FOUND: Record<RecordKind, NotFoundWords> = {
     body: 'There is no scheduled job with this name. The list shows every job this version of Wardroom runs.',
     back: { href: '/admin/jobs', label: 'All jobs' },
   },
+  feedback: {
+    title: 'No such feedback item',
+    body: 'There is no feedback item at this address. Check the link, or find the item in the inbox.',
+    back: { href: '/feedback', label: 'Feedback inbox' },
+  },
 }
 
 export const PAGE_NOT_FOUND: NotFoundWords = {

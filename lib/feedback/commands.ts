@@ -18,6 +18,7 @@ import { serverPseudonymizer } from '@/lib/analytics/pseudonym'
 import { findSimilarOpenItem, mergeDepartments, type SimilarItem } from './dedup'
 import { dedupTextOf, Redactor } from './redaction'
 import { readSafety } from './safety'
+import { raiseSafetyIncidentOnArrival } from './safety-lane'
 import { ImprovementTaskInput, SubmitFeedbackInput, type FeedbackPriority, type FeedbackSource, type FeedbackStatus, type FeedbackType } from './schema'
 import { slaDueAt } from './sla'
 import { moreUrgent, triage } from './triage'
@@ -143,7 +144,7 @@ export async function submitFeedback(actor: Actor, raw: unknown, ctx: CommandCon
   const due = slaDueAt(t.priority, now)
   const dedupText = dedupTextOf(description)
 
-  return inTransaction(async (tx) => {
+  const submitted = await inTransaction(async (tx) => {
     await lock(tx)
     const earlier = await earlierSubmission(tx, input.source, input.idempotencyKey, { type: input.type, description })
     if (earlier) return earlier
@@ -207,6 +208,10 @@ export async function submitFeedback(actor: Actor, raw: unknown, ctx: CommandCon
     )
     return { result: resultOf(row), created: true }
   })
+  // The safety lane, once the report is committed (and so acknowledged): a failure here is retried by the
+  // feedback-sla job, never lost (safety-lane.ts).
+  if (submitted.created && submitted.result.safetyConcern) await raiseSafetyIncidentOnArrival(submitted.result.id)
+  return submitted
 }
 
 /**

@@ -15,7 +15,7 @@ export const WORKFLOW_LABELS: Record<Workflow, string> = {
 }
 export const isWorkflow = (v: string): v is Workflow => (WORKFLOWS as readonly string[]).includes(v)
 
-export const ALERT_SOURCES = ['api', 'alertmanager', 'pagerduty', 'probe', 'slo', 'flags', 'jobs', 'security'] as const
+export const ALERT_SOURCES = ['api', 'alertmanager', 'pagerduty', 'probe', 'slo', 'flags', 'jobs', 'security', 'feedback'] as const
 export type AlertSource = (typeof ALERT_SOURCES)[number]
 
 export const SeveritySchema = z.enum(SEVERITIES, `Use one of ${SEVERITIES.join(', ')}`)

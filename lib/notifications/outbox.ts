@@ -78,3 +78,31 @@ export async function enqueueManyIncidentNotifications(
   if (count > 0) deliverSoon()
   return count
 }
+
+/**
+ * Tells named people of an incident by e-mail (the safety officers of a patient-safety concern): one row per
+ * enabled e-mail channel that admits the incident, sent to `recipients` instead of the channel's own list.
+ * The message is the incident's usual PHI-free shape. Idempotent per incident, audience and channel.
+ */
+export async function enqueuePeopleNotification(
+  tx: Prisma.TransactionClient,
+  incident: Incident & { service: Service | null },
+  audience: string,
+  recipients: readonly string[],
+): Promise<number> {
+  if (recipients.length === 0) return 0
+  const channels = await tx.notificationChannel.findMany({ where: { enabled: true, type: 'email' }, select: { id: true, minSeverity: true }, orderBy: { name: 'asc' } })
+  const now = new Date()
+  let written = 0
+  for (const c of channels.filter((ch) => severityAdmits(ch.minSeverity, incident.severity))) {
+    const idempotencyKey = `${incident.id}:${audience}:${c.id}`
+    const payload = { ...buildIncidentMessage(incident, 'trigger', idempotencyKey, { now }), recipients: recipients.slice(0, 50) }
+    const r = await tx.notificationOutbox.createMany({
+      data: [{ id: randomUUID(), channelId: c.id, incidentId: incident.id, idempotencyKey, kind: 'trigger', payload, nextAttemptAt: now }],
+      skipDuplicates: true,
+    })
+    written += r.count
+  }
+  if (written > 0) deliverSoon()
+  return written
+}

@@ -22,6 +22,11 @@ export const NotificationMessage = z.object({
   workflows: z.array(z.string()),
   link: z.string(),
   escalationLevel: z.number().int().optional(),
+  /**
+   * E-mail only: send to these people instead of the channel's own recipients (the safety officers told of
+   * a patient-safety concern, lib/feedback/safety-lane.ts). Only ever written on rows of e-mail channels.
+   */
+  recipients: z.array(z.string().email()).max(50).optional(),
   /** Stable per message: lets receivers drop a redelivery. */
   idempotencyKey: z.string(),
   createdAt: z.string(),

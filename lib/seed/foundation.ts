@@ -21,6 +21,7 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: 'pm2@demo.wardroom.local', name: 'Amara Nwosu', role: 'pm' },
   { email: 'clinician@demo.wardroom.local', name: 'Dr. Samuel Ito', role: 'clinician' },
   { email: 'viewer@demo.wardroom.local', name: 'Grace Whitfield', role: 'viewer' },
+  { email: 'safety@demo.wardroom.local', name: 'Dr. Noor Haddad', role: 'safety_officer' },
 ]
 
 const DEMO_KEYS: { name: string; scopes: ApiScope[]; environment: string }[] = [

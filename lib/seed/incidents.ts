@@ -121,6 +121,7 @@ const SOURCE_ACTOR: Record<AlertSource, string> = {
   api: 'key:prometheus-alertmanager',
   pagerduty: 'key:prometheus-alertmanager',
   probe: 'health-probes',
+  feedback: 'feedback-safety-lane',
   slo: 'slo-evaluate',
   flags: 'rollout-advance',
   jobs: 'job-runner',

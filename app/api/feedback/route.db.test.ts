@@ -60,11 +60,15 @@ describe('POST /api/feedback', () => {
     const { rows } = await getPool().query('SELECT to_jsonb(f)::text AS item FROM "FeedbackItem" f WHERE id = $1', [id])
     const { rows: audits } = await getPool().query(`SELECT to_jsonb(a)::text AS row FROM "AuditLog" a WHERE "targetId" = $1`, [id])
     expect(rows).toHaveLength(1)
-    expect(audits).toHaveLength(1)
+    // The submission and, as it reads as a safety concern, the safety lane's incident (safety-lane.ts).
+    expect(audits).toHaveLength(2)
+    const { rows: incidents } = await getPool().query(`SELECT to_jsonb(i)::text AS row FROM "Incident" i WHERE id = $1`, [JSON.parse(rows[0].item).incidentId])
+    expect(incidents).toHaveLength(1)
     expect(logs.length).toBeGreaterThan(0) // the access line
     for (const value of phi) {
       expect(rows[0].item).not.toContain(value)
-      expect(audits[0].row).not.toContain(value)
+      for (const a of audits) expect(a.row).not.toContain(value)
+      expect(incidents[0].row).not.toContain(value)
       expect(logs.join('\n')).not.toContain(value)
     }
     expect(JSON.parse(rows[0].item)).toMatchObject({ safetyConcern: true, priority: 'critical', screen: 'Summary for [NAME]' })

@@ -15,7 +15,7 @@ export function buildMail(message: NotificationMessage, config: Pick<EmailConfig
   const id = createHash('sha256').update(message.idempotencyKey).digest('hex').slice(0, 32)
   return {
     from: config.from,
-    to: config.to,
+    to: message.recipients?.length ? message.recipients : config.to,
     subject,
     messageId: `<${id}@wardroom>`,
     text: `${subject}\n\n${lines.join('\n')}\n`,
