@@ -13,9 +13,10 @@ import { seedSecurity } from './security'
 import { env } from '../env'
 import { seedAnalytics } from './analytics'
 import { seedAnalyticsExperiment } from './analytics-experiment'
+import { seedFeedback } from './feedback'
 
 /** Bump when the demo data changes shape, so `WARDROOM_SEED=auto` can tell an old demo from a new one. */
-export const SEED_VERSION = 3
+export const SEED_VERSION = 4
 
 export async function seedDemo(log: (m: string) => void = () => {}): Promise<void> {
   await seedFoundation(log)
@@ -37,4 +38,7 @@ export async function seedDemo(log: (m: string) => void = () => {}): Promise<voi
   await seedAnalytics(log)
   // After the flags and the demo week: the A/B experiment whose exposures name the week's clinicians.
   await seedAnalyticsExperiment(log)
+  // After the foundation (the widget's key, the PMs and the safety officer) and incidents (the safety lane's
+  // incidents join the board): a week of clinicians' feedback, triaged in part.
+  await seedFeedback(log)
 }
