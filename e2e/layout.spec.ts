@@ -28,6 +28,8 @@ const EXTRA_PAGES: { href: string; permission: Permission }[] = [
   { href: '/analytics/retention', permission: 'analytics:read' },
   { href: '/analytics/insights', permission: 'analytics:read' },
   { href: '/analytics/events', permission: 'analytics:read' },
+  { href: '/feedback/sla', permission: 'feedback:read' },
+  { href: '/feedback/satisfaction', permission: 'feedback:read' },
 ]
 const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] = [
   { list: '/incidents', detail: /^\/incidents\/(?!probes)[^/?#]+$/, permission: 'incident:read' },
@@ -37,6 +39,7 @@ const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] =
   { list: '/slo/reports', detail: /^\/slo\/reports\/[^/?#]+$/, permission: 'report:read' },
   { list: '/admin/jobs', detail: /^\/admin\/jobs\/[^/?#]+$/, permission: 'job:read' },
   { list: '/analytics', detail: /^\/analytics\/workflows\/(?!new)[^/?#]+$/, permission: 'analytics:read' },
+  { list: '/feedback', detail: /^\/feedback\/(?!sla$|satisfaction$)[^/?#]+$/, permission: 'feedback:read' },
 ]
 
 /** Viewer has the executive's permissions, so it would see the same pages. */
@@ -46,6 +49,7 @@ const PEOPLE: { role: Role; email: string; password: string; screenshots: boolea
   { role: 'pm', email: 'pm@demo.wardroom.local', password: DEMO_PASSWORD, screenshots: false },
   { role: 'executive', email: 'cmo@demo.wardroom.local', password: DEMO_PASSWORD, screenshots: false },
   { role: 'clinician', email: 'clinician@demo.wardroom.local', password: DEMO_PASSWORD, screenshots: false },
+  { role: 'safety_officer', email: 'safety@demo.wardroom.local', password: DEMO_PASSWORD, screenshots: false },
 ]
 
 function pagesFor(role: Role): string[] {

@@ -48,8 +48,10 @@ export function InboxList({ items, people, canTriage }: { items: InboxItem[]; pe
     function onKey(e: KeyboardEvent) {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || items.length === 0) return
       const i = Math.min(current, items.length - 1)
-      if (e.key === 'j' || e.key === 'ArrowDown') focusRow(Math.min(i + 1, items.length - 1))
-      else if (e.key === 'k' || e.key === 'ArrowUp') focusRow(Math.max(i - 1, 0))
+      // The first j or k enters the list at the current row; later ones move from it.
+      const inList = links.current.some((l) => l !== null && l === document.activeElement)
+      if (e.key === 'j' || e.key === 'ArrowDown') focusRow(inList ? Math.min(i + 1, items.length - 1) : i)
+      else if (e.key === 'k' || e.key === 'ArrowUp') focusRow(inList ? Math.max(i - 1, 0) : i)
       else if (e.key === 'Enter' && !(e.target instanceof HTMLAnchorElement || e.target instanceof HTMLButtonElement)) router.push(`/feedback/${items[i]!.id}`)
       else if (e.key === 'x' && canTriage) toggle(items[i]!.id)
       else if (canTriage && (e.key === 's' || e.key === 'a' || e.key === 'm' || e.key === 'l')) setPanel(({ s: 'status', a: 'assign', m: 'merge', l: 'link' } as const)[e.key])
