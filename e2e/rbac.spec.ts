@@ -30,7 +30,8 @@ test('a clinician lands on the clinical workflows’ service levels and can open
   const nav = page.getByRole('navigation', { name: 'Main' })
   await expect(nav.getByRole('link')).toHaveText(['Overview', 'SLOs'])
   await expect(nav.getByText('Planned')).toHaveCount(0)
-  await expect(page.getByText(/Being built: .*Feedback.*Each will appear in the navigation when it goes live\./)).toBeVisible()
+  // Feedback is live (the inbox, for those who read it); the roadmap is still being built.
+  await expect(page.getByText(/Being built: .*Roadmap.*Each will appear in the navigation when it goes live\./)).toBeVisible()
 
   await home.getByRole('link').first().click()
   await expect(page).toHaveURL(/\/slo\/[^/]+$/)

@@ -16,9 +16,9 @@ test('an administration page answers a viewer 403 with the friendly page', async
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
 })
 
-test('a clinician asking for the incident board or an incident gets 403, not the page', async ({ page }) => {
+test('a clinician asking for the incident board, an incident or the feedback inbox gets 403, not the page', async ({ page }) => {
   await loginViaApi(page, CLINICIAN, DEMO_PASSWORD)
-  for (const path of ['/incidents', `/incidents/${UNKNOWN_ID}`]) {
+  for (const path of ['/incidents', `/incidents/${UNKNOWN_ID}`, '/feedback', `/feedback/${UNKNOWN_ID}`]) {
     const response = await page.goto(path)
     expect(response?.status(), path).toBe(403)
     await expect(page.getByRole('heading', { name: NO_ACCESS }), path).toBeVisible()
@@ -33,6 +33,7 @@ const UNKNOWN = [
   { path: '/slo/no-such-objective', title: 'No such objective', back: 'All objectives' },
   { path: `/slo/reports/${UNKNOWN_ID}`, title: 'No such report', back: 'All reports' },
   { path: '/admin/jobs/no-such-job', title: 'No such job', back: 'All jobs' },
+  { path: `/feedback/${UNKNOWN_ID}`, title: 'No such feedback item', back: 'Feedback inbox' },
 ]
 
 for (const { path, title, back } of UNKNOWN) {
