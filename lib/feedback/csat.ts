@@ -30,8 +30,18 @@ export interface Satisfaction {
   csat: number
 }
 
+export interface WeekPoint {
+  week: string
+  answers: number
+  /** null when the week has fewer than the minimum answers (or none). */
+  csat: number | null
+  mean: number | null
+}
+
 export interface SatisfactionGroup extends Satisfaction {
   group: string
+  /** The group's CSAT week by week, each week hidden under the minimum like the groups. */
+  weeks: WeekPoint[]
 }
 
 export interface SatisfactionReport {
@@ -40,7 +50,7 @@ export interface SatisfactionReport {
   /** Groups not shown because they have fewer than MIN_ANSWERS answers. */
   hiddenGroups: number
   /** Every week in the range (overall), hidden when under MIN_ANSWERS: null. */
-  weeks: { week: string; answers: number; csat: number | null; mean: number | null }[]
+  weeks: WeekPoint[]
 }
 
 /** Mean and CSAT of a list of rating counts; null when there are none. */
@@ -58,13 +68,21 @@ export function satisfactionOf(counts: readonly { rating: number; n: number }[])
 
 const NO_VALUE = '(not given)'
 
+function weekly(rows: readonly RatingCount[], weeks: readonly string[], minAnswers: number): WeekPoint[] {
+  const byWeek = new Map<string, RatingCount[]>()
+  for (const r of rows) byWeek.set(r.week, [...(byWeek.get(r.week) ?? []), r])
+  return weeks.map((week) => {
+    const s = satisfactionOf(byWeek.get(week) ?? [])
+    const shown = s !== null && s.answers >= minAnswers
+    return { week, answers: s?.answers ?? 0, csat: shown ? s.csat : null, mean: shown ? s.mean : null }
+  })
+}
+
 export function satisfactionReport(rows: readonly RatingCount[], weeks: readonly string[], minAnswers = MIN_ANSWERS): SatisfactionReport {
   const byGroup = new Map<string, RatingCount[]>()
-  const byWeek = new Map<string, RatingCount[]>()
   for (const r of rows) {
     const g = r.group ?? NO_VALUE
     byGroup.set(g, [...(byGroup.get(g) ?? []), r])
-    byWeek.set(r.week, [...(byWeek.get(r.week) ?? []), r])
   }
   const groups: SatisfactionGroup[] = []
   let hiddenGroups = 0
@@ -72,18 +90,14 @@ export function satisfactionReport(rows: readonly RatingCount[], weeks: readonly
     const s = satisfactionOf(counts)
     if (!s) continue
     if (s.answers < minAnswers) hiddenGroups++
-    else groups.push({ group, ...s })
+    else groups.push({ group, ...s, weeks: weekly(counts, weeks, minAnswers) })
   }
   groups.sort((a, b) => b.answers - a.answers || a.group.localeCompare(b.group))
   return {
     overall: satisfactionOf(rows),
     groups,
     hiddenGroups,
-    weeks: weeks.map((week) => {
-      const s = satisfactionOf(byWeek.get(week) ?? [])
-      const shown = s && s.answers >= minAnswers
-      return { week, answers: s?.answers ?? 0, csat: shown ? s.csat : null, mean: shown ? s.mean : null }
-    }),
+    weeks: weekly(rows, weeks, minAnswers),
   }
 }
 

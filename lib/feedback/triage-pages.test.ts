@@ -70,7 +70,18 @@ describe('CSAT', () => {
       { group: null, week: '2026-12-07', rating: 3, n: 1 },
     ]
     const r = satisfactionReport(rows, ['2026-11-30', '2026-12-07'])
-    expect(r.groups).toEqual([{ group: 'Cardiology', answers: 5, mean: 4.4, csat: 0.8 }])
+    expect(r.groups).toEqual([
+      {
+        group: 'Cardiology',
+        answers: 5,
+        mean: 4.4,
+        csat: 0.8,
+        weeks: [
+          { week: '2026-11-30', answers: 5, csat: 0.8, mean: 4.4 },
+          { week: '2026-12-07', answers: 0, csat: null, mean: null },
+        ],
+      },
+    ])
     expect(r.hiddenGroups).toBe(2)
     expect(r.weeks).toEqual([
       { week: '2026-11-30', answers: 7, csat: 6 / 7, mean: 30 / 7 },

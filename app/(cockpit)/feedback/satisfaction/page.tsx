@@ -27,8 +27,8 @@ export default async function FeedbackSatisfactionPage({ searchParams }: Props) 
   return (
     <StackedPage title="Feedback" description="Satisfaction from the optional 1–5 rating on each report. CSAT is the share of ratings of 4 or 5. A week or group with fewer than 5 ratings is not shown.">
       <FeedbackTabs />
-      <SectionCard headingId="csat-week-heading" title={`CSAT by week, last ${days} days`} actions={<RangeLinks base="/feedback/satisfaction" days={days} extra={`&by=${by}`} />}>
-        <CsatChart report={report} label={`CSAT by week, last ${days} days`} />
+      <SectionCard headingId="csat-week-heading" title={`CSAT by week, last ${days} days`} description={`All ratings, and the ${label.toLowerCase()}s with the most ratings.`} actions={<RangeLinks base="/feedback/satisfaction" days={days} extra={`&by=${by}`} />}>
+        <CsatChart report={report} label={`CSAT by week and ${label.toLowerCase()}, last ${days} days`} groupLabel={label} />
       </SectionCard>
       <SectionCard
         headingId="csat-group-heading"
