@@ -146,7 +146,7 @@ describe('the safety lane', () => {
 describe('SLA escalation (feedback-sla)', () => {
   it('escalates a batch of late items as one alert, once', async () => {
     const now = new Date()
-    const texts = ['the observations chart freezes after midnight', 'handover notes print in a tiny font', 'the bed board colours are hard to tell apart']
+    const texts = ['the observations chart freezes after midnight', 'handover notes print in a tiny font', 'the pharmacy fridge log export misses the weekend']
     const items: Awaited<ReturnType<typeof submit>>[] = []
     for (const t of texts) items.push(await submit(`${word()} ${t}`))
     await db.feedbackItem.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { slaDueAt: new Date(now.getTime() - 60_000) } })
