@@ -22,7 +22,10 @@ async function createFeedbackKey(page: Page): Promise<string> {
 async function submit(page: Page, key: string, department: string, description: string): Promise<{ id: string; number: number }> {
   const res = await page.request.post('/api/feedback', { headers: { Authorization: `Bearer ${key}` }, data: { type: 'suggestion', description, context: { department } } })
   expect(res.status()).toBe(201)
-  return res.json()
+  const item = (await res.json()) as { id: string; number: number; duplicateOf: string | null }
+  // Each must stand alone in the inbox: a text too close to an earlier report would be merged into it.
+  expect(item.duplicateOf).toBeNull()
+  return item
 }
 
 const row = (page: Page, n: number) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^FB-${n}\\b`) }) })
@@ -31,7 +34,7 @@ test('a product manager triages the inbox with the keyboard only: move, open, st
   const key = await createFeedbackKey(page)
   const dept = `E2E-${randomUUID().slice(0, 6)}`
   // Four unrelated suggestions from one department (distinct texts: no duplicate merging), oldest first.
-  const texts = ['colour the bed board by isolation status', 'print the handover sheet in landscape', 'remember the last chosen ward on the worklist', 'show the pager number on the on-call card']
+  const texts = ['zebra stripes on alternate rows of the theatre list', 'landscape printing for the porters rota', 'a chime when the lab courier arrives', 'larger tap targets on the bedside tablet keypad']
   const items: { id: string; number: number }[] = []
   for (const t of texts) items.push(await submit(page, key, dept, `${randomUUID().slice(0, 8)} ${t}`))
   const [a, b, c, d] = items as [(typeof items)[0], (typeof items)[0], (typeof items)[0], (typeof items)[0]]
