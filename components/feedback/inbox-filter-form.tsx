@@ -5,7 +5,7 @@ import { FilterForm } from '@/components/ui/filter-form'
 import { LabelledOptions } from '@/components/ui/form-parts'
 import { SelectField } from '@/components/ui/field'
 
-const STATUS_FILTER_LABELS = { open: 'Open (not closed)', all: 'All', ...STATUS_LABELS }
+const STATUS_FILTER_LABELS = { open: 'Open', all: 'All statuses', ...STATUS_LABELS }
 
 export function InboxFilterForm({ filter, departments, people, filtered }: { filter: InboxFilter; departments: string[]; people: { id: string; name: string }[]; filtered: boolean }) {
   const deps = filter.department && !departments.includes(filter.department) ? [filter.department, ...departments] : departments
