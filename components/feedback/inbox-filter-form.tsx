@@ -5,14 +5,15 @@ import { FilterForm } from '@/components/ui/filter-form'
 import { LabelledOptions } from '@/components/ui/form-parts'
 import { SelectField } from '@/components/ui/field'
 
-const STATUS_FILTER_LABELS = { open: 'Open', all: 'All statuses', ...STATUS_LABELS }
+const STATUS_FILTER_LABELS = { all: 'All statuses', ...STATUS_LABELS }
 
 export function InboxFilterForm({ filter, departments, people, filtered }: { filter: InboxFilter; departments: string[]; people: { id: string; name: string }[]; filtered: boolean }) {
   const deps = filter.department && !departments.includes(filter.department) ? [filter.department, ...departments] : departments
   return (
     <FilterForm action="/feedback" label="Filter the feedback" gridClassName="sm:grid-cols-2 lg:grid-cols-4 2xl:grid-cols-7" filtered={filtered}>
-      <SelectField label="Status" name="status" defaultValue={filter.status}>
-        <LabelledOptions values={['open', 'all', ...FEEDBACK_STATUSES] as const} labels={STATUS_FILTER_LABELS} />
+      {/* Open is the default: the blank choice, so the URL without a status shows it (the form follows the URL). */}
+      <SelectField label="Status" name="status" defaultValue={filter.status === 'open' ? '' : filter.status}>
+        <LabelledOptions values={['all', ...FEEDBACK_STATUSES] as const} labels={STATUS_FILTER_LABELS} blank="Open" />
       </SelectField>
       <SelectField label="Priority" name="priority" defaultValue={filter.priority ?? ''}>
         <LabelledOptions values={FEEDBACK_PRIORITIES} labels={PRIORITY_LABELS} blank="Any priority" />
