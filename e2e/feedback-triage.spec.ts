@@ -34,9 +34,12 @@ test('a product manager triages the inbox with the keyboard only: move, open, st
   const key = await createFeedbackKey(page)
   const dept = `E2E-${randomUUID().slice(0, 6)}`
   // Four unrelated suggestions from one department (distinct texts: no duplicate merging), oldest first.
-  const texts = ['zebra stripes on alternate rows of the theatre list', 'landscape printing for the porters rota', 'a chime when the lab courier arrives', 'larger tap targets on the bedside tablet keypad']
+  const texts = ['quieter keyboard clicks', 'porter rota colours', 'courier arrival chime', 'wider keypad buttons']
   const items: { id: string; number: number }[] = []
-  for (const t of texts) items.push(await submit(page, key, dept, `${randomUUID().slice(0, 8)} ${t}`))
+  // Mostly random words: each text is unlike the others and unlike the same suggestion from an earlier run on
+  // this database (similar open reports are merged on arrival).
+  const ref = () => Array.from({ length: 10 }, () => randomUUID().replace(/-/g, '').slice(0, 10)).join(' ')
+  for (const t of texts) items.push(await submit(page, key, dept, `${t} (ref ${ref()})`))
   const [a, b, c, d] = items as [(typeof items)[0], (typeof items)[0], (typeof items)[0], (typeof items)[0]]
 
   await page.goto(`/feedback?department=${encodeURIComponent(dept)}`)
