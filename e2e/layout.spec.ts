@@ -37,6 +37,8 @@ const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] =
   { list: '/slo/reports', detail: /^\/slo\/reports\/[^/?#]+$/, permission: 'report:read' },
   { list: '/admin/jobs', detail: /^\/admin\/jobs\/[^/?#]+$/, permission: 'job:read' },
   { list: '/analytics', detail: /^\/analytics\/workflows\/(?!new)[^/?#]+$/, permission: 'analytics:read' },
+  { list: '/competitors', detail: /^\/competitors\/(?!cells)[^/?#]+$/, permission: 'competitor:read' },
+  { list: '/competitors', detail: /^\/competitors\/cells\/[^/?#]+\/[^/?#]+$/, permission: 'competitor:read' },
 ]
 
 /** Viewer has the executive's permissions, so it would see the same pages. */
