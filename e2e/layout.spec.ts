@@ -59,11 +59,20 @@ function pagesFor(role: Role): string[] {
 
 /** After the load event, the web font and two frames: the page as a person sees it once it settles. */
 async function settle(page: Page) {
-  await page.waitForLoadState('load')
-  await page.evaluate(async () => {
-    await document.fonts.ready
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
-  })
+  // A page that gives a visit without a query its canonical URL (trends, retention) navigates once more
+  // after its first response: settle on the page it lands on.
+  for (let attempt = 1; ; attempt++) {
+    await page.waitForLoadState('load')
+    try {
+      await page.evaluate(async () => {
+        await document.fonts.ready
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+      })
+      return
+    } catch (err) {
+      if (attempt >= 3 || !/Execution context was destroyed|navigat/i.test(String(err))) throw err
+    }
+  }
 }
 
 /** The longest-labelled link on the page matching `pattern`: the record most likely to strain a layout. */
