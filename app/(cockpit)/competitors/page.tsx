@@ -3,9 +3,11 @@ import Link from 'next/link'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { readMatrix } from '@/lib/competitors/matrix'
 import { listThreatLinks } from '@/lib/competitors/queries'
+import { readPositioning } from '@/lib/competitors/positioning-query'
 import { CAPABILITY_GROUP_LABELS, CAPABILITY_GROUPS, type CapabilityGroup } from '@/lib/competitors/schema'
 import { cn } from '@/lib/cn'
 import { GapsTable } from '@/components/competitors/gaps-table'
+import { PositioningChart } from '@/components/competitors/positioning-chart'
 import { MatrixTable } from '@/components/competitors/matrix-table'
 import { ThreatCards } from '@/components/competitors/threat-cards'
 import { ThreatLinks } from '@/components/competitors/threat-links'
@@ -39,6 +41,7 @@ export default async function CompetitorsPage({ searchParams }: Props) {
   const sort = one(params.sort) === 'gap' ? 'gap' : 'taxonomy'
   const [matrix, links] = await Promise.all([readMatrix(), listThreatLinks()])
   const rivals = matrix.products.filter((p) => !p.isUs)
+  const positioning = await readPositioning(matrix)
 
   const worst = new Map<string, number>()
   for (const g of matrix.gaps) worst.set(g.capability.id, Math.max(worst.get(g.capability.id) ?? 0, g.threat.score))
@@ -93,6 +96,10 @@ export default async function CompetitorsPage({ searchParams }: Props) {
 
       <SectionCard headingId="gaps-heading" title="Where competitors lead us" description="Each capability a competitor covers better than we do, by threat score, with how the score was reached." bare>
         {matrix.gaps.length === 0 ? <EmptyState title="No competitor leads us on any capability">Or no evidence says so yet: unknown cells count as no lead.</EmptyState> : <GapsTable gaps={matrix.gaps} />}
+      </SectionCard>
+
+      <SectionCard headingId="positioning-heading" title="Positioning" description="Weighted capability coverage against price per staffed bed and year (the midpoint of the newest per-bed range).">
+        <PositioningChart points={positioning} />
       </SectionCard>
 
       <SectionCard
