@@ -28,6 +28,7 @@ const EXTRA_PAGES: { href: string; permission: Permission }[] = [
   { href: '/analytics/retention', permission: 'analytics:read' },
   { href: '/analytics/insights', permission: 'analytics:read' },
   { href: '/analytics/events', permission: 'analytics:read' },
+  { href: '/competitors/settings', permission: 'competitor:edit' },
 ]
 const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] = [
   { list: '/incidents', detail: /^\/incidents\/(?!probes)[^/?#]+$/, permission: 'incident:read' },

@@ -2,8 +2,8 @@
 /** Server actions of the competitor matrix: validate, call the command (authorise, write, audit), revalidate, say what happened. */
 import { revalidatePath } from 'next/cache'
 import { defineAction } from '../auth/guard'
-import { recordCellEvidence } from './commands'
-import { CellEvidenceInput } from './schema'
+import { recordCellEvidence, updateThreatSettings } from './commands'
+import { CellEvidenceInput, ThreatSettingsInput } from './schema'
 
 export const recordCellEvidenceAction = defineAction('competitor:edit', CellEvidenceInput, async (input, { actor }) => {
   const r = await recordCellEvidence(actor, input)
@@ -13,4 +13,10 @@ export const recordCellEvidenceAction = defineAction('competitor:edit', CellEvid
     ? `Evidence recorded; the cell is ${r.status} now.${link}`
     : `Evidence recorded in the history; the cell stays ${r.status}, which rests on newer evidence.${link}`
   return { ok: true, status: 201, message, data: { version: r.version } }
+})
+
+export const updateThreatSettingsAction = defineAction('competitor:edit', ThreatSettingsInput, async (input, { actor }) => {
+  await updateThreatSettings(actor, input)
+  revalidatePath('/competitors', 'layout')
+  return { ok: true, status: 200, message: 'Threat settings saved. Every threat level on the matrix uses them now.' }
 })

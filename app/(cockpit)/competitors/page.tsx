@@ -6,6 +6,8 @@ import { listThreatLinks } from '@/lib/competitors/queries'
 import { readPositioning } from '@/lib/competitors/positioning-query'
 import { CAPABILITY_GROUP_LABELS, CAPABILITY_GROUPS, type CapabilityGroup } from '@/lib/competitors/schema'
 import { cn } from '@/lib/cn'
+import { hasPermission } from '@/lib/rbac'
+import { ButtonLink } from '@/components/ui/button'
 import { GapsTable } from '@/components/competitors/gaps-table'
 import { PositioningChart } from '@/components/competitors/positioning-chart'
 import { MatrixTable } from '@/components/competitors/matrix-table'
@@ -34,7 +36,8 @@ function hrefOf(group: CapabilityGroup | null, sort: 'taxonomy' | 'gap') {
  * their high threats asked for. `?group=` filters the matrix; `?sort=gap` puts the biggest gaps first.
  */
 export default async function CompetitorsPage({ searchParams }: Props) {
-  await requirePagePermission('competitor:read')
+  const user = await requirePagePermission('competitor:read')
+  const canEdit = hasPermission(user.role, 'competitor:edit')
   const params = await searchParams
   const rawGroup = one(params.group)
   const group = (CAPABILITY_GROUPS as readonly string[]).includes(rawGroup ?? '') ? (rawGroup as CapabilityGroup) : null
@@ -60,6 +63,13 @@ export default async function CompetitorsPage({ searchParams }: Props) {
     <StackedPage
       title="Competitors"
       description="How our clinical-AI platform compares with Epic, Oracle Health, Veradigm, MEDITECH and newcomers, capability by capability. Every cell rests on dated evidence; threat levels are computed from importance, their coverage against ours, recent upgrades and market overlap, and explained beside the number."
+      actions={
+        canEdit ? (
+          <ButtonLink href="/competitors/settings" variant="secondary">
+            Threat settings
+          </ButtonLink>
+        ) : undefined
+      }
     >
       <SectionCard headingId="threats-heading" title="Threat by competitor" description={`${rivals.length} competitors, highest threat first.`}>
         <ThreatCards products={matrix.products} />
