@@ -30,6 +30,7 @@ const EXTRA_PAGES: { href: string; permission: Permission }[] = [
   { href: '/analytics/events', permission: 'analytics:read' },
   { href: '/feedback/sla', permission: 'feedback:read' },
   { href: '/feedback/satisfaction', permission: 'feedback:read' },
+  { href: '/competitors/settings', permission: 'competitor:edit' },
 ]
 const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] = [
   { list: '/incidents', detail: /^\/incidents\/(?!probes)[^/?#]+$/, permission: 'incident:read' },
@@ -40,6 +41,8 @@ const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] =
   { list: '/admin/jobs', detail: /^\/admin\/jobs\/[^/?#]+$/, permission: 'job:read' },
   { list: '/analytics', detail: /^\/analytics\/workflows\/(?!new)[^/?#]+$/, permission: 'analytics:read' },
   { list: '/feedback', detail: /^\/feedback\/(?!sla$|satisfaction$)[^/?#]+$/, permission: 'feedback:read' },
+  { list: '/competitors', detail: /^\/competitors\/(?!cells)[^/?#]+$/, permission: 'competitor:read' },
+  { list: '/competitors', detail: /^\/competitors\/cells\/[^/?#]+\/[^/?#]+$/, permission: 'competitor:read' },
 ]
 
 /** Viewer has the executive's permissions, so it would see the same pages. */
@@ -74,9 +77,16 @@ async function longestLink(page: Page, pattern: RegExp): Promise<string | undefi
   return links.filter((l) => pattern.test(l.href)).sort((a, b) => b.text.length - a.text.length)[0]?.href
 }
 
+/**
+ * Pages that give a bare visit the URL of its default view (the filter form follows the URL). Under the
+ * loading boundary that is a client-side navigation after the first response: wait until it has landed.
+ */
+const CANONICAL_REDIRECTS = new Set(['/analytics/trends', '/analytics/retention'])
+
 async function checkPage(page: Page, url: string, who: (typeof PEOPLE)[number], testInfo: TestInfo): Promise<string[]> {
   const res = await page.goto(url)
   expect(res?.status(), `${who.role} opens ${url}`).toBe(200)
+  if (CANONICAL_REDIRECTS.has(url)) await page.waitForURL((u) => u.pathname === url && u.search !== '')
   await settle(page)
   const found: string[] = []
   for (const viewport of VIEWPORTS) {

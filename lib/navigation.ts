@@ -18,6 +18,7 @@ export const AREAS: NavItem[] = [
   { href: '/flags', label: 'Feature flags', permission: 'flag:read', icon: 'flag' },
   { href: '/analytics', label: 'Analytics', permission: 'analytics:read', icon: 'chart' },
   { href: '/feedback', label: 'Feedback', permission: 'feedback:read', icon: 'list' },
+  { href: '/competitors', label: 'Competitors', permission: 'competitor:read', icon: 'search' },
 ]
 
 /**
@@ -26,7 +27,6 @@ export const AREAS: NavItem[] = [
  * and says they will appear in the navigation when they go live.
  */
 export const PLANNED_AREAS: { label: string; anyOf: readonly Permission[] }[] = [
-  { label: 'Competitors', anyOf: ['competitor:read'] },
   { label: 'Roadmap', anyOf: ['roadmap:read'] },
 ]
 

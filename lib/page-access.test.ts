@@ -34,6 +34,10 @@ describe('pagePermissions', () => {
     ['/analytics/workflows/new', ['analytics:manage']],
     ['/analytics/trends', ['analytics:read']],
     ['/analytics/retention', ['analytics:read']],
+    ['/competitors', ['competitor:read']],
+    ['/competitors/epic_systems', ['competitor:read']],
+    ['/competitors/settings', ['competitor:edit']],
+    ['/competitors/cells/epic_systems/ambient_documentation', ['competitor:read']],
     ['/feedback', ['feedback:read']],
     ['/feedback/sla', ['feedback:read']],
     ['/feedback/satisfaction', ['feedback:read']],
@@ -72,6 +76,10 @@ describe('pageRecord', () => {
     ['/admin/jobs/sli-rollup', { kind: 'job', id: 'sli-rollup' }],
     ['/services/ai-engine', { kind: 'service', id: 'ai-engine' }],
     ['/analytics/workflows/emergency_triage', { kind: 'workflow', id: 'emergency_triage' }],
+    ['/competitors/epic_systems', { kind: 'competitor', id: 'epic_systems' }],
+    ['/competitors/cells/epic_systems/ambient_documentation', { kind: 'competitor-cell', id: 'epic_systems/ambient_documentation' }],
+    // A product key with an encoded slash could name another cell: no such cell.
+    ['/competitors/cells/a%2Fb/c', { kind: 'competitor-cell', id: null }],
     ['/feedback/0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44', { kind: 'feedback', id: '0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44' }],
     // Not valid percent-encoding: a record page whose record cannot exist.
     ['/flags/%E0%A4%A', { kind: 'flag', id: null }],
@@ -79,7 +87,7 @@ describe('pageRecord', () => {
     expect(pageRecord(pathname)).toEqual(record)
   })
 
-  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events', '/feedback', '/feedback/sla', '/feedback/satisfaction'])(
+  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events', '/competitors', '/competitors/settings', '/competitors/cells', '/competitors/cells/a', '/competitors/cells/a/b/c', '/feedback', '/feedback/sla', '/feedback/satisfaction'])(
     '%s is no record page',
     (pathname) => {
       expect(pageRecord(pathname)).toBeNull()

@@ -19,6 +19,7 @@ import { reportExists } from '@/lib/slo/report-queries'
 import { jobExists } from '@/lib/jobs/queries'
 import { serviceExists } from '@/lib/services/queries'
 import { workflowExists } from '@/lib/analytics/registry-queries'
+import { cellExists, competitorExists } from '@/lib/competitors/queries'
 import { feedbackExists } from '@/lib/feedback/inbox-queries'
 
 const EXISTS: Record<RecordKind, (id: string) => Promise<boolean>> = {
@@ -30,6 +31,8 @@ const EXISTS: Record<RecordKind, (id: string) => Promise<boolean>> = {
   job: jobExists,
   service: serviceExists,
   workflow: workflowExists,
+  competitor: competitorExists,
+  'competitor-cell': cellExists,
   feedback: feedbackExists,
 }
 

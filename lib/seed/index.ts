@@ -13,10 +13,12 @@ import { seedSecurity } from './security'
 import { env } from '../env'
 import { seedAnalytics } from './analytics'
 import { seedAnalyticsExperiment } from './analytics-experiment'
+import { seedAnalyticsInsights } from './analytics-insights'
+import { seedCompetitors } from './competitors'
 import { seedFeedback } from './feedback'
 
 /** Bump when the demo data changes shape, so `WARDROOM_SEED=auto` can tell an old demo from a new one. */
-export const SEED_VERSION = 4
+export const SEED_VERSION = 5
 
 export async function seedDemo(log: (m: string) => void = () => {}): Promise<void> {
   await seedFoundation(log)
@@ -38,6 +40,10 @@ export async function seedDemo(log: (m: string) => void = () => {}): Promise<voi
   await seedAnalytics(log)
   // After the flags and the demo week: the A/B experiment whose exposures name the week's clinicians.
   await seedAnalyticsExperiment(log)
+  // After the events: what the daily insights job finds in them, and the feedback tasks it makes.
+  await seedAnalyticsInsights(log)
+  // The competitor matrix with its evidence, and the roadmap links of its high threats.
+  await seedCompetitors(log)
   // After the foundation (the widget's key, the PMs and the safety officer) and incidents (the safety lane's
   // incidents join the board): a week of clinicians' feedback, triaged in part.
   await seedFeedback(log)
