@@ -62,7 +62,7 @@ export function CreateSiteKeyForm() {
         </SubmitButton>
       </form>
       {created && (
-        <div className="space-y-3">
+        <section aria-label="New site key" className="space-y-3">
           <SecretReveal
             key={created.secret}
             label={`Identity-token secret of “${created.name}”`}
@@ -72,7 +72,7 @@ export function CreateSiteKeyForm() {
             onDismiss={() => setCreated(null)}
           />
           <SiteKeySnippet publicId={created.publicId} />
-        </div>
+        </section>
       )}
     </div>
   )

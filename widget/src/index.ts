@@ -174,7 +174,11 @@ function start(script: HTMLScriptElement) {
   if (document.body) mount()
   else document.addEventListener('DOMContentLoaded', () => mount())
 
-  window.addEventListener('online', flushQuietly)
+  // Back online: whatever waits goes now, not at the end of its backoff.
+  window.addEventListener('online', () => {
+    saveQueue(loadQueue().map((p) => ({ ...p, nextAt: 0 })))
+    flushQuietly()
+  })
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && flushQuietly())
   flushQuietly()
   quietly(() => window.dispatchEvent(new CustomEvent('wardroom:ready')))()
