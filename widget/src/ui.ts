@@ -51,10 +51,19 @@ const FOCUSABLE = 'button:not([disabled]),textarea,input:not([disabled]),[href],
 export function mountUi(handlers: UiHandlers): Ui {
   const host = h('div', { 'data-wardroom-feedback': '' })
   const root = host.attachShadow({ mode: 'open' })
-  const style = document.createElement('style')
-  style.textContent = CSS
   const wrap = h('div', { class: 'wr' })
-  root.append(style, wrap)
+  // A constructed stylesheet is not an inline style for the host's CSP (no 'unsafe-inline' needed); a
+  // <style> element is the fallback for browsers without adoptedStyleSheets.
+  try {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(CSS)
+    root.adoptedStyleSheets = [sheet]
+  } catch {
+    const style = document.createElement('style')
+    style.textContent = CSS
+    root.append(style)
+  }
+  root.append(wrap)
 
   const launch = h('button', { type: 'button', class: 'launch', 'aria-haspopup': 'dialog' }, 'Feedback')
   const dialog = h('dialog', { 'aria-labelledby': 'wr-title' }) as HTMLDialogElement
