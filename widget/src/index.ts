@@ -48,13 +48,28 @@ function start(script: HTMLScriptElement) {
   let identity: string | undefined
   let ui: Ui | null = null
   let running: Promise<number> | null = null
+  let again = false
+  /** When the browser last came back online: reports last tried before then are due at once. */
+  let onlineAt = 0
   /** Reports the server refused (4xx), by idempotency key: retrying would not help; the clinician is told why. */
   const refused = new Map<string, string>()
   let timer: ReturnType<typeof setTimeout> | undefined
 
   /** Sends every report that is due, one at a time (one run at a time); schedules the next attempt. */
   function flush(): Promise<number> {
-    running ??= drain().finally(() => {
+    if (running) {
+      // Asked while a run is under way (back online mid-attempt): run again once it ends.
+      again = true
+      return running
+    }
+    running = (async () => {
+      let sent = 0
+      do {
+        again = false
+        sent += await drain()
+      } while (again)
+      return sent
+    })().finally(() => {
       running = null
       schedule()
     })
@@ -72,7 +87,7 @@ function start(script: HTMLScriptElement) {
     for (;;) {
       const queue = loadQueue()
       const now = Date.now()
-      const due = queue.find((p) => p.nextAt <= now)
+      const due = queue.find((p) => p.nextAt <= now || (p.lastAt ?? 0) < onlineAt)
       if (!due) break
       const outcome = await sendReport(endpoint, due.body)
       // Read again: another tab may have changed the queue while this one was sending.
@@ -91,6 +106,7 @@ function start(script: HTMLScriptElement) {
         delete entry.body.identity
       } else {
         entry.attempts += 1
+        entry.lastAt = now
         entry.nextAt = Date.now() + Math.max(outcome.afterMs ?? 0, backoffMs(entry.attempts))
       }
       if (i >= 0) current[i] = entry
@@ -176,7 +192,7 @@ function start(script: HTMLScriptElement) {
 
   // Back online: whatever waits goes now, not at the end of its backoff.
   window.addEventListener('online', () => {
-    saveQueue(loadQueue().map((p) => ({ ...p, nextAt: 0 })))
+    onlineAt = Date.now()
     flushQuietly()
   })
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && flushQuietly())

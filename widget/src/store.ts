@@ -62,6 +62,8 @@ export interface Pending {
   attempts: number
   /** When the next attempt is due (ms since the epoch). */
   nextAt: number
+  /** When the last attempt started. */
+  lastAt?: number
 }
 
 export function loadQueue(): Pending[] {
