@@ -9,7 +9,7 @@
  * - public/widget.js: bytes and gzipped bytes (the issue's limit: 15 kB gzipped).
  * After the run the data is checked: every 201 stored once. Writes bench-results/feedback.json. About 30 s.
  *
- * Knobs: BENCH_COUNT (1500 per phase), BENCH_CONCURRENCY (8).
+ * Knobs: BENCH_COUNT (400 per phase), BENCH_CONCURRENCY (8).
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -21,7 +21,7 @@ import { runLoad, type LoadResult } from './load'
 import { onEachDatabase, watchLoad, type BenchOptions } from './compare'
 import { DATABASE_LABEL, RESULTS_DIR, requireBuild, startBenchServer, type BenchServer } from './server'
 
-const COUNT = Number(process.env.BENCH_COUNT ?? 1500)
+const COUNT = Number(process.env.BENCH_COUNT ?? 400)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8)
 const WIDGET_LIMIT = 15 * 1024
 const HOST_ORIGIN = 'https://ehr.bench.example.org'
