@@ -128,29 +128,34 @@ test('a PM creates a workflow, reorders its steps with the keyboard, saves, and 
   await expect(page.getByText('No such workflow')).toBeVisible()
 })
 
-test('the insights job finds a department’s rising drop-off; the insight links to its funnel and can be dismissed', async ({ adminPage: page }) => {
+test('the insights job finds a department’s rising drop-off and makes it a feedback task linking to its funnel; a PM dismisses another', async ({ adminPage: page }) => {
   const key = unique('e2e_ins')
   insightFixture(key)
   await page.goto('/analytics/insights')
   await page.getByRole('button', { name: 'Run the insights job now' }).click()
   await expect(page.getByText(/analytics-insights finished in \d+ ms\./)).toBeVisible({ timeout: 60_000 })
 
-  const row = page.getByRole('row', { name: new RegExp(`E2E insight ${key}`) })
+  // The high-priority one became an improvement task in Feedback at once.
+  await page.getByRole('link', { name: /^Feedback tasks/ }).click()
+  const row = page.getByRole('row', { name: new RegExp(`E2E insight ${key}.*Emergency`) })
   await expect(row).toHaveCount(1, SAVED)
   await expect(row).toContainText('Step 3: Finished')
-  await expect(row).toContainText('Emergency')
   await expect(row).toContainText('High')
   await expect(row).toContainText('20.0% → 60.0%')
   await expect(row).toContainText('12 of 60')
   await expect(row).toContainText('36 of 60')
-  await expect(row).toContainText('Awaiting a feedback task')
+  await expect(row.getByRole('link', { name: /^Feedback task/ })).toHaveAttribute('href', /^\/feedback\/[0-9a-f-]{36}$/)
   const funnel = row.getByRole('link', { name: /^Open funnel/ })
   await expect(funnel).toHaveAttribute('href', new RegExp(`^/analytics/funnels\\?workflow=${key}&.*breakdown=department`))
 
-  await row.getByRole('button', { name: /^Dismiss/ }).click()
-  await expect(row).toHaveCount(0, SAVED)
+  // A medium one stays open for a PM: dismiss it, then reopen it.
+  await page.goto('/analytics/insights')
+  const open = page.getByRole('row', { name: new RegExp(`E2E insight ${key}.*Intensive Care`) })
+  await expect(open).toContainText('Medium', SAVED)
+  await open.getByRole('button', { name: /^Dismiss/ }).click()
+  await expect(open).toHaveCount(0, SAVED)
   await page.getByRole('link', { name: /^Dismissed/ }).click()
-  const dismissed = page.getByRole('row', { name: new RegExp(`E2E insight ${key}`) })
+  const dismissed = page.getByRole('row', { name: new RegExp(`E2E insight ${key}.*Intensive Care`) })
   await expect(dismissed).toContainText('Dismissed', SAVED)
   await dismissed.getByRole('button', { name: /^Reopen/ }).click()
   await expect(dismissed).toHaveCount(0, SAVED)

@@ -37,6 +37,8 @@ const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] =
   { list: '/slo/reports', detail: /^\/slo\/reports\/[^/?#]+$/, permission: 'report:read' },
   { list: '/admin/jobs', detail: /^\/admin\/jobs\/[^/?#]+$/, permission: 'job:read' },
   { list: '/analytics', detail: /^\/analytics\/workflows\/(?!new)[^/?#]+$/, permission: 'analytics:read' },
+  { list: '/competitors', detail: /^\/competitors\/(?!cells)[^/?#]+$/, permission: 'competitor:read' },
+  { list: '/competitors', detail: /^\/competitors\/cells\/[^/?#]+\/[^/?#]+$/, permission: 'competitor:read' },
 ]
 
 /** Viewer has the executive's permissions, so it would see the same pages. */
@@ -57,11 +59,20 @@ function pagesFor(role: Role): string[] {
 
 /** After the load event, the web font and two frames: the page as a person sees it once it settles. */
 async function settle(page: Page) {
-  await page.waitForLoadState('load')
-  await page.evaluate(async () => {
-    await document.fonts.ready
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
-  })
+  // A page that gives a visit without a query its canonical URL (trends, retention) navigates once more
+  // after its first response: settle on the page it lands on.
+  for (let attempt = 1; ; attempt++) {
+    await page.waitForLoadState('load')
+    try {
+      await page.evaluate(async () => {
+        await document.fonts.ready
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+      })
+      return
+    } catch (err) {
+      if (attempt >= 3 || !/Execution context was destroyed|navigat/i.test(String(err))) throw err
+    }
+  }
 }
 
 /** The longest-labelled link on the page matching `pattern`: the record most likely to strain a layout. */

@@ -17,6 +17,7 @@ export const AREAS: NavItem[] = [
   { href: '/slo', label: 'SLOs', permission: 'slo:read', icon: 'clock' },
   { href: '/flags', label: 'Feature flags', permission: 'flag:read', icon: 'flag' },
   { href: '/analytics', label: 'Analytics', permission: 'analytics:read', icon: 'chart' },
+  { href: '/competitors', label: 'Competitors', permission: 'competitor:read', icon: 'search' },
 ]
 
 /**
@@ -26,7 +27,6 @@ export const AREAS: NavItem[] = [
  */
 export const PLANNED_AREAS: { label: string; anyOf: readonly Permission[] }[] = [
   { label: 'Feedback', anyOf: ['feedback:read', 'feedback:submit'] },
-  { label: 'Competitors', anyOf: ['competitor:read'] },
   { label: 'Roadmap', anyOf: ['roadmap:read'] },
 ]
 

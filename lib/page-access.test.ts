@@ -34,6 +34,9 @@ describe('pagePermissions', () => {
     ['/analytics/workflows/new', ['analytics:manage']],
     ['/analytics/trends', ['analytics:read']],
     ['/analytics/retention', ['analytics:read']],
+    ['/competitors', ['competitor:read']],
+    ['/competitors/epic_systems', ['competitor:read']],
+    ['/competitors/cells/epic_systems/ambient_documentation', ['competitor:read']],
     ['/admin/jobs', ['job:read']],
     ['/admin/jobs/sli-rollup', ['job:read']],
     ['/admin/users', ['user:manage']],
@@ -68,13 +71,17 @@ describe('pageRecord', () => {
     ['/admin/jobs/sli-rollup', { kind: 'job', id: 'sli-rollup' }],
     ['/services/ai-engine', { kind: 'service', id: 'ai-engine' }],
     ['/analytics/workflows/emergency_triage', { kind: 'workflow', id: 'emergency_triage' }],
+    ['/competitors/epic_systems', { kind: 'competitor', id: 'epic_systems' }],
+    ['/competitors/cells/epic_systems/ambient_documentation', { kind: 'competitor-cell', id: 'epic_systems/ambient_documentation' }],
+    // A product key with an encoded slash could name another cell: no such cell.
+    ['/competitors/cells/a%2Fb/c', { kind: 'competitor-cell', id: null }],
     // Not valid percent-encoding: a record page whose record cannot exist.
     ['/flags/%E0%A4%A', { kind: 'flag', id: null }],
   ] as const)('%s is the page of %j', (pathname, record) => {
     expect(pageRecord(pathname)).toEqual(record)
   })
 
-  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events'])(
+  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events', '/competitors', '/competitors/cells', '/competitors/cells/a', '/competitors/cells/a/b/c'])(
     '%s is no record page',
     (pathname) => {
       expect(pageRecord(pathname)).toBeNull()

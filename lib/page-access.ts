@@ -24,6 +24,7 @@ const PAGE_PERMISSIONS: { prefix: string; anyOf: readonly Permission[] }[] = [
   { prefix: '/analytics', anyOf: ['analytics:read'] },
   // Defining a workflow is for product managers; an existing one is shown read-only to readers.
   { prefix: '/analytics/workflows/new', anyOf: ['analytics:manage'] },
+  { prefix: '/competitors', anyOf: ['competitor:read'] },
   // The index lists the administration areas the person may open: it needs one of them.
   { prefix: '/admin', anyOf: ADMIN.map((a) => a.permission) },
   ...ADMIN.map((a) => ({ prefix: a.href, anyOf: [a.permission] })),
@@ -41,7 +42,7 @@ export function pagePermissions(pathname: string): readonly Permission[] | null 
   return best?.anyOf ?? null
 }
 
-export type RecordKind = 'incident' | 'flag' | 'experiment' | 'slo' | 'report' | 'job' | 'service' | 'workflow'
+export type RecordKind = 'incident' | 'flag' | 'experiment' | 'slo' | 'report' | 'job' | 'service' | 'workflow' | 'competitor' | 'competitor-cell'
 
 /** A record's page: its kind and identifier (null when the path segment is not valid percent-encoding). */
 export interface PageRecord {
@@ -50,7 +51,7 @@ export interface PageRecord {
 }
 
 /** The record pages, as path patterns; a static sibling (`/slo/reports`) is a page of its own, not a key. */
-const RECORD_PAGES: { kind: RecordKind; parent: string; notKeys: readonly string[] }[] = [
+const RECORD_PAGES: { kind: RecordKind; parent: string; notKeys: readonly string[]; segments?: 2 }[] = [
   { kind: 'incident', parent: '/incidents', notKeys: ['probes'] },
   { kind: 'flag', parent: '/flags', notKeys: ['experiments'] },
   { kind: 'experiment', parent: '/flags/experiments', notKeys: [] },
@@ -60,6 +61,9 @@ const RECORD_PAGES: { kind: RecordKind; parent: string; notKeys: readonly string
   { kind: 'job', parent: '/admin/jobs', notKeys: [] },
   { kind: 'service', parent: '/services', notKeys: ['new'] },
   { kind: 'workflow', parent: '/analytics/workflows', notKeys: ['new'] },
+  { kind: 'competitor', parent: '/competitors', notKeys: ['cells'] },
+  // A cell: /competitors/cells/<product key>/<capability key>, its id "<product>/<capability>" (decoded each).
+  { kind: 'competitor-cell', parent: '/competitors/cells', notKeys: [], segments: 2 },
 ]
 
 function decodeSegment(raw: string): string | null {
@@ -75,6 +79,12 @@ export function pageRecord(pathname: string): PageRecord | null {
   for (const page of RECORD_PAGES) {
     if (!pathname.startsWith(`${page.parent}/`)) continue
     const rest = pathname.slice(page.parent.length + 1)
+    if (page.segments === 2) {
+      const parts = rest.split('/')
+      if (parts.length !== 2 || parts.some((x) => x === '')) continue
+      const [a, b] = parts.map(decodeSegment)
+      return { kind: page.kind, id: a === null || a === undefined || b === null || b === undefined || a.includes('/') ? null : `${a}/${b}` }
+    }
     if (rest === '' || rest.includes('/') || page.notKeys.includes(rest)) continue
     return { kind: page.kind, id: decodeSegment(rest) }
   }

@@ -19,6 +19,7 @@ import { reportExists } from '@/lib/slo/report-queries'
 import { jobExists } from '@/lib/jobs/queries'
 import { serviceExists } from '@/lib/services/queries'
 import { workflowExists } from '@/lib/analytics/registry-queries'
+import { cellExists, competitorExists } from '@/lib/competitors/queries'
 
 const EXISTS: Record<RecordKind, (id: string) => Promise<boolean>> = {
   incident: incidentExists,
@@ -29,6 +30,8 @@ const EXISTS: Record<RecordKind, (id: string) => Promise<boolean>> = {
   job: jobExists,
   service: serviceExists,
   workflow: workflowExists,
+  competitor: competitorExists,
+  'competitor-cell': cellExists,
 }
 
 export async function gatePage(user: SessionUser): Promise<void> {

@@ -59,8 +59,8 @@ export function InsightMethod({ k }: { k: number }) {
       <li>
         Priority: high from +{PRIORITY_RULES.high[0]![0]} percentage points with {PRIORITY_RULES.high[0]![1]} or more people lost beyond the week before’s rate (or +
         {PRIORITY_RULES.high[1]![0]} points with {PRIORITY_RULES.high[1]![1]}), medium from +{PRIORITY_RULES.medium[0]![0]} points with {PRIORITY_RULES.medium[0]![1]} people (or{' '}
-        {PRIORITY_RULES.medium[1]![1]} people), low otherwise. High-priority insights will become improvement tasks in the feedback area; until it exists they are listed here as
-        awaiting a feedback task.
+        {PRIORITY_RULES.medium[1]![1]} people), low otherwise. Each high-priority insight becomes an improvement task in Feedback when the job runs (it waits here as awaiting a
+        feedback task until then), linking back to its funnel.
       </li>
       <li>Counts of fewer than {k} people are not shown.</li>
     </ul>

@@ -39,7 +39,17 @@ function DropOff({ row, k }: { row: InsightRow; k: number }) {
 
 function StatusBadge({ row }: { row: InsightRow }) {
   if (row.status === 'dismissed') return <Badge icon="minus">Dismissed</Badge>
-  if (row.status === 'task_created') return <Badge tone="ok" icon="check-circle">Feedback task</Badge>
+  if (row.status === 'task_created') {
+    const badge = <Badge tone="ok" icon="check-circle">Feedback task</Badge>
+    return row.feedbackItemId ? (
+      <Link href={`/feedback/${row.feedbackItemId}`} className="hover:underline">
+        {badge}
+        <span className="sr-only">: open it in Feedback</span>
+      </Link>
+    ) : (
+      badge
+    )
+  }
   if (row.awaitingFeedbackTask) return <Badge tone="accent" icon="clock">Awaiting a feedback task</Badge>
   return <Badge tone="info" icon="info">Open</Badge>
 }

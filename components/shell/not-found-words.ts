@@ -43,6 +43,16 @@ export const RECORD_NOT_FOUND: Record<RecordKind, NotFoundWords> = {
     body: 'There is no clinical workflow with this key. It may have been deleted; the analytics overview lists every workflow.',
     back: { href: '/analytics', label: 'Analytics overview' },
   },
+  competitor: {
+    title: 'No such competitor',
+    body: 'There is no competitor with this key. It may have been renamed; the matrix lists every competitor.',
+    back: { href: '/competitors', label: 'Competitor matrix' },
+  },
+  'competitor-cell': {
+    title: 'No such cell',
+    body: 'There is no competitor or capability with these keys. The matrix lists every cell.',
+    back: { href: '/competitors', label: 'Competitor matrix' },
+  },
   job: {
     title: 'No such job',
     body: 'There is no scheduled job with this name. The list shows every job this version of Wardroom runs.',

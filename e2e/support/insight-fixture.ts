@@ -3,7 +3,7 @@
  * DATABASE_URL): `node --import tsx e2e/support/insight-fixture.ts '<json>'` with `{ key }`. Makes three
  * registered events and the workflow `key` of them, and two weeks of their events: in Emergency the last
  * step loses 20 % of 60 people the week before and 60 % in the last week, in Cardiology the reverse (at
- * least 11 lost each week, so no figure is withheld). Events
+ * least 11 lost each week, so no figure is withheld); and an open medium insight in Intensive Care. Events
  * older than 7 days cannot be sent through the API (they are refused as too old), hence the database.
  */
 import { connectForTool } from '../../scripts/lib/database'
@@ -43,6 +43,28 @@ async function main(): Promise<void> {
        SELECT u, e, t, d, 'track' FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[]) AS x(u, e, t, d)`,
       [0, 1, 2, 3].map((col) => rows.map((r) => r[col])),
     )
+    // And an open medium-priority insight of an earlier run (the job makes tasks of high ones only), for a PM
+    // to dismiss: Intensive Care's second step, two weeks back.
+    await db.analyticsInsight.create({
+      data: {
+        kind: 'dropoff_increase',
+        workflowKey: key,
+        step: 2,
+        stepLabel: 'Reviewed',
+        department: 'Intensive Care',
+        periodFrom: new Date(today - 14 * DAY),
+        periodTo: new Date(today - 7 * DAY),
+        previousFrom: new Date(today - 21 * DAY),
+        previousTo: new Date(today - 14 * DAY),
+        currentBase: 400,
+        currentLost: 108,
+        previousBase: 400,
+        previousLost: 80,
+        zScore: 2.33,
+        pValue: 0.0099,
+        priority: 'medium',
+      },
+    })
   } finally {
     await closeDb()
     await conn.close()

@@ -6,10 +6,14 @@
  * (rotating residents who leave after a few weeks, bank staff who come now and then, permanent hires), a
  * few people leave, app releases spread over a week or two, and the AI differential (dx-assist 3.0), a
  * pilot for some clinicians until ROLLOUT_DAYS_AGO days ago, then went to everyone — adoption rises there.
- * The last week is shaped like the one-week demo it grew from. Pure and deterministic (a seeded
+ * In the last whole week the AI suggestion panel turned slow on the Emergency department's shared
+ * workstations: about four in ten ED clinicians give up on it before reviewing the suggestion, the change the
+ * analytics-insights job finds (and makes a feedback task of). The last week is otherwise shaped like the
+ * one-week demo it grew from. Pure and deterministic (a seeded
  * generator), so the demo looks the same on every install for the same `now`; the seed
  * (lib/seed/analytics.ts) stores it in bulk.
  */
+import { insightPeriods } from './insight-period'
 import type { EventRow } from './normalize'
 import type { PseudonymKind } from './pseudonym'
 
@@ -236,11 +240,20 @@ function versionOn(day: number, end: number, lag: number): string {
 export const DEMO_EXPERIMENT = { key: 'dx-ai-engine-v2', flag: 'ai_engine_v2', workflow: 'diagnosis' as WorkflowKey, control: 'off', treatment: 'on' } as const
 const V2_SCEPTICISM = 0.1
 
-export function demoExperimentVariant(id: string): 'off' | 'on' {
+/** djb2: a stable choice per person that draws nothing from the generator (the rest stays the same). */
+function hashOf(id: string): number {
   let h = 5381
   for (let i = 0; i < id.length; i++) h = (Math.imul(h, 33) + id.charCodeAt(i)) | 0
-  return (h >>> 0) % 2 === 0 ? 'off' : 'on'
+  return h >>> 0
 }
+
+export function demoExperimentVariant(id: string): 'off' | 'on' {
+  return hashOf(id) % 2 === 0 ? 'off' : 'on'
+}
+
+/** The department, workflow, share of its clinicians and step (from 0) the slow AI panel of the last week makes them skip. */
+export const DEMO_SLOW_PANEL = { department: 'Emergency', workflow: 'diagnosis' as WorkflowKey, share: 0.4, skippedStep: 2 } as const
+const slowPanelFor = (p: Person) => p.dept.name === DEMO_SLOW_PANEL.department && (hashOf(`${p.id}:panel`) % 100) / 100 < DEMO_SLOW_PANEL.share
 
 /**
  * The ids (userId, the flags' targeting key) of the clinicians who run the experiment's workflow in the demo
@@ -269,6 +282,8 @@ export function generateDemoEvents({ now, pseudonym, days = DEMO_DAYS, seed = 13
   const start = end - days * DAY + HOUR
   const firstDay = Math.floor(start / DAY) * DAY
   const rolloutAt = end - ROLLOUT_DAYS_AGO * DAY
+  // The insights job's current week for the diagnosis workflow (its conversion window is an hour).
+  const slowFrom = insightPeriods(now, HOUR).periodFrom.getTime()
   for (const p of staff(rnd, firstDay, Math.floor(end / DAY) * DAY)) {
     const userKey = pseudonym('user', p.id)
     for (let day = Math.max(firstDay, p.from); day < Math.min(end, p.until); day += DAY) {
@@ -281,16 +296,20 @@ export function generateDemoEvents({ now, pseudonym, days = DEMO_DAYS, seed = 13
         if (p.role === 'pharmacist' && key !== 'medication') continue
         const attempts = flow.perShift[0] + Math.floor(rnd() * (flow.perShift[1] - flow.perShift[0] + 1))
         const stopAfter = p.habits.get(key)!
+        const slowPanel = key === DEMO_SLOW_PANEL.workflow && slowPanelFor(p)
         for (let a = 0; a < attempts; a++) {
           let t = shiftStart + Math.floor(rnd() * 11 * HOUR)
           const began = t
+          // Gave up on the slow panel: the suggestion is not reviewed (drawn as before, so the generator stays in
+          // step for everyone after, but not recorded); the diagnosis is still completed.
+          const gaveUp = slowPanel && t >= slowFrom
           const rolledOut = t >= rolloutAt
           const ai: AiContext = { panel: !flow.panelSteps || rolledOut || p.pilot, model: rolledOut && rnd() < 0.8 ? 'dx-assist-3.0' : 'dx-assist-2.3' }
           for (let step = 0; step < flow.events.length; step++) {
             // Without the AI differential its steps do not happen: the clinician goes on to the diagnosis.
             if (!ai.panel && flow.panelSteps?.includes(step)) continue
             if (t < start || t > end) break
-            rows.push({
+            if (!(gaveUp && step === DEMO_SLOW_PANEL.skippedStep)) rows.push({
               occurredAt: new Date(t),
               userKey,
               anonymousKey: null,

@@ -30,3 +30,28 @@ export async function setInsightStatus(actor: Actor, input: InsightStatusInput):
     return result
   })
 }
+
+/**
+ * Records that an insight became an improvement task in the feedback area (the job's second step, after
+ * the feedback command made the task). Idempotent: the same task again changes nothing.
+ */
+export async function recordInsightTask(actor: Actor, insightId: string, feedbackItemId: string): Promise<{ changed: boolean }> {
+  authorize(actor, 'analytics:manage')
+  return inTransaction(async (tx) => {
+    const row = await tx.analyticsInsight.findUnique({ where: { id: insightId }, select: { status: true, feedbackItemId: true, workflowKey: true, step: true, department: true } })
+    if (!row) throw notFound('No insight has this id')
+    if (row.status === 'task_created' && row.feedbackItemId === feedbackItemId) return { changed: false }
+    await tx.analyticsInsight.update({ where: { id: insightId }, data: { status: 'task_created', feedbackItemId } })
+    await recordAudit(
+      actor,
+      {
+        action: 'analytics.insight.task',
+        targetType: 'analytics_insight',
+        targetId: insightId,
+        summary: { workflow: row.workflowKey, step: row.step, department: row.department, from: row.status, feedbackItemId },
+      },
+      tx,
+    )
+    return { changed: true }
+  })
+}

@@ -11,9 +11,9 @@
  * periods no longer overlap.
  *
  * High-priority open insights are the ones that become improvement tasks in the feedback area (issue 14,
- * `type: optimization`, `source: user_analytics`, linking back to the funnel). That area does not exist
- * yet: `insightsAwaitingFeedbackTask` lists them, and the page shows them as awaiting a feedback task.
- * The feedback area's command will create the task and set `status: 'task_created'` and `feedbackItemId`.
+ * `type: optimization`, `source: user_analytics`, linking back to the funnel): `insightsAwaitingFeedbackTask`
+ * lists them, and the job (lib/jobs/analytics-insights.ts) makes the tasks and marks each insight
+ * `task_created` with its `feedbackItemId` (insight-commands.ts).
  */
 import { recordAudit } from '../audit'
 import { authorize, type Actor } from '../auth/actor'
@@ -138,7 +138,7 @@ async function storeFinding(tx: Tx, f: DropOffFinding, p: InsightPeriods): Promi
   return 'created'
 }
 
-/** The insights the feedback area will turn into improvement tasks (issue 14): open and high priority. */
+/** The insights the job turns into improvement tasks in the feedback area (issue 14): open and high priority. */
 export const AWAITING_FEEDBACK_TASK = { status: 'open', priority: 'high' } as const
 
 export function insightsAwaitingFeedbackTask() {

@@ -229,8 +229,10 @@ export async function createImprovementTask(actor: Actor, raw: unknown, ctx: Com
 
   return inTransaction(async (tx) => {
     await lock(tx)
-    const earlier = await earlierSubmission(tx, 'user_analytics', input.key, { type: 'optimization', description })
-    if (earlier) return earlier
+    // The key names the finding (an insight), not the text: a later call for it returns the first task,
+    // even when the insight's figures moved on meanwhile.
+    const earlier = await tx.feedbackItem.findUnique({ where: { source_idempotencyKey: { source: 'user_analytics', idempotencyKey: input.key } }, select: RESULT_SELECT })
+    if (earlier) return { result: resultOf(earlier), created: false }
     const row = await tx.feedbackItem.create({
       data: {
         type: 'optimization',

@@ -301,6 +301,11 @@ export function rawJson(body: unknown, init: ResponseInit = {}): Response {
 
 /** Reads the raw body within the byte limit (413), checking the media type (415). */
 export async function readBody(req: Request, opts: ReadBodyOptions = {}): Promise<string> {
+  return (await readBodyBytes(req, opts)).toString('utf8')
+}
+
+/** The raw body as bytes (a MIME message keeps its own charsets), with readBody's checks. */
+export async function readBodyBytes(req: Request, opts: ReadBodyOptions = {}): Promise<Buffer> {
   const limit = opts.limit ?? env.BODY_LIMIT_BYTES
   const types = opts.types ?? ['application/json']
   const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
@@ -310,9 +315,9 @@ export async function readBody(req: Request, opts: ReadBodyOptions = {}): Promis
   const preread = (req as Request & { [PREREAD_BODY]?: Buffer | null })[PREREAD_BODY]
   if (preread !== undefined) {
     if (preread && preread.length > limit) throw payloadTooLarge(limit)
-    return preread ? preread.toString('utf8') : ''
+    return preread ?? Buffer.alloc(0)
   }
-  if (!req.body) return ''
+  if (!req.body) return Buffer.alloc(0)
   const reader = req.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -326,7 +331,7 @@ export async function readBody(req: Request, opts: ReadBodyOptions = {}): Promis
     }
     chunks.push(value)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }
 
 /** Reads a JSON body: 415 wrong type, 413 too large, 400 malformed, 422 invalid (fields named). */

@@ -68,7 +68,7 @@ export const findIdShapes: Recogniser = (t) => [
 // ─── Phones ──────────────────────────────────────────────────────────────────────────────────────────
 
 const PHONE_CUE = new RegExp(
-  `(?:phone|telephone|tel|cell|mobile|mob|ph|call|called|calling|contact|reach|text|texted|fax|whatsapp|pager|beeper|handy|telefon|telefono|teléfono|téléphone|tél|celular|portable|numer|nr|number|no)\\.?(?:\\s+(?:at|on|no|number|nr|#|back|from)\\.?)?\\s*[:#=]?\\s*$`,
+  `(?:phone|telephone|tel|cell|mobile|mob|ph|call|called|calling|contact|reach|text|texted|fax|whatsapp|pager|beeper|handy|telefon|telefono|teléfono|téléphone|tél|celular|portable|numer|nr|number|no)\\.?(?:\\s+(?:me|us|him|her|them))?(?:\\s+(?:at|on|no|number|nr|#|back|from)\\.?)?\\s*[:#=]?\\s*$`,
   'i',
 )
 const FAX_CUE = /fax[^\n]{0,12}$/i

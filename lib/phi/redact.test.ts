@@ -10,6 +10,8 @@ describe('redactText', () => {
     ['ssn: 123456789', '[SSN]'],
     ['contact jane.doe@stmary.org now', 'contact [EMAIL] now'],
     ['call (555) 123-4567 or +1 555.987.6543', 'call [PHONE] or [PHONE]'],
+    // A pronoun between the cue and its number (an e-mail's "call me on …").
+    ['Call me on 07700 900123 if you need more; text her at 0161 496 0000', 'Call me on [PHONE] if you need more; text her at [PHONE]'],
     ['DOB 1985-03-12 mismatch', '[DOB] mismatch'],
     ['date of birth: 03/12/1985', '[DOB]'],
     ['born on March 12, 1985', '[DOB]'],

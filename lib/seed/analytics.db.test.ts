@@ -8,6 +8,8 @@ import { getWorkflow, saveWorkflow } from '@/lib/analytics/workflows'
 import { WorkflowDefinition } from '@/lib/analytics/workflow-schema'
 import { createUser, uid } from '@/test/factories'
 import { seedAnalytics } from './analytics'
+import { systemActor } from '@/lib/auth/actor'
+import { countWithEngine, runInsightAnalysis } from '@/lib/analytics/insights'
 
 describe('seedAnalytics', () => {
   it('registers the events and workflows and writes eight weeks once, rolled up, whose last week\'s funnels narrow step by step', async () => {
@@ -43,6 +45,14 @@ describe('seedAnalytics', () => {
       expect(f.completed / f.started, key).toBeGreaterThan(0.3)
       expect(f.medianMs, key).toBeGreaterThan(0)
     }
+
+    // The last week's slow AI panel in the Emergency department: the insights job finds it at the review step.
+    const seen: string[] = []
+    await runInsightAnalysis(systemActor('analytics-insights'), { now, count: countWithEngine, k: 11, workflows: ['diagnosis_workflow'] })
+    const insights = await db.analyticsInsight.findMany({ where: { workflowKey: 'diagnosis_workflow', periodTo: { gt: new Date(now.getTime() - 2 * 86_400_000) } } })
+    for (const i of insights) seen.push(`${i.department || 'hospital'} step ${i.step} ${i.priority} ${i.previousLost}/${i.previousBase} → ${i.currentLost}/${i.currentBase}`)
+    expect(seen, seen.join('; ')).toContainEqual(expect.stringMatching(/^Emergency step 3 high /))
+    expect(insights.every((i) => i.step === 3), seen.join('; ')).toBe(true)
 
     await seedAnalytics((m) => logs.push(m), now)
     expect(logs[1]).toBe('analytics: 0 event types, 0 workflows (demo events already there)')

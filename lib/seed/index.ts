@@ -13,9 +13,11 @@ import { seedSecurity } from './security'
 import { env } from '../env'
 import { seedAnalytics } from './analytics'
 import { seedAnalyticsExperiment } from './analytics-experiment'
+import { seedAnalyticsInsights } from './analytics-insights'
+import { seedCompetitors } from './competitors'
 
 /** Bump when the demo data changes shape, so `WARDROOM_SEED=auto` can tell an old demo from a new one. */
-export const SEED_VERSION = 3
+export const SEED_VERSION = 4
 
 export async function seedDemo(log: (m: string) => void = () => {}): Promise<void> {
   await seedFoundation(log)
@@ -37,4 +39,8 @@ export async function seedDemo(log: (m: string) => void = () => {}): Promise<voi
   await seedAnalytics(log)
   // After the flags and the demo week: the A/B experiment whose exposures name the week's clinicians.
   await seedAnalyticsExperiment(log)
+  // After the events: what the daily insights job finds in them, and the feedback tasks it makes.
+  await seedAnalyticsInsights(log)
+  // The competitor matrix with its evidence, and the roadmap links of its high threats.
+  await seedCompetitors(log)
 }

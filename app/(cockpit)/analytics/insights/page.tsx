@@ -66,7 +66,7 @@ export default async function InsightsPage({ searchParams }: Props) {
         title={TITLES[filter]}
         description={
           awaiting > 0
-            ? `${awaiting} high-priority ${awaiting === 1 ? 'insight is' : 'insights are'} awaiting a feedback task: the feedback area will make each an improvement task (optimisation, from user analytics) linking back here.`
+            ? `${awaiting} high-priority ${awaiting === 1 ? 'insight is' : 'insights are'} awaiting a feedback task: the next run of the insights job makes each an improvement task in Feedback (optimisation, from user analytics) linking back here.`
             : canManage
               ? 'Dismiss an insight that needs no work (a known cause, a data problem); it can be reopened. Both are recorded in the audit log.'
               : undefined
