@@ -56,6 +56,9 @@ test('an admin creates a site key for a host app, a clinician there sends feedba
   test.setTimeout(120_000)
   const name = `e2e-ward-app-${Date.now()}`
   const marker = `zq${randomUUID().slice(0, 8)}`
+  // Words of this run only: an open report of an earlier run with the same text would take these as its
+  // duplicates (pg_trgm, lib/feedback/dedup.ts).
+  const words = () => Array.from({ length: 6 }, () => randomUUID().slice(0, 8)).join(' ')
 
   // Admin → API keys: a site key for the host's origin; its secret once and the script tag with the SRI hash.
   await admin.goto('/admin/api-keys#create-site-key')
@@ -117,7 +120,7 @@ test('an admin creates a site key for a host app, a clinician there sends feedba
   await expect(dialog.getByRole('radio', { name: 'Bug' })).toBeChecked()
   await page.keyboard.press('Tab')
   await expect(dialog.getByLabel('What happened?')).toBeFocused()
-  await page.keyboard.type(`The sepsis score took a minute to load for bed 4 ${marker}-online`)
+  await page.keyboard.type(`Sepsis score slow ${words()} ${marker}-online`)
   await page.keyboard.press('Tab') // the rating group, on "None"
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('ArrowRight')
@@ -140,7 +143,7 @@ test('an admin creates a site key for a host app, a clinician there sends feedba
   // Offline: the report waits on the device and goes once the connection is back, exactly once.
   await context.setOffline(true)
   await dialog.getByRole('radio', { name: 'Suggestion' }).check()
-  await dialog.getByLabel('What happened?').fill(`Show the last lactate beside the score ${marker}-offline`)
+  await dialog.getByLabel('What happened?').fill(`Show the last lactate ${words()} ${marker}-offline`)
   await dialog.getByRole('button', { name: 'Send' }).click()
   await expect(dialog.getByRole('status')).toHaveText(/saved on this device and will be sent automatically/)
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem('wardroom-feedback:queue') ?? '[]').length)).toBe(1)

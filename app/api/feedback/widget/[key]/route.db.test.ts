@@ -208,8 +208,8 @@ describe('GET: your reports', () => {
   it('lists only this browser’s reports, newest first, with the status the clinician sees', async () => {
     const mine = browserToken()
     const theirs = browserToken()
-    const a = await (await call(POST, { body: report({ browserToken: mine, description: `Slow lab results panel ${randomUUID()}` }) })).json()
-    const b = await (await call(POST, { body: report({ browserToken: mine, type: 'suggestion', description: `Bigger font on the ward list ${randomUUID()}` }) })).json()
+    const a = await (await call(POST, { body: report({ browserToken: mine, description: `Slow lab results panel ${randomUUID()} ${randomUUID()}` }) })).json()
+    const b = await (await call(POST, { body: report({ browserToken: mine, type: 'suggestion', description: `Bigger font on the ward list ${randomUUID()} ${randomUUID()}` }) })).json()
     await call(POST, { body: report({ browserToken: theirs }) })
     await setFeedbackStatus(systemActor('test'), { id: a.id, status: 'planned' })
 
