@@ -74,7 +74,7 @@ test('an admin creates a site key for a host app, a clinician there sends feedba
   await expect(secretField).toBeFocused()
   const secret = await secretField.inputValue()
   expect(secret).toMatch(/^wks_[A-Za-z0-9_-]{43}$/)
-  snippet = await created.getByLabel('Script tag for the host app').inputValue()
+  snippet = (await created.getByRole('textbox', { name: 'Script tag for the host app' }).textContent()) ?? ''
   expect(snippet).toMatch(/^<script src="http:\/\/localhost:\d+\/widget\.js" data-site-key="wk_[A-Za-z0-9_-]{16}" integrity="sha384-[A-Za-z0-9+/]{64}" crossorigin="anonymous" async><\/script>$/)
   const publicId = /data-site-key="([^"]+)"/.exec(snippet)![1]!
   const row = admin.getByRole('row').filter({ hasText: name })

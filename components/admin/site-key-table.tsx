@@ -53,22 +53,34 @@ const COLUMNS: Columns<SiteKeyRow> = [
             <RelativeTime date={k.revokedAt} />
           </span>
         )}
-        {!k.revokedAt && <SiteKeySnippetDisclosure publicId={k.publicId} name={k.name} />}
       </>
     ),
   },
   actionsColumn((k) => <RevokeSiteKeyButton siteKeyId={k.id} name={k.name} revoked={k.revokedAt !== null} />),
 ]
 
+/** The keys, then each active key's script tag behind a disclosure (too wide for a table cell). */
 export function SiteKeyTable({ keys }: { keys: SiteKeyRow[] }) {
+  const active = keys.filter((k) => !k.revokedAt)
   return (
-    <DataTable
-      caption="Feedback widget site keys, active first, newest first"
-      captionHidden
-      columns={COLUMNS}
-      rows={keys}
-      rowKey={(k) => k.id}
-      rowClassName={(k) => (k.revokedAt ? DIMMED_ROW : undefined)}
-    />
+    <>
+      <DataTable
+        caption="Feedback widget site keys, active first, newest first"
+        captionHidden
+        columns={COLUMNS}
+        rows={keys}
+        rowKey={(k) => k.id}
+        rowClassName={(k) => (k.revokedAt ? DIMMED_ROW : undefined)}
+      />
+      {active.length > 0 && (
+        <ul className="space-y-2 border-t border-line px-4 py-3" aria-label="Script tags of the active site keys">
+          {active.map((k) => (
+            <li key={k.id}>
+              <SiteKeySnippetDisclosure publicId={k.publicId} name={k.name} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   )
 }
