@@ -16,8 +16,17 @@ const nextConfig: NextConfig = {
   async headers() {
     const always = Object.entries(pageSecurityHeaders(false)).map(([key, value]) => ({ key, value }))
     const noContent = [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }]
+    // The feedback widget is loaded by other origins' pages: CORS lets them check its SRI hash
+    // (crossorigin="anonymous"); cached for a day, so a new release reaches browsers within one
+    // (lib/feedback/README.md, "The widget").
+    const widget = [
+      { key: 'Cache-Control', value: 'public, max-age=86400, stale-while-revalidate=604800' },
+      { key: 'Access-Control-Allow-Origin', value: '*' },
+      { key: 'Cross-Origin-Resource-Policy', value: 'cross-origin' },
+    ]
     return [
       { source: '/:path*', headers: always },
+      { source: '/widget.js', headers: widget },
       ...['/api/:path*', '/ofrep/:path*', '/health/:path*', '/metrics'].map((source) => ({ source, headers: noContent })),
     ]
   },

@@ -29,7 +29,7 @@ export function proxy(request: NextRequest): NextResponse {
 export const config = {
   matcher: [
     {
-      source: '/((?!api/|ofrep/|health|metrics|_next/static|_next/image|favicon\\.ico|icon\\.svg|manifest\\.webmanifest|robots\\.txt).*)',
+      source: '/((?!api/|ofrep/|health|metrics|_next/static|_next/image|favicon\\.ico|icon\\.svg|manifest\\.webmanifest|robots\\.txt|widget\\.js).*)',
     },
   ],
 }

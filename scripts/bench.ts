@@ -21,6 +21,7 @@ const SUITES: Record<string, Suite> = {
     describe: 'analytics batch ingest vs COPY of the same rows; 3-step funnels (--rows 1e6,1e7) vs a sequential scan',
     load: () => import('./bench/analytics'),
   },
+  feedback: { describe: 'POST /api/feedback submissions/s (API key: distinct, retries) and through the widget route; widget.js gzipped size', load: () => import('./bench/feedback') },
   phi: { describe: 'PHI redaction recall/precision per identifier type (labelled corpus) and MB/s; no server', load: () => import('./bench/phi') },
 }
 

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 
 const root = path.resolve(import.meta.dirname, '..')
 const MAX_LINES = 400
-const SOURCE_DIRS = ['lib', 'components', 'app', 'scripts', 'test', 'e2e']
+const SOURCE_DIRS = ['lib', 'components', 'app', 'scripts', 'test', 'e2e', 'widget']
 const EXCLUDED = [path.join('lib', 'generated')]
 
 function sourceFiles(dir: string): string[] {

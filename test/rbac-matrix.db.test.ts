@@ -35,6 +35,10 @@ const PUBLIC_ROUTES = new Set([
   // with the key's validity and flags:evaluate scope inside the handler) or an API key: browsers' EventSource
   // cannot send headers. 401 without either; see lib/flags/change-stream.db.test.ts.
   '/ofrep/v1/events',
+  // The feedback widget's API authenticates by the site key in its path and the request's Origin (the key's
+  // allow-list), rate-limited per address and per key: browsers on a host app's pages hold no API key.
+  // 401 unknown or revoked key, 403 other origins; see app/api/feedback/widget/[key]/route.db.test.ts.
+  '/api/feedback/widget/[key]',
 ])
 
 const filesNamed = (dir: string, name: RegExp) =>

@@ -6,12 +6,16 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { AdminPage } from '@/components/admin/admin-page'
 import { ApiKeyTable } from '@/components/admin/api-key-table'
 import { CreateApiKeyForm, NewApiKeyProvider, NewApiKeyReveal } from '@/components/admin/create-api-key-form'
+import { listSiteKeys } from '@/lib/feedback/site-keys'
+import { SiteKeyTable } from '@/components/admin/site-key-table'
+import { CreateSiteKeyForm } from '@/components/admin/create-site-key-form'
 
 export const metadata: Metadata = { title: 'API keys' }
 
 export default async function ApiKeysPage() {
   await requirePagePermission('apikey:manage')
-  const keys = await listApiKeys()
+  const [keys, siteKeys] = await Promise.all([listApiKeys(), listSiteKeys()])
+  const activeSiteKeys = siteKeys.filter((k) => !k.revokedAt).length
   const active = keys.filter((k) => k.status === 'active').length
 
   return (
@@ -44,6 +48,34 @@ export default async function ApiKeysPage() {
           <CreateApiKeyForm />
         </SectionCard>
       </NewApiKeyProvider>
+
+      <SectionCard
+        id="site-keys"
+        headingId="site-keys-heading"
+        title="Feedback widget site keys"
+        description={`${activeSiteKeys} active · ${siteKeys.length - activeSiteKeys} revoked. A site key lets the in-app feedback widget run on the pages of the origins you list; it is public (it sits in the script tag), its secret signs identity tokens.`}
+        className="scroll-mt-6"
+        bare
+      >
+        {siteKeys.length === 0 ? (
+          <EmptyState title="No site keys yet" icon="key">
+            Clinical apps that embed the feedback widget need a site key. Create one below for each app, with the origins its pages are served from.
+          </EmptyState>
+        ) : (
+          <SiteKeyTable keys={siteKeys} />
+        )}
+      </SectionCard>
+
+      <SectionCard
+        id="create-site-key"
+        headingId="create-site-key-heading"
+        title="Create a site key"
+        description="One site key per host app. Its secret is shown once; the script tag can be copied from the list at any time."
+        className="scroll-mt-6"
+        bodyClassName="max-w-3xl py-4"
+      >
+        <CreateSiteKeyForm />
+      </SectionCard>
     </AdminPage>
   )
 }
