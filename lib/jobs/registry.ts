@@ -26,6 +26,7 @@ import { analyticsRetention } from './analytics-retention'
 import { analyticsSessions } from './analytics-sessions'
 import { analyticsInsights } from './analytics-insights'
 import { analyticsRollups } from './analytics-rollups'
+import { competitorWatch } from './competitor-watch'
 import type { JobDefinition } from './types'
 
 export const jobs: readonly JobDefinition[] = [
@@ -53,6 +54,7 @@ export const jobs: readonly JobDefinition[] = [
   analyticsSessions,
   analyticsInsights,
   analyticsRollups,
+  competitorWatch,
 ]
 
 // Jobs registered at run time (tests register throwaway jobs here instead of sleeping on real ones).
