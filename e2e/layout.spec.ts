@@ -28,6 +28,8 @@ const EXTRA_PAGES: { href: string; permission: Permission }[] = [
   { href: '/analytics/retention', permission: 'analytics:read' },
   { href: '/analytics/insights', permission: 'analytics:read' },
   { href: '/analytics/events', permission: 'analytics:read' },
+  { href: '/competitors/review', permission: 'competitor:read' },
+  { href: '/competitors/sources', permission: 'competitor:read' },
 ]
 const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] = [
   { list: '/incidents', detail: /^\/incidents\/(?!probes)[^/?#]+$/, permission: 'incident:read' },
@@ -37,7 +39,7 @@ const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] =
   { list: '/slo/reports', detail: /^\/slo\/reports\/[^/?#]+$/, permission: 'report:read' },
   { list: '/admin/jobs', detail: /^\/admin\/jobs\/[^/?#]+$/, permission: 'job:read' },
   { list: '/analytics', detail: /^\/analytics\/workflows\/(?!new)[^/?#]+$/, permission: 'analytics:read' },
-  { list: '/competitors', detail: /^\/competitors\/(?!cells)[^/?#]+$/, permission: 'competitor:read' },
+  { list: '/competitors', detail: /^\/competitors\/(?!cells|review|sources)[^/?#]+$/, permission: 'competitor:read' },
   { list: '/competitors', detail: /^\/competitors\/cells\/[^/?#]+\/[^/?#]+$/, permission: 'competitor:read' },
 ]
 

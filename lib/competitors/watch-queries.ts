@@ -49,15 +49,20 @@ export async function countPendingChanges(): Promise<number> {
   return db.competitorWatchChange.count({ where: { status: 'pending' } })
 }
 
-/** The latest reviews (accepted or dismissed), newest first. */
+/** The latest reviews (accepted or dismissed), newest first, with the cell an accepted change went into. */
 export async function listRecentReviews(take = 20) {
-  return db.competitorWatchChange.findMany({
+  const rows = await db.competitorWatchChange.findMany({
     where: { status: { not: 'pending' } },
     orderBy: { reviewedAt: 'desc' },
     take,
     select: { id: true, summary: true, status: true, acceptedAs: true, evidenceId: true, reason: true, reviewedBy: true, reviewedAt: true, source: { select: { label: true, competitor: { select: { key: true, name: true } } } } },
   })
+  const ids = rows.flatMap((r) => (r.acceptedAs === 'cell' && r.evidenceId ? [r.evidenceId] : []))
+  const evidence = ids.length ? await db.competitorEvidence.findMany({ where: { id: { in: ids } }, select: { id: true, capability: { select: { key: true, name: true } } } }) : []
+  const capOf = new Map(evidence.map((e) => [e.id, e.capability]))
+  return rows.map((r) => ({ ...r, capability: (r.evidenceId && capOf.get(r.evidenceId)) || null }))
 }
+export type RecentReview = Awaited<ReturnType<typeof listRecentReviews>>[number]
 
 export interface CellChoice {
   status: CapabilityStatus

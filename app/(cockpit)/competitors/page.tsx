@@ -3,12 +3,14 @@ import Link from 'next/link'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { readMatrix } from '@/lib/competitors/matrix'
 import { listThreatLinks } from '@/lib/competitors/queries'
+import { countPendingChanges } from '@/lib/competitors/watch-queries'
 import { CAPABILITY_GROUP_LABELS, CAPABILITY_GROUPS, type CapabilityGroup } from '@/lib/competitors/schema'
 import { cn } from '@/lib/cn'
 import { GapsTable } from '@/components/competitors/gaps-table'
 import { MatrixTable } from '@/components/competitors/matrix-table'
 import { ThreatCards } from '@/components/competitors/threat-cards'
 import { ThreatLinks } from '@/components/competitors/threat-links'
+import { ButtonLink } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { StackedPage } from '@/components/ui/page-header'
 import { SectionCard } from '@/components/ui/section-card'
@@ -37,7 +39,7 @@ export default async function CompetitorsPage({ searchParams }: Props) {
   const rawGroup = one(params.group)
   const group = (CAPABILITY_GROUPS as readonly string[]).includes(rawGroup ?? '') ? (rawGroup as CapabilityGroup) : null
   const sort = one(params.sort) === 'gap' ? 'gap' : 'taxonomy'
-  const [matrix, links] = await Promise.all([readMatrix(), listThreatLinks()])
+  const [matrix, links, pending] = await Promise.all([readMatrix(), listThreatLinks(), countPendingChanges()])
   const rivals = matrix.products.filter((p) => !p.isUs)
 
   const worst = new Map<string, number>()
@@ -56,6 +58,14 @@ export default async function CompetitorsPage({ searchParams }: Props) {
   return (
     <StackedPage
       title="Competitors"
+      actions={
+        <>
+          <ButtonLink href="/competitors/review" variant={pending > 0 ? 'primary' : 'secondary'}>
+            {pending > 0 ? `Review ${pending} watched change${pending === 1 ? '' : 's'}` : 'Review queue'}
+          </ButtonLink>
+          <ButtonLink href="/competitors/sources">Watched sources</ButtonLink>
+        </>
+      }
       description="How our clinical-AI platform compares with Epic, Oracle Health, Veradigm, MEDITECH and newcomers, capability by capability. Every cell rests on dated evidence; threat levels are computed from importance, their coverage against ours, recent upgrades and market overlap, and explained beside the number."
     >
       <SectionCard headingId="threats-heading" title="Threat by competitor" description={`${rivals.length} competitors, highest threat first.`}>
