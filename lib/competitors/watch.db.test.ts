@@ -13,6 +13,7 @@ import { actorOfUser, systemActor, type Actor } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { setOutboundAllowListForTests } from '@/lib/http/outbound'
 import { seedCompetitors } from '@/lib/seed/competitors'
+import { seedCompetitorWatch } from '@/lib/seed/competitor-watch'
 import { competitorWatch } from '@/lib/jobs/competitor-watch'
 import { createUser, uid } from '@/test/factories'
 import { checkWatchSource } from './watch'
@@ -41,6 +42,7 @@ beforeAll(async () => {
   pm = actorOfUser(await createUser('pm'))
   viewer = actorOfUser(await createUser('viewer'))
   await seedCompetitors()
+  await seedCompetitorWatch()
 })
 afterAll(async () => {
   setOutboundAllowListForTests(null)
@@ -58,6 +60,20 @@ async function rivalWithSource(kind: 'page' | 'feed', route: string, body: [numb
 
 const html = (name: string): [number, string, string] => [200, 'text/html; charset=utf-8', fixture(name)]
 const rss = (name: string): [number, string, string] => [200, 'application/rss+xml', fixture(name)]
+
+describe('the demo', () => {
+  it('watches each seed competitor’s newsroom and has one illustrative change waiting, once', async () => {
+    const logs: string[] = []
+    await seedCompetitorWatch((m) => logs.push(m))
+    expect(logs).toEqual(['competitor watch: demo already there'])
+    const epic = await db.competitor.findUniqueOrThrow({ where: { key: 'epic_systems' } })
+    const sources = await db.competitorWatchSource.findMany({ where: { competitor: { key: { in: ['epic_systems', 'cerner', 'allscripts', 'meditech'] } }, createdBy: 'demo seed' } })
+    expect(sources).toHaveLength(4)
+    const change = await db.competitorWatchChange.findFirstOrThrow({ where: { competitorId: epic.id, source: { createdBy: 'demo seed' } } })
+    expect(change).toMatchObject({ summary: '2 lines added, 1 removed' })
+    expect(change.excerpt).toContain('illustrative demo change')
+  })
+})
 
 describe('competitor-watch job', () => {
   it('takes a baseline, records one pending change with its diff when the page changes, and nothing on a second run', async () => {

@@ -15,6 +15,7 @@ import { seedAnalytics } from './analytics'
 import { seedAnalyticsExperiment } from './analytics-experiment'
 import { seedAnalyticsInsights } from './analytics-insights'
 import { seedCompetitors } from './competitors'
+import { seedCompetitorWatch } from './competitor-watch'
 
 /** Bump when the demo data changes shape, so `WARDROOM_SEED=auto` can tell an old demo from a new one. */
 export const SEED_VERSION = 4
@@ -43,4 +44,6 @@ export async function seedDemo(log: (m: string) => void = () => {}): Promise<voi
   await seedAnalyticsInsights(log)
   // The competitor matrix with its evidence, and the roadmap links of its high threats.
   await seedCompetitors(log)
+  // After the competitors: their watched newsrooms and one illustrative change waiting for review.
+  await seedCompetitorWatch(log)
 }
