@@ -93,3 +93,13 @@ export async function listWatchSources() {
 export async function listWatchableCompetitors() {
   return db.competitor.findMany({ where: { archivedAt: null, isUs: false }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
 }
+
+/** Every piece of evidence for the CSV export, newest source first (product and capability by key). */
+export async function listEvidenceForExport() {
+  const rows = await db.competitorEvidence.findMany({
+    orderBy: [{ observedAt: 'desc' }, { recordedAt: 'desc' }],
+    take: 50_000,
+    include: { competitor: { select: { key: true } }, capability: { select: { key: true } } },
+  })
+  return rows.map((e) => ({ ...e, product: e.competitor.key, capability: e.capability?.key ?? null }))
+}

@@ -76,6 +76,16 @@ export default async function CompetitorsPage({ searchParams }: Props) {
         headingId="matrix-heading"
         title="Capability matrix"
         description={`Evidence older than ${matrix.settings.halfLifeDays} days (its half-life) is marked stale. Open a cell to see its evidence and record new evidence.`}
+        actions={
+          <span className="flex flex-wrap gap-3 text-sm">
+            <a href="/api/competitors/matrix/csv" download className="text-accent-fg hover:underline">
+              Matrix CSV
+            </a>
+            <a href="/api/competitors/evidence/csv" download className="text-accent-fg hover:underline">
+              Evidence CSV
+            </a>
+          </span>
+        }
         bare
       >
         <nav aria-label="Filter and sort the matrix" className="flex flex-wrap items-center gap-2 border-b border-line px-4 py-2 text-sm">

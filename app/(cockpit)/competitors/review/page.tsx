@@ -3,6 +3,7 @@ import { requirePagePermission } from '@/lib/auth/guard'
 import { hasPermission } from '@/lib/rbac'
 import { listPendingChanges, listRecentReviews, reviewChoices } from '@/lib/competitors/watch-queries'
 import { ChangeReview } from '@/components/competitors/change-review'
+import { EvidenceImportForm } from '@/components/competitors/evidence-import-form'
 import { RecentReviews } from '@/components/competitors/recent-reviews'
 import { WatchChangeDiff } from '@/components/competitors/watch-change-diff'
 import { ButtonLink } from '@/components/ui/button'
@@ -66,6 +67,16 @@ export default async function CompetitorReviewPage() {
       <SectionCard headingId="reviewed-heading" title="Recently reviewed" bare>
         {recent.length === 0 ? <EmptyState title="No change reviewed yet">Accepted and dismissed changes are listed here with who decided.</EmptyState> : <RecentReviews rows={recent} />}
       </SectionCard>
+
+      {canEdit && (
+        <SectionCard
+          headingId="import-heading"
+          title="Import evidence from CSV"
+          description="Evidence gathered elsewhere (a spreadsheet, an analyst’s report): each row is checked and recorded like evidence typed on a cell’s page, notes redacted; refused rows are listed with their line."
+        >
+          <EvidenceImportForm />
+        </SectionCard>
+      )}
     </StackedPage>
   )
 }
