@@ -34,8 +34,9 @@ test('a PM accepts a watched change into a cell and sees the cell’s new status
   await expect(change).toContainText('Ambient documentation: generally available for all specialties.')
   await expect(change).not.toContainText('555-123-4567')
 
+  // A capability we cover fully: the new rival leads us nowhere, so other journeys' gap and threat rows stay as they were.
   const form = change.getByRole('form', { name: `Review ${rival.name} · Release notes` })
-  await form.getByLabel('Capability').selectOption({ label: 'Ambient clinical documentation' })
+  await form.getByLabel('Capability').selectOption({ label: 'Sepsis early warning' })
   await expect(form.getByText('Now: Unknown')).toBeVisible()
   await form.getByLabel('What it shows').selectOption('full')
   await form.getByLabel('Confidence').selectOption('high')
@@ -44,9 +45,9 @@ test('a PM accepts a watched change into a cell and sees the cell’s new status
 
   const reviewed = page.getByRole('table', { name: 'Recently reviewed changes' }).getByRole('row', { name: new RegExp(rival.name) })
   await expect(reviewed).toContainText('Accepted into a cell')
-  await reviewed.getByRole('link', { name: 'Ambient clinical documentation' }).click()
+  await reviewed.getByRole('link', { name: 'Sepsis early warning' }).click()
 
-  await expect(page.getByRole('heading', { name: `${rival.name} · Ambient clinical documentation` })).toBeVisible()
+  await expect(page.getByRole('heading', { name: `${rival.name} · Sepsis early warning` })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Where it stands' })).toContainText('Full')
   const evidence = page.getByRole('table', { name: new RegExp(`Evidence for ${rival.name}`) }).getByRole('row', { name: /Watched: Release notes/ })
   await expect(evidence).toContainText('high')

@@ -152,7 +152,8 @@ async function pendingChange() {
 describe('review queue', () => {
   it('accepts a change into a cell: evidence from the source with the excerpt as note, the cell updated, the change marked; twice is 409', async () => {
     const { rival, change } = await pendingChange()
-    const capability = await db.capability.findUniqueOrThrow({ where: { key: 'ambient_documentation' } })
+    // A capability we cover fully: the rival leads nowhere, so the shared demo's threat links stay as they are.
+    const capability = await db.capability.findUniqueOrThrow({ where: { key: 'sepsis_prediction' } })
     const r = await acceptChangeIntoCell(pm, { changeId: change.id, capabilityId: capability.id, status: 'full', confidence: 'high', version: 0 })
     expect(r).toMatchObject({ applied: true, status: 'full', version: 1 })
     const evidence = await db.competitorEvidence.findUniqueOrThrow({ where: { id: r.evidenceId } })
