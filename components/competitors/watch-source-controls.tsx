@@ -2,13 +2,28 @@
 
 import { useRouter } from 'next/navigation'
 import { useState, type FormEvent } from 'react'
-import { addWatchSourceAction, removeWatchSourceAction } from '@/lib/competitors/watch-actions'
+import { addWatchSourceAction, removeWatchSourceAction, setWatchSourceActiveAction } from '@/lib/competitors/watch-actions'
 import { WATCH_KIND_LABELS, WATCH_KINDS } from '@/lib/competitors/watch-schema'
+import { Button } from '@/components/ui/button'
 import { ConfirmButton } from '@/components/ui/confirm-button'
 import { InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/form-parts'
 import { useActionForm } from '@/components/ui/use-action-form'
+
+/** Pauses or resumes a source (undoable, so it does not ask). */
+export function PauseWatchSource({ sourceId, label, active }: { sourceId: string; label: string; active: boolean }) {
+  const router = useRouter()
+  const { state, pending, run } = useActionForm(setWatchSourceActiveAction)
+  return (
+    <span className="inline-flex flex-col items-start gap-1">
+      <Button size="sm" loading={pending} aria-label={`${active ? 'Pause' : 'Resume'} ${label}`} onClick={() => run({ sourceId, active: !active }, () => router.refresh())}>
+        {active ? 'Pause' : 'Resume'}
+      </Button>
+      {state && !state.ok && <FormMessage state={state} />}
+    </span>
+  )
+}
 
 /** Removes a watched source, asking once (its pending changes go with it; accepted evidence stays). */
 export function RemoveWatchSource({ sourceId, label, pending }: { sourceId: string; label: string; pending: number }) {

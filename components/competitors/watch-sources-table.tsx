@@ -3,7 +3,7 @@ import { WATCH_KIND_LABELS, type WatchKind } from '@/lib/competitors/watch-schem
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { CellNote, DataTable, type Columns } from '@/components/ui/data-table'
 import { RelativeTime } from '@/components/ui/relative-time'
-import { RemoveWatchSource } from './watch-source-controls'
+import { PauseWatchSource, RemoveWatchSource } from './watch-source-controls'
 
 type Source = Awaited<ReturnType<typeof listWatchSources>>[number]
 
@@ -39,7 +39,10 @@ export function WatchSourcesTable({ rows, canEdit }: { rows: readonly Source[]; 
         const [text, tone] = STATUS[s.lastStatus ?? ''] ?? ['Not checked yet', 'neutral']
         return (
           <>
-            <Badge tone={tone}>{text}</Badge>
+            <span className="flex flex-wrap gap-1">
+              <Badge tone={tone}>{text}</Badge>
+              {!s.active && <Badge icon="minus">Paused</Badge>}
+            </span>
             {s.lastCheckedAt && (
               <CellNote>
                 <RelativeTime date={s.lastCheckedAt} />
@@ -51,7 +54,16 @@ export function WatchSourcesTable({ rows, canEdit }: { rows: readonly Source[]; 
       },
     },
     { header: 'Waiting', numeric: true, cell: (s) => s.pending },
-    canEdit && { header: 'Actions', headerHidden: true, cell: (s: Source) => <RemoveWatchSource sourceId={s.id} label={s.label} pending={s.pending} /> },
+    canEdit && {
+      header: 'Actions',
+      headerHidden: true,
+      cell: (s: Source) => (
+        <span className="flex flex-wrap items-start gap-2">
+          <PauseWatchSource sourceId={s.id} label={s.label} active={s.active} />
+          <RemoveWatchSource sourceId={s.id} label={s.label} pending={s.pending} />
+        </span>
+      ),
+    },
   ]
   return <DataTable caption="Watched sources" captionHidden columns={columns} rows={rows} rowKey={(s) => s.id} />
 }

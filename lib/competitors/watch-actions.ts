@@ -2,8 +2,8 @@
 /** Server actions of the watch and its review queue: validate, call the command (authorise, write, audit), revalidate, say what happened. */
 import { revalidatePath } from 'next/cache'
 import { defineAction } from '../auth/guard'
-import { acceptChangeAsPrice, acceptChangeAsSwot, acceptChangeIntoCell, addWatchSource, dismissChange, removeWatchSource } from './watch-commands'
-import { AcceptAsPriceInput, AcceptAsSwotInput, AcceptIntoCellInput, DismissChangeInput, WatchSourceInput, WatchSourceRef } from './watch-schema'
+import { acceptChangeAsPrice, acceptChangeAsSwot, acceptChangeIntoCell, addWatchSource, dismissChange, removeWatchSource, setWatchSourceActive } from './watch-commands'
+import { AcceptAsPriceInput, AcceptAsSwotInput, AcceptIntoCellInput, DismissChangeInput, WatchSourceActiveInput, WatchSourceInput, WatchSourceRef } from './watch-schema'
 
 const refresh = () => revalidatePath('/competitors', 'layout')
 
@@ -42,4 +42,10 @@ export const removeWatchSourceAction = defineAction('competitor:edit', WatchSour
   await removeWatchSource(actor, input)
   refresh()
   return { ok: true, message: 'Source removed.' }
+})
+
+export const setWatchSourceActiveAction = defineAction('competitor:edit', WatchSourceActiveInput, async (input, { actor }) => {
+  await setWatchSourceActive(actor, input)
+  refresh()
+  return { ok: true, message: input.active ? 'Source resumed: the next run checks it.' : 'Source paused: the job skips it until it is resumed.' }
 })

@@ -12,7 +12,7 @@ import { inTransaction, type Tx } from '../tx'
 import { writeCellEvidence, type CellEvidenceResult, type CommandContext } from './commands'
 import { CellEvidenceInput, MAX_NOTE } from './schema'
 import { getThreatSettings } from './settings'
-import { AcceptAsPriceInput, AcceptAsSwotInput, AcceptIntoCellInput, DismissChangeInput, WATCH_KIND_LABELS, WatchSourceInput, WatchSourceRef } from './watch-schema'
+import { AcceptAsPriceInput, AcceptAsSwotInput, AcceptIntoCellInput, DismissChangeInput, WATCH_KIND_LABELS, WatchSourceActiveInput, WatchSourceInput, WatchSourceRef } from './watch-schema'
 
 const who = (actor: Actor) => ({ id: actor.type === 'user' ? actor.id : null, label: actor.label })
 const cap = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s)
@@ -47,6 +47,20 @@ export async function removeWatchSource(actor: Actor, raw: unknown, ctx: Command
     if (!source) throw notFound('No watched source has this id')
     await tx.competitorWatchSource.delete({ where: { id: sourceId } })
     await recordAudit(actor, { action: 'competitor.watch_source.delete', targetType: 'competitor_watch_source', targetId: sourceId, requestId: ctx.requestId ?? null, ip: ctx.ip ?? null, summary: { competitor: source.competitor.key, url: source.url, pendingDropped: source._count.changes } }, tx)
+  })
+}
+
+/** Pauses or resumes a source: the job checks active sources only. Unchanged when it already is so (no audit row). */
+export async function setWatchSourceActive(actor: Actor, raw: unknown, ctx: CommandContext = {}): Promise<{ changed: boolean }> {
+  const { sourceId, active } = parseOrThrow(WatchSourceActiveInput, raw)
+  authorize(actor, 'competitor:edit')
+  return inTransaction(async (tx) => {
+    const source = await tx.competitorWatchSource.findUnique({ where: { id: sourceId }, select: { active: true, url: true } })
+    if (!source) throw notFound('No watched source has this id')
+    if (source.active === active) return { changed: false }
+    await tx.competitorWatchSource.update({ where: { id: sourceId }, data: { active } })
+    await recordAudit(actor, { action: active ? 'competitor.watch_source.resume' : 'competitor.watch_source.pause', targetType: 'competitor_watch_source', targetId: sourceId, requestId: ctx.requestId ?? null, ip: ctx.ip ?? null, summary: { url: source.url } }, tx)
+    return { changed: true }
   })
 }
 

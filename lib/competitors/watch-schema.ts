@@ -45,6 +45,9 @@ export type WatchSourceInput = z.input<typeof WatchSourceInput>
 
 export const WatchSourceRef = z.object({ sourceId: z.uuid('Unknown source') })
 
+/** Pause (the job skips it) or resume a source; a checkbox or the strings "true"/"false". */
+export const WatchSourceActiveInput = WatchSourceRef.extend({ active: z.preprocess((v) => (v === 'true' || v === 'on' ? true : v === 'false' ? false : v), z.boolean('Say whether the source is active')) })
+
 const ChangeRef = { changeId: z.uuid('Unknown change') }
 const Note = z.preprocess(trimmed, z.string().max(MAX_NOTE, `At most ${MAX_NOTE} characters`).optional())
 

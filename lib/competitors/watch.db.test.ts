@@ -16,8 +16,8 @@ import { seedCompetitors } from '@/lib/seed/competitors'
 import { seedCompetitorWatch } from '@/lib/seed/competitor-watch'
 import { competitorWatch } from '@/lib/jobs/competitor-watch'
 import { createUser, uid } from '@/test/factories'
-import { checkWatchSource } from './watch'
-import { acceptChangeAsPrice, acceptChangeAsSwot, acceptChangeIntoCell, addWatchSource, dismissChange, removeWatchSource } from './watch-commands'
+import { checkWatchSource, runCompetitorWatch } from './watch'
+import { acceptChangeAsPrice, acceptChangeAsSwot, acceptChangeIntoCell, addWatchSource, dismissChange, removeWatchSource, setWatchSourceActive } from './watch-commands'
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../../test/fixtures/competitors', name), 'utf8')
 
@@ -210,5 +210,17 @@ describe('review queue', () => {
     expect(await db.competitorWatchSource.count({ where: { id: sourceId } })).toBe(0)
     expect(await db.competitorWatchChange.count({ where: { sourceId } })).toBe(0)
     expect(await db.auditLog.findFirstOrThrow({ where: { action: 'competitor.watch_source.delete', targetId: sourceId } })).toMatchObject({ summary: expect.objectContaining({ pendingDropped: 1 }) })
+  })
+
+  it('pauses a source (the job skips it) and resumes it, audited once per change', async () => {
+    const { sourceId } = await rivalWithSource('page', `/${uid('pause')}`, html('release-notes-v1.html'))
+    expect(await setWatchSourceActive(pm, { sourceId, active: 'false' })).toEqual({ changed: true })
+    expect(await setWatchSourceActive(pm, { sourceId, active: false })).toEqual({ changed: false })
+    await runCompetitorWatch(watcher)
+    expect(await db.competitorWatchSource.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({ active: false, lastCheckedAt: null })
+    await setWatchSourceActive(pm, { sourceId, active: true })
+    expect(await checkWatchSource(watcher, sourceId)).toBe('baseline')
+    expect(await db.auditLog.count({ where: { targetId: sourceId, action: { in: ['competitor.watch_source.pause', 'competitor.watch_source.resume'] } } })).toBe(2)
+    expect((await refusal(setWatchSourceActive(viewer, { sourceId, active: false }))).status).toBe(403)
   })
 })
