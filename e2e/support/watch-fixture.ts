@@ -1,8 +1,9 @@
 /**
- * Makes a watched change in the e2e server's database the way the competitor-watch job does: a new
- * competitor `{ key, name }` with a watched page served by a local HTTP server on 127.0.0.1 (allow-listed for
- * this process only: WARDROOM_OUTBOUND_ALLOW), checked once for the baseline, then changed and checked
- * again — one pending change with its diff. `node --import tsx e2e/support/watch-fixture.ts '<json>'`.
+ * Makes a watched change in the e2e server's database the way the competitor-watch job does: a new watched
+ * page `{ label }` of the seed competitor `{ product }`, served by a local HTTP server on 127.0.0.1
+ * (allow-listed for this process only: WARDROOM_OUTBOUND_ALLOW), checked once for the baseline, then changed
+ * and checked again — one pending change with its diff. A seed competitor rather than a new one, so the
+ * matrix keeps its columns for the layout sweep. `node --import tsx e2e/support/watch-fixture.ts '<json>'`.
  */
 import { readFileSync } from 'node:fs'
 import http from 'node:http'
@@ -13,7 +14,7 @@ import { connectForTool } from '../../scripts/lib/database'
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../../test/fixtures/competitors', name), 'utf8')
 
 async function main(): Promise<void> {
-  const { key, name } = JSON.parse(process.argv[2] ?? '{}') as { key: string; name: string }
+  const { product, label } = JSON.parse(process.argv[2] ?? '{}') as { product: string; label: string }
   const conn = await connectForTool()
   const { db, closeDb } = await import('../../lib/db')
   const { systemActor } = await import('../../lib/auth/actor')
@@ -24,8 +25,9 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   try {
     const actor = systemActor('competitor-watch')
-    const rival = await db.competitor.create({ data: { key, name, segment: 'Newcomer', marketOverlap: 60 } })
-    const { id } = await addWatchSource(actor, { competitorId: rival.id, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/release-notes`, kind: 'page', label: 'Release notes' })
+    const competitor = await db.competitor.findUniqueOrThrow({ where: { key: product } })
+    const port = (server.address() as AddressInfo).port
+    const { id } = await addWatchSource(actor, { competitorId: competitor.id, url: `http://127.0.0.1:${port}/${encodeURIComponent(label)}`, kind: 'page', label })
     const first = await checkWatchSource(actor, id)
     page = fixture('release-notes-v2.html')
     const second = await checkWatchSource(actor, id)
