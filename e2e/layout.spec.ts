@@ -28,6 +28,7 @@ const EXTRA_PAGES: { href: string; permission: Permission }[] = [
   { href: '/analytics/retention', permission: 'analytics:read' },
   { href: '/analytics/insights', permission: 'analytics:read' },
   { href: '/analytics/events', permission: 'analytics:read' },
+  { href: '/competitors/settings', permission: 'competitor:edit' },
   { href: '/competitors/review', permission: 'competitor:read' },
   { href: '/competitors/sources', permission: 'competitor:read' },
 ]
@@ -39,7 +40,7 @@ const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] =
   { list: '/slo/reports', detail: /^\/slo\/reports\/[^/?#]+$/, permission: 'report:read' },
   { list: '/admin/jobs', detail: /^\/admin\/jobs\/[^/?#]+$/, permission: 'job:read' },
   { list: '/analytics', detail: /^\/analytics\/workflows\/(?!new)[^/?#]+$/, permission: 'analytics:read' },
-  { list: '/competitors', detail: /^\/competitors\/(?!cells|review|sources)[^/?#]+$/, permission: 'competitor:read' },
+  { list: '/competitors', detail: /^\/competitors\/(?!cells|settings|review|sources)[^/?#]+$/, permission: 'competitor:read' },
   { list: '/competitors', detail: /^\/competitors\/cells\/[^/?#]+\/[^/?#]+$/, permission: 'competitor:read' },
 ]
 
@@ -61,20 +62,11 @@ function pagesFor(role: Role): string[] {
 
 /** After the load event, the web font and two frames: the page as a person sees it once it settles. */
 async function settle(page: Page) {
-  // A page that gives a visit without a query its canonical URL (trends, retention) navigates once more
-  // after its first response: settle on the page it lands on.
-  for (let attempt = 1; ; attempt++) {
-    await page.waitForLoadState('load')
-    try {
-      await page.evaluate(async () => {
-        await document.fonts.ready
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
-      })
-      return
-    } catch (err) {
-      if (attempt >= 3 || !/Execution context was destroyed|navigat/i.test(String(err))) throw err
-    }
-  }
+  await page.waitForLoadState('load')
+  await page.evaluate(async () => {
+    await document.fonts.ready
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+  })
 }
 
 /** The longest-labelled link on the page matching `pattern`: the record most likely to strain a layout. */
@@ -83,9 +75,16 @@ async function longestLink(page: Page, pattern: RegExp): Promise<string | undefi
   return links.filter((l) => pattern.test(l.href)).sort((a, b) => b.text.length - a.text.length)[0]?.href
 }
 
+/**
+ * Pages that give a bare visit the URL of its default view (the filter form follows the URL). Under the
+ * loading boundary that is a client-side navigation after the first response: wait until it has landed.
+ */
+const CANONICAL_REDIRECTS = new Set(['/analytics/trends', '/analytics/retention'])
+
 async function checkPage(page: Page, url: string, who: (typeof PEOPLE)[number], testInfo: TestInfo): Promise<string[]> {
   const res = await page.goto(url)
   expect(res?.status(), `${who.role} opens ${url}`).toBe(200)
+  if (CANONICAL_REDIRECTS.has(url)) await page.waitForURL((u) => u.pathname === url && u.search !== '')
   await settle(page)
   const found: string[] = []
   for (const viewport of VIEWPORTS) {

@@ -36,6 +36,7 @@ describe('pagePermissions', () => {
     ['/analytics/retention', ['analytics:read']],
     ['/competitors', ['competitor:read']],
     ['/competitors/epic_systems', ['competitor:read']],
+    ['/competitors/settings', ['competitor:edit']],
     ['/competitors/cells/epic_systems/ambient_documentation', ['competitor:read']],
     ['/competitors/review', ['competitor:read']],
     ['/competitors/sources', ['competitor:read']],
@@ -83,7 +84,7 @@ describe('pageRecord', () => {
     expect(pageRecord(pathname)).toEqual(record)
   })
 
-  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events', '/competitors', '/competitors/cells', '/competitors/review', '/competitors/sources', '/competitors/cells/a', '/competitors/cells/a/b/c'])(
+  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events', '/competitors', '/competitors/settings', '/competitors/review', '/competitors/sources', '/competitors/cells', '/competitors/cells/a', '/competitors/cells/a/b/c'])(
     '%s is no record page',
     (pathname) => {
       expect(pageRecord(pathname)).toBeNull()

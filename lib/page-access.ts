@@ -25,6 +25,7 @@ const PAGE_PERMISSIONS: { prefix: string; anyOf: readonly Permission[] }[] = [
   // Defining a workflow is for product managers; an existing one is shown read-only to readers.
   { prefix: '/analytics/workflows/new', anyOf: ['analytics:manage'] },
   { prefix: '/competitors', anyOf: ['competitor:read'] },
+  { prefix: '/competitors/settings', anyOf: ['competitor:edit'] },
   // The index lists the administration areas the person may open: it needs one of them.
   { prefix: '/admin', anyOf: ADMIN.map((a) => a.permission) },
   ...ADMIN.map((a) => ({ prefix: a.href, anyOf: [a.permission] })),
@@ -61,7 +62,7 @@ const RECORD_PAGES: { kind: RecordKind; parent: string; notKeys: readonly string
   { kind: 'job', parent: '/admin/jobs', notKeys: [] },
   { kind: 'service', parent: '/services', notKeys: ['new'] },
   { kind: 'workflow', parent: '/analytics/workflows', notKeys: ['new'] },
-  { kind: 'competitor', parent: '/competitors', notKeys: ['cells', 'review', 'sources'] },
+  { kind: 'competitor', parent: '/competitors', notKeys: ['cells', 'settings', 'review', 'sources'] },
   // A cell: /competitors/cells/<product key>/<capability key>, its id "<product>/<capability>" (decoded each).
   { kind: 'competitor-cell', parent: '/competitors/cells', notKeys: [], segments: 2 },
 ]

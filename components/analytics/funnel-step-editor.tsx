@@ -119,7 +119,10 @@ export function StepsEditor({ draft, onChange, catalogue, errors }: EditorProps)
                 )}
               </Compact>
               <Compact id={`${id}-label`} label={`Step ${n} label`} errors={errorsUnder(errors, `steps.${i}.label`)}>
-                {(aria) => <input {...aria} value={s.label} maxLength={80} placeholder={s.event || 'Optional'} onChange={(e) => set(i, { label: e.target.value })} className={cn(controlClasses, 'h-9')} />}
+                {(aria) => (
+                  // The placeholder (the event's name) may be longer than the box at 1024 px: the title shows it whole.
+                  <input {...aria} value={s.label} maxLength={80} placeholder={s.event || 'Optional'} title={s.label || s.event || undefined} onChange={(e) => set(i, { label: e.target.value })} className={cn(controlClasses, 'h-9')} />
+                )}
               </Compact>
               <Compact id={`${id}-filters`} label={`Step ${n} filters`} errors={errorsUnder(errors, `steps.${i}.filters`)} hint={propertiesHint(catalogue, s.event)}>
                 {(aria) => <input {...aria} value={s.filters} placeholder="key=value" onChange={(e) => set(i, { filters: e.target.value })} className={cn(controlClasses, 'h-9 font-mono')} />}

@@ -4,7 +4,9 @@ import { actorOfUser, type Actor } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { seedCompetitors } from '@/lib/seed/competitors'
 import { createUser, uid } from '@/test/factories'
-import { recordCellEvidence } from './commands'
+import { recordCellEvidence, updateThreatSettings } from './commands'
+import { getThreatSettings } from './settings'
+import { DEFAULT_THREAT_SETTINGS } from './scoring'
 import { readMatrix } from './matrix'
 
 let pm: Actor
@@ -109,5 +111,22 @@ describe('recordCellEvidence', () => {
     expect((await refusal(recordCellEvidence(pm, evidence(rival.id, capability.id, { sourceUrl: undefined, sourceTitle: undefined })))).fields).toHaveProperty('sourceUrl')
     expect((await refusal(recordCellEvidence(pm, evidence(rival.id, capability.id, { sourceUrl: 'javascript:alert(1)' })))).fields).toHaveProperty('sourceUrl')
     expect((await refusal(recordCellEvidence(pm, evidence(rival.id, capability.id, { observedAt: '2099-01-01' })))).fields).toHaveProperty('observedAt')
+  })
+})
+
+describe('updateThreatSettings', () => {
+  it('saves valid thresholds with an audit of before and after, refuses medium above high and a viewer', async () => {
+    // Other test files read the same settings meanwhile: change nothing that moves a threat level.
+    const next = { ...DEFAULT_THREAT_SETTINGS, halfLifeDays: 181 }
+    try {
+      await updateThreatSettings(pm, next)
+      expect(await getThreatSettings()).toEqual(next)
+      const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'competitor.threat_settings.update' }, orderBy: { id: 'desc' } })
+      expect(audit.summary).toMatchObject({ after: next })
+      expect((await refusal(updateThreatSettings(pm, { ...next, capability: { high: 0.3, medium: 0.4 } }))).fields).toHaveProperty(['capability.medium'])
+      expect((await refusal(updateThreatSettings(viewer, next))).status).toBe(403)
+    } finally {
+      await updateThreatSettings(pm, DEFAULT_THREAT_SETTINGS)
+    }
   })
 })

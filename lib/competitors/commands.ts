@@ -12,7 +12,7 @@ import { redact } from '../phi/redact'
 import type { Tx } from '../tx'
 import { inTransaction } from '../tx'
 import { capabilityThreat, isUpgrade, type CapabilityStatus, type ThreatSettings } from './scoring'
-import { CellEvidenceInput, type CellEvidenceData } from './schema'
+import { CellEvidenceInput, THREAT_SETTINGS_KEY, ThreatSettingsInput, type CellEvidenceData } from './schema'
 import { getThreatSettings } from './settings'
 
 export interface CommandContext {
@@ -153,4 +153,16 @@ export async function recordThreatLink(tx: Tx, actor: Actor, capabilityId: strin
     tx,
   )
   return { id: link.id, created: !existing }
+}
+
+/** The threat thresholds, evidence half-life and momentum window (competitor:edit), audited with before and after. */
+export async function updateThreatSettings(actor: Actor, raw: unknown): Promise<ThreatSettings> {
+  const input = parseOrThrow(ThreatSettingsInput, raw)
+  authorize(actor, 'competitor:edit')
+  const before = await getThreatSettings()
+  return inTransaction(async (tx) => {
+    await tx.setting.upsert({ where: { key: THREAT_SETTINGS_KEY }, create: { key: THREAT_SETTINGS_KEY, value: input }, update: { value: input } })
+    await recordAudit(actor, { action: 'competitor.threat_settings.update', targetType: 'setting', targetId: THREAT_SETTINGS_KEY, summary: { before, after: input } }, tx)
+    return input
+  })
 }

@@ -83,3 +83,35 @@ export const ThreatSettingsInput = z
   .refine((s) => s.competitor.medium < s.competitor.high, { path: ['competitor', 'medium'], message: 'Medium must be below high' })
 
 export const THREAT_SETTINGS_KEY = 'competitors.threat'
+
+const Key = z
+  .string()
+  .trim()
+  .min(2, 'At least 2 characters')
+  .max(60, 'At most 60 characters')
+  .regex(/^[a-z][a-z0-9_]*$/, 'Lower-case letters, digits and underscores, starting with a letter')
+const Words = (max: number) => z.preprocess(trimmedOrUndefined, z.string().max(max, `At most ${max} characters`).optional())
+
+/** A new competitor (a newcomer to watch). */
+export const CompetitorInput = z.object({
+  key: Key,
+  name: z.string().trim().min(1, 'Give a name').max(120, 'At most 120 characters'),
+  segment: Words(120),
+  position: Words(60),
+  website: SourceUrl,
+  notes: Words(2000),
+  marketOverlap: z.coerce.number({ error: 'Give a percentage' }).int('A whole percentage').min(0, '0–100').max(100, '0–100'),
+})
+export type CompetitorInput = z.input<typeof CompetitorInput>
+
+/** A capability of the taxonomy. */
+export const CapabilityInput = z.object({
+  key: Key,
+  name: z.string().trim().min(1, 'Give a name').max(120, 'At most 120 characters'),
+  group: z.enum(CAPABILITY_GROUPS, 'Choose a group'),
+  weight: z.coerce.number({ error: 'Give 1–5' }).int('1–5').min(1, '1–5').max(5, '1–5'),
+  description: Words(500),
+})
+export type CapabilityInput = z.input<typeof CapabilityInput>
+
+export const ArchiveCompetitorInput = z.object({ id: z.uuid(), archived: z.boolean() })

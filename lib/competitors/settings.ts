@@ -8,3 +8,12 @@ export async function getThreatSettings(): Promise<ThreatSettings> {
   const parsed = ThreatSettingsInput.safeParse(row?.value)
   return parsed.success ? parsed.data : DEFAULT_THREAT_SETTINGS
 }
+
+/** Every competitor (ours first, archived last) and capability, for the settings page. */
+export async function listCatalogue() {
+  const [competitors, capabilities] = await Promise.all([
+    db.competitor.findMany({ orderBy: [{ isUs: 'desc' }, { archivedAt: { sort: 'asc', nulls: 'first' } }, { name: 'asc' }] }),
+    db.capability.findMany({ orderBy: [{ group: 'asc' }, { sortOrder: 'asc' }] }),
+  ])
+  return { competitors, capabilities }
+}

@@ -4,13 +4,16 @@ import { requirePagePermission } from '@/lib/auth/guard'
 import { readMatrix } from '@/lib/competitors/matrix'
 import { listThreatLinks } from '@/lib/competitors/queries'
 import { countPendingChanges } from '@/lib/competitors/watch-queries'
+import { readPositioning } from '@/lib/competitors/positioning-query'
 import { CAPABILITY_GROUP_LABELS, CAPABILITY_GROUPS, type CapabilityGroup } from '@/lib/competitors/schema'
 import { cn } from '@/lib/cn'
+import { hasPermission } from '@/lib/rbac'
+import { ButtonLink } from '@/components/ui/button'
 import { GapsTable } from '@/components/competitors/gaps-table'
+import { PositioningChart } from '@/components/competitors/positioning-chart'
 import { MatrixTable } from '@/components/competitors/matrix-table'
 import { ThreatCards } from '@/components/competitors/threat-cards'
 import { ThreatLinks } from '@/components/competitors/threat-links'
-import { ButtonLink } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { StackedPage } from '@/components/ui/page-header'
 import { SectionCard } from '@/components/ui/section-card'
@@ -34,13 +37,15 @@ function hrefOf(group: CapabilityGroup | null, sort: 'taxonomy' | 'gap') {
  * their high threats asked for. `?group=` filters the matrix; `?sort=gap` puts the biggest gaps first.
  */
 export default async function CompetitorsPage({ searchParams }: Props) {
-  await requirePagePermission('competitor:read')
+  const user = await requirePagePermission('competitor:read')
+  const canEdit = hasPermission(user.role, 'competitor:edit')
   const params = await searchParams
   const rawGroup = one(params.group)
   const group = (CAPABILITY_GROUPS as readonly string[]).includes(rawGroup ?? '') ? (rawGroup as CapabilityGroup) : null
   const sort = one(params.sort) === 'gap' ? 'gap' : 'taxonomy'
   const [matrix, links, pending] = await Promise.all([readMatrix(), listThreatLinks(), countPendingChanges()])
   const rivals = matrix.products.filter((p) => !p.isUs)
+  const positioning = await readPositioning(matrix)
 
   const worst = new Map<string, number>()
   for (const g of matrix.gaps) worst.set(g.capability.id, Math.max(worst.get(g.capability.id) ?? 0, g.threat.score))
@@ -58,15 +63,20 @@ export default async function CompetitorsPage({ searchParams }: Props) {
   return (
     <StackedPage
       title="Competitors"
+      description="How our clinical-AI platform compares with Epic, Oracle Health, Veradigm, MEDITECH and newcomers, capability by capability. Every cell rests on dated evidence; threat levels are computed from importance, their coverage against ours, recent upgrades and market overlap, and explained beside the number."
       actions={
         <>
           <ButtonLink href="/competitors/review" variant={pending > 0 ? 'primary' : 'secondary'}>
             {pending > 0 ? `Review ${pending} watched change${pending === 1 ? '' : 's'}` : 'Review queue'}
           </ButtonLink>
           <ButtonLink href="/competitors/sources">Watched sources</ButtonLink>
+          {canEdit && (
+            <ButtonLink href="/competitors/settings" variant="secondary">
+              Threat settings
+            </ButtonLink>
+          )}
         </>
       }
-      description="How our clinical-AI platform compares with Epic, Oracle Health, Veradigm, MEDITECH and newcomers, capability by capability. Every cell rests on dated evidence; threat levels are computed from importance, their coverage against ours, recent upgrades and market overlap, and explained beside the number."
     >
       <SectionCard headingId="threats-heading" title="Threat by competitor" description={`${rivals.length} competitors, highest threat first.`}>
         <ThreatCards products={matrix.products} />
@@ -113,6 +123,10 @@ export default async function CompetitorsPage({ searchParams }: Props) {
 
       <SectionCard headingId="gaps-heading" title="Where competitors lead us" description="Each capability a competitor covers better than we do, by threat score, with how the score was reached." bare>
         {matrix.gaps.length === 0 ? <EmptyState title="No competitor leads us on any capability">Or no evidence says so yet: unknown cells count as no lead.</EmptyState> : <GapsTable gaps={matrix.gaps} />}
+      </SectionCard>
+
+      <SectionCard headingId="positioning-heading" title="Positioning" description="Weighted capability coverage against price per staffed bed and year (the midpoint of the newest per-bed range).">
+        <PositioningChart points={positioning} />
       </SectionCard>
 
       <SectionCard
