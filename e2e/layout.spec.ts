@@ -31,6 +31,8 @@ const EXTRA_PAGES: { href: string; permission: Permission }[] = [
   { href: '/feedback/sla', permission: 'feedback:read' },
   { href: '/feedback/satisfaction', permission: 'feedback:read' },
   { href: '/competitors/settings', permission: 'competitor:edit' },
+  { href: '/competitors/review', permission: 'competitor:read' },
+  { href: '/competitors/sources', permission: 'competitor:read' },
 ]
 const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] = [
   { list: '/incidents', detail: /^\/incidents\/(?!probes)[^/?#]+$/, permission: 'incident:read' },
@@ -41,7 +43,7 @@ const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] =
   { list: '/admin/jobs', detail: /^\/admin\/jobs\/[^/?#]+$/, permission: 'job:read' },
   { list: '/analytics', detail: /^\/analytics\/workflows\/(?!new)[^/?#]+$/, permission: 'analytics:read' },
   { list: '/feedback', detail: /^\/feedback\/(?!sla$|satisfaction$)[^/?#]+$/, permission: 'feedback:read' },
-  { list: '/competitors', detail: /^\/competitors\/(?!cells)[^/?#]+$/, permission: 'competitor:read' },
+  { list: '/competitors', detail: /^\/competitors\/(?!cells|settings|review|sources)[^/?#]+$/, permission: 'competitor:read' },
   { list: '/competitors', detail: /^\/competitors\/cells\/[^/?#]+\/[^/?#]+$/, permission: 'competitor:read' },
 ]
 

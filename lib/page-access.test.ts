@@ -42,6 +42,8 @@ describe('pagePermissions', () => {
     ['/feedback/sla', ['feedback:read']],
     ['/feedback/satisfaction', ['feedback:read']],
     ['/feedback/0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44', ['feedback:read']],
+    ['/competitors/review', ['competitor:read']],
+    ['/competitors/sources', ['competitor:read']],
     ['/admin/jobs', ['job:read']],
     ['/admin/jobs/sli-rollup', ['job:read']],
     ['/admin/users', ['user:manage']],
@@ -87,7 +89,7 @@ describe('pageRecord', () => {
     expect(pageRecord(pathname)).toEqual(record)
   })
 
-  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events', '/competitors', '/competitors/settings', '/competitors/cells', '/competitors/cells/a', '/competitors/cells/a/b/c', '/feedback', '/feedback/sla', '/feedback/satisfaction'])(
+  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events', '/competitors', '/competitors/settings', '/competitors/review', '/competitors/sources', '/competitors/cells', '/competitors/cells/a', '/competitors/cells/a/b/c', '/feedback', '/feedback/sla', '/feedback/satisfaction'])(
     '%s is no record page',
     (pathname) => {
       expect(pageRecord(pathname)).toBeNull()

@@ -63,7 +63,7 @@ const RECORD_PAGES: { kind: RecordKind; parent: string; notKeys: readonly string
   { kind: 'job', parent: '/admin/jobs', notKeys: [] },
   { kind: 'service', parent: '/services', notKeys: ['new'] },
   { kind: 'workflow', parent: '/analytics/workflows', notKeys: ['new'] },
-  { kind: 'competitor', parent: '/competitors', notKeys: ['cells', 'settings'] },
+  { kind: 'competitor', parent: '/competitors', notKeys: ['cells', 'settings', 'review', 'sources'] },
   // A cell: /competitors/cells/<product key>/<capability key>, its id "<product>/<capability>" (decoded each).
   { kind: 'competitor-cell', parent: '/competitors/cells', notKeys: [], segments: 2 },
   { kind: 'feedback', parent: '/feedback', notKeys: ['sla', 'satisfaction'] },

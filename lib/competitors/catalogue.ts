@@ -120,3 +120,19 @@ export function demoEvidenceDaysAgo(product: string, capability: string): number
 }
 
 export const STATUS_CODE: Record<string, CapabilityStatus> = { f: 'full', p: 'partial', n: 'none', u: 'unknown' }
+
+/** The demo's watched sources: each competitor's public newsroom or release notes (fetched daily where the network allows). */
+export const DEMO_WATCH_SOURCES: { product: string; url: string; kind: 'page' | 'feed'; label: string }[] = [
+  { product: 'epic_systems', url: 'https://www.epic.com/epic/newsroom', kind: 'page', label: 'Epic newsroom' },
+  { product: 'cerner', url: 'https://www.oracle.com/health/news/', kind: 'page', label: 'Oracle Health news' },
+  { product: 'allscripts', url: 'https://veradigm.com/news/', kind: 'page', label: 'Veradigm news' },
+  { product: 'meditech', url: 'https://ehr.meditech.com/news', kind: 'page', label: 'MEDITECH news' },
+]
+
+/** The demo's pending change (illustrative, so the review queue is not empty on a fresh install, offline). */
+export const DEMO_WATCH_CHANGE = {
+  product: 'epic_systems',
+  daysAgo: 1,
+  added: ['Emergency department: AI acuity suggestions at triage now generally available (illustrative demo change, not research).', 'Sepsis model: version 3 in early access.'],
+  removed: ['Emergency department: triage acuity pilot at selected sites.'],
+}

@@ -12,7 +12,7 @@ import { redact } from '../phi/redact'
 import type { Tx } from '../tx'
 import { inTransaction } from '../tx'
 import { capabilityThreat, isUpgrade, type CapabilityStatus, type ThreatSettings } from './scoring'
-import { CellEvidenceInput, THREAT_SETTINGS_KEY, ThreatSettingsInput } from './schema'
+import { CellEvidenceInput, THREAT_SETTINGS_KEY, ThreatSettingsInput, type CellEvidenceData } from './schema'
 import { getThreatSettings } from './settings'
 
 export interface CommandContext {
@@ -34,68 +34,73 @@ export interface CellEvidenceResult {
 export async function recordCellEvidence(actor: Actor, raw: unknown, ctx: CommandContext = {}): Promise<CellEvidenceResult> {
   const input = parseOrThrow(CellEvidenceInput, raw)
   authorize(actor, 'competitor:edit')
-  const now = ctx.now ?? new Date()
   const settings = await getThreatSettings()
+  return inTransaction((tx) => writeCellEvidence(tx, actor, input, settings, ctx))
+}
+
+/**
+ * recordCellEvidence inside the caller's transaction, for commands that write more with it (accepting a
+ * watched change marks the change in the same transaction). The caller has parsed the input and authorised.
+ */
+export async function writeCellEvidence(tx: Tx, actor: Actor, input: CellEvidenceData, settings: ThreatSettings, ctx: CommandContext = {}): Promise<CellEvidenceResult> {
+  const now = ctx.now ?? new Date()
   const note = input.note ? redact(input.note) : ''
   const sourceTitle = input.sourceTitle ? redact(input.sourceTitle) : ''
-
-  return inTransaction(async (tx) => {
-    const [competitor, capability] = await Promise.all([
-      tx.competitor.findUnique({ where: { id: input.competitorId }, select: { id: true, key: true, name: true } }),
-      tx.capability.findUnique({ where: { id: input.capabilityId }, select: { id: true, key: true } }),
-    ])
-    if (!competitor) throw notFound('No competitor has this id')
-    if (!capability) throw notFound('No capability has this id')
-    // Lock the cell (or its absence) for this change: two editors cannot both pass the version check.
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${competitor.id}:${capability.id}`}, 15))::text`
-    const cell = await tx.capabilityCell.findUnique({ where: { competitorId_capabilityId: { competitorId: competitor.id, capabilityId: capability.id } } })
-    const current = { status: cell?.status ?? 'unknown', version: cell?.version ?? 0, evidenceAt: cell?.evidenceAt ?? null }
-    if (current.version !== input.version) {
-      throw conflict(`Someone changed this cell meanwhile: it is now ${current.status} (version ${current.version}). Reload to see their evidence.`, {
-        version: [`The cell is at version ${current.version}`],
-      })
-    }
-    const applied = !current.evidenceAt || input.observedAt >= current.evidenceAt
-    const evidence = await tx.competitorEvidence.create({
-      data: {
-        competitorId: competitor.id,
-        capabilityId: capability.id,
-        kind: 'cell',
-        status: input.status,
-        previous: applied ? current.status : null,
-        confidence: input.confidence,
-        sourceUrl: input.sourceUrl ?? null,
-        sourceTitle,
-        observedAt: input.observedAt,
-        note,
-        recordedById: actor.type === 'user' ? actor.id : null,
-        recordedBy: actor.label,
-        recordedAt: now,
-      },
-      select: { id: true },
+  const [competitor, capability] = await Promise.all([
+    tx.competitor.findUnique({ where: { id: input.competitorId }, select: { id: true, key: true, name: true } }),
+    tx.capability.findUnique({ where: { id: input.capabilityId }, select: { id: true, key: true } }),
+  ])
+  if (!competitor) throw notFound('No competitor has this id')
+  if (!capability) throw notFound('No capability has this id')
+  // Lock the cell (or its absence) for this change: two editors cannot both pass the version check.
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${competitor.id}:${capability.id}`}, 15))::text`
+  const cell = await tx.capabilityCell.findUnique({ where: { competitorId_capabilityId: { competitorId: competitor.id, capabilityId: capability.id } } })
+  const current = { status: cell?.status ?? 'unknown', version: cell?.version ?? 0, evidenceAt: cell?.evidenceAt ?? null }
+  if (current.version !== input.version) {
+    throw conflict(`Someone changed this cell meanwhile: it is now ${current.status} (version ${current.version}). Reload to see their evidence.`, {
+      version: [`The cell is at version ${current.version}`],
     })
-    const version = current.version + 1
-    const data = applied ? { status: input.status, confidence: input.confidence, evidenceAt: input.observedAt, version } : { version }
-    await tx.capabilityCell.upsert({
-      where: { competitorId_capabilityId: { competitorId: competitor.id, capabilityId: capability.id } },
-      create: { competitorId: competitor.id, capabilityId: capability.id, ...data },
-      update: data,
-    })
-    await recordAudit(
-      actor,
-      {
-        action: 'competitor.cell.evidence',
-        targetType: 'competitor_cell',
-        targetId: `${competitor.key}:${capability.key}`,
-        requestId: ctx.requestId ?? null,
-        ip: ctx.ip ?? null,
-        summary: { evidenceId: evidence.id, from: current.status, to: applied ? input.status : current.status, evidenceStatus: input.status, applied, confidence: input.confidence, upgrade: applied && isUpgrade(current.status, input.status) },
-      },
-      tx,
-    )
-    const threatLink = await recordThreatLink(tx, actor, capability.id, settings, now)
-    return { evidenceId: evidence.id, applied, status: applied ? input.status : current.status, version, threatLink }
+  }
+  const applied = !current.evidenceAt || input.observedAt >= current.evidenceAt
+  const evidence = await tx.competitorEvidence.create({
+    data: {
+      competitorId: competitor.id,
+      capabilityId: capability.id,
+      kind: 'cell',
+      status: input.status,
+      previous: applied ? current.status : null,
+      confidence: input.confidence,
+      sourceUrl: input.sourceUrl ?? null,
+      sourceTitle,
+      observedAt: input.observedAt,
+      note,
+      recordedById: actor.type === 'user' ? actor.id : null,
+      recordedBy: actor.label,
+      recordedAt: now,
+    },
+    select: { id: true },
   })
+  const version = current.version + 1
+  const data = applied ? { status: input.status, confidence: input.confidence, evidenceAt: input.observedAt, version } : { version }
+  await tx.capabilityCell.upsert({
+    where: { competitorId_capabilityId: { competitorId: competitor.id, capabilityId: capability.id } },
+    create: { competitorId: competitor.id, capabilityId: capability.id, ...data },
+    update: data,
+  })
+  await recordAudit(
+    actor,
+    {
+      action: 'competitor.cell.evidence',
+      targetType: 'competitor_cell',
+      targetId: `${competitor.key}:${capability.key}`,
+      requestId: ctx.requestId ?? null,
+      ip: ctx.ip ?? null,
+      summary: { evidenceId: evidence.id, from: current.status, to: applied ? input.status : current.status, evidenceStatus: input.status, applied, confidence: input.confidence, upgrade: applied && isUpgrade(current.status, input.status) },
+    },
+    tx,
+  )
+  const threatLink = await recordThreatLink(tx, actor, capability.id, settings, now)
+  return { evidenceId: evidence.id, applied, status: applied ? input.status : current.status, version, threatLink }
 }
 
 /**

@@ -27,6 +27,7 @@ import { analyticsSessions } from './analytics-sessions'
 import { analyticsInsights } from './analytics-insights'
 import { analyticsRollups } from './analytics-rollups'
 import { feedbackSla } from './feedback-sla'
+import { competitorWatch } from './competitor-watch'
 import type { JobDefinition } from './types'
 
 export const jobs: readonly JobDefinition[] = [
@@ -55,6 +56,7 @@ export const jobs: readonly JobDefinition[] = [
   analyticsInsights,
   analyticsRollups,
   feedbackSla,
+  competitorWatch,
 ]
 
 // Jobs registered at run time (tests register throwaway jobs here instead of sleeping on real ones).

@@ -16,9 +16,10 @@ import { seedAnalyticsExperiment } from './analytics-experiment'
 import { seedAnalyticsInsights } from './analytics-insights'
 import { seedCompetitors } from './competitors'
 import { seedFeedback } from './feedback'
+import { seedCompetitorWatch } from './competitor-watch'
 
 /** Bump when the demo data changes shape, so `WARDROOM_SEED=auto` can tell an old demo from a new one. */
-export const SEED_VERSION = 5
+export const SEED_VERSION = 6
 
 export async function seedDemo(log: (m: string) => void = () => {}): Promise<void> {
   await seedFoundation(log)
@@ -47,4 +48,6 @@ export async function seedDemo(log: (m: string) => void = () => {}): Promise<voi
   // After the foundation (the widget's key, the PMs and the safety officer) and incidents (the safety lane's
   // incidents join the board): a week of clinicians' feedback, triaged in part.
   await seedFeedback(log)
+  // After the competitors: their watched newsrooms and one illustrative change waiting for review.
+  await seedCompetitorWatch(log)
 }

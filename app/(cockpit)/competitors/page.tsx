@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { readMatrix } from '@/lib/competitors/matrix'
 import { listThreatLinks } from '@/lib/competitors/queries'
+import { countPendingChanges } from '@/lib/competitors/watch-queries'
 import { readPositioning } from '@/lib/competitors/positioning-query'
 import { CAPABILITY_GROUP_LABELS, CAPABILITY_GROUPS, type CapabilityGroup } from '@/lib/competitors/schema'
 import { cn } from '@/lib/cn'
@@ -42,7 +43,7 @@ export default async function CompetitorsPage({ searchParams }: Props) {
   const rawGroup = one(params.group)
   const group = (CAPABILITY_GROUPS as readonly string[]).includes(rawGroup ?? '') ? (rawGroup as CapabilityGroup) : null
   const sort = one(params.sort) === 'gap' ? 'gap' : 'taxonomy'
-  const [matrix, links] = await Promise.all([readMatrix(), listThreatLinks()])
+  const [matrix, links, pending] = await Promise.all([readMatrix(), listThreatLinks(), countPendingChanges()])
   const rivals = matrix.products.filter((p) => !p.isUs)
   const positioning = await readPositioning(matrix)
 
@@ -64,11 +65,17 @@ export default async function CompetitorsPage({ searchParams }: Props) {
       title="Competitors"
       description="How our clinical-AI platform compares with Epic, Oracle Health, Veradigm, MEDITECH and newcomers, capability by capability. Every cell rests on dated evidence; threat levels are computed from importance, their coverage against ours, recent upgrades and market overlap, and explained beside the number."
       actions={
-        canEdit ? (
-          <ButtonLink href="/competitors/settings" variant="secondary">
-            Threat settings
+        <>
+          <ButtonLink href="/competitors/review" variant={pending > 0 ? 'primary' : 'secondary'}>
+            {pending > 0 ? `Review ${pending} watched change${pending === 1 ? '' : 's'}` : 'Review queue'}
           </ButtonLink>
-        ) : undefined
+          <ButtonLink href="/competitors/sources">Watched sources</ButtonLink>
+          {canEdit && (
+            <ButtonLink href="/competitors/settings" variant="secondary">
+              Threat settings
+            </ButtonLink>
+          )}
+        </>
       }
     >
       <SectionCard headingId="threats-heading" title="Threat by competitor" description={`${rivals.length} competitors, highest threat first.`}>
@@ -79,6 +86,16 @@ export default async function CompetitorsPage({ searchParams }: Props) {
         headingId="matrix-heading"
         title="Capability matrix"
         description={`Evidence older than ${matrix.settings.halfLifeDays} days (its half-life) is marked stale. Open a cell to see its evidence and record new evidence.`}
+        actions={
+          <span className="flex flex-wrap gap-3 text-sm">
+            <a href="/api/competitors/matrix/csv" download className="text-accent-fg hover:underline">
+              Matrix CSV
+            </a>
+            <a href="/api/competitors/evidence/csv" download className="text-accent-fg hover:underline">
+              Evidence CSV
+            </a>
+          </span>
+        }
         bare
       >
         <nav aria-label="Filter and sort the matrix" className="flex flex-wrap items-center gap-2 border-b border-line px-4 py-2 text-sm">
