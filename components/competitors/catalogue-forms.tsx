@@ -68,7 +68,7 @@ export function CapabilityForm() {
   }
   return (
     <form ref={ref} onSubmit={onSubmit} aria-label="Add a capability" className="space-y-4">
-      <div className="grid gap-4 sm:grid-cols-4">
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <InputField label="Name" name="name" required maxLength={120} value={v.name} onChange={set('name')} error={errors.name} />
         <InputField label="Key" name="key" required maxLength={60} value={v.key} onChange={set('key')} hint="e.g. sepsis_prediction" error={errors.key} />
         <SelectField label="Group" name="group" value={v.group} onChange={set('group')} error={errors.group}>
