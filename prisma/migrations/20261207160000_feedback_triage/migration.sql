@@ -1,5 +1,10 @@
--- AlterEnum
-ALTER TYPE "Role" ADD VALUE 'safety_officer';
+-- AlterEnum: the type is made anew rather than given a value with ADD VALUE, because a value added that way
+-- cannot be used in the transaction that added it, and a restore (lib/admin/backup.ts) replays every
+-- migration and then the rows in one transaction: a safety officer's row would fail to restore.
+ALTER TYPE "Role" RENAME TO "Role_before_safety_officer";
+CREATE TYPE "Role" AS ENUM ('admin', 'ops', 'executive', 'pm', 'clinician', 'viewer', 'safety_officer');
+ALTER TABLE "User" ALTER COLUMN "role" TYPE "Role" USING ("role"::text::"Role");
+DROP TYPE "Role_before_safety_officer";
 
 -- AlterTable
 ALTER TABLE "FeedbackItem" ADD COLUMN     "safetyIncidentAt" TIMESTAMPTZ(3),
