@@ -45,9 +45,12 @@ test('a product manager triages the inbox with the keyboard only: move, open, st
   await page.goto(`/feedback?department=${encodeURIComponent(dept)}`)
   const list = page.getByRole('list', { name: 'Feedback items' })
   await expect(list.getByRole('listitem')).toHaveCount(4)
-  // Newest first: j enters the list at d, then moves to c; k goes back.
-  await page.keyboard.press('j')
-  await expect(page.getByRole('link', { name: new RegExp(`^FB-${d.number}\\b`) })).toBeFocused()
+  // Newest first: j enters the list at d, then moves to c; k goes back. A key pressed before the page's
+  // script has attached its listener does nothing: press the first j until it lands.
+  await expect(async () => {
+    await page.keyboard.press('j')
+    await expect(page.getByRole('link', { name: new RegExp(`^FB-${d.number}\\b`) })).toBeFocused({ timeout: 1_000 })
+  }).toPass(SAVED)
   await page.keyboard.press('j')
   await expect(page.getByRole('link', { name: new RegExp(`^FB-${c.number}\\b`) })).toBeFocused()
   await page.keyboard.press('k')
