@@ -14,6 +14,8 @@
  * 4. Nothing sticks out of a bordered box (a card, a tile, a table's frame): every descendant's border box
  *    lies within the box's, except inside a scroll container that is itself within the box.
  * 5. At a wide viewport (>= WIDE_PX) no table needs to scroll sideways: at 1440 px every column shows.
+ *    Except a table marked `data-grows-sideways`: a comparison matrix with a column per compared thing (the
+ *    competitor matrix), which keeps its header row and first column in view while it scrolls.
  *    Narrower, a table that cannot fit even reflowed scrolls inside its own box (rule 2 allows it), whose
  *    faded edge shows that more columns are there.
  */
@@ -148,7 +150,7 @@ export function auditLayout(args: { minTruncatedEm: number; widePx: number }): L
   // Rule 5.
   for (const table of document.querySelectorAll<HTMLElement>('table')) {
     const wrap = table.parentElement
-    if (!wrap || !styles.has(table)) continue
+    if (!wrap || !styles.has(table) || table.hasAttribute('data-grows-sideways')) continue
     const cs = styles.get(wrap)
     if (!cs || !isScroller(cs)) continue
     if (wrap.scrollWidth > wrap.clientWidth + TOLERANCE) {

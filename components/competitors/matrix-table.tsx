@@ -25,7 +25,8 @@ export function MatrixTable({ matrix, rows }: { matrix: Matrix; rows: readonly M
   const { products, now } = matrix
   return (
     <div className="max-h-[70vh] overflow-auto" tabIndex={-1}>
-      <table className="w-full border-separate border-spacing-0 text-sm">
+      {/* A column per product: with many competitors it scrolls sideways, its headers and first column sticky. */}
+      <table data-grows-sideways className="w-full border-separate border-spacing-0 text-sm">
         <caption className="sr-only">Capabilities (rows) of each product (columns), with the threat where a competitor leads us</caption>
         <thead>
           <tr>
