@@ -36,6 +36,9 @@ const AREA_IMPORTS = {
   // creates improvement tasks through jobs or app/, never by importing lib/feedback (no loop); a patient-safety
   // concern opens an incident and tells the safety officers through the notification outbox (safety-lane.ts)
   feedback: ['analytics', 'incidents', 'notifications'],
+  // a roadmap item's evidence: linked feedback (and the clinician sees it planned / fixed), analytics
+  // insights, competitor threats, the SLO debt of its service; its release gate reads the linked flag
+  roadmap: ['feedback', 'analytics', 'competitors', 'slo', 'flags'],
   // composers on top: the scheduled jobs, the overview page's queries, the demo seed, the process runtime
   jobs: '*',
   overview: '*',
