@@ -63,6 +63,11 @@ export const RECORD_NOT_FOUND: Record<RecordKind, NotFoundWords> = {
     body: 'There is no feedback item at this address. Check the link, or find the item in the inbox.',
     back: { href: '/feedback', label: 'Feedback inbox' },
   },
+  'roadmap-review': {
+    title: 'No review for this quarter',
+    body: 'No quarterly review is stored for this quarter. Reviews are stored on the first day of the next quarter; the list shows every one.',
+    back: { href: '/roadmap/reviews', label: 'Quarterly reviews' },
+  },
 }
 
 export const PAGE_NOT_FOUND: NotFoundWords = {

@@ -3,13 +3,12 @@
  * just ended (planned vs delivered, delivery predictability, stage and score changes; lib/roadmap/review.ts).
  * Idempotent: a second run replaces that quarter's review with the same numbers.
  */
-import { quarterJustEnded, storeReview } from '../roadmap/review-store'
+import { quarterJustEnded, REVIEW_JOB } from '../roadmap/review'
+import { storeReview } from '../roadmap/review-store'
 import type { JobDefinition } from './types'
 
-export const ROADMAP_REVIEW_JOB = 'roadmap-review-quarterly'
-
 export const roadmapReviewQuarterly: JobDefinition = {
-  name: ROADMAP_REVIEW_JOB,
+  name: REVIEW_JOB,
   // 06:00 on the quarter's first day: the review is there when the strategic review meets.
   schedule: '0 6 1 1,4,7,10 *',
   description:

@@ -40,3 +40,9 @@ export async function getReview(quarter: string): Promise<(ReviewReport & { stor
     storedAt: row.createdAt,
   }
 }
+
+/** For the page gate: whether a review is stored for this quarter. */
+export async function reviewExists(quarter: string): Promise<boolean> {
+  if (!QUARTER_PATTERN.test(quarter)) return false
+  return (await db.roadmapReview.count({ where: { quarter } })) > 0
+}

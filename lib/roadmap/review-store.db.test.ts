@@ -5,7 +5,7 @@ import { db } from '@/lib/db'
 import { roadmapReviewQuarterly } from '@/lib/jobs/roadmap-review-quarterly'
 import { uid } from '@/test/factories'
 import { getReview, listReviews } from './review-queries'
-import { quarterJustEnded } from './review-store'
+import { quarterJustEnded } from './review'
 
 const at = (s: string) => new Date(`${s}T09:00:00Z`)
 

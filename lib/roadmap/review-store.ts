@@ -6,11 +6,8 @@
  */
 import type { Prisma } from '../generated/prisma/client'
 import { db } from '../db'
-import { addQuarters, quarterOf, quarterRange } from './model'
+import { quarterRange } from './model'
 import { computeReview, type ReviewReport } from './review'
-
-/** The quarter that ended last before `now`. */
-export const quarterJustEnded = (now: Date) => addQuarters(quarterOf(now), -1)
 
 export async function storeReview(quarter: string): Promise<ReviewReport & { id: string }> {
   const { from, to } = quarterRange(quarter)

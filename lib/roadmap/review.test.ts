@@ -84,3 +84,12 @@ describe('computeReview', () => {
     expect(r2).toMatchObject({ planned: 1, delivered: 1, predictability: 100 })
   })
 })
+
+describe('predictabilityWords', () => {
+  it('compares with the guide’s 89.5 % target', async () => {
+    const { predictabilityWords } = await import('./review-words')
+    expect(predictabilityWords(89.5)).toEqual({ text: '89.5 %: on target (89.5 % or more).', onTarget: true })
+    expect(predictabilityWords(50)).toEqual({ text: '50 %: below the 89.5 % target.', onTarget: false })
+    expect(predictabilityWords(null).onTarget).toBeNull()
+  })
+})

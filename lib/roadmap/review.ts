@@ -18,9 +18,14 @@
  * - Stage changes, score changes ('score' events, RICE as text), items added (created in the quarter) and
  *   archived (moved to archived in the quarter) are listed as they happened.
  */
-import { STAGE_LABELS, quarterRange, type Stage } from './model'
+import { STAGE_LABELS, addQuarters, quarterOf, quarterRange, type Stage } from './model'
 
 export const PREDICTABILITY_TARGET = 89.5
+/** The job that stores the review (lib/jobs/roadmap-review-quarterly.ts). */
+export const REVIEW_JOB = 'roadmap-review-quarterly'
+
+/** The quarter that ended last before `now`: the one the job reviews. */
+export const quarterJustEnded = (now: Date) => addQuarters(quarterOf(now), -1)
 const COMMITTED: readonly string[] = ['discovery', 'planned', 'in_progress']
 
 export interface ReviewItem {
