@@ -78,6 +78,19 @@ describe('computeReview', () => {
     expect(computeReview('2025-Q1', items, events)).toMatchObject({ planned: 0, delivered: 0, predictability: null, stageChanges: [] })
   })
 
+  it('reads an item created in the quarter from its creation events, though the row’s createdAt is a little later', () => {
+    const created = new Date('2027-02-03T10:00:00.000Z')
+    const row = { ...item(1, 'in_progress', '2027-Q1', '2027-02-03'), createdAt: new Date('2027-02-03T10:00:00.004Z') }
+    const history = [
+      { itemId: 'i1', kind: 'created', from: null, to: 'planned', by: 'pm', at: created },
+      { itemId: 'i1', kind: 'quarter', from: null, to: '2027-Q1', by: 'pm', at: created },
+      ev(1, 'stage', 'planned', 'in_progress', '2027-02-20'),
+    ]
+    expect(computeReview('2027-Q1', [row], history)).toMatchObject({ planned: 1, delivered: 0, added: [{ number: 1 }] })
+    // Created as an idea: not a commitment.
+    expect(computeReview('2027-Q1', [row], [{ ...history[0]!, to: 'ideas' }, history[1]!]).planned).toBe(0)
+  })
+
   it('counts an event at the quarter’s first instant inside the quarter', () => {
     const edge = [item(1, 'released', '2027-Q2', '2027-01-05')]
     const r2 = computeReview('2027-Q2', edge, [ev(1, 'stage', 'planned', 'released', '2027-04-01')].map((e) => ({ ...e, at: new Date('2027-04-01T00:00:00Z') })))

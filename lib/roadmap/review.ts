@@ -3,9 +3,9 @@
  * quarter, what of it was delivered, and what moved.
  *
  * Definitions (quarter Q = [from, to), UTC; state "at an instant" = after every event strictly before it):
- * - An item's target quarter and stage at an instant are reconstructed from its history: the earliest
- *   'quarter' (or 'stage') event at or after the instant holds the value it had then in `from`; without
- *   one, the item's current value still holds.
+ * - An item's target quarter and stage at an instant are reconstructed from its history ('quarter' events;
+ *   'stage' and 'created' events): the latest event before the instant holds the value in `to`; without
+ *   one, the earliest event at or after it holds it in `from`; without any, the current value still holds.
  * - Planned = items that existed at the quarter's start, targeted Q then, and were committed then (discovery,
  *   planned or in progress: ideas are not commitments, released and archived items are done); plus items
  *   created during the quarter that targeted Q and were committed just after their creation. Items moved
@@ -80,10 +80,20 @@ export interface ReviewReport {
   archived: ReviewChange[]
 }
 
-/** The value an item's `kind` had at `at`: the `from` of its earliest such event at or after `at`, else its current value. */
-function valueAt(events: readonly ReviewEvent[], kind: string, at: Date, current: string | null, inclusive: boolean): string | null {
-  const later = events.filter((e) => e.kind === kind && (inclusive ? e.at >= at : e.at > at)).sort((a, b) => a.at.getTime() - b.at.getTime())[0]
-  return later ? later.from : current
+const STAGE_KINDS = ['created', 'stage']
+
+/**
+ * The value an item's field had at `at`: the `to` of its latest event before `at` (at or before, when
+ * `inclusive`), else the `from` of its earliest event after it, else its current value. Creation writes
+ * events with `from` null ('created' with the first stage, 'quarter' with the first target), so the state
+ * just after creation is read forwards from them.
+ */
+function valueAt(events: readonly ReviewEvent[], kinds: readonly string[], at: Date, current: string | null, inclusive: boolean): string | null {
+  const mine = events.filter((e) => kinds.includes(e.kind)).sort((a, b) => a.at.getTime() - b.at.getTime())
+  const before = mine.filter((e) => (inclusive ? e.at <= at : e.at < at)).at(-1)
+  if (before) return before.to
+  const after = mine.find((e) => (inclusive ? e.at > at : e.at >= at))
+  return after ? after.from : current
 }
 
 export function computeReview(quarter: string, items: readonly ReviewItem[], events: readonly ReviewEvent[]): ReviewReport {
@@ -95,11 +105,13 @@ export function computeReview(quarter: string, items: readonly ReviewItem[], eve
 
   const planned = items.filter((item) => {
     const history = byItem.get(item.id) ?? []
-    if (item.createdAt < from) {
-      return valueAt(history, 'quarter', from, item.targetQuarter, true) === quarter && COMMITTED.includes(valueAt(history, 'stage', from, item.stage, true) ?? '')
+    // The 'created' event carries the instant the creation's other events share; the row's createdAt may differ by milliseconds.
+    const createdAt = history.find((e) => e.kind === 'created')?.at ?? item.createdAt
+    if (createdAt < from) {
+      return valueAt(history, ['quarter'], from, item.targetQuarter, false) === quarter && COMMITTED.includes(valueAt(history, STAGE_KINDS, from, item.stage, false) ?? '')
     }
-    if (!inQuarter(item.createdAt)) return false
-    return valueAt(history, 'quarter', item.createdAt, item.targetQuarter, false) === quarter && COMMITTED.includes(valueAt(history, 'stage', item.createdAt, item.stage, false) ?? '')
+    if (!inQuarter(createdAt)) return false
+    return valueAt(history, ['quarter'], createdAt, item.targetQuarter, true) === quarter && COMMITTED.includes(valueAt(history, STAGE_KINDS, createdAt, item.stage, true) ?? '')
   })
   const releasedInQuarter = (id: string) => (byItem.get(id) ?? []).some((e) => e.kind === 'stage' && e.to === 'released' && inQuarter(e.at))
   const lines: ReviewItemLine[] = planned

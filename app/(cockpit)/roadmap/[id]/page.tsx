@@ -5,10 +5,14 @@ import { requirePagePermission } from '@/lib/auth/guard'
 import { formatNumber } from '@/lib/format'
 import { hasPermission } from '@/lib/rbac'
 import { getItemDetail, itemFormChoices } from '@/lib/roadmap/item-queries'
+import { loadGateChecklist } from '@/lib/roadmap/gate-queries'
+import { gateSummary } from '@/lib/roadmap/gate-summary'
 import { HORIZON_LABELS, itemRef, PATHWAY_LABELS, PIPELINE_LABELS, STAGE_LABELS, STAKEHOLDER_LABELS, type Pathway, type Stakeholder } from '@/lib/roadmap/model'
 import { ItemDetailsForm } from '@/components/roadmap/item-details-form'
 import { ItemHistory } from '@/components/roadmap/item-history'
+import { GatesPanel } from '@/components/roadmap/gates-panel'
 import { DependenciesEditor, RisksEditor } from '@/components/roadmap/item-parts-forms'
+import { ReleaseButton } from '@/components/roadmap/release-button'
 import { StageControl } from '@/components/roadmap/stage-control'
 import { Fact } from '@/components/ui/fact'
 import { StackedPage } from '@/components/ui/page-header'
@@ -24,7 +28,7 @@ export default async function RoadmapItemPage({ params }: Props) {
   const item = await getItemDetail(decodeURIComponent((await params).id))
   if (!item) notFound()
   const canEdit = hasPermission(user.role, 'roadmap:edit')
-  const choices = canEdit ? await itemFormChoices(item.id) : { owners: [], services: [], items: [] }
+  const [choices, checklist] = await Promise.all([canEdit ? itemFormChoices(item.id) : { owners: [], services: [], items: [] }, loadGateChecklist(item)])
 
   return (
     <StackedPage title={`${itemRef(item.number)} · ${item.title}`} eyebrow={STAGE_LABELS[item.stage]} back={{ href: '/roadmap', label: 'Roadmap' }}>
@@ -60,6 +64,13 @@ export default async function RoadmapItemPage({ params }: Props) {
           </div>
         )}
       </SectionCard>
+
+      <GatesPanel
+        item={item}
+        checklist={checklist}
+        canEdit={canEdit}
+        release={<ReleaseButton id={item.id} version={item.version} blocked={!gateSummary(checklist.gates).complete} />}
+      />
 
       <SectionCard headingId="dependencies-heading" title="Dependencies">
         <DependenciesEditor
