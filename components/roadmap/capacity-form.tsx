@@ -21,7 +21,7 @@ export function CapacityForm({ quarter, capacity }: { quarter: string; capacity:
 
   return (
     <form onSubmit={onSubmit} aria-label={`Capacity for ${quarter}`} className="flex flex-wrap items-end gap-2">
-      <InputField label={`Capacity for ${quarter} (person-weeks)`} name="personWeeks" type="number" min={0} max={10000} step="0.5" required value={value} onChange={(e) => setValue(e.target.value)} error={errors.personWeeks ?? errors.quarter} className="w-56" />
+      <InputField label={`Capacity for ${quarter} (person-weeks)`} name="personWeeks" type="number" min={0} max={10000} step="0.5" required value={value} onChange={(e) => setValue(e.target.value)} error={errors.personWeeks ?? errors.quarter} className="w-72" />
       <Button type="submit" size="sm" loading={pending}>
         Save capacity
       </Button>

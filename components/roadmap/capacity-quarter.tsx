@@ -2,7 +2,6 @@ import Link from 'next/link'
 import type { QuarterCapacity } from '@/lib/roadmap/capacity'
 import { STAGE_LABELS, itemRef } from '@/lib/roadmap/model'
 import { Badge } from '@/components/ui/badge'
-import { EmptyState } from '@/components/ui/empty-state'
 import { SectionCard } from '@/components/ui/section-card'
 import { cn } from '@/lib/cn'
 import { CapacityForm } from './capacity-form'
@@ -56,7 +55,7 @@ export function CapacityQuarter({ q, current, canEdit }: { q: QuarterCapacity; c
         )}
         <CapacityBar q={q} />
         {q.items.length === 0 ? (
-          <EmptyState title="Nothing planned for this quarter">Items in discovery, planned, in progress or released with this target quarter count here; ideas and archived items do not.</EmptyState>
+          <p className="text-sm text-ink-muted">Nothing planned for this quarter yet: items in discovery, planned, in progress or released with this target quarter count here.</p>
         ) : (
           <ul className="divide-y divide-line text-sm" aria-label={`Items planned for ${q.quarter}`}>
             {q.items.map((i) => (

@@ -22,9 +22,9 @@ function ItemLink({ id, number, title }: { id: string; number: number; title: st
 /** A list of changes (stage, score, added, archived) as a table, or words when there were none. */
 function ChangesTable({ id, title, changes, empty, values = 'stage' }: { id: string; title: string; changes: readonly ReviewChange[]; empty: string; values?: 'stage' | 'score' | 'none' }) {
   return (
-    <SectionCard headingId={id} title={title} bare className="print:break-inside-avoid">
+    <SectionCard headingId={id} title={title} bare={changes.length > 0} className="print:break-inside-avoid">
       {changes.length === 0 ? (
-        <EmptyState title={empty} />
+        <p className="text-sm text-ink-muted">{empty}.</p>
       ) : (
         <Table caption={title} captionHidden>
           <THead>
