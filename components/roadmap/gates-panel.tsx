@@ -2,13 +2,14 @@ import type { ReactNode } from 'react'
 import { gateSummary, type GateChecklist } from '@/lib/roadmap/gate-summary'
 import { PIPELINE_LABELS, type Pipeline, type Stage } from '@/lib/roadmap/model'
 import { Icon } from '@/components/ui/icons'
+import { RelativeTime } from '@/components/ui/relative-time'
 import { SectionCard } from '@/components/ui/section-card'
 import { cn } from '@/lib/cn'
 import { FlagGateRow } from './flag-gate-row'
 import { GateRow } from './gate-row'
 
 export interface GatesPanelProps {
-  item: { id: string; version: number; stage: Stage; pipeline: Pipeline }
+  item: { id: string; version: number; stage: Stage; pipeline: Pipeline; releasedAt?: Date | null }
   checklist: GateChecklist
   /** roadmap:edit: tick gates, link flags, release. Readers see the checklist only. */
   canEdit: boolean
@@ -36,7 +37,16 @@ export function GatesPanel({ item, checklist, canEdit, release }: GatesPanelProp
       </ul>
       {item.stage === 'released' ? (
         <p className="mt-3 flex items-center gap-2 text-sm text-ok-fg">
-          <Icon name="check-circle" size={16} /> Released.
+          <Icon name="check-circle" size={16} />
+          <span>
+            Released{item.releasedAt && (
+              <>
+                {' '}
+                <RelativeTime date={item.releasedAt} />
+              </>
+            )}
+            .
+          </span>
         </p>
       ) : (
         canEdit && release && <div className="mt-3 border-t border-line pt-3">{release}</div>
