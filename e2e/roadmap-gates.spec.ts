@@ -101,3 +101,27 @@ test('capacity set below the planned effort warns that the quarter is over', asy
   await expect(section.getByText(/Over capacity by [\d,.]+ person-weeks/)).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: 'Over capacity:' })).toContainText(quarter)
 })
+
+test('a PM reads the last quarter’s review, downloads it as CSV, and an unknown quarter answers 404 in words', async ({ page }) => {
+  await loginViaApi(page, 'pm@demo.wardroom.local', DEMO_PASSWORD)
+  const now = new Date()
+  const index = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3) - 1
+  const quarter = `${Math.floor(index / 4)}-Q${(index % 4) + 1}`
+  await page.goto('/roadmap/reviews')
+  // The demo stores the review of the quarter just ended; only job:run holders may run it again.
+  await expect(page.getByRole('button', { name: /Run review for/ })).toHaveCount(0)
+  await page.getByRole('link', { name: quarter, exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `Roadmap review ${quarter}` })).toBeVisible()
+  await expect(page.getByText('Delivery predictability')).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Planned items' })).toBeVisible()
+
+  const csv = await page.request.get(`/api/roadmap/reviews/${quarter}/csv`)
+  expect(csv.status()).toBe(200)
+  expect(csv.headers()['content-type']).toMatch(/^text\/csv/)
+  expect((await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[1]).toMatch(new RegExp(`^summary,${quarter},`))
+
+  const missing = await page.goto('/roadmap/reviews/1999-Q1')
+  expect(missing?.status()).toBe(404)
+  await expect(page.getByRole('heading', { name: 'No review for this quarter' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Quarterly reviews' })).toBeVisible()
+})
