@@ -63,6 +63,11 @@ export const RECORD_NOT_FOUND: Record<RecordKind, NotFoundWords> = {
     body: 'There is no feedback item at this address. Check the link, or find the item in the inbox.',
     back: { href: '/feedback', label: 'Feedback inbox' },
   },
+  roadmap: {
+    title: 'No such roadmap item',
+    body: 'There is no roadmap item at this address. It may have been deleted; the board and the table list every item.',
+    back: { href: '/roadmap', label: 'Roadmap board' },
+  },
 }
 
 export const PAGE_NOT_FOUND: NotFoundWords = {

@@ -7,6 +7,7 @@ import { db, Prisma } from '../db'
 import { hasPermission, ROLES } from '../rbac'
 import { BOARD_STAGES, type Horizon, type Pipeline, type Stage } from './model'
 import type { Moscow } from './scoring'
+import type { SortDir, TableSort } from './views'
 import { WIP_LIMITS_KEY, WipLimitsInput, type WipLimits } from './schema'
 
 /** What a card, a timeline entry and a table row show of an item. */
@@ -100,24 +101,6 @@ export async function timelineItems(): Promise<ItemSummary[]> {
   return rows.map(summary)
 }
 
-export const TABLE_SORTS = ['rice', 'clinical', 'moscow', 'value', 'risk', 'effort', 'quarter', 'stage', 'number', 'title'] as const
-export type TableSort = (typeof TABLE_SORTS)[number]
-export type SortDir = 'asc' | 'desc'
-
-/** The direction a column sorts in when first chosen: scores highest first, the rest ascending. */
-export const DEFAULT_DIR: Record<TableSort, SortDir> = {
-  rice: 'desc',
-  clinical: 'desc',
-  moscow: 'asc',
-  value: 'desc',
-  risk: 'desc',
-  effort: 'asc',
-  quarter: 'asc',
-  stage: 'asc',
-  number: 'asc',
-  title: 'asc',
-}
-
 const SQL_ORDER: Record<TableSort, Prisma.Sql> = {
   rice: Prisma.sql`"riceScore"`,
   clinical: Prisma.sql`"clinicalScore"`,
@@ -134,12 +117,13 @@ const SQL_ORDER: Record<TableSort, Prisma.Sql> = {
 }
 
 /**
- * Every item (archived included) with its scoring inputs, sorted in SQL by `sort` (unset values last,
+ * Every item (archived included; or those of one stage) with its scoring inputs, sorted in SQL by `sort` (unset values last,
  * whichever the direction), then by number.
  */
-export async function tableItems(sort: TableSort, dir: SortDir): Promise<TableItem[]> {
+export async function tableItems(sort: TableSort, dir: SortDir, stage: Stage | null = null): Promise<TableItem[]> {
   const direction = dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`
-  const ordered = await db.$queryRaw<{ id: string }[]>`SELECT id::text FROM "RoadmapItem" ORDER BY ${SQL_ORDER[sort]} ${direction} NULLS LAST, number ASC`
+  const where = stage ? Prisma.sql`WHERE stage = ${stage}::"RoadmapStage"` : Prisma.empty
+  const ordered = await db.$queryRaw<{ id: string }[]>`SELECT id::text FROM "RoadmapItem" ${where} ORDER BY ${SQL_ORDER[sort]} ${direction} NULLS LAST, number ASC`
   const rows = await db.roadmapItem.findMany({
     where: { id: { in: ordered.map((r) => r.id) } },
     select: { ...SUMMARY, reach: true, impact: true, confidence: true, value: true, risk: true, patientSafety: true, clinicalOutcome: true, timeSaved: true, evidenceStrength: true },
