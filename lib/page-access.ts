@@ -28,7 +28,6 @@ const PAGE_PERMISSIONS: { prefix: string; anyOf: readonly Permission[] }[] = [
   { prefix: '/competitors', anyOf: ['competitor:read'] },
   { prefix: '/competitors/settings', anyOf: ['competitor:edit'] },
   { prefix: '/roadmap', anyOf: ['roadmap:read'] },
-  // Adding an item is for those who edit the roadmap; every reader sees the board and the item pages.
   { prefix: '/roadmap/new', anyOf: ['roadmap:edit'] },
   // The index lists the administration areas the person may open: it needs one of them.
   { prefix: '/admin', anyOf: ADMIN.map((a) => a.permission) },

@@ -21,7 +21,7 @@ import { serviceExists } from '@/lib/services/queries'
 import { workflowExists } from '@/lib/analytics/registry-queries'
 import { cellExists, competitorExists } from '@/lib/competitors/queries'
 import { feedbackExists } from '@/lib/feedback/inbox-queries'
-import { roadmapItemExists } from '@/lib/roadmap/queries'
+import { roadmapItemExists } from '@/lib/roadmap/item-queries'
 
 const EXISTS: Record<RecordKind, (id: string) => Promise<boolean>> = {
   incident: incidentExists,

@@ -65,8 +65,8 @@ export const RECORD_NOT_FOUND: Record<RecordKind, NotFoundWords> = {
   },
   roadmap: {
     title: 'No such roadmap item',
-    body: 'There is no roadmap item at this address. It may have been deleted; the board and the table list every item.',
-    back: { href: '/roadmap', label: 'Roadmap board' },
+    body: 'There is no roadmap item at this address. It may have been deleted; find the item on the board.',
+    back: { href: '/roadmap', label: 'Roadmap' },
   },
 }
 

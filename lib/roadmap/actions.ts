@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache'
 import { defineAction } from '../auth/guard'
 import { createItem, moveItem, setScoreInputs, updateItem } from './commands'
 import { itemRef, STAGE_LABELS } from './model'
-import { ItemInput, ItemUpdateInput, MoveInput, ScoreInputs } from './schema'
+import { addRisk, removeRisk, setDependency } from './parts-commands'
+import { DependencyInput, ItemInput, ItemUpdateInput, MoveInput, RiskInput, RiskRemoveInput, ScoreInputs } from './schema'
 
 export const createItemAction = defineAction('roadmap:edit', ItemInput, async (input, { actor }) => {
   const item = await createItem(actor, input)
@@ -28,4 +29,22 @@ export const moveItemAction = defineAction('roadmap:edit', MoveInput, async (inp
   const item = await moveItem(actor, input)
   revalidatePath('/roadmap', 'layout')
   return { ok: true, status: 200, message: `${itemRef(item.number)} is in ${STAGE_LABELS[item.stage]} now.`, data: { version: item.version, stage: item.stage, rank: item.rank } }
+})
+
+export const setDependencyAction = defineAction('roadmap:edit', DependencyInput, async (input, { actor }) => {
+  const item = await setDependency(actor, input)
+  revalidatePath('/roadmap', 'layout')
+  return { ok: true, status: 200, message: input.remove ? 'Dependency removed.' : 'Dependency added.', data: { version: item.version } }
+})
+
+export const addRiskAction = defineAction('roadmap:edit', RiskInput, async (input, { actor }) => {
+  const item = await addRisk(actor, input)
+  revalidatePath('/roadmap', 'layout')
+  return { ok: true, status: 201, message: 'Risk added.', data: { version: item.version } }
+})
+
+export const removeRiskAction = defineAction('roadmap:edit', RiskRemoveInput, async (input, { actor }) => {
+  const item = await removeRisk(actor, input)
+  revalidatePath('/roadmap', 'layout')
+  return { ok: true, status: 200, message: 'Risk removed.', data: { version: item.version } }
 })

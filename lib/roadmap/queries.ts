@@ -141,8 +141,3 @@ export async function tableItems(sort: TableSort, dir: SortDir, stage: Stage | n
 export async function listOwners(): Promise<{ id: string; name: string }[]> {
   return db.user.findMany({ where: { disabledAt: null, role: { in: ROLES.filter((r) => hasPermission(r, 'roadmap:edit')) } }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
 }
-
-export async function roadmapItemExists(id: string): Promise<boolean> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return false
-  return (await db.roadmapItem.count({ where: { id } })) > 0
-}

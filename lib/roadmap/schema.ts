@@ -103,3 +103,22 @@ export const WipLimitsInput = z.object({
 })
 export type WipLimits = z.output<typeof WipLimitsInput>
 export const WIP_LIMITS_KEY = 'roadmap.wip'
+
+/** Add (or, with `remove`, drop) a dependency of item `id` on `dependsOnId`. */
+export const DependencyInput = z.object({
+  id: z.uuid('No such item'),
+  version: Version,
+  dependsOnId: z.uuid('Choose an item'),
+  remove: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()).default(false),
+})
+
+export const RISK_SEVERITIES = ['low', 'medium', 'high'] as const
+/** A risk of an item and how it is mitigated. */
+export const RiskInput = z.object({
+  id: z.uuid('No such item'),
+  version: Version,
+  description: z.preprocess(trimmed, z.string({ error: 'Describe the risk' }).min(3, 'At least 3 characters').max(500, 'At most 500 characters')),
+  mitigation: z.preprocess(trimmed, z.string().max(500, 'At most 500 characters')).default(''),
+  severity: z.enum(RISK_SEVERITIES, 'Choose low, medium or high').default('medium'),
+})
+export const RiskRemoveInput = z.object({ id: z.uuid('No such item'), version: Version, riskId: z.uuid('No such risk') })
