@@ -17,45 +17,37 @@ const figure = (n: number | null, digits = 0) => (n === null ? '—' : n.toLocal
 
 /** What a card says: reference, title (to the item's page), owner, quarter, effort, scores and MoSCoW. */
 export function CardContent({ item, handle, menu }: { item: BoardItem; handle?: React.ReactNode; menu?: React.ReactNode }) {
-  const ref = itemRef(item.number)
   return (
     <>
-      <div className="flex items-start gap-1.5">
+      <div className="flex items-center gap-1.5">
         {handle}
-        <div className="min-w-0 flex-1">
-          <div className="flex items-center justify-between gap-2 text-xs text-ink-muted">
-            <span className="font-medium tabular-nums">{ref}</span>
-            {item.moscow && (
-              <Badge tone={MOSCOW_TONE[item.moscow]} title={MOSCOW_WORDS[item.moscow]}>
-                {MOSCOW_SHORT[item.moscow]}
-              </Badge>
-            )}
-          </div>
-          <Link href={`/roadmap/${item.id}`} className="mt-0.5 block text-sm leading-5 font-medium text-ink wrap-anywhere hover:text-accent-fg hover:underline">
-            {item.title}
-          </Link>
-        </div>
+        <span className="text-xs font-medium text-ink-muted tabular-nums">{itemRef(item.number)}</span>
+        <span className="ml-auto flex items-center gap-1">
+          {item.moscow && (
+            <Badge tone={MOSCOW_TONE[item.moscow]} title={MOSCOW_WORDS[item.moscow]}>
+              {MOSCOW_SHORT[item.moscow]}
+            </Badge>
+          )}
+          {menu}
+        </span>
       </div>
-      <p className="mt-2 flex flex-wrap gap-x-2 gap-y-0.5 text-xs text-ink-muted">
-        <span className="wrap-anywhere">{item.owner?.name ?? 'No owner'}</span>
-        <span aria-hidden="true">·</span>
-        <span className="tabular-nums">{item.targetQuarter ?? 'No quarter'}</span>
-        <span aria-hidden="true">·</span>
-        <span className="tabular-nums">{item.effort === null ? 'Effort not set' : `${figure(item.effort, 1)} pw`}</span>
+      <Link href={`/roadmap/${item.id}`} className="mt-1 block text-sm leading-5 font-medium text-ink wrap-anywhere hover:text-accent-fg hover:underline">
+        {item.title}
+      </Link>
+      <p className="mt-1.5 text-xs text-ink-muted wrap-anywhere">{item.owner?.name ?? 'No owner'}</p>
+      <p className="text-xs text-ink-muted tabular-nums">
+        {item.targetQuarter ?? 'No quarter'} · {item.effort === null ? 'no effort set' : `${figure(item.effort, 1)} pw`}
       </p>
-      <div className="mt-2 flex items-center justify-between gap-2">
-        <dl className="flex gap-3 text-xs">
-          <div className="flex gap-1">
-            <dt className="text-ink-muted">RICE</dt>
-            <dd className="font-semibold text-ink tabular-nums">{figure(item.riceScore, 1)}</dd>
-          </div>
-          <div className="flex gap-1">
-            <dt className="text-ink-muted">Clinical</dt>
-            <dd className="font-semibold text-ink tabular-nums">{figure(item.clinicalScore, 1)}</dd>
-          </div>
-        </dl>
-        {menu}
-      </div>
+      <dl className="mt-2 flex flex-wrap gap-x-3 gap-y-0.5 border-t border-line pt-1.5 text-xs">
+        <div className="flex gap-1">
+          <dt className="text-ink-muted">RICE</dt>
+          <dd className="font-semibold text-ink tabular-nums">{figure(item.riceScore, 1)}</dd>
+        </div>
+        <div className="flex gap-1">
+          <dt className="text-ink-muted">Clinical</dt>
+          <dd className="font-semibold text-ink tabular-nums">{figure(item.clinicalScore, 1)}</dd>
+        </div>
+      </dl>
     </>
   )
 }
@@ -76,7 +68,7 @@ function MoveMenu({ item, move, where }: { item: BoardItem } & CardMoves) {
     <details className="group relative">
       <summary
         aria-label={`Move ${ref}`}
-        className="flex h-7 cursor-pointer list-none items-center gap-1 rounded px-1.5 text-xs font-medium text-ink-muted hover:bg-surface-muted hover:text-ink focus-visible:outline-2 focus-visible:outline-focus [&::-webkit-details-marker]:hidden"
+        className="flex h-6 cursor-pointer list-none items-center gap-0.5 rounded px-1 text-xs font-medium text-ink-muted hover:bg-surface-muted hover:text-ink focus-visible:outline-2 focus-visible:outline-focus [&::-webkit-details-marker]:hidden"
       >
         Move
         <Icon name="chevron-down" size={14} />
@@ -119,7 +111,7 @@ export function SortableCard({ item, moves }: { item: BoardItem; moves: CardMove
             {...attributes}
             {...listeners}
             aria-label={`Drag ${ref}: ${item.title}`}
-            className="-ml-1 mt-0.5 flex h-7 w-5 shrink-0 cursor-grab touch-none items-center justify-center rounded text-ink-faint hover:bg-surface-muted hover:text-ink focus-visible:outline-2 focus-visible:outline-focus active:cursor-grabbing"
+            className="-ml-1 flex h-6 w-5 shrink-0 cursor-grab touch-none items-center justify-center rounded text-ink-faint hover:bg-surface-muted hover:text-ink focus-visible:outline-2 focus-visible:outline-focus active:cursor-grabbing"
           >
             <svg aria-hidden="true" viewBox="0 0 10 16" width="10" height="16" fill="currentColor">
               {[3, 8, 13].flatMap((y) => [<circle key={`a${y}`} cx="2.5" cy={y} r="1.3" />, <circle key={`b${y}`} cx="7.5" cy={y} r="1.3" />])}

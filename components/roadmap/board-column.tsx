@@ -31,11 +31,11 @@ export function BoardColumn({ stage, items, limit, canEdit, move }: BoardColumnP
   const headingId = `column-${stage}`
   return (
     <section aria-labelledby={headingId} className={cn('flex min-w-0 flex-col rounded-lg border bg-surface-muted', wip.over ? 'border-at-risk-border' : 'border-line')}>
-      <header className={cn('flex items-baseline justify-between gap-2 rounded-t-lg border-b px-3 py-2', wip.over ? 'border-at-risk-border bg-at-risk-bg' : 'border-line')}>
+      <header className={cn('flex flex-wrap items-baseline justify-between gap-x-2 gap-y-0.5 rounded-t-lg border-b px-3 py-2', wip.over ? 'border-at-risk-border bg-at-risk-bg' : 'border-line')}>
         <h2 id={headingId} className="text-sm font-semibold text-ink">
           {STAGE_LABELS[stage]}
         </h2>
-        <span className={cn('flex items-center gap-1 text-xs tabular-nums', wip.over ? 'font-semibold text-at-risk-fg' : 'text-ink-muted')}>
+        <span className={cn('flex items-center gap-1 text-xs whitespace-nowrap tabular-nums', wip.over ? 'font-semibold text-at-risk-fg' : 'text-ink-muted')}>
           {wip.over && <Icon name="alert" size={14} />}
           {wip.text}
         </span>

@@ -51,6 +51,8 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
   // The columns while a card is dragged over them (drag over another column moves it there for the preview).
   const [dragging, setDragging] = useState<BoardData | null>(null)
   const draggingRef = useRef<BoardData | null>(null)
+  const pickedUp = useRef(false)
+  const dropped = useRef<(Move & { count: number }) | null>(null)
   const [activeId, setActiveId] = useState<string | null>(null)
   const [alert, setAlert] = useState<string | null>(null)
   const [status, setStatus] = useState('')
@@ -111,14 +113,19 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
       return at ? `Picked up ${titleOf(active.id)}, in ${positionWords(at.stage, at.index, shown[at.stage].length)}.` : `Picked up ${titleOf(active.id)}.`
     },
     onDragOver: ({ active, over }) => {
+      // Right after pick-up the card is over itself: "Picked up …" has said where it is.
+      const first = pickedUp.current
+      pickedUp.current = false
+      if (first && over?.id === active.id) return undefined
       if (!over) return `${titleOf(active.id)} is no longer over a column.`
       const to = landing(active.id, over.id)
       return to ? `${titleOf(active.id)} is over ${positionWords(to.stage, to.index, (draggingRef.current ?? shown)[to.stage].length)}.` : undefined
     },
-    onDragEnd: ({ active, over }) => {
-      const to = landing(active.id, over?.id)
-      if (!over || !to) return `${titleOf(active.id)} was dropped outside the board and stays where it was.`
-      return `${titleOf(active.id)} was dropped in ${positionWords(to.stage, to.index, (draggingRef.current ?? shown)[to.stage].length)}.`
+    // Our onDragEnd runs first and ends the drag, so it leaves where the card landed for this announcement.
+    onDragEnd: ({ active }) => {
+      const drop = dropped.current
+      if (!drop || drop.id !== active.id) return `${titleOf(active.id)} was dropped outside the board and stays where it was.`
+      return `${titleOf(active.id)} was dropped in ${positionWords(drop.stage, drop.index, drop.count)}.`
     },
     onDragCancel: ({ active }) => {
       const at = locate(shown, String(active.id))
@@ -127,6 +134,7 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
   }
 
   function onDragStart({ active }: DragStartEvent) {
+    pickedUp.current = true
     setActiveId(String(active.id))
     setDrag(shown)
   }
@@ -144,6 +152,7 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
   function onDragEnd({ active, over }: DragEndEvent) {
     const to = over ? landing(active.id, over.id) : null
     const item = byId.get(String(active.id))
+    dropped.current = to ? { ...to, count: (draggingRef.current ?? shown)[to.stage].length } : null
     setActiveId(null)
     setDrag(null)
     // Over a card of its column the card takes that card's place (what the sortable preview showed).
@@ -157,7 +166,7 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
 
   const active = activeId ? byId.get(activeId) : undefined
   const board = (
-    <div className="grid auto-cols-[minmax(15rem,1fr)] grid-flow-col gap-3 overflow-x-auto pb-2">
+    <div className="grid auto-cols-[minmax(13rem,1fr)] grid-flow-col gap-3 overflow-x-auto pb-2">
       {BOARD_STAGES.map((stage) => (
         <BoardColumn key={stage} stage={stage} items={view[stage]} limit={limits[stage]} canEdit={canEdit} move={commit} />
       ))}
@@ -192,7 +201,7 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
           {board}
           <DragOverlay>
             {active ? (
-              <div className="rotate-1 rounded-md border border-accent bg-surface p-2.5 shadow-lg">
+              <div className="rounded-md border border-accent bg-surface p-2.5 shadow-lg ring-2 ring-accent-muted">
                 <CardContent item={active} />
               </div>
             ) : null}

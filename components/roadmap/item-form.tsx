@@ -40,7 +40,7 @@ export function ItemForm({ owners, quarters, defaultOwnerId }: ItemFormProps) {
         error={errors.problem}
         hint="Who has the problem and what it costs them. Do not enter patient identifiers: names, record numbers and dates of birth are removed before saving."
       />
-      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <SelectField label="Stage" name="stage" defaultValue="ideas" error={errors.stage}>
           <LabelledOptions values={NEW_STAGES} labels={STAGE_LABELS} />
         </SelectField>
@@ -63,7 +63,7 @@ export function ItemForm({ owners, quarters, defaultOwnerId }: ItemFormProps) {
         <SelectField label="Pipeline" name="pipeline" defaultValue="feature" error={errors.pipeline} hint="Decides the release gates.">
           <LabelledOptions values={PIPELINES} labels={PIPELINE_LABELS} />
         </SelectField>
-        <SelectField label="Regulatory pathway" name="regulatoryPathway" defaultValue="none" error={errors.regulatoryPathway} hint="A medical-device pathway adds regulatory documentation to the gates.">
+        <SelectField label="Regulatory pathway" name="regulatoryPathway" defaultValue="none" error={errors.regulatoryPathway} className="xl:col-span-2" hint="A medical-device pathway adds regulatory documentation to the gates.">
           <LabelledOptions values={PATHWAYS} labels={PATHWAY_LABELS} />
         </SelectField>
       </div>

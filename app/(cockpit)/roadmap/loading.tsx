@@ -9,7 +9,7 @@ export default function RoadmapLoading() {
       <p role="status" className="sr-only">
         Loading the roadmap board…
       </p>
-      <div aria-hidden="true" className="grid auto-cols-[minmax(15rem,1fr)] grid-flow-col gap-3 overflow-hidden">
+      <div aria-hidden="true" className="grid auto-cols-[minmax(13rem,1fr)] grid-flow-col gap-3 overflow-hidden">
         {BOARD_STAGES.map((s, i) => (
           <div key={s} className="rounded-lg border border-line bg-surface-muted">
             <div className="border-b border-line px-3 py-2 text-sm font-semibold text-ink-faint">{STAGE_LABELS[s]}</div>
