@@ -21,7 +21,7 @@ export function CardContent({ item, handle, menu }: { item: BoardItem; handle?: 
     <>
       <div className="flex items-center gap-1.5">
         {handle}
-        <span className="text-xs font-medium text-ink-muted tabular-nums">{itemRef(item.number)}</span>
+        <span className="text-xs font-medium whitespace-nowrap text-ink-muted tabular-nums">{itemRef(item.number)}</span>
         <span className="ml-auto flex items-center gap-1">
           {item.moscow && (
             <Badge tone={MOSCOW_TONE[item.moscow]} title={MOSCOW_WORDS[item.moscow]}>

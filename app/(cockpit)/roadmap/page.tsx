@@ -6,7 +6,7 @@ import { archivedItems, boardColumns, wipLimits } from '@/lib/roadmap/queries'
 import { StackedPage } from '@/components/ui/page-header'
 import { Board } from '@/components/roadmap/board'
 import { RoadmapViews } from '@/components/roadmap/roadmap-views'
-import { WipLimitsForm } from '@/components/roadmap/wip-limits-form'
+import { BoardToolbar } from '@/components/roadmap/board-toolbar'
 
 export const metadata: Metadata = { title: 'Roadmap' }
 
@@ -31,18 +31,17 @@ export default async function RoadmapBoardPage() {
       primaryAction={canEdit ? { href: '/roadmap/new', label: 'New item' } : undefined}
     >
       <RoadmapViews />
-      {canEdit && <WipLimitsForm limits={limits} />}
-      <Board columns={columns} limits={limits} canEdit={canEdit} />
-      <p className="text-sm text-ink-muted">
+      <BoardToolbar limits={limits} canEdit={canEdit}>
         {total} item{total === 1 ? '' : 's'} on the board.{' '}
         {archived.length > 0 ? (
           <Link href="/roadmap/table?stage=archived" className="font-medium text-accent-fg hover:underline">
-            {archived.length} archived item{archived.length === 1 ? '' : 's'} are listed in the table.
+            {archived.length} archived item{archived.length === 1 ? ' is' : 's are'} listed in the table.
           </Link>
         ) : (
           'No item is archived.'
         )}
-      </p>
+      </BoardToolbar>
+      <Board columns={columns} limits={limits} canEdit={canEdit} />
     </StackedPage>
   )
 }
