@@ -124,6 +124,8 @@ test('a move of an item someone else changed meanwhile is refused in words and t
   await theirCard.getByText('Move', { exact: true }).click()
   await theirCard.getByRole('button', { name: 'To Planned' }).click()
   await expect(card(column(theirs, 'Planned'), title)).toBeVisible()
+  // Focus follows the card to its new column, on its Move menu.
+  await expect(card(column(theirs, 'Planned'), title).locator('summary')).toBeFocused()
   await expect(theirs.getByRole('status').filter({ hasText: /^RM-\d+ is in Planned now\.$/ })).toBeAttached(SAVED)
   await other.close()
 

@@ -22,14 +22,7 @@ export function CardContent({ item, handle, menu }: { item: BoardItem; handle?: 
       <div className="flex items-center gap-1.5">
         {handle}
         <span className="text-xs font-medium whitespace-nowrap text-ink-muted tabular-nums">{itemRef(item.number)}</span>
-        <span className="ml-auto flex items-center gap-1">
-          {item.moscow && (
-            <Badge tone={MOSCOW_TONE[item.moscow]} title={MOSCOW_WORDS[item.moscow]}>
-              {MOSCOW_SHORT[item.moscow]}
-            </Badge>
-          )}
-          {menu}
-        </span>
+        {menu && <span className="ml-auto">{menu}</span>}
       </div>
       <Link href={`/roadmap/${item.id}`} className="mt-1 block text-sm leading-5 font-medium text-ink wrap-anywhere hover:text-accent-fg hover:underline">
         {item.title}
@@ -47,6 +40,16 @@ export function CardContent({ item, handle, menu }: { item: BoardItem; handle?: 
           <dt className="text-ink-muted">Clinical</dt>
           <dd className="font-semibold text-ink tabular-nums">{figure(item.clinicalScore, 1)}</dd>
         </div>
+        {item.moscow && (
+          <div className="ml-auto">
+            <dt className="sr-only">MoSCoW</dt>
+            <dd>
+              <Badge tone={MOSCOW_TONE[item.moscow]} title={MOSCOW_WORDS[item.moscow]}>
+                {MOSCOW_SHORT[item.moscow]}
+              </Badge>
+            </dd>
+          </div>
+        )}
       </dl>
     </>
   )

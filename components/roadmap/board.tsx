@@ -1,6 +1,6 @@
 'use client'
 
-import { useMemo, useOptimistic, useRef, useState, useTransition } from 'react'
+import { useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from 'react'
 import { useRouter } from 'next/navigation'
 import {
   closestCorners,
@@ -58,6 +58,8 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
   const [status, setStatus] = useState('')
   // Versions the server answered since the page was read, so two quick moves of one card do not conflict.
   const versions = useRef(new Map<string, number>())
+  // A card moved with its menu re-renders in another place: focus follows it there (and back, if refused).
+  const follow = useRef<string | null>(null)
 
   const view = dragging ?? shown
   const byId = useMemo(() => new Map(BOARD_STAGES.flatMap((s) => view[s].map((c) => [c.id, c] as const))), [view])
@@ -65,6 +67,10 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
     const c = byId.get(String(id))
     return c ? `${itemRef(c.number)} ${c.title}` : 'The card'
   }
+
+  useEffect(() => {
+    if (follow.current) document.querySelector<HTMLElement>(`[data-card="${follow.current}"] summary`)?.focus()
+  }, [shown])
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -87,11 +93,12 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
     return { id: String(id), stage: at.stage, index: over.index }
   }
 
-  function commit(item: BoardItem, stage: BoardStage, index: number) {
+  function commit(item: BoardItem, stage: BoardStage, index: number, fromMenu = false) {
     const from = locate(shown, item.id)
     if (!from || (from.stage === stage && from.index === index)) return
     const version = Math.max(item.version, versions.current.get(item.id) ?? 0)
     setAlert(null)
+    follow.current = fromMenu ? item.id : null
     startTransition(async () => {
       showMove({ id: item.id, stage, index })
       const result = await moveItemAction({ id: item.id, version, stage, position: index })
@@ -104,6 +111,10 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
         // Read the board again: after a conflict it shows the other person's change.
         router.refresh()
       }
+      // Once the board has settled, later renders (another person's form, a refresh) leave focus alone.
+      setTimeout(() => {
+        if (follow.current === item.id) follow.current = null
+      }, 1500)
     })
   }
 
@@ -134,6 +145,7 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
   }
 
   function onDragStart({ active }: DragStartEvent) {
+    follow.current = null
     pickedUp.current = true
     setActiveId(String(active.id))
     setDrag(shown)
@@ -168,7 +180,7 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
   const board = (
     <div className="scroll-fade-x grid auto-cols-[minmax(13rem,1fr)] grid-flow-col gap-3 overflow-x-auto pb-2">
       {BOARD_STAGES.map((stage) => (
-        <BoardColumn key={stage} stage={stage} items={view[stage]} limit={limits[stage]} canEdit={canEdit} move={commit} />
+        <BoardColumn key={stage} stage={stage} items={view[stage]} limit={limits[stage]} canEdit={canEdit} move={(item, to, index) => commit(item, to, index, true)} />
       ))}
     </div>
   )

@@ -61,7 +61,7 @@ describe('Board', () => {
     const html = renderToStaticMarkup(<Board columns={columns} limits={limits} canEdit={false} />)
     expect(html).not.toContain('Drag RM-')
     expect(html).not.toContain('Move RM-')
-    expect(text(html)).toContain('RM-1 Must Item 1 Dana Okafor 2027-Q1 · 4 pw RICE 240 Clinical 77')
+    expect(text(html)).toContain('RM-1 Item 1 Dana Okafor 2027-Q1 · 4 pw RICE 240 Clinical 77 MoSCoW Must')
   })
 })
 

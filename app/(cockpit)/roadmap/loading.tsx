@@ -9,10 +9,10 @@ export default function RoadmapLoading() {
       <p role="status" className="sr-only">
         Loading the roadmap board…
       </p>
-      <div aria-hidden="true" className="grid auto-cols-[minmax(13rem,1fr)] grid-flow-col gap-3 overflow-hidden">
+      <div aria-hidden="true" className="grid grid-cols-5 gap-3">
         {BOARD_STAGES.map((s, i) => (
-          <div key={s} className="rounded-lg border border-line bg-surface-muted">
-            <div className="border-b border-line px-3 py-2 text-sm font-semibold text-ink-faint">{STAGE_LABELS[s]}</div>
+          <div key={s} className="min-w-0 rounded-lg border border-line bg-surface-muted">
+            <div className="border-b border-line px-3 py-2 text-sm font-semibold wrap-anywhere text-ink-faint">{STAGE_LABELS[s]}</div>
             <div className="space-y-2 p-2">
               {Array.from({ length: 3 - (i % 2) }, (_, j) => (
                 <div key={j} className="h-24 rounded-md border border-line bg-surface motion-safe:animate-pulse" />
