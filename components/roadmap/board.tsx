@@ -177,8 +177,9 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
   }
 
   const active = activeId ? byId.get(activeId) : undefined
+  // `relative` keeps the cards' screen-reader-only text inside the scrolling box, not widening the page.
   const board = (
-    <div className="scroll-fade-x grid auto-cols-[minmax(13rem,1fr)] grid-flow-col gap-3 overflow-x-auto pb-2">
+    <div className="scroll-fade-x relative grid auto-cols-[minmax(13rem,1fr)] grid-flow-col gap-3 overflow-x-auto pb-2">
       {BOARD_STAGES.map((stage) => (
         <BoardColumn key={stage} stage={stage} items={view[stage]} limit={limits[stage]} canEdit={canEdit} move={(item, to, index) => commit(item, to, index, true)} />
       ))}
