@@ -60,6 +60,7 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
   const versions = useRef(new Map<string, number>())
   // A card moved with its menu re-renders in another place: focus follows it there (and back, if refused).
   const follow = useRef<string | null>(null)
+  const stale = useRef(false)
 
   const view = dragging ?? shown
   const byId = useMemo(() => new Map(BOARD_STAGES.flatMap((s) => view[s].map((c) => [c.id, c] as const))), [view])
@@ -67,6 +68,16 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
     const c = byId.get(String(id))
     return c ? `${itemRef(c.number)} ${c.title}` : 'The card'
   }
+
+  // After a refusal, once the card is back (the optimistic copy dropped), read the board again: after a
+  // conflict it shows the other person's change. Refreshing inside the move's transition would hold the
+  // card in its refused place until the refresh had finished.
+  useEffect(() => {
+    if (stale.current && shown === columns) {
+      stale.current = false
+      router.refresh()
+    }
+  })
 
   useEffect(() => {
     if (follow.current) document.querySelector<HTMLElement>(`[data-card="${follow.current}"] summary`)?.focus()
@@ -108,8 +119,7 @@ export function Board({ columns, limits, canEdit }: BoardProps) {
         setStatus(result.message ?? `${itemRef(item.number)} moved to ${STAGE_LABELS[stage]}.`)
       } else {
         setAlert(`${itemRef(item.number)} was not moved and is back in ${STAGE_LABELS[from.stage]}. ${result.message ?? 'The server refused the move.'}`)
-        // Read the board again: after a conflict it shows the other person's change.
-        router.refresh()
+        stale.current = true
       }
       // Once the board has settled, later renders (another person's form, a refresh) leave focus alone.
       setTimeout(() => {
