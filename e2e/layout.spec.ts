@@ -33,6 +33,9 @@ const EXTRA_PAGES: { href: string; permission: Permission }[] = [
   { href: '/competitors/settings', permission: 'competitor:edit' },
   { href: '/competitors/review', permission: 'competitor:read' },
   { href: '/competitors/sources', permission: 'competitor:read' },
+  { href: '/roadmap/timeline', permission: 'roadmap:read' },
+  { href: '/roadmap/table', permission: 'roadmap:read' },
+  { href: '/roadmap/new', permission: 'roadmap:edit' },
 ]
 const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] = [
   { list: '/incidents', detail: /^\/incidents\/(?!probes)[^/?#]+$/, permission: 'incident:read' },

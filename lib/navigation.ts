@@ -19,15 +19,7 @@ export const AREAS: NavItem[] = [
   { href: '/analytics', label: 'Analytics', permission: 'analytics:read', icon: 'chart' },
   { href: '/feedback', label: 'Feedback', permission: 'feedback:read', icon: 'list' },
   { href: '/competitors', label: 'Competitors', permission: 'competitor:read', icon: 'search' },
-]
-
-/**
- * Areas still being built. They are not in the navigation (a link that leads nowhere, or a greyed-out
- * "Planned" entry, only gets clicked); the overview names them once, for the roles that will use them,
- * and says they will appear in the navigation when they go live.
- */
-export const PLANNED_AREAS: { label: string; anyOf: readonly Permission[] }[] = [
-  { label: 'Roadmap', anyOf: ['roadmap:read'] },
+  { href: '/roadmap', label: 'Roadmap', permission: 'roadmap:read', icon: 'list' },
 ]
 
 export const ADMIN: NavItem[] = [

@@ -49,6 +49,8 @@ describe('pagePermissions', () => {
     ['/roadmap/capacity', ['roadmap:read']],
     ['/roadmap/reviews', ['roadmap:read']],
     ['/roadmap/reviews/2026-Q4', ['roadmap:read']],
+    ['/roadmap/timeline', ['roadmap:read']],
+    ['/roadmap/table', ['roadmap:read']],
     ['/competitors/sources', ['competitor:read']],
     ['/admin/jobs', ['job:read']],
     ['/admin/jobs/sli-rollup', ['job:read']],
@@ -97,7 +99,7 @@ describe('pageRecord', () => {
     expect(pageRecord(pathname)).toEqual(record)
   })
 
-  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events', '/competitors', '/competitors/settings', '/competitors/review', '/competitors/sources', '/competitors/cells', '/competitors/cells/a', '/competitors/cells/a/b/c', '/feedback', '/feedback/sla', '/feedback/satisfaction', '/roadmap', '/roadmap/timeline', '/roadmap/capacity'])(
+  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events', '/competitors', '/competitors/settings', '/competitors/review', '/competitors/sources', '/competitors/cells', '/competitors/cells/a', '/competitors/cells/a/b/c', '/feedback', '/feedback/sla', '/feedback/satisfaction', '/roadmap', '/roadmap/new', '/roadmap/timeline', '/roadmap/table', '/roadmap/capacity', '/roadmap/reviews', '/roadmap/value-risk', '/roadmap/a/b'])(
     '%s is no record page',
     (pathname) => {
       expect(pageRecord(pathname)).toBeNull()

@@ -3,7 +3,6 @@ import type { ReactNode } from 'react'
 import Link from 'next/link'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { hasPermission, ROLE_LABELS } from '@/lib/rbac'
-import { PLANNED_AREAS } from '@/lib/navigation'
 import { getClinicalHome } from '@/lib/overview/clinical-workflows'
 import { ClinicalWorkflows } from '@/components/overview/clinical-workflows'
 import { getOverview } from '@/lib/overview/queries'
@@ -41,7 +40,6 @@ export default async function OverviewPage() {
   const [data, ops] = await Promise.all([canAdmin ? getOverview() : null, getOperationsSummary(user.role)])
   // A clinician's home: the clinical workflows' service levels instead of the operations figures.
   const clinicalHome = await getClinicalHome(user.role)
-  const planned = PLANNED_AREAS.filter((a) => a.anyOf.some((p) => hasPermission(user.role, p)))
 
   return (
     <div className="space-y-8">
@@ -237,17 +235,6 @@ export default async function OverviewPage() {
             )}
           </section>
         </div>
-      )}
-
-      {planned.length > 0 && (
-        <section aria-labelledby="planned-heading" className="space-y-3">
-          <h2 id="planned-heading" className="text-sm font-semibold tracking-wide text-slate-500 uppercase">
-            Coming next
-          </h2>
-          <p className="text-sm text-slate-600">
-            Being built: {planned.map((a) => a.label).join(', ')}. Each will appear in the navigation when it goes live.
-          </p>
-        </section>
       )}
     </div>
   )
