@@ -36,6 +36,8 @@ const EXTRA_PAGES: { href: string; permission: Permission }[] = [
   { href: '/roadmap/timeline', permission: 'roadmap:read' },
   { href: '/roadmap/table', permission: 'roadmap:read' },
   { href: '/roadmap/new', permission: 'roadmap:edit' },
+  { href: '/roadmap/capacity', permission: 'roadmap:read' },
+  { href: '/roadmap/reviews', permission: 'roadmap:read' },
 ]
 const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] = [
   { list: '/incidents', detail: /^\/incidents\/(?!probes)[^/?#]+$/, permission: 'incident:read' },
@@ -48,6 +50,8 @@ const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] =
   { list: '/feedback', detail: /^\/feedback\/(?!sla$|satisfaction$)[^/?#]+$/, permission: 'feedback:read' },
   { list: '/competitors', detail: /^\/competitors\/(?!cells|settings|review|sources)[^/?#]+$/, permission: 'competitor:read' },
   { list: '/competitors', detail: /^\/competitors\/cells\/[^/?#]+\/[^/?#]+$/, permission: 'competitor:read' },
+  { list: '/roadmap', detail: /^\/roadmap\/[0-9a-f]{8}-[0-9a-f-]{27}$/, permission: 'roadmap:read' },
+  { list: '/roadmap/reviews', detail: /^\/roadmap\/reviews\/\d{4}-Q[1-4]$/, permission: 'roadmap:read' },
 ]
 
 /** Viewer has the executive's permissions, so it would see the same pages. */
