@@ -28,6 +28,7 @@ import { analyticsInsights } from './analytics-insights'
 import { analyticsRollups } from './analytics-rollups'
 import { feedbackSla } from './feedback-sla'
 import { competitorWatch } from './competitor-watch'
+import { roadmapThreats } from './roadmap-threats'
 import type { JobDefinition } from './types'
 
 export const jobs: readonly JobDefinition[] = [
@@ -57,6 +58,7 @@ export const jobs: readonly JobDefinition[] = [
   analyticsRollups,
   feedbackSla,
   competitorWatch,
+  roadmapThreats,
 ]
 
 // Jobs registered at run time (tests register throwaway jobs here instead of sleeping on real ones).
