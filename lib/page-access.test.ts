@@ -42,6 +42,9 @@ describe('pagePermissions', () => {
     ['/feedback/sla', ['feedback:read']],
     ['/feedback/satisfaction', ['feedback:read']],
     ['/feedback/0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44', ['feedback:read']],
+    ['/roadmap', ['roadmap:read']],
+    ['/roadmap/new', ['roadmap:edit']],
+    ['/roadmap/0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44', ['roadmap:read']],
     ['/competitors/review', ['competitor:read']],
     ['/competitors/sources', ['competitor:read']],
     ['/admin/jobs', ['job:read']],
@@ -83,13 +86,14 @@ describe('pageRecord', () => {
     // A product key with an encoded slash could name another cell: no such cell.
     ['/competitors/cells/a%2Fb/c', { kind: 'competitor-cell', id: null }],
     ['/feedback/0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44', { kind: 'feedback', id: '0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44' }],
+    ['/roadmap/0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44', { kind: 'roadmap', id: '0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44' }],
     // Not valid percent-encoding: a record page whose record cannot exist.
     ['/flags/%E0%A4%A', { kind: 'flag', id: null }],
   ] as const)('%s is the page of %j', (pathname, record) => {
     expect(pageRecord(pathname)).toEqual(record)
   })
 
-  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events', '/competitors', '/competitors/settings', '/competitors/review', '/competitors/sources', '/competitors/cells', '/competitors/cells/a', '/competitors/cells/a/b/c', '/feedback', '/feedback/sla', '/feedback/satisfaction'])(
+  it.each(['/', '/incidents', '/incidents/probes', '/flags', '/flags/experiments', '/slo', '/slo/reports', '/slo/manage', '/slo/manage/new', '/admin/jobs', '/incidents/a/b', '/services', '/services/new', '/analytics/workflows/new', '/analytics/events', '/competitors', '/competitors/settings', '/competitors/review', '/competitors/sources', '/competitors/cells', '/competitors/cells/a', '/competitors/cells/a/b/c', '/feedback', '/feedback/sla', '/feedback/satisfaction', '/roadmap', '/roadmap/timeline', '/roadmap/capacity'])(
     '%s is no record page',
     (pathname) => {
       expect(pageRecord(pathname)).toBeNull()

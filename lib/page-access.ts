@@ -27,6 +27,8 @@ const PAGE_PERMISSIONS: { prefix: string; anyOf: readonly Permission[] }[] = [
   { prefix: '/analytics/workflows/new', anyOf: ['analytics:manage'] },
   { prefix: '/competitors', anyOf: ['competitor:read'] },
   { prefix: '/competitors/settings', anyOf: ['competitor:edit'] },
+  { prefix: '/roadmap', anyOf: ['roadmap:read'] },
+  { prefix: '/roadmap/new', anyOf: ['roadmap:edit'] },
   // The index lists the administration areas the person may open: it needs one of them.
   { prefix: '/admin', anyOf: ADMIN.map((a) => a.permission) },
   ...ADMIN.map((a) => ({ prefix: a.href, anyOf: [a.permission] })),
@@ -44,7 +46,7 @@ export function pagePermissions(pathname: string): readonly Permission[] | null 
   return best?.anyOf ?? null
 }
 
-export type RecordKind = 'incident' | 'flag' | 'experiment' | 'slo' | 'report' | 'job' | 'service' | 'workflow' | 'competitor' | 'competitor-cell' | 'feedback'
+export type RecordKind = 'incident' | 'flag' | 'experiment' | 'slo' | 'report' | 'job' | 'service' | 'workflow' | 'competitor' | 'competitor-cell' | 'feedback' | 'roadmap'
 
 /** A record's page: its kind and identifier (null when the path segment is not valid percent-encoding). */
 export interface PageRecord {
@@ -67,6 +69,7 @@ const RECORD_PAGES: { kind: RecordKind; parent: string; notKeys: readonly string
   // A cell: /competitors/cells/<product key>/<capability key>, its id "<product>/<capability>" (decoded each).
   { kind: 'competitor-cell', parent: '/competitors/cells', notKeys: [], segments: 2 },
   { kind: 'feedback', parent: '/feedback', notKeys: ['sla', 'satisfaction'] },
+  { kind: 'roadmap', parent: '/roadmap', notKeys: ['new', 'timeline', 'table', 'capacity', 'reviews', 'value-risk'] },
 ]
 
 function decodeSegment(raw: string): string | null {

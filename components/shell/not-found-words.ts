@@ -63,6 +63,11 @@ export const RECORD_NOT_FOUND: Record<RecordKind, NotFoundWords> = {
     body: 'There is no feedback item at this address. Check the link, or find the item in the inbox.',
     back: { href: '/feedback', label: 'Feedback inbox' },
   },
+  roadmap: {
+    title: 'No such roadmap item',
+    body: 'There is no roadmap item at this address. It may have been deleted; find the item on the board.',
+    back: { href: '/roadmap', label: 'Roadmap' },
+  },
 }
 
 export const PAGE_NOT_FOUND: NotFoundWords = {
