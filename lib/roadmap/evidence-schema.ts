@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { SCORING_INPUTS } from './evidence'
-import { validInputValue } from './item-scores'
+import { validInputValue } from './input-values'
 
 export const LINK_KINDS = ['feedback', 'insight', 'competitor_threat', 'incident'] as const
 export type LinkKind = (typeof LINK_KINDS)[number]

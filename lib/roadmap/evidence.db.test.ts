@@ -6,6 +6,7 @@ import { inTransaction } from '@/lib/tx'
 import { widgetStatusOf } from '@/lib/feedback/widget-status'
 import { createUser } from '@/test/factories'
 import { createFeedbackItem, createInsight, createRoadmapItem, createThreatLink } from '@/test/roadmap-evidence-factories'
+import { moveItem } from './commands'
 import { propagateStageToFeedback } from './feedback-loop'
 import { linkEvidence, resolveEvidenceRef, unlinkEvidence } from './link-commands'
 import { applyEvidence, clearOverride, overrideInput } from './override-commands'
@@ -97,7 +98,7 @@ describe('overrideInput and clearOverride', () => {
     expect(o.reason).not.toContain('Jane Smith')
     const events = await db.roadmapItemEvent.findMany({ where: { itemId: rm.id, kind: 'score' }, orderBy: { at: 'asc' } })
     expect(events.map((e) => [e.from, e.to])).toEqual([
-      ['none', '130'],
+      [null, '130'],
       ['130', '500'],
     ])
     // Evidence no longer writes an overridden input.
@@ -145,5 +146,16 @@ describe('propagateStageToFeedback', () => {
     expect((await db.feedbackItem.findUniqueOrThrow({ where: { id: closed.id } })).status).toBe('wont_do')
     const audits = await db.auditLog.findMany({ where: { targetId: open.id, action: 'feedback.status' } })
     expect(audits).toHaveLength(2)
+  })
+
+  it('runs inside moveItem: moving the item to Planned shows its linked feedback "planned" to the clinician', async () => {
+    const rm = await createRoadmapItem({ stage: 'discovery' })
+    const fb = await createFeedbackItem({ status: 'new' })
+    const { version } = await linkEvidence(pm, { itemId: rm.id, kind: 'feedback', targetId: fb.id })
+    await moveItem(pm, { id: rm.id, version, stage: 'planned', position: 0 })
+    const row = await db.feedbackItem.findUniqueOrThrow({ where: { id: fb.id } })
+    expect(row.status).toBe('planned')
+    expect(row.triagedAt).not.toBeNull()
+    expect(widgetStatusOf(row.status)).toBe('planned')
   })
 })

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit'
 import { authorize, type Actor } from '../auth/actor'
 import { conflict, notFound, parseOrThrow, prismaCode, unprocessable } from '../errors'
 import { inTransaction, type Tx } from '../tx'
+import { lockItem, recordItemEvent } from './commands'
 import { LinkEvidenceInput, type LinkKind } from './evidence-schema'
 
 const TARGET = 'roadmap_item'
@@ -45,8 +46,10 @@ async function targetLabel(tx: Tx, kind: LinkKind, id: string): Promise<string |
   }
 }
 
-async function bumpVersion(tx: Tx, itemId: string): Promise<{ number: number; version: number }> {
+/** A link is a change of the item: its version moves on and its history says what was linked. */
+async function recordLinkChange(tx: Tx, actor: Actor, itemId: string, what: string): Promise<{ number: number; version: number }> {
   const item = await tx.roadmapItem.update({ where: { id: itemId }, data: { version: { increment: 1 } }, select: { number: true, version: true } })
+  await recordItemEvent(tx, actor, itemId, 'edit', null, what, new Date())
   return item
 }
 
@@ -54,6 +57,7 @@ export async function linkEvidence(actor: Actor, raw: unknown, ctx: { requestId?
   const input = parseOrThrow(LinkEvidenceInput, raw)
   authorize(actor, 'roadmap:edit')
   return inTransaction(async (tx) => {
+    await lockItem(tx, input.itemId)
     const item = await tx.roadmapItem.findUnique({ where: { id: input.itemId }, select: { number: true } })
     if (!item) throw notFound('That roadmap item does not exist')
     const label = await targetLabel(tx, input.kind, input.targetId)
@@ -66,7 +70,7 @@ export async function linkEvidence(actor: Actor, raw: unknown, ctx: { requestId?
     }
     if (input.kind === 'feedback') await tx.feedbackItem.update({ where: { id: input.targetId }, data: { roadmapItemId: input.itemId } })
     if (input.kind === 'competitor_threat') await tx.competitorThreatLink.update({ where: { id: input.targetId }, data: { roadmapItemId: input.itemId } })
-    const { version } = await bumpVersion(tx, input.itemId)
+    const { version } = await recordLinkChange(tx, actor, input.itemId, `linked ${label}`)
     await recordAudit(
       actor,
       { action: 'roadmap.link.add', targetType: TARGET, targetId: input.itemId, requestId: ctx.requestId ?? null, ip: ctx.ip ?? null, summary: { number: item.number, kind: input.kind, targetId: input.targetId } },
@@ -80,6 +84,7 @@ export async function unlinkEvidence(actor: Actor, raw: unknown, ctx: { requestI
   const input = parseOrThrow(LinkEvidenceInput, raw)
   authorize(actor, 'roadmap:edit')
   return inTransaction(async (tx) => {
+    await lockItem(tx, input.itemId)
     const item = await tx.roadmapItem.findUnique({ where: { id: input.itemId }, select: { number: true, version: true } })
     if (!item) throw notFound('That roadmap item does not exist')
     const label = (await targetLabel(tx, input.kind, input.targetId)) ?? 'The evidence'
@@ -87,7 +92,7 @@ export async function unlinkEvidence(actor: Actor, raw: unknown, ctx: { requestI
     if (removed.count === 0) return { changed: false, version: item.version, label }
     if (input.kind === 'feedback') await tx.feedbackItem.updateMany({ where: { id: input.targetId, roadmapItemId: input.itemId }, data: { roadmapItemId: null } })
     if (input.kind === 'competitor_threat') await tx.competitorThreatLink.updateMany({ where: { id: input.targetId, roadmapItemId: input.itemId }, data: { roadmapItemId: null } })
-    const { version } = await bumpVersion(tx, input.itemId)
+    const { version } = await recordLinkChange(tx, actor, input.itemId, `unlinked ${label}`)
     await recordAudit(
       actor,
       { action: 'roadmap.link.remove', targetType: TARGET, targetId: input.itemId, requestId: ctx.requestId ?? null, ip: ctx.ip ?? null, summary: { number: item.number, kind: input.kind, targetId: input.targetId } },

@@ -17,7 +17,8 @@ import type { Actor } from '../auth/actor'
 import { db, type Prisma } from '../db'
 import { redact } from '../phi/redact'
 import { inTransaction, type Tx } from '../tx'
-import type { Stage } from './model'
+import { lockItem, recordItemEvent } from './commands'
+import { itemRef, type Stage } from './model'
 import { applyEvidence } from './override-commands'
 
 export const ACTED_KEY = 'roadmap.threats.acted'
@@ -59,12 +60,12 @@ async function createThreatItem(actor: Actor, link: ThreatLink, now: Date): Prom
       data: { title: `Close the gap: ${capability.name}`, problem: redact(link.explanation), stage: 'ideas', rank, pipeline: 'feature' },
       select: { id: true, number: true },
     })
-    await tx.roadmapItemEvent.create({ data: { itemId: item.id, kind: 'created', to: 'ideas', by: actor.label, at: now } })
+    await recordItemEvent(tx, actor, item.id, 'created', null, 'ideas', now)
     await tx.roadmapLink.create({ data: { itemId: item.id, kind: 'competitor_threat', targetId: link.id, createdBy: actor.label } })
     await tx.competitorThreatLink.update({ where: { id: link.id }, data: { roadmapItemId: item.id } })
     await recordAudit(
       actor,
-      { action: 'roadmap.item.create', targetType: TARGET, targetId: item.id, summary: { number: item.number, stage: 'ideas', source: 'competitor_threat', capability: capability.key, threatScore: Number(link.score.toFixed(3)) } },
+      { action: 'roadmap.item.create', targetType: TARGET, targetId: item.id, summary: { ref: itemRef(item.number), stage: 'ideas', source: 'competitor_threat', capability: capability.key, threatScore: Number(link.score.toFixed(3)) } },
       tx,
     )
     return item
@@ -72,8 +73,9 @@ async function createThreatItem(actor: Actor, link: ThreatLink, now: Date): Prom
 }
 
 /** Moves the item to the top of its column (and makes sure it links the threat); null when it is not raisable. */
-async function raiseThreatItem(actor: Actor, link: ThreatLink, itemId: string): Promise<{ number: number; moved: boolean } | null> {
+async function raiseThreatItem(actor: Actor, link: ThreatLink, itemId: string, now: Date): Promise<{ number: number; moved: boolean } | null> {
   return inTransaction(async (tx) => {
+    await lockItem(tx, itemId)
     const item = await tx.roadmapItem.findUnique({ where: { id: itemId }, select: { id: true, number: true, stage: true, rank: true } })
     if (!item || !RAISABLE.includes(item.stage)) return null
     await tx.roadmapLink.upsert({
@@ -82,14 +84,17 @@ async function raiseThreatItem(actor: Actor, link: ThreatLink, itemId: string): 
       update: {},
     })
     const rank = await topRank(tx, item.stage, item.id, item.rank)
-    if (rank !== null) await tx.roadmapItem.update({ where: { id: item.id }, data: { rank, version: { increment: 1 } } })
+    if (rank !== null) {
+      await tx.roadmapItem.update({ where: { id: item.id }, data: { rank, version: { increment: 1 } } })
+      await recordItemEvent(tx, actor, item.id, 'rank', null, '0', now)
+    }
     await recordAudit(
       actor,
       {
         action: 'roadmap.item.raise',
         targetType: TARGET,
         targetId: item.id,
-        summary: { number: item.number, stage: item.stage, moved: rank !== null, rank: { from: item.rank, to: rank ?? item.rank }, threatScore: Number(link.score.toFixed(3)) },
+        summary: { ref: itemRef(item.number), stage: item.stage, moved: rank !== null, rank: { from: item.rank, to: rank ?? item.rank }, threatScore: Number(link.score.toFixed(3)) },
       },
       tx,
     )
@@ -115,7 +120,7 @@ export async function syncThreatItems(actor: Actor, now: Date = new Date(), sign
     } else {
       itemId = existing.id
       if (acted[link.id] === fingerprint) continue
-      const raised = await raiseThreatItem(actor, link, itemId)
+      const raised = await raiseThreatItem(actor, link, itemId, now)
       if (!raised) {
         acted[link.id] = fingerprint
         remember = true
