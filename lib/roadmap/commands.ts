@@ -165,10 +165,12 @@ export async function moveItem(actor: Actor, raw: unknown, ctx: CommandContext =
     if (stageChanged && input.stage === 'released') await assertReleasable(tx, item)
     await lockColumn(tx, input.stage)
     const column = await tx.roadmapItem.findMany({ where: { stage: input.stage, id: { not: item.id } }, orderBy: [{ rank: 'asc' }, { number: 'asc' }], select: { id: true, rank: true } })
-    let { rank, renumber } = rankForPosition(
+    const placed = rankForPosition(
       column.map((c) => c.rank),
       input.position,
     )
+    let rank = placed.rank
+    const renumber = placed.renumber
     if (renumber) {
       // The gap is spent: renumber the column 0…n-1 in one statement, the item goes between.
       await tx.$executeRaw`UPDATE "RoadmapItem" AS r SET rank = o.n FROM (SELECT id, (row_number() OVER (ORDER BY rank, number) - 1)::float8 AS n FROM "RoadmapItem" WHERE stage = ${input.stage}::"RoadmapStage" AND id <> ${item.id}::uuid) o WHERE r.id = o.id`
