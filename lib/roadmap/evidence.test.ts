@@ -20,6 +20,7 @@ describe('seedInputs', () => {
     expect(s.confidence).toEqual({ value: 80, reason: 'evidence strength 2 of 5 → 80 %' })
     expect(s.value).toBeUndefined()
     expect(s.timeSaved).toBeUndefined()
+    expect(seedInputs(facts({ feedback: [feedback(9)] })).patientSafety).toEqual({ value: 0, reason: 'the linked feedback item (FB-9) is not a safety concern' })
   })
 
   it('a safety concern among the linked feedback sets patient safety to 5', () => {

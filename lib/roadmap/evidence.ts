@@ -122,7 +122,8 @@ function patientSafety(f: EvidenceFacts): Seed | undefined {
     const worst = [...f.incidents].sort((a, b) => (INCIDENT_SAFETY[b.severity] ?? 2) - (INCIDENT_SAFETY[a.severity] ?? 2))[0]!
     return { value: INCIDENT_SAFETY[worst.severity] ?? 2, reason: `linked incident INC-${worst.number} is ${worst.severity}` }
   }
-  if (f.feedback.length > 0) return { value: 0, reason: `none of the ${plural(f.feedback.length, 'linked feedback item')} is a safety concern` }
+  if (f.feedback.length === 1) return { value: 0, reason: `the linked feedback item (${fb(f.feedback[0]!.number)}) is not a safety concern` }
+  if (f.feedback.length > 1) return { value: 0, reason: `none of the ${f.feedback.length} linked feedback items is a safety concern` }
   return undefined
 }
 
