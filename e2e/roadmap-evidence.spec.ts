@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { DEMO_PASSWORD, expect, loginViaApi, test } from './fixtures'
+import { DEMO_PASSWORD, DEMO_VIEWER, expect, loginViaApi, test } from './fixtures'
 import { E2E_MAIN_DATA_DIR } from './constants'
 
 const SAVED = { timeout: 20_000 }
@@ -29,7 +29,7 @@ test('a PM links feedback, sees the inputs it seeds, overrides one with a reason
   // Link the report by its number.
   const link = page.getByRole('form', { name: 'Link evidence' })
   await link.getByLabel('Kind of evidence').selectOption('feedback')
-  await link.getByLabel('Evidence').fill(`FB-${setup.feedbackNumber}`)
+  await link.getByRole('textbox', { name: 'Evidence to link' }).fill(`FB-${setup.feedbackNumber}`)
   await link.getByRole('button', { name: 'Link evidence' }).click()
   await expect(page.getByText(`FB-${setup.feedbackNumber} linked. The evidence sets`)).toBeVisible(SAVED)
   await expect(page.getByRole('table', { name: 'Linked feedback' }).getByRole('row', { name: new RegExp(`FB-${setup.feedbackNumber}`) })).toContainText('Cardiology')
@@ -73,4 +73,17 @@ test('a viewer reads the scores and evidence of an item but cannot link or overr
   await expect(page.getByRole('region', { name: 'RICE' })).toContainText('Missing: reach, confidence')
   await expect(page.getByRole('form', { name: 'Link evidence' })).toHaveCount(0)
   await expect(page.locator('summary', { hasText: /^(Override|Set)\b/ })).toHaveCount(0)
+})
+
+test('the value-vs-risk 2×2 places an item in its quadrant, with the numbers in a table', async ({ page }) => {
+  const setup = data<{ itemId: string; itemNumber: number }>({ op: 'setup', marker: randomUUID().slice(0, 12) })
+  data({ op: 'valueRisk', itemId: setup.itemId, value: 8, risk: 3 })
+  await loginViaApi(page, DEMO_VIEWER, DEMO_PASSWORD)
+  await page.goto('/roadmap/value-risk')
+  await expect(page.getByRole('heading', { name: 'Value vs risk', level: 1 })).toBeVisible()
+  const figure = page.getByRole('figure', { name: 'Value against risk of the roadmap’s items' })
+  await expect(figure.locator('.recharts-scatter-symbol').first()).toBeVisible()
+  await figure.getByText('Show data table').click()
+  await expect(figure.getByRole('row', { name: new RegExp(`RM-${setup.itemNumber} ·`) })).toContainText('Quick win')
+  await expect(page.getByRole('table', { name: 'Quick win items' }).getByRole('link', { name: new RegExp(`RM-${setup.itemNumber} ·`) })).toBeVisible()
 })

@@ -39,7 +39,7 @@ export function EvidenceLinkForm({ itemId }: { itemId: string }) {
         <SelectField label="Kind of evidence" name="kind" value={kind} onChange={(e) => setKind(e.target.value as LinkKind)} error={errors.kind}>
           <LabelledOptions values={LINK_KINDS} labels={LINK_KIND_LABELS} />
         </SelectField>
-        <InputField label="Evidence" name="ref" value={ref} onChange={(e) => setRef(e.target.value)} required hint={REF_HINTS[kind]} error={errors.ref} className="min-w-56" />
+        <InputField label="Evidence to link" name="ref" value={ref} onChange={(e) => setRef(e.target.value)} required hint={REF_HINTS[kind]} error={errors.ref} className="min-w-56" />
         <SubmitButton pending={pending} pendingLabel="Linking…">
           Link evidence
         </SubmitButton>

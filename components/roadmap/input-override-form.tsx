@@ -30,6 +30,13 @@ export function InputOverrideForm({ itemId, version, input, current, overridden,
   const router = useRouter()
   const formRef = useRef<HTMLFormElement>(null)
   const [value, setValue] = useState(current === null ? '' : String(current))
+  // When the stored value moves (evidence linked, another override), the field follows it (React's
+  // "adjust state while rendering" pattern: no effect, no extra render of stale input).
+  const [seen, setSeen] = useState(current)
+  if (seen !== current) {
+    setSeen(current)
+    setValue(current === null ? '' : String(current))
+  }
   const [reason, setReason] = useState('')
   const { state, pending, run, errors } = useActionForm(overrideInputAction)
   const clear = useActionForm(clearOverrideAction)

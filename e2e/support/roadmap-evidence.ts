@@ -4,11 +4,12 @@
  *   {"op":"setup","marker":"…"} → {itemId, itemNumber, feedbackId, feedbackNumber}: a roadmap item in Discovery
  *       (effort 2 person-weeks, impact 2, created through lib/roadmap's commands) and a clinician's bug report
  *   {"op":"widget","number":12} → {status, widget}: the feedback item's status and the widget's word for it
+ *   {"op":"valueRisk","itemId":"…","value":8,"risk":3} → {ok}: sets the item's value and risk as a PM would
  */
 import { connectForTool } from '../../scripts/lib/database'
 
 async function main(): Promise<void> {
-  const args = JSON.parse(process.argv[2] ?? '{}') as { op: string; marker?: string; number?: number }
+  const args = JSON.parse(process.argv[2] ?? '{}') as { op: string; marker?: string; number?: number; itemId?: string; value?: number; risk?: number }
   const conn = await connectForTool()
   const { db, closeDb } = await import('../../lib/db')
   try {
@@ -29,6 +30,12 @@ async function main(): Promise<void> {
       const { widgetStatusOf } = await import('../../lib/feedback/widget-status')
       const fb = await db.feedbackItem.findUniqueOrThrow({ where: { number: Number(args.number) }, select: { status: true, parent: { select: { status: true } } } })
       console.log(JSON.stringify({ status: fb.status, widget: widgetStatusOf(fb.status, fb.parent?.status ?? null) }))
+    } else if (args.op === 'valueRisk') {
+      const { systemActor } = await import('../../lib/auth/actor')
+      const { setScoreInputs } = await import('../../lib/roadmap/commands')
+      const item = await db.roadmapItem.findUniqueOrThrow({ where: { id: String(args.itemId) }, select: { version: true } })
+      await setScoreInputs(systemActor('e2e'), { id: args.itemId, version: item.version, value: args.value, risk: args.risk })
+      console.log(JSON.stringify({ ok: true }))
     } else {
       throw new Error(`unknown op ${args.op}`)
     }

@@ -9,6 +9,8 @@ import type { InputsWritten } from './input-writes'
 import { linkEvidence, resolveEvidenceRef, unlinkEvidence } from './link-commands'
 import { applyEvidence, clearOverride, overrideInput } from './override-commands'
 
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
 const moved = (w: InputsWritten) =>
   Object.entries(w.changes)
     .map(([k, c]) => `${INPUT_LABELS[k as keyof typeof INPUT_LABELS].replace(/ \(.*\)$/, '').toLowerCase()} ${c!.to}`)
@@ -20,14 +22,14 @@ export const linkEvidenceAction = defineAction('roadmap:edit', LinkEvidenceByRef
   const applied = await applyEvidence(actor, input.itemId)
   revalidatePath('/roadmap', 'layout')
   const seeded = moved(applied)
-  return { ok: true, status: 201, message: `${link.label} linked.${seeded ? ` The evidence sets ${seeded}.` : ' No input moved.'}`, data: { version: applied.version } }
+  return { ok: true, status: 201, message: `${capital(link.label)} linked.${seeded ? ` The evidence sets ${seeded}.` : ' No input moved.'}`, data: { version: applied.version } }
 })
 
 export const unlinkEvidenceAction = defineAction('roadmap:edit', LinkEvidenceInput, async (input, { actor }) => {
   const link = await unlinkEvidence(actor, input)
   const applied = await applyEvidence(actor, input.itemId)
   revalidatePath('/roadmap', 'layout')
-  return { ok: true, status: 200, message: link.changed ? `${link.label} unlinked.` : `${link.label} was not linked.`, data: { version: applied.version } }
+  return { ok: true, status: 200, message: link.changed ? `${capital(link.label)} unlinked.` : `${capital(link.label)} was not linked.`, data: { version: applied.version } }
 })
 
 export const overrideInputAction = defineAction('roadmap:edit', OverrideInput, async (input, { actor }) => {

@@ -70,7 +70,7 @@ export async function linkEvidence(actor: Actor, raw: unknown, ctx: { requestId?
     }
     if (input.kind === 'feedback') await tx.feedbackItem.update({ where: { id: input.targetId }, data: { roadmapItemId: input.itemId } })
     if (input.kind === 'competitor_threat') await tx.competitorThreatLink.update({ where: { id: input.targetId }, data: { roadmapItemId: input.itemId } })
-    const { version } = await recordLinkChange(tx, actor, input.itemId, `linked ${label}`)
+    const { version } = await recordLinkChange(tx, actor, input.itemId, `evidence (linked ${label})`)
     await recordAudit(
       actor,
       { action: 'roadmap.link.add', targetType: TARGET, targetId: input.itemId, requestId: ctx.requestId ?? null, ip: ctx.ip ?? null, summary: { number: item.number, kind: input.kind, targetId: input.targetId } },
@@ -92,7 +92,7 @@ export async function unlinkEvidence(actor: Actor, raw: unknown, ctx: { requestI
     if (removed.count === 0) return { changed: false, version: item.version, label }
     if (input.kind === 'feedback') await tx.feedbackItem.updateMany({ where: { id: input.targetId, roadmapItemId: input.itemId }, data: { roadmapItemId: null } })
     if (input.kind === 'competitor_threat') await tx.competitorThreatLink.updateMany({ where: { id: input.targetId, roadmapItemId: input.itemId }, data: { roadmapItemId: null } })
-    const { version } = await recordLinkChange(tx, actor, input.itemId, `unlinked ${label}`)
+    const { version } = await recordLinkChange(tx, actor, input.itemId, `evidence (unlinked ${label})`)
     await recordAudit(
       actor,
       { action: 'roadmap.link.remove', targetType: TARGET, targetId: input.itemId, requestId: ctx.requestId ?? null, ip: ctx.ip ?? null, summary: { number: item.number, kind: input.kind, targetId: input.targetId } },

@@ -48,7 +48,7 @@ export async function overrideInput(actor: Actor, raw: unknown, ctx: CommandCont
     const written = await writeInputs(tx, actor, row, { [input.input]: input.value }, now)
     const moved = Object.keys(written.changes).length > 0
     const version = moved ? written.version : await bumpVersion(tx, row.id)
-    if (!moved) await recordItemEvent(tx, actor, row.id, 'edit', null, `override reason of ${input.input}`, now)
+    if (!moved) await recordItemEvent(tx, actor, row.id, 'edit', null, `the override reason of ${input.input}`, now)
     const data = { value: input.value, seeded, reason: reason.text, byId: actor.type === 'user' ? actor.id : null, by: actor.label, at: now }
     await tx.roadmapInputOverride.upsert({ where: { itemId_input: { itemId: row.id, input: input.input } }, create: { itemId: row.id, input: input.input, ...data }, update: data })
     await recordAudit(
