@@ -17,7 +17,18 @@ const QUADRANTS = [
 /** Items by risk (x) and value (y), 0–10 each, with the quadrants drawn at the midpoint 5. */
 export function ValueRiskChart({ items, unplaced }: { items: readonly PlacedItem[]; unplaced: number }) {
   const label = 'Value against risk of the roadmap’s items'
-  const points = items.map((i) => ({ ...i, ref: `RM-${i.number}` }))
+  // Not `ref`: Recharts spreads each point's fields onto its SVG elements, and a string `ref` breaks React.
+  const points = items.map((i) => ({ ...i, code: `RM-${i.number}` }))
+  // Items on the same spot are drawn once, labelled with the first and how many more (the tooltip lists all).
+  const groups = new Map<string, typeof points>()
+  for (const p of points) groups.set(`${p.value}:${p.risk}`, [...(groups.get(`${p.value}:${p.risk}`) ?? []), p])
+  const spots = [...groups.values()].map((group) => ({
+    value: group[0]!.value,
+    risk: group[0]!.risk,
+    quadrant: group[0]!.quadrant,
+    label: group.length === 1 ? group[0]!.code : `${group[0]!.code} +${group.length - 1}`,
+    items: group.map((g) => `${g.code} · ${g.title}`),
+  }))
   return (
     <ChartFrame
       label={label}
@@ -37,7 +48,7 @@ export function ValueRiskChart({ items, unplaced }: { items: readonly PlacedItem
             {points.map((p) => (
               <Tr key={p.id}>
                 <Td>
-                  {p.ref} · {p.title}
+                  {p.code} · {p.title}
                 </Td>
                 <Td numeric>{p.value}</Td>
                 <Td numeric>{p.risk}</Td>
@@ -60,13 +71,15 @@ export function ValueRiskChart({ items, unplaced }: { items: readonly PlacedItem
         <Tooltip
           cursor={{ strokeDasharray: '3 3' }}
           content={({ payload }) => {
-            const p = payload?.[0]?.payload as (PlacedItem & { ref: string }) | undefined
+            const p = payload?.[0]?.payload as (typeof spots)[number] | undefined
             if (!p) return null
             return (
               <div className="rounded-md border border-line bg-surface px-3 py-2 text-sm text-ink shadow-sm">
-                <p className="font-medium">
-                  {p.ref} · {p.title}
-                </p>
+                {p.items.map((t) => (
+                  <p key={t} className="font-medium">
+                    {t}
+                  </p>
+                ))}
                 <p className="tabular-nums text-ink-muted">
                   value {p.value}, risk {p.risk}: {QUADRANT_WORDS[p.quadrant]}
                 </p>
@@ -74,8 +87,8 @@ export function ValueRiskChart({ items, unplaced }: { items: readonly PlacedItem
             )
           }}
         />
-        <Scatter name="Items" data={points} fill={CHART.primary} isAnimationActive={false}>
-          <LabelList dataKey="ref" position="top" style={AXIS_TICK} />
+        <Scatter name="Items" data={spots} fill={CHART.primary} isAnimationActive={false}>
+          <LabelList dataKey="label" position="top" style={AXIS_TICK} />
         </Scatter>
       </ScatterChart>
     </ChartFrame>
