@@ -118,10 +118,14 @@ export async function getFeedbackDetail(actor: Actor, id: string) {
     },
   })
   if (!item) return null
-  const [similarTo, trail] = await Promise.all([
+  const [similarTo, trail, roadmapItem] = await Promise.all([
     item.similarToId ? db.feedbackItem.findUnique({ where: { id: item.similarToId }, select: BRIEF }) : null,
     db.auditLog.findMany({ where: { targetType: 'feedback', targetId: id }, orderBy: { id: 'asc' }, take: 200, select: { id: true, at: true, actorLabel: true, actorType: true, action: true, summary: true } }),
+    // The roadmap item it feeds (set by the roadmap's evidence link; a plain column, read here without the roadmap area).
+    item.roadmapItemId && z.uuid().safeParse(item.roadmapItemId).success
+      ? db.roadmapItem.findUnique({ where: { id: item.roadmapItemId }, select: { id: true, number: true, title: true, stage: true } })
+      : null,
   ])
-  return { item, similarTo, trail: trail.map((t) => ({ ...t, id: t.id.toString() })) }
+  return { item, similarTo, roadmapItem, trail: trail.map((t) => ({ ...t, id: t.id.toString() })) }
 }
 export type FeedbackDetail = NonNullable<Awaited<ReturnType<typeof getFeedbackDetail>>>

@@ -17,9 +17,10 @@ import { seedAnalyticsInsights } from './analytics-insights'
 import { seedCompetitors } from './competitors'
 import { seedFeedback } from './feedback'
 import { seedCompetitorWatch } from './competitor-watch'
+import { seedRoadmap } from './roadmap'
 
 /** Bump when the demo data changes shape, so `WARDROOM_SEED=auto` can tell an old demo from a new one. */
-export const SEED_VERSION = 6
+export const SEED_VERSION = 7
 
 export async function seedDemo(log: (m: string) => void = () => {}): Promise<void> {
   await seedFoundation(log)
@@ -50,4 +51,6 @@ export async function seedDemo(log: (m: string) => void = () => {}): Promise<voi
   await seedFeedback(log)
   // After the competitors: their watched newsrooms and one illustrative change waiting for review.
   await seedCompetitorWatch(log)
+  // Last: the roadmap's items answer the feedback, insights and competitor threats seeded above.
+  await seedRoadmap(log)
 }

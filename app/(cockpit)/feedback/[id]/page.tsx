@@ -27,7 +27,7 @@ export default async function FeedbackItemPage({ params }: Props) {
   const { id } = await params
   const detail = await getFeedbackDetail(actorOfUser(user), id)
   if (!detail) notFound()
-  const { item, similarTo, trail } = detail
+  const { item, similarTo, roadmapItem, trail } = detail
   const canTriage = hasPermission(user.role, 'feedback:triage')
   const people = canTriage ? await listTriagers() : []
   const timer = slaTimer(item.slaDueAt, item.triagedAt, new Date())
@@ -143,6 +143,15 @@ export default async function FeedbackItemPage({ params }: Props) {
               {item.flagKey ? (
                 <Link href={`/flags/${encodeURIComponent(item.flagKey)}`} className="text-accent-fg underline">
                   {item.flagKey}
+                </Link>
+              ) : (
+                '—'
+              )}
+            </Fact>
+            <Fact label="Roadmap">
+              {roadmapItem ? (
+                <Link href={`/roadmap/${roadmapItem.id}`} className="text-accent-fg underline">
+                  RM-{roadmapItem.number} {roadmapItem.title} ({roadmapItem.stage.replace('_', ' ')})
                 </Link>
               ) : (
                 '—'
