@@ -4,12 +4,13 @@ import { actorOfUser, type Actor } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { inTransaction } from '@/lib/tx'
 import { widgetStatusOf } from '@/lib/feedback/widget-status'
-import { createUser } from '@/test/factories'
+import { createUser, uid } from '@/test/factories'
+import { createSlo, insertRollups, minutes } from '@/test/slo-factories'
 import { createFeedbackItem, createInsight, createRoadmapItem, createThreatLink } from '@/test/roadmap-evidence-factories'
 import { moveItem } from './commands'
 import { propagateStageToFeedback } from './feedback-loop'
 import { linkEvidence, resolveEvidenceRef, unlinkEvidence } from './link-commands'
-import { applyEvidence, clearOverride, overrideInput } from './override-commands'
+import { applyEvidence, clearOverride, overrideInput, seedsOf } from './override-commands'
 
 let pm: Actor
 let viewer: Actor
@@ -159,3 +160,21 @@ describe('propagateStageToFeedback', () => {
     expect(widgetStatusOf(row.status)).toBe('planned')
   })
 })
+
+describe('SLO debt of the item’s service', () => {
+  it('seeds value from the error budget its service’s SLO has spent, and counts it as operational evidence', async () => {
+    const service = await db.service.create({ data: { key: uid('svc'), name: 'Discharge letters', workflows: [] } })
+    const slo = await createSlo({ service: service.key, sliType: 'ratio', threshold: null, comparator: null, target: 0.99 })
+    // Two hours at 2 % errors against a 1 % budget: twice the budget spent.
+    const now = new Date()
+    await insertRollups(slo.id, minutes(new Date(now.getTime() - 2 * 3_600_000), now, 980, 1000))
+    const rm = await createRoadmapItem({ serviceId: service.id })
+    const seeds = await seedsOf(rm.id, now)
+    expect(seeds.value?.value).toBe(8)
+    expect(seeds.value?.reason).toMatch(new RegExp(`^SLO ${slo.key} has spent \\d+ % of its error budget → 8$`))
+    expect(seeds.evidenceStrength).toEqual({ value: 1, reason: '1 kind of source (operations)' })
+    await applyEvidence(pm, rm.id, { now })
+    expect(await item(rm.id)).toMatchObject({ value: 8, evidenceStrength: 1, confidence: 50 })
+  })
+})
+
