@@ -7,19 +7,19 @@ import { LINK_KIND_LABELS, LINK_KINDS, type LinkKind } from '@/lib/roadmap/evide
 import { Button } from '@/components/ui/button'
 import { InputField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { LabelledOptions, SubmitButton } from '@/components/ui/form-parts'
+import { LabelledOptions, NamedOptions, SubmitButton } from '@/components/ui/form-parts'
 import { useActionForm } from '@/components/ui/use-action-form'
 import { useFocusFirstInvalid } from '@/components/ui/use-focus-first-invalid'
 
 const REF_HINTS: Record<LinkKind, string> = {
   feedback: 'Its number, e.g. FB-12',
-  insight: 'The insight’s id (from Analytics → Insights)',
+  insight: 'A drop-off found under Analytics → Insights',
   competitor_threat: 'The capability’s key or name, e.g. ambient_documentation',
   incident: 'Its number, e.g. INC-4',
 }
 
 /** Links evidence to the item by the name people use for it: FB-12, INC-4, a capability. */
-export function EvidenceLinkForm({ itemId }: { itemId: string }) {
+export function EvidenceLinkForm({ itemId, insightChoices }: { itemId: string; insightChoices: readonly { id: string; name: string }[] }) {
   const router = useRouter()
   const formRef = useRef<HTMLFormElement>(null)
   const [kind, setKind] = useState<LinkKind>('feedback')
@@ -36,10 +36,25 @@ export function EvidenceLinkForm({ itemId }: { itemId: string }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} aria-label="Link evidence" className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
-        <SelectField label="Kind of evidence" name="kind" value={kind} onChange={(e) => setKind(e.target.value as LinkKind)} error={errors.kind}>
+        <SelectField
+          label="Kind of evidence"
+          name="kind"
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value as LinkKind)
+            setRef('')
+          }}
+          error={errors.kind}
+        >
           <LabelledOptions values={LINK_KINDS} labels={LINK_KIND_LABELS} />
         </SelectField>
-        <InputField label="Evidence to link" name="ref" value={ref} onChange={(e) => setRef(e.target.value)} required hint={REF_HINTS[kind]} error={errors.ref} className="min-w-56" />
+        {kind === 'insight' ? (
+          <SelectField label="Evidence to link" name="ref" value={ref} onChange={(e) => setRef(e.target.value)} required hint={insightChoices.length === 0 ? 'No insight to link: none is open or turned into a task.' : REF_HINTS.insight} error={errors.ref} className="min-w-72">
+            <NamedOptions items={insightChoices} placeholder="Choose an insight" />
+          </SelectField>
+        ) : (
+          <InputField label="Evidence to link" name="ref" value={ref} onChange={(e) => setRef(e.target.value)} required hint={REF_HINTS[kind]} error={errors.ref} className="min-w-56" />
+        )}
         <SubmitButton pending={pending} pendingLabel="Linking…">
           Link evidence
         </SubmitButton>

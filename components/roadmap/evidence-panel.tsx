@@ -26,7 +26,7 @@ const th = 'px-2 py-1.5 text-left text-xs font-medium text-ink-muted'
 const td = 'px-2 py-1.5 align-top text-sm text-ink'
 
 /** What is linked to the item as evidence, and the SLO debt of its service, with a form to link more. */
-export function EvidencePanel({ itemId, evidence, canEdit }: { itemId: string; evidence: EvidenceView; canEdit: boolean }) {
+export function EvidencePanel({ itemId, evidence, canEdit, insightChoices }: { itemId: string; evidence: EvidenceView; canEdit: boolean; insightChoices: readonly { id: string; name: string }[] }) {
   const unlink = (kind: 'feedback' | 'insight' | 'competitor_threat' | 'incident', targetId: string, label: string) =>
     canEdit ? <UnlinkButton itemId={itemId} kind={kind} targetId={targetId} label={label} /> : null
   return (
@@ -82,8 +82,15 @@ export function EvidencePanel({ itemId, evidence, canEdit }: { itemId: string; e
                 <Link href="/analytics/insights" className="font-medium hover:underline">
                   “{i.stepLabel}” in {i.workflowKey}
                 </Link>
-                {i.department && <span className="text-ink-muted"> · {i.department}</span>}: {formatNumber(i.currentLost)} of {formatNumber(i.currentBase)} users lost ({Math.round(dropOffOf(i) * 100)} %) in {i.periodDays} days, about{' '}
-                <span className="tabular-nums">{formatNumber(lostPerQuarter(i))}</span> a quarter
+                {i.department && <span className="text-ink-muted"> · {i.department}</span>}:{' '}
+                {i.suppressed ? (
+                  'too few people to show the counts (k-anonymity); not counted in reach'
+                ) : (
+                  <>
+                    {formatNumber(i.currentLost)} of {formatNumber(i.currentBase)} users lost ({Math.round(dropOffOf(i) * 100)} %) in {i.periodDays} days, about{' '}
+                    <span className="tabular-nums">{formatNumber(lostPerQuarter(i))}</span> a quarter
+                  </>
+                )}
               </span>
               {unlink('insight', i.id, `the insight on ${i.stepLabel}`)}
             </li>
@@ -151,7 +158,7 @@ export function EvidencePanel({ itemId, evidence, canEdit }: { itemId: string; e
 
       {canEdit && (
         <div className="border-t border-line pt-4">
-          <EvidenceLinkForm itemId={itemId} />
+          <EvidenceLinkForm itemId={itemId} insightChoices={insightChoices} />
         </div>
       )}
     </div>

@@ -3,7 +3,9 @@
  * 'server-only' so that the roadmap-threats job can run it in plain Node; pages read it through
  * evidence-queries.ts. The facts for evidence.ts are derived from this view (factsOf).
  */
+import { suppressSmall } from '../analytics/k-anonymity'
 import { db } from '../db'
+import { env } from '../env'
 import { getServiceSloSummaries } from '../slo/overview'
 import type { Tx } from '../tx'
 import type { EvidenceFacts, ThreatFact } from './evidence'
@@ -12,7 +14,7 @@ const DAY = 86_400_000
 
 export interface EvidenceView {
   feedback: { id: string; number: number; status: string; type: string; title: string | null; duplicateCount: number; departments: string[]; safetyConcern: boolean }[]
-  insights: { id: string; workflowKey: string; stepLabel: string; department: string; currentBase: number; currentLost: number; periodDays: number; status: string }[]
+  insights: { id: string; workflowKey: string; stepLabel: string; department: string; currentBase: number; currentLost: number; periodDays: number; status: string; suppressed: boolean }[]
   threats: { id: string; capabilityKey: string; capability: string; level: ThreatFact['level']; score: number }[]
   incidents: { id: string; number: number; title: string; severity: string; status: string }[]
   /** The item's service and its SLOs' error budget spent (%), worst first; null without a service. */
@@ -60,6 +62,7 @@ export async function loadEvidence(itemId: string, now: Date = new Date(), clien
       currentLost: i.currentLost,
       periodDays: Math.max(1, Math.round((i.periodTo.getTime() - i.periodFrom.getTime()) / DAY)),
       status: i.status,
+      suppressed: isSuppressed(i),
     })),
     threats: threats.map((t) => ({ id: t.id, capabilityKey: capability.get(t.capabilityId)?.key ?? '', capability: capability.get(t.capabilityId)?.name ?? 'a capability', level: asLevel(t.level), score: t.score })),
     incidents: incidents.map((i) => ({ ...i, severity: String(i.severity), status: String(i.status) })),
@@ -71,11 +74,15 @@ export async function loadEvidence(itemId: string, now: Date = new Date(), clien
   }
 }
 
+/** Whether an insight's counts are too small to show or count (the analytics area's k-anonymity). */
+export const isSuppressed = (i: { currentBase: number; currentLost: number }) =>
+  suppressSmall(i.currentLost, env.ANALYTICS_MIN_GROUP_SIZE) === null || suppressSmall(i.currentBase, env.ANALYTICS_MIN_GROUP_SIZE) === null
+
 /** The pure facts of evidence.ts from the loaded view. */
 export function factsOf(v: EvidenceView): EvidenceFacts {
   return {
     feedback: v.feedback.map((f) => ({ number: f.number, status: f.status, duplicateCount: f.duplicateCount, departments: f.departments, safetyConcern: f.safetyConcern })),
-    insights: v.insights.map((i) => ({ workflowKey: i.workflowKey, stepLabel: i.stepLabel, currentBase: i.currentBase, currentLost: i.currentLost, periodDays: i.periodDays })),
+    insights: v.insights.map((i) => ({ workflowKey: i.workflowKey, stepLabel: i.stepLabel, currentBase: i.currentBase, currentLost: i.currentLost, periodDays: i.periodDays, suppressed: i.suppressed })),
     threats: v.threats.map((t) => ({ capability: t.capability, level: t.level, score: t.score })),
     incidents: v.incidents.map((i) => ({ number: i.number, severity: i.severity })),
     slo: v.slo.map((s) => ({ sloKey: s.key, budgetConsumedPercent: s.budgetConsumedPercent })),

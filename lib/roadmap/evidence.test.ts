@@ -86,4 +86,11 @@ describe('seedInputs', () => {
     expect(s.confidence?.value).toBe(100)
     expect(s.patientSafety?.value).toBe(4)
   })
+
+  it('names but does not count an insight too small to show (k-anonymity)', () => {
+    const s = seedInputs(facts({ feedback: [feedback(5)], insights: [insight({ currentLost: 4, suppressed: true })] }))
+    expect(s.reach).toEqual({ value: 1, reason: '1 report in 1 feedback item + a drop-off at “Sign order” too small to count (k-anonymity) = 1 per quarter' })
+    expect(s.timeSaved).toBeUndefined()
+    expect(s.evidenceStrength?.reason).toBe('2 kinds of source (feedback, analytics)')
+  })
 })

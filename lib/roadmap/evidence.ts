@@ -8,7 +8,8 @@
  * Rules (lib/roadmap/README.md repeats them; evidence.test.ts works examples):
  * - reach (people per quarter) = reports in the linked feedback (each item 1 + its merged duplicates)
  *   + users lost at each linked insight's step, per week × 13 weeks (lost × 91 ÷ the insight's period in
- *   days, rounded). Seeded when feedback or insights are linked.
+ *   days, rounded). Seeded when feedback or insights are linked. An insight whose counts are below the
+ *   analytics area's minimum group size (k-anonymity) is named but not counted, here or below.
  * - patientSafety (0–5): a linked feedback item that is a safety concern → 5; else a linked incident:
  *   critical → 4, high → 3, other → 2; else linked feedback with no safety concern → 0.
  * - timeSaved (0–5) from the insights' worst drop-off (lost ÷ reaching the step before): ≥ 40 % → 5,
@@ -56,6 +57,8 @@ export interface InsightFact {
   currentBase: number
   currentLost: number
   periodDays: number
+  /** A count below the analytics area's minimum group size (k-anonymity): it is neither shown nor counted. */
+  suppressed?: boolean
 }
 export interface ThreatFact {
   capability: string
@@ -105,6 +108,10 @@ function reach(f: EvidenceFacts): Seed | undefined {
   if (f.feedback.length > 0) parts.push(`${plural(reports, 'report')} in ${plural(f.feedback.length, 'feedback item')}`)
   let lost = 0
   for (const i of f.insights) {
+    if (i.suppressed) {
+      parts.push(`a drop-off at “${i.stepLabel}” too small to count (k-anonymity)`)
+      continue
+    }
     const q = lostPerQuarter(i)
     lost += q
     parts.push(`${q.toLocaleString('en-GB')} lost at “${i.stepLabel}” (${i.currentLost} in ${i.periodDays} days, × 13 weeks)`)
@@ -131,8 +138,9 @@ function patientSafety(f: EvidenceFacts): Seed | undefined {
 export const dropOffOf = (i: InsightFact) => (i.currentBase > 0 ? i.currentLost / i.currentBase : 0)
 
 function timeSaved(f: EvidenceFacts): Seed | undefined {
-  if (f.insights.length === 0) return undefined
-  const worst = [...f.insights].sort((a, b) => dropOffOf(b) - dropOffOf(a))[0]!
+  const countable = f.insights.filter((i) => !i.suppressed)
+  if (countable.length === 0) return undefined
+  const worst = [...countable].sort((a, b) => dropOffOf(b) - dropOffOf(a))[0]!
   const r = dropOffOf(worst)
   const value = r >= 0.4 ? 5 : r >= 0.25 ? 4 : r >= 0.15 ? 3 : r >= 0.05 ? 2 : r > 0 ? 1 : 0
   return { value, reason: `${pct(r * 100)} of users lost at “${worst.stepLabel}” (${worst.workflowKey}): clinicians redo or abandon that step` }

@@ -70,7 +70,7 @@ export default async function RoadmapItemPage({ params }: Props) {
             <ScorePanel item={item} seeds={panel.seeds} overrides={panel.overrides} canEdit={canEdit} />
           </SectionCard>
           <SectionCard headingId="evidence-heading" title="Evidence" description="What feeds the scores: clinician feedback, analytics drop-offs, competitor threats, incidents and the SLO debt of the affected service.">
-            <EvidencePanel itemId={item.id} evidence={panel.evidence} canEdit={canEdit} />
+            <EvidencePanel itemId={item.id} evidence={panel.evidence} canEdit={canEdit} insightChoices={panel.insightChoices} />
           </SectionCard>
         </>
       )}
