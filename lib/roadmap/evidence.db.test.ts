@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { actorOfUser, type Actor } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
 import { inTransaction } from '@/lib/tx'
+import { listInsights } from '@/lib/analytics/insight-queries'
 import { widgetStatusOf } from '@/lib/feedback/widget-status'
 import { createUser, uid } from '@/test/factories'
 import { createSlo, insertRollups, minutes } from '@/test/slo-factories'
@@ -64,6 +65,14 @@ describe('linkEvidence and applyEvidence', () => {
     expect((await db.competitorThreatLink.findUniqueOrThrow({ where: { id: link.id } })).roadmapItemId).toBeNull()
     expect(await db.roadmapLink.count({ where: { itemId: rm.id } })).toBe(0)
     expect((await unlinkEvidence(pm, { itemId: rm.id, kind: 'feedback', targetId: fb.id })).changed).toBe(false)
+  })
+
+  it('shows the link back on the analytics insights list', async () => {
+    const rm = await createRoadmapItem()
+    const insight = await createInsight()
+    await linkEvidence(pm, { itemId: rm.id, kind: 'insight', targetId: insight.id })
+    const row = (await listInsights('all', 11, 10_000)).find((r) => r.id === insight.id)
+    expect(row?.roadmapItems).toEqual([{ id: rm.id, number: rm.number }])
   })
 
   it('resolves what people type: FB-n, a capability key, an insight id', async () => {
