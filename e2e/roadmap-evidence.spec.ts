@@ -87,3 +87,19 @@ test('the value-vs-risk 2×2 places an item in its quadrant, with the numbers in
   await expect(figure.getByRole('row', { name: new RegExp(`RM-${setup.itemNumber} ·`) })).toContainText('Quick win')
   await expect(page.getByRole('table', { name: 'Quick win items' }).getByRole('link', { name: new RegExp(`RM-${setup.itemNumber} ·`) })).toBeVisible()
 })
+
+test('a PM links an analytics drop-off from the list of recent insights; its reach follows', async ({ page }) => {
+  const setup = data<{ itemId: string }>({ op: 'setup', marker: randomUUID().slice(0, 12) })
+  await loginViaApi(page, 'pm@demo.wardroom.local', DEMO_PASSWORD)
+  await page.goto(`/roadmap/${setup.itemId}`)
+  const link = page.getByRole('form', { name: 'Link evidence' })
+  await link.getByLabel('Kind of evidence').selectOption('insight')
+  const choice = link.getByRole('combobox', { name: 'Evidence to link' })
+  // The demo's analytics insights job found drop-offs; pick the first.
+  const first = await choice.locator('option:not([disabled])').first().getAttribute('value')
+  await choice.selectOption(first!)
+  await link.getByRole('button', { name: 'Link evidence' }).click()
+  await expect(page.getByText(/^The drop-off at “.+” \(.+\) linked\./)).toBeVisible(SAVED)
+  await expect(page.getByRole('heading', { name: 'Analytics drop-offs (1)' })).toBeVisible()
+  await expect(page.getByRole('group', { name: 'Reach (per quarter)' })).toContainText(/lost at “|too small to count/)
+})
