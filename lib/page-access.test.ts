@@ -46,6 +46,9 @@ describe('pagePermissions', () => {
     ['/roadmap/new', ['roadmap:edit']],
     ['/roadmap/0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44', ['roadmap:read']],
     ['/competitors/review', ['competitor:read']],
+    ['/roadmap/capacity', ['roadmap:read']],
+    ['/roadmap/reviews', ['roadmap:read']],
+    ['/roadmap/reviews/2026-Q4', ['roadmap:read']],
     ['/competitors/sources', ['competitor:read']],
     ['/admin/jobs', ['job:read']],
     ['/admin/jobs/sli-rollup', ['job:read']],
@@ -73,6 +76,7 @@ describe('pageRecord', () => {
   it.each([
     ['/incidents/0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44', { kind: 'incident', id: '0b6c2f1e-8d3a-4a51-9f0e-2c7d1b5a9e44' }],
     ['/flags/triage-model-v2', { kind: 'flag', id: 'triage-model-v2' }],
+    ['/roadmap/reviews/2026-Q4', { kind: 'roadmap-review', id: '2026-Q4' }],
     ['/flags/with%20space', { kind: 'flag', id: 'with space' }],
     ['/flags/experiments/checkout-copy', { kind: 'experiment', id: 'checkout-copy' }],
     ['/slo/triage-latency', { kind: 'slo', id: 'triage-latency' }],

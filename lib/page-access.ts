@@ -46,7 +46,7 @@ export function pagePermissions(pathname: string): readonly Permission[] | null 
   return best?.anyOf ?? null
 }
 
-export type RecordKind = 'incident' | 'flag' | 'experiment' | 'slo' | 'report' | 'job' | 'service' | 'workflow' | 'competitor' | 'competitor-cell' | 'feedback' | 'roadmap'
+export type RecordKind = 'incident' | 'flag' | 'experiment' | 'slo' | 'report' | 'job' | 'service' | 'workflow' | 'competitor' | 'competitor-cell' | 'feedback' | 'roadmap' | 'roadmap-review'
 
 /** A record's page: its kind and identifier (null when the path segment is not valid percent-encoding). */
 export interface PageRecord {
@@ -70,6 +70,7 @@ const RECORD_PAGES: { kind: RecordKind; parent: string; notKeys: readonly string
   { kind: 'competitor-cell', parent: '/competitors/cells', notKeys: [], segments: 2 },
   { kind: 'feedback', parent: '/feedback', notKeys: ['sla', 'satisfaction'] },
   { kind: 'roadmap', parent: '/roadmap', notKeys: ['new', 'timeline', 'table', 'capacity', 'reviews', 'value-risk'] },
+  { kind: 'roadmap-review', parent: '/roadmap/reviews', notKeys: [] },
 ]
 
 function decodeSegment(raw: string): string | null {

@@ -2,7 +2,7 @@
  * The cockpit's page gate, run by the layout above every `loading.tsx`: once a loading fallback has
  * streamed, the response is committed to 200 and a page's own `forbidden()` / `notFound()` can only show
  * the friendly page. Checked here first, a person without the permission gets 403 and an unknown incident,
- * flag, experiment, SLO, report, job, service, workflow, feedback item or roadmap item 404, with the same pages (app/forbidden.tsx, app/not-found.tsx).
+ * flag, experiment, SLO, report, job, service, workflow, feedback item, roadmap item or roadmap review 404, with the same pages (app/forbidden.tsx, app/not-found.tsx).
  * The pages still check for themselves: a client-side navigation does not re-render this layout.
  */
 import 'server-only'
@@ -22,6 +22,7 @@ import { workflowExists } from '@/lib/analytics/registry-queries'
 import { cellExists, competitorExists } from '@/lib/competitors/queries'
 import { feedbackExists } from '@/lib/feedback/inbox-queries'
 import { roadmapItemExists } from '@/lib/roadmap/item-queries'
+import { reviewExists } from '@/lib/roadmap/review-queries'
 
 const EXISTS: Record<RecordKind, (id: string) => Promise<boolean>> = {
   incident: incidentExists,
@@ -36,6 +37,7 @@ const EXISTS: Record<RecordKind, (id: string) => Promise<boolean>> = {
   'competitor-cell': cellExists,
   feedback: feedbackExists,
   roadmap: roadmapItemExists,
+  'roadmap-review': reviewExists,
 }
 
 export async function gatePage(user: SessionUser): Promise<void> {

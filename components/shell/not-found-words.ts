@@ -68,6 +68,11 @@ export const RECORD_NOT_FOUND: Record<RecordKind, NotFoundWords> = {
     body: 'There is no roadmap item at this address. It may have been deleted; find the item on the board.',
     back: { href: '/roadmap', label: 'Roadmap' },
   },
+  'roadmap-review': {
+    title: 'No review for this quarter',
+    body: 'No quarterly review is stored for this quarter. Reviews are stored on the first day of the next quarter; the list shows every one.',
+    back: { href: '/roadmap/reviews', label: 'Quarterly reviews' },
+  },
 }
 
 export const PAGE_NOT_FOUND: NotFoundWords = {

@@ -25,6 +25,7 @@ describe('describeSchedule', () => {
     ['0 2 1 * *', 'monthly on day 1 at 02:00'],
     ['0 2 1,15 * *', 'monthly on day 1 and 15 at 02:00'],
     ['0 2 L * *', 'monthly on the last day at 02:00'],
+    ['0 6 1 1,4,7,10 *', 'quarterly (January, April, July, October) on day 1 at 06:00'],
     ['0 15 3 * * *', 'daily at 03:15'],
     ['*/15 * * * * *', 'every 15 seconds'],
     ['* * * * * *', 'every second'],

@@ -88,7 +88,9 @@ export function describeSchedule(expression: string): string {
   }
   if (parts.length !== 5) return FALLBACK
   const [min, hour, dom, month, dow] = parts as [string, string, string, string, string]
-  if (month !== '*') return FALLBACK
+  // Months: only the quarters' first months, with days of the month (the quarterly roadmap review).
+  const quarterly = month === '1,4,7,10' && dow === '*' && dom !== '*'
+  if (month !== '*' && !quarterly) return FALLBACK
   const everyDay = dom === '*' && dow === '*'
 
   if (hour === '*') {
@@ -110,5 +112,6 @@ export function describeSchedule(expression: string): string {
   const hours = expandField(hour, 0, 23)
   const days = describeDays(dom, dow)
   if (!hours || !days) return FALLBACK
+  if (quarterly) return `${days.replace('monthly', 'quarterly (January, April, July, October)')} at ${joinWords(hours.map((h) => `${pad(h)}:${pad(minute)}`))}`
   return `${days} at ${joinWords(hours.map((h) => `${pad(h)}:${pad(minute)}`))}`
 }

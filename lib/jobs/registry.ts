@@ -29,6 +29,7 @@ import { analyticsRollups } from './analytics-rollups'
 import { feedbackSla } from './feedback-sla'
 import { competitorWatch } from './competitor-watch'
 import { roadmapThreats } from './roadmap-threats'
+import { roadmapReviewQuarterly } from './roadmap-review-quarterly'
 import type { JobDefinition } from './types'
 
 export const jobs: readonly JobDefinition[] = [
@@ -59,6 +60,7 @@ export const jobs: readonly JobDefinition[] = [
   feedbackSla,
   competitorWatch,
   roadmapThreats,
+  roadmapReviewQuarterly,
 ]
 
 // Jobs registered at run time (tests register throwaway jobs here instead of sleeping on real ones).

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { seedFoundation } from './foundation'
+import { quarterJustEnded } from '../roadmap/review'
 import { DEMO_ITEMS, seedRoadmap } from './roadmap'
 
 beforeAll(async () => {
@@ -23,5 +24,7 @@ describe('roadmap demo', () => {
     const released = items.filter((i) => i.stage === 'released')
     expect(released.every((i) => i.releasedAt && i.releasedAt.getTime() < Date.now() - 60 * 86_400_000)).toBe(true)
     expect(await db.roadmapCapacity.count()).toBeGreaterThanOrEqual(4)
+    const review = await db.roadmapReview.findUniqueOrThrow({ where: { quarter: quarterJustEnded(new Date()) } })
+    expect(review.planned).toBeGreaterThan(0)
   })
 })

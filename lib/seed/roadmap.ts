@@ -9,6 +9,8 @@
 import { db } from '../db'
 import { actorOfUser, type Actor } from '../auth/actor'
 import { createItem, moveItem, setScoreInputs } from '../roadmap/commands'
+import { quarterJustEnded } from '../roadmap/review'
+import { storeReview } from '../roadmap/review-store'
 import { addQuarters, quarterOf, type Horizon, type Pathway, type Pipeline, type Stage, type Stakeholder } from '../roadmap/model'
 import type { ScoreInputs } from '../roadmap/schema'
 
@@ -96,7 +98,9 @@ export async function seedRoadmap(log: (m: string) => void = () => {}, now = new
     const quarter = addQuarters(current, c.quarter)
     await db.roadmapCapacity.upsert({ where: { quarter }, create: { quarter, personWeeks: c.personWeeks }, update: {} })
   }
-  log(`roadmap: ${created} demo items created (${DEMO_ITEMS.length} in the demo)`)
+  // The quarter just ended has its review, as the quarterly job would have stored it (an upsert: idempotent).
+  const review = await storeReview(quarterJustEnded(now))
+  log(`roadmap: ${created} demo items created (${DEMO_ITEMS.length} in the demo); review of ${review.quarter}: ${review.delivered} of ${review.planned} planned delivered`)
 }
 
 /** A demo release: its gates ticked by the owner (a hotfix's three), then the move. */

@@ -6,11 +6,15 @@ import { formatNumber } from '@/lib/format'
 import { hasPermission } from '@/lib/rbac'
 import { getEvidencePanel } from '@/lib/roadmap/evidence-queries'
 import { getItemDetail, itemFormChoices } from '@/lib/roadmap/item-queries'
+import { loadGateChecklist } from '@/lib/roadmap/gate-queries'
+import { gateSummary } from '@/lib/roadmap/gate-summary'
 import { HORIZON_LABELS, itemRef, PATHWAY_LABELS, PIPELINE_LABELS, STAGE_LABELS, STAKEHOLDER_LABELS, type Pathway, type Stakeholder } from '@/lib/roadmap/model'
 import { EvidencePanel } from '@/components/roadmap/evidence-panel'
 import { ItemDetailsForm } from '@/components/roadmap/item-details-form'
 import { ItemHistory } from '@/components/roadmap/item-history'
+import { GatesPanel } from '@/components/roadmap/gates-panel'
 import { DependenciesEditor, RisksEditor } from '@/components/roadmap/item-parts-forms'
+import { ReleaseButton } from '@/components/roadmap/release-button'
 import { ScorePanel } from '@/components/roadmap/score-panel'
 import { StageControl } from '@/components/roadmap/stage-control'
 import { Fact } from '@/components/ui/fact'
@@ -27,7 +31,7 @@ export default async function RoadmapItemPage({ params }: Props) {
   const item = await getItemDetail(decodeURIComponent((await params).id))
   if (!item) notFound()
   const canEdit = hasPermission(user.role, 'roadmap:edit')
-  const [choices, panel] = await Promise.all([canEdit ? itemFormChoices(item.id) : { owners: [], services: [], items: [] }, getEvidencePanel(item.id)])
+  const [choices, checklist, panel] = await Promise.all([canEdit ? itemFormChoices(item.id) : { owners: [], services: [], items: [] }, loadGateChecklist(item), getEvidencePanel(item.id)])
 
   return (
     <StackedPage title={`${itemRef(item.number)} · ${item.title}`} eyebrow={STAGE_LABELS[item.stage]} back={{ href: '/roadmap', label: 'Roadmap' }}>
@@ -74,6 +78,13 @@ export default async function RoadmapItemPage({ params }: Props) {
           </SectionCard>
         </>
       )}
+
+      <GatesPanel
+        item={item}
+        checklist={checklist}
+        canEdit={canEdit}
+        release={<ReleaseButton id={item.id} version={item.version} blocked={!gateSummary(checklist.gates).complete} />}
+      />
 
       <SectionCard headingId="dependencies-heading" title="Dependencies">
         <DependenciesEditor
