@@ -1,4 +1,5 @@
 /** The roadmap-threats job: a high competitor threat creates its roadmap item, then raises it only when the threat changes. */
+import pino from 'pino'
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '@/lib/auth/actor'
 import { db } from '@/lib/db'
@@ -72,4 +73,17 @@ describe('roadmap-threats', () => {
     expect(r.raised).not.toContain(item.number)
     expect((await db.roadmapItem.findUniqueOrThrow({ where: { id: item.id } })).version).toBe(1)
   })
+
+  it('handles the other threats when one fails, names it, and the job run fails with the summary kept', async () => {
+    const broken = await createThreatLink(0.8)
+    await db.capability.delete({ where: { id: broken.capability.id } })
+    const { link } = await createThreatLink(0.6)
+    const r = await syncThreatItems(actor)
+    expect(r.failed.map((f) => f.threatLinkId)).toContain(broken.link.id)
+    expect((await db.competitorThreatLink.findUniqueOrThrow({ where: { id: link.id } })).roadmapItemId).not.toBeNull()
+    const run = roadmapThreats.run({ now: new Date(), log: pino({ level: 'silent' }), signal: new AbortController().signal })
+    await expect(run).rejects.toMatchObject({ name: 'JobFailure', result: { failed: [expect.objectContaining({ threatLinkId: broken.link.id })] } })
+    await db.competitorThreatLink.delete({ where: { id: broken.link.id } })
+  })
 })
+

@@ -36,6 +36,8 @@ export interface ThreatSyncResult {
   raised: number[]
   /** Items whose inputs moved when the evidence was applied again. */
   rescored: number[]
+  /** Threats that could not be handled this run (tried again on the next). */
+  failed: { threatLinkId: string; error: string }[]
 }
 
 /** A rank above every other item of the stage, or null when the item already heads the column. */
@@ -102,37 +104,47 @@ async function raiseThreatItem(actor: Actor, link: ThreatLink, itemId: string, n
   })
 }
 
+/** Creates or raises the item of one threat; true when what was acted on changed (to remember). */
+async function syncOne(actor: Actor, link: ThreatLink, acted: Record<string, string>, result: ThreatSyncResult, now: Date): Promise<boolean> {
+  const fingerprint = fingerprintOf(link)
+  const existing = link.roadmapItemId ? await db.roadmapItem.findUnique({ where: { id: link.roadmapItemId }, select: { id: true } }) : null
+  let itemId: string
+  let number: number | null = null
+  if (!existing) {
+    const item = await createThreatItem(actor, link, now)
+    result.created.push(item.number)
+    itemId = item.id
+  } else {
+    itemId = existing.id
+    if (acted[link.id] === fingerprint) return false
+    const raised = await raiseThreatItem(actor, link, itemId, now)
+    if (!raised) {
+      acted[link.id] = fingerprint
+      return true
+    }
+    result.raised.push(raised.number)
+    number = raised.number
+  }
+  const applied = await applyEvidence(actor, itemId, { now })
+  if (number !== null && Object.keys(applied.changes).length > 0) result.rescored.push(number)
+  acted[link.id] = fingerprint
+  return true
+}
+
 export async function syncThreatItems(actor: Actor, now: Date = new Date(), signal?: AbortSignal): Promise<ThreatSyncResult> {
   const links = await db.competitorThreatLink.findMany({ where: { level: 'high' }, orderBy: { score: 'desc' } })
   const acted = await readActed()
-  const result: ThreatSyncResult = { threats: links.length, created: [], raised: [], rescored: [] }
+  const result: ThreatSyncResult = { threats: links.length, created: [], raised: [], rescored: [], failed: [] }
   let remember = false
   for (const link of links) {
     signal?.throwIfAborted()
-    const fingerprint = fingerprintOf(link)
-    const existing = link.roadmapItemId ? await db.roadmapItem.findUnique({ where: { id: link.roadmapItemId }, select: { id: true } }) : null
-    let itemId: string
-    let number: number | null = null
-    if (!existing) {
-      const item = await createThreatItem(actor, link, now)
-      result.created.push(item.number)
-      itemId = item.id
-    } else {
-      itemId = existing.id
-      if (acted[link.id] === fingerprint) continue
-      const raised = await raiseThreatItem(actor, link, itemId, now)
-      if (!raised) {
-        acted[link.id] = fingerprint
-        remember = true
-        continue
-      }
-      result.raised.push(raised.number)
-      number = raised.number
+    // One threat failing (an item deleted meanwhile, a lock timeout) must not hold up the others: it is
+    // named in the result and tried again on the next run (its fingerprint is not remembered).
+    try {
+      if (await syncOne(actor, link, acted, result, now)) remember = true
+    } catch (err) {
+      result.failed.push({ threatLinkId: link.id, error: err instanceof Error ? err.message : String(err) })
     }
-    const applied = await applyEvidence(actor, itemId, { now })
-    if (number !== null && Object.keys(applied.changes).length > 0) result.rescored.push(number)
-    acted[link.id] = fingerprint
-    remember = true
   }
   if (remember) {
     await db.setting.upsert({ where: { key: ACTED_KEY }, create: { key: ACTED_KEY, value: acted }, update: { value: acted } })
