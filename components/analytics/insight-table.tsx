@@ -111,6 +111,11 @@ export function InsightTable({ rows, k, canManage }: { rows: readonly InsightRow
             Week before<span className="sr-only">: funnel of {formatPeriod(r.previousFrom, r.previousTo)}</span>
           </Link>
         )}
+        {r.roadmapItems.map((item) => (
+          <Link key={item.id} href={`/roadmap/${item.id}`} className="text-xs whitespace-nowrap text-accent-fg hover:underline">
+            On the roadmap: RM-{item.number}
+          </Link>
+        ))}
         {canManage && r.status !== 'task_created' && <InsightStatusButton id={r.id} status={r.status} subject={`step ${r.step} of ${r.workflowName ?? r.workflowKey}`} />}
       </div>
     )),

@@ -29,9 +29,12 @@ export function ThreatLinks({ links }: { links: readonly ThreatLinkRow[] }) {
       header: 'Roadmap item',
       cell: (l) =>
         l.roadmapItemId ? (
-          <Badge tone="ok" icon="check-circle">
-            Linked
-          </Badge>
+          <Link href={`/roadmap/${l.roadmapItemId}`} className="hover:underline">
+            <Badge tone="ok" icon="check-circle">
+              Linked
+            </Badge>
+            <span className="sr-only"> to its roadmap item</span>
+          </Link>
         ) : (
           <>
             <Badge tone="accent" icon="clock">

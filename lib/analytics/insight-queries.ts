@@ -38,6 +38,8 @@ export interface InsightRow {
   /** Open and high: the feedback area will make it an improvement task (issue 14). */
   awaitingFeedbackTask: boolean
   feedbackItemId: string | null
+  /** Roadmap items this insight is evidence for (RoadmapLink kind insight), as RM numbers with their ids. */
+  roadmapItems: { id: string; number: number }[]
   /** The workflow's funnel over the insight's week and the week before; null once the workflow is deleted. */
   funnel: { current: string; previous: string } | null
   createdAt: Date
@@ -64,6 +66,8 @@ export async function listInsights(filter: InsightFilter, k: number, limit = 200
     take: limit,
   })
   const workflows = new Map((await listWorkflows()).map((w) => [w.key, w]))
+  // The roadmap reads insights; here only its link rows are read back (the analytics area never imports lib/roadmap).
+  const links = await db.roadmapLink.findMany({ where: { kind: 'insight', targetId: { in: rows.map((r) => r.id) } }, select: { targetId: true, item: { select: { id: true, number: true } } } })
   return rows
     .map((r) => ({
       id: r.id,
@@ -88,6 +92,7 @@ export async function listInsights(filter: InsightFilter, k: number, limit = 200
       status: asStatus(r.status),
       awaitingFeedbackTask: r.status === AWAITING_FEEDBACK_TASK.status && r.priority === AWAITING_FEEDBACK_TASK.priority,
       feedbackItemId: r.feedbackItemId,
+      roadmapItems: links.filter((l) => l.targetId === r.id).map((l) => l.item),
       funnel: workflows.has(r.workflowKey) ? insightFunnelLinks(r, workflows.get(r.workflowKey)!) : null,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,

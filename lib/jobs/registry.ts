@@ -28,6 +28,7 @@ import { analyticsInsights } from './analytics-insights'
 import { analyticsRollups } from './analytics-rollups'
 import { feedbackSla } from './feedback-sla'
 import { competitorWatch } from './competitor-watch'
+import { roadmapThreats } from './roadmap-threats'
 import { roadmapReviewQuarterly } from './roadmap-review-quarterly'
 import type { JobDefinition } from './types'
 
@@ -58,6 +59,7 @@ export const jobs: readonly JobDefinition[] = [
   analyticsRollups,
   feedbackSla,
   competitorWatch,
+  roadmapThreats,
   roadmapReviewQuarterly,
 ]
 

@@ -11,6 +11,7 @@ import { conflict, notFound, parseOrThrow } from '../errors'
 import { redact } from '../phi/redact'
 import type { Tx } from '../tx'
 import { inTransaction } from '../tx'
+import { propagateStageToFeedback } from './feedback-loop'
 import { assertReleasable } from './gates'
 import { itemRef, STAGE_LABELS, type Stage } from './model'
 import { rankForPosition } from './rank'
@@ -178,6 +179,8 @@ export async function moveItem(actor: Actor, raw: unknown, ctx: CommandContext =
     const releasedAt = input.stage === 'released' ? (stageChanged ? now : item.releasedAt) : null
     const updated = await tx.roadmapItem.update({ where: { id: item.id }, data: { stage: input.stage, rank, releasedAt, version: { increment: 1 } } })
     await recordItemEvent(tx, actor, item.id, stageChanged ? 'stage' : 'rank', stageChanged ? item.stage : null, stageChanged ? input.stage : String(input.position), now)
+    // The clinician loop: linked feedback shows "planned", then "fixed" (feedback-loop.ts).
+    if (stageChanged) await propagateStageToFeedback(tx, actor, item.id, input.stage, now)
     await recordAudit(
       actor,
       { action: stageChanged ? 'roadmap.item.move' : 'roadmap.item.reorder', targetType: 'roadmap_item', targetId: item.id, requestId: ctx.requestId ?? null, ip: ctx.ip ?? null, summary: { ref: itemRef(item.number), from: item.stage, to: input.stage, position: input.position } },

@@ -152,6 +152,12 @@ export async function getSloOverview(now: Date = new Date(), opts: ReadOptions =
   return (await summarize(slos, now, opts.timeZone ?? env.WARDROOM_TIMEZONE)).sort(worstFirst)
 }
 
+/** The SLOs in force of one service (by its key): the roadmap reads their error budget as SLO debt. */
+export async function getServiceSloSummaries(service: string, now: Date = new Date(), opts: ReadOptions = {}): Promise<SloSummary[]> {
+  const slos = await db.slo.findMany({ where: { archivedAt: null, service }, orderBy: { key: 'asc' } })
+  return summarize(slos, now, opts.timeZone ?? env.WARDROOM_TIMEZONE)
+}
+
 /** Prefix sums over grid cells, for window sums at any bucket end in O(log n). */
 function prefixSums(cells: GridCell[]) {
   const times = cells.map((c) => c.t.getTime())

@@ -4,15 +4,18 @@ import { notFound } from 'next/navigation'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { formatNumber } from '@/lib/format'
 import { hasPermission } from '@/lib/rbac'
+import { getEvidencePanel } from '@/lib/roadmap/evidence-queries'
 import { getItemDetail, itemFormChoices } from '@/lib/roadmap/item-queries'
 import { loadGateChecklist } from '@/lib/roadmap/gate-queries'
 import { gateSummary } from '@/lib/roadmap/gate-summary'
 import { HORIZON_LABELS, itemRef, PATHWAY_LABELS, PIPELINE_LABELS, STAGE_LABELS, STAKEHOLDER_LABELS, type Pathway, type Stakeholder } from '@/lib/roadmap/model'
+import { EvidencePanel } from '@/components/roadmap/evidence-panel'
 import { ItemDetailsForm } from '@/components/roadmap/item-details-form'
 import { ItemHistory } from '@/components/roadmap/item-history'
 import { GatesPanel } from '@/components/roadmap/gates-panel'
 import { DependenciesEditor, RisksEditor } from '@/components/roadmap/item-parts-forms'
 import { ReleaseButton } from '@/components/roadmap/release-button'
+import { ScorePanel } from '@/components/roadmap/score-panel'
 import { StageControl } from '@/components/roadmap/stage-control'
 import { Fact } from '@/components/ui/fact'
 import { StackedPage } from '@/components/ui/page-header'
@@ -28,7 +31,7 @@ export default async function RoadmapItemPage({ params }: Props) {
   const item = await getItemDetail(decodeURIComponent((await params).id))
   if (!item) notFound()
   const canEdit = hasPermission(user.role, 'roadmap:edit')
-  const [choices, checklist] = await Promise.all([canEdit ? itemFormChoices(item.id) : { owners: [], services: [], items: [] }, loadGateChecklist(item)])
+  const [choices, checklist, panel] = await Promise.all([canEdit ? itemFormChoices(item.id) : { owners: [], services: [], items: [] }, loadGateChecklist(item), getEvidencePanel(item.id)])
 
   return (
     <StackedPage title={`${itemRef(item.number)} · ${item.title}`} eyebrow={STAGE_LABELS[item.stage]} back={{ href: '/roadmap', label: 'Roadmap' }}>
@@ -64,6 +67,17 @@ export default async function RoadmapItemPage({ params }: Props) {
           </div>
         )}
       </SectionCard>
+
+      {panel && (
+        <>
+          <SectionCard headingId="scores-heading" title="Scores" description="Each framework with its inputs and formula; an input says whether the evidence or a PM set it, and why.">
+            <ScorePanel item={item} seeds={panel.seeds} overrides={panel.overrides} canEdit={canEdit} />
+          </SectionCard>
+          <SectionCard headingId="evidence-heading" title="Evidence" description="What feeds the scores: clinician feedback, analytics drop-offs, competitor threats, incidents and the SLO debt of the affected service.">
+            <EvidencePanel itemId={item.id} evidence={panel.evidence} canEdit={canEdit} insightChoices={panel.insightChoices} />
+          </SectionCard>
+        </>
+      )}
 
       <GatesPanel
         item={item}
