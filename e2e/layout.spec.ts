@@ -38,6 +38,7 @@ const EXTRA_PAGES: { href: string; permission: Permission }[] = [
   { href: '/roadmap/new', permission: 'roadmap:edit' },
   { href: '/roadmap/capacity', permission: 'roadmap:read' },
   { href: '/roadmap/reviews', permission: 'roadmap:read' },
+  { href: '/roadmap/value-risk', permission: 'roadmap:read' },
 ]
 const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] = [
   { list: '/incidents', detail: /^\/incidents\/(?!probes)[^/?#]+$/, permission: 'incident:read' },

@@ -9,6 +9,8 @@
 import { db } from '../db'
 import { actorOfUser, type Actor } from '../auth/actor'
 import { createItem, moveItem, setScoreInputs } from '../roadmap/commands'
+import { linkEvidence } from '../roadmap/link-commands'
+import { applyEvidence, overrideInput } from '../roadmap/override-commands'
 import { quarterJustEnded } from '../roadmap/review'
 import { storeReview } from '../roadmap/review-store'
 import { addQuarters, quarterOf, type Horizon, type Pathway, type Pipeline, type Stage, type Stakeholder } from '../roadmap/model'
@@ -83,10 +85,15 @@ export async function seedRoadmap(log: (m: string) => void = () => {}, now = new
     const actor = actors[d.owner]
     const at = new Date(now.getTime() - d.createdAgo * DAY)
     const quarter = d.quarter === null ? null : addQuarters(current, d.quarter)
-    const start = d.stage === 'ideas' || d.stage === 'discovery' ? d.stage : 'planned'
+    // Items past discovery are moved there, so their linked feedback hears "planned" as it would in use.
+    const start = d.stage === 'ideas' ? 'ideas' : 'discovery'
     const item = await createItem(actor, { title: d.title, problem: d.problem, stage: start, ownerId: actor.id, horizon: d.horizon, targetQuarter: quarter, effort: d.effort, stakeholders: d.stakeholders, regulatoryPathway: d.pathway, pipeline: d.pipeline }, { now: at })
     await db.roadmapItem.update({ where: { id: item.id }, data: { createdAt: at } })
     let version = (await setScoreInputs(actor, { id: item.id, version: item.version, ...d.scores }, { now: at })).version
+    version = await linkDemoEvidence(actor, item.id, version, d, at)
+    if (d.stage !== 'ideas' && d.stage !== 'discovery') {
+      version = (await moveItem(actor, { id: item.id, version, stage: 'planned', position: 0 }, { now: new Date(at.getTime() + DAY) })).version
+    }
     if (d.stage === 'in_progress' || d.stage === 'released') {
       const startedAt = new Date(at.getTime() + 2 * DAY)
       version = (await moveItem(actor, { id: item.id, version, stage: 'in_progress', position: 0 }, { now: startedAt })).version
@@ -101,6 +108,39 @@ export async function seedRoadmap(log: (m: string) => void = () => {}, now = new
   // The quarter just ended has its review, as the quarterly job would have stored it (an upsert: idempotent).
   const review = await storeReview(quarterJustEnded(now))
   log(`roadmap: ${created} demo items created (${DEMO_ITEMS.length} in the demo); review of ${review.quarter}: ${review.delivered} of ${review.planned} planned delivered`)
+}
+
+/**
+ * The item's evidence: its feedback (the parent of merged duplicates), the open insight of its workflow,
+ * the threat on its capability when the matrix has recorded one. The evidence then seeds the inputs it
+ * speaks to; where it counts only those who wrote in, the PM overrides reach with the screen's users and
+ * says so.
+ */
+async function linkDemoEvidence(actor: Actor & { id: string }, itemId: string, version: number, d: DemoItem, at: Date): Promise<number> {
+  const targets: { kind: 'feedback' | 'insight' | 'competitor_threat'; id: string }[] = []
+  if (d.feedback) {
+    const items = await db.feedbackItem.findMany({ where: { source: 'in_app', idempotencyKey: { in: d.feedback } }, select: { id: true, parentId: true } })
+    for (const id of new Set(items.map((i) => i.parentId ?? i.id))) targets.push({ kind: 'feedback', id })
+  }
+  if (d.insightWorkflow) {
+    const insight = await db.analyticsInsight.findFirst({ where: { workflowKey: d.insightWorkflow, status: { not: 'dismissed' } }, orderBy: { periodFrom: 'desc' }, select: { id: true } })
+    if (insight) targets.push({ kind: 'insight', id: insight.id })
+  }
+  if (d.capability) {
+    const capability = await db.capability.findUnique({ where: { key: d.capability }, select: { id: true } })
+    const link = capability ? await db.competitorThreatLink.findFirst({ where: { capabilityId: capability.id, roadmapItemId: null }, select: { id: true } }) : null
+    if (link) targets.push({ kind: 'competitor_threat', id: link.id })
+  }
+  if (targets.length === 0) return version
+  for (const t of targets) await linkEvidence(actor, { itemId, kind: t.kind, targetId: t.id })
+  let applied = (await applyEvidence(actor, itemId, { now: at })).version
+  if (d.scores.reach !== undefined && d.scores.reach !== null) {
+    const current = await db.roadmapItem.findUniqueOrThrow({ where: { id: itemId }, select: { reach: true } })
+    if (current.reach !== Number(d.scores.reach)) {
+      applied = (await overrideInput(actor, { itemId, input: 'reach', value: d.scores.reach, version: applied, reason: 'Clinicians using this screen each quarter, from the ward rosters; the reports count only those who wrote in.' }, { now: at })).version
+    }
+  }
+  return applied
 }
 
 /** A demo release: its gates ticked by the owner (a hotfix's three), then the move. */
