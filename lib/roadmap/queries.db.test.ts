@@ -65,6 +65,11 @@ describe('roadmap views', () => {
     const early = await createItem(pm, { title: `Early ${t}`, horizon: 'short_term', targetQuarter: '2027-Q1' })
     const later = await createItem(pm, { title: `Later ${t}`, horizon: 'long_term', targetQuarter: '2026-Q1' })
     expect(mine(await timelineItems(), [late.id, none.id, early.id, later.id])).toEqual([early.id, late.id, none.id, later.id])
+    // Released before this quarter: history, not plan; released in it: still shown.
+    await db.roadmapItem.updateMany({ where: { id: { in: [late.id, early.id] } }, data: { stage: 'released' } })
+    await db.roadmapItem.update({ where: { id: late.id }, data: { releasedAt: new Date('2026-09-30T12:00:00Z') } })
+    await db.roadmapItem.update({ where: { id: early.id }, data: { releasedAt: new Date('2026-10-01T00:00:00Z') } })
+    expect(mine(await timelineItems(new Date('2026-12-07T12:00:00Z')), [late.id, none.id, early.id, later.id])).toEqual([early.id, none.id, later.id])
   })
 
   it('sorts the table by any score in SQL, unset values last either way', async () => {

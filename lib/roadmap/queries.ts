@@ -5,7 +5,7 @@
 import 'server-only'
 import { db, Prisma } from '../db'
 import { hasPermission, ROLES } from '../rbac'
-import { BOARD_STAGES, type Horizon, type Pipeline, type Stage } from './model'
+import { BOARD_STAGES, quarterOf, quarterRange, type Horizon, type Pipeline, type Stage } from './model'
 import type { Moscow } from './scoring'
 import type { SortDir, TableSort } from './views'
 import { WIP_LIMITS_KEY, WipLimitsInput, type WipLimits } from './schema'
@@ -92,9 +92,11 @@ export async function wipLimits(): Promise<WipLimits> {
 }
 
 /** The items of the timeline: not archived, by horizon, then quarter (none last), then rank. */
-export async function timelineItems(): Promise<ItemSummary[]> {
+/** The plan by horizon: archived items and items released before this quarter (history, not plan) left out. */
+export async function timelineItems(now: Date = new Date()): Promise<ItemSummary[]> {
+  const quarterStart = quarterRange(quarterOf(now)).from
   const rows = await db.roadmapItem.findMany({
-    where: { stage: { not: 'archived' } },
+    where: { stage: { not: 'archived' }, NOT: { stage: 'released', releasedAt: { lt: quarterStart } } },
     orderBy: [{ horizon: 'asc' }, { targetQuarter: { sort: 'asc', nulls: 'last' } }, { stage: 'asc' }, { rank: 'asc' }],
     select: SUMMARY,
   })

@@ -16,7 +16,7 @@ export default async function RoadmapTimelinePage() {
   const user = await requirePagePermission('roadmap:read')
   const items = await timelineItems()
   return (
-    <StackedPage title="Roadmap" description="Now, next and later: each item by its horizon (6 months, 18 months, 3 years), grouped by the quarter it targets. Archived items are left out.">
+    <StackedPage title="Roadmap" description="Now, next and later: each item by its horizon (6 months, 18 months, 3 years), grouped by the quarter it targets. Archived items, and items released before this quarter, are left out.">
       <RoadmapViews />
       {items.length === 0 ? (
         <EmptyState title="The roadmap is empty" action={hasPermission(user.role, 'roadmap:edit') ? <ButtonLink href="/roadmap/new" variant="primary">New item</ButtonLink> : undefined}>
