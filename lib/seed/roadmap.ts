@@ -13,7 +13,7 @@ import { linkEvidence } from '../roadmap/link-commands'
 import { applyEvidence, overrideInput } from '../roadmap/override-commands'
 import { quarterJustEnded } from '../roadmap/review'
 import { storeReview } from '../roadmap/review-store'
-import { addQuarters, quarterOf, type Horizon, type Pathway, type Pipeline, type Stage, type Stakeholder } from '../roadmap/model'
+import { addQuarters, quarterOf, quarterRange, type Horizon, type Pathway, type Pipeline, type Stage, type Stakeholder } from '../roadmap/model'
 import type { ScoreInputs } from '../roadmap/schema'
 
 const DAY = 86_400_000
@@ -31,9 +31,13 @@ export interface DemoItem {
   pathway: Pathway
   stakeholders: Stakeholder[]
   scores: Omit<ScoreInputs, 'id' | 'version'>
-  /** Days before now it was created, and (for released items) released. */
+  /** Days before now it was created. */
   createdAgo: number
-  releasedAgo?: number
+  /**
+   * For last quarter's plan: days after the start of the quarter just ended that it was created and (when
+   * delivered) released, so the stored review says the same whatever day of this quarter the seed runs.
+   */
+  lastQuarter?: { created: number; released?: number }
   /** Feedback items (seed keys), competitor capabilities and analytics workflow steps it answers. */
   feedback?: string[]
   capability?: string
@@ -54,9 +58,9 @@ export const DEMO_ITEMS: DemoItem[] = [
   { title: 'Discharge summary lists the medication once', problem: 'The discharge summary draft repeats the medication list.', stage: 'in_progress', owner: 'pm2', horizon: 'short_term', quarter: 0, effort: 1, pipeline: 'hotfix', pathway: 'none', stakeholders: CLIN, scores: { reach: 500, impact: 1, confidence: 100, moscow: 'must', value: 5, risk: 1, patientSafety: 2, clinicalOutcome: 1, timeSaved: 2, evidenceStrength: 3 }, createdAgo: 5, feedback: ['demo-fb-07'] },
   { title: 'Latest vital signs in the AI summary', problem: 'The AI summary shows the previous set of vital signs instead of the latest.', stage: 'in_progress', owner: 'pm', horizon: 'short_term', quarter: 0, effort: 1.5, pipeline: 'hotfix', pathway: 'none', stakeholders: CLIN, scores: { reach: 800, impact: 2, confidence: 100, moscow: 'must', value: 7, risk: 2, patientSafety: 4, clinicalOutcome: 3, timeSaved: 1, evidenceStrength: 3 }, createdAgo: 4, feedback: ['demo-fb-11'] },
   { title: 'FHIR R4 write-back of AI findings', problem: 'Hospitals want AI findings written back into the EHR as FHIR Observations, as Epic and Oracle Health offer.', stage: 'in_progress', owner: 'pm', horizon: 'short_term', quarter: 0, effort: 12, pipeline: 'feature', pathway: 'none', stakeholders: ['technical_stakeholders', 'healthcare_administrators'], scores: { reach: 1500, impact: 2, confidence: 80, moscow: 'should', value: 8, risk: 4, patientSafety: 1, clinicalOutcome: 2, timeSaved: 3, evidenceStrength: 3 }, createdAgo: 70, capability: 'fhir_r4_api' },
-  { title: 'Triage assistant sign-in on ward tablets', problem: 'Ward tablets could not sign in to the triage assistant after a certificate change.', stage: 'released', owner: 'pm', horizon: 'short_term', quarter: -1, effort: 1, pipeline: 'hotfix', pathway: 'none', stakeholders: ['clinical_users', 'technical_stakeholders'], scores: { reach: 300, impact: 2, confidence: 100, moscow: 'must', value: 6, risk: 1, patientSafety: 2, clinicalOutcome: 1, timeSaved: 2, evidenceStrength: 4 }, createdAgo: 100, releasedAgo: 80 },
-  { title: 'Allergy check on the emergency prescribing screen', problem: 'The allergy alert must fire wherever a prescription starts, including the emergency screen.', stage: 'released', owner: 'pm2', horizon: 'short_term', quarter: -1, effort: 3, pipeline: 'hotfix', pathway: 'none', stakeholders: ['clinical_users', 'regulatory_compliance'], scores: { reach: 900, impact: 3, confidence: 100, moscow: 'must', value: 9, risk: 2, patientSafety: 5, clinicalOutcome: 4, timeSaved: 1, evidenceStrength: 4 }, createdAgo: 95, releasedAgo: 75 },
-  { title: 'Model drift dashboard per site', problem: 'Clinical safety officers cannot see whether a model’s accuracy drifts at one site.', stage: 'planned', owner: 'pm', horizon: 'short_term', quarter: -1, effort: 8, pipeline: 'feature', pathway: 'none', stakeholders: ['regulatory_compliance', 'technical_stakeholders'], scores: { reach: 60, impact: 2, confidence: 80, moscow: 'should', value: 7, risk: 3, patientSafety: 3, clinicalOutcome: 2, timeSaved: 1, evidenceStrength: 3 }, createdAgo: 110, capability: 'model_monitoring' },
+  { title: 'Triage assistant sign-in on ward tablets', problem: 'Ward tablets could not sign in to the triage assistant after a certificate change.', stage: 'released', owner: 'pm', horizon: 'short_term', quarter: -1, effort: 1, pipeline: 'hotfix', pathway: 'none', stakeholders: ['clinical_users', 'technical_stakeholders'], scores: { reach: 300, impact: 2, confidence: 100, moscow: 'must', value: 6, risk: 1, patientSafety: 2, clinicalOutcome: 1, timeSaved: 2, evidenceStrength: 4 }, createdAgo: 0, lastQuarter: { created: 4, released: 40 } },
+  { title: 'Allergy check on the emergency prescribing screen', problem: 'The allergy alert must fire wherever a prescription starts, including the emergency screen.', stage: 'released', owner: 'pm2', horizon: 'short_term', quarter: -1, effort: 3, pipeline: 'hotfix', pathway: 'none', stakeholders: ['clinical_users', 'regulatory_compliance'], scores: { reach: 900, impact: 3, confidence: 100, moscow: 'must', value: 9, risk: 2, patientSafety: 5, clinicalOutcome: 4, timeSaved: 1, evidenceStrength: 4 }, createdAgo: 0, lastQuarter: { created: 8, released: 47 } },
+  { title: 'Model drift dashboard per site', problem: 'Clinical safety officers cannot see whether a model’s accuracy drifts at one site.', stage: 'planned', owner: 'pm', horizon: 'short_term', quarter: -1, effort: 8, pipeline: 'feature', pathway: 'none', stakeholders: ['regulatory_compliance', 'technical_stakeholders'], scores: { reach: 60, impact: 2, confidence: 80, moscow: 'should', value: 7, risk: 3, patientSafety: 3, clinicalOutcome: 2, timeSaved: 1, evidenceStrength: 3 }, createdAgo: 0, lastQuarter: { created: 2 }, capability: 'model_monitoring' },
 ]
 
 export const DEMO_CAPACITY = [
@@ -83,7 +87,8 @@ export async function seedRoadmap(log: (m: string) => void = () => {}, now = new
   for (const d of DEMO_ITEMS) {
     if (await db.roadmapItem.findFirst({ where: { title: d.title }, select: { id: true } })) continue
     const actor = actors[d.owner]
-    const at = new Date(now.getTime() - d.createdAgo * DAY)
+    const lastQuarterStart = quarterRange(addQuarters(current, -1)).from.getTime()
+    const at = d.lastQuarter ? new Date(lastQuarterStart + d.lastQuarter.created * DAY) : new Date(now.getTime() - d.createdAgo * DAY)
     const quarter = d.quarter === null ? null : addQuarters(current, d.quarter)
     // Items past discovery are moved there, so their linked feedback hears "planned" as it would in use.
     const start = d.stage === 'ideas' ? 'ideas' : 'discovery'
@@ -98,7 +103,7 @@ export async function seedRoadmap(log: (m: string) => void = () => {}, now = new
       const startedAt = new Date(at.getTime() + 2 * DAY)
       version = (await moveItem(actor, { id: item.id, version, stage: 'in_progress', position: 0 }, { now: startedAt })).version
     }
-    if (d.stage === 'released') await releaseDemoItem(actor, item.id, version, d, new Date(now.getTime() - (d.releasedAgo ?? 1) * DAY))
+    if (d.stage === 'released') await releaseDemoItem(actor, item.id, version, d, new Date(lastQuarterStart + (d.lastQuarter?.released ?? 45) * DAY))
     created++
   }
   for (const c of DEMO_CAPACITY) {
