@@ -38,10 +38,10 @@ export function ThreatLinks({ links }: { links: readonly ThreatLinkRow[] }) {
         ) : (
           <>
             <Badge tone="accent" icon="clock">
-              Waiting for the roadmap
+              Item on its way
             </Badge>
             <CellNote>
-              {l.evidenceCount} piece{l.evidenceCount === 1 ? '' : 's'} of evidence attached
+              The roadmap-threats job creates it within 15 minutes; {l.evidenceCount} piece{l.evidenceCount === 1 ? '' : 's'} of evidence attached
             </CellNote>
           </>
         ),

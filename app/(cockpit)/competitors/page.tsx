@@ -132,7 +132,7 @@ export default async function CompetitorsPage({ searchParams }: Props) {
       <SectionCard
         headingId="links-heading"
         title="Roadmap links from high threats"
-        description="When a capability’s threat becomes high, the roadmap gets a linked item with the evidence attached. Until the roadmap area exists, the intended link is recorded here."
+        description="When a capability’s threat becomes high, the link is recorded here and the roadmap gets an item in Ideas with the evidence attached (the roadmap-threats job, every 15 minutes); a threat that grows raises its item."
         bare
       >
         {links.length === 0 ? <EmptyState title="No capability is under high threat">A link appears here when a capability’s threat from any competitor reaches high.</EmptyState> : <ThreatLinks links={links} />}
