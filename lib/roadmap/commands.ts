@@ -40,7 +40,8 @@ export async function lockItem(tx: Tx, id: string) {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`roadmap-item:${id}`}, 16))::text`
 }
 
-async function lockColumn(tx: Tx, stage: Stage) {
+/** Serialises rank choices in one board column (moves, new items, the threats job raising an item). */
+export async function lockColumn(tx: Tx, stage: Stage) {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`roadmap-column:${stage}`}, 16))::text`
 }
 

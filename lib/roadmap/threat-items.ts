@@ -17,7 +17,7 @@ import type { Actor } from '../auth/actor'
 import { db, type Prisma } from '../db'
 import { redact } from '../phi/redact'
 import { inTransaction, type Tx } from '../tx'
-import { lockItem, recordItemEvent } from './commands'
+import { lockColumn, lockItem, recordItemEvent } from './commands'
 import { itemRef, type Stage } from './model'
 import { applyEvidence } from './override-commands'
 
@@ -57,6 +57,8 @@ async function readActed(): Promise<Record<string, string>> {
 async function createThreatItem(actor: Actor, link: ThreatLink, now: Date): Promise<{ id: string; number: number }> {
   return inTransaction(async (tx) => {
     const capability = await tx.capability.findUniqueOrThrow({ where: { id: link.capabilityId }, select: { key: true, name: true } })
+    // The column's lock, as the board's commands take it: a PM's move cannot pick the same rank meanwhile.
+    await lockColumn(tx, 'ideas')
     const rank = (await topRank(tx, 'ideas', null, null)) ?? 0
     const item = await tx.roadmapItem.create({
       data: { title: `Close the gap: ${capability.name}`, problem: redact(link.explanation), stage: 'ideas', rank, pipeline: 'feature' },
@@ -85,6 +87,7 @@ async function raiseThreatItem(actor: Actor, link: ThreatLink, itemId: string, n
       create: { itemId, kind: 'competitor_threat', targetId: link.id, createdBy: actor.label },
       update: {},
     })
+    await lockColumn(tx, item.stage)
     const rank = await topRank(tx, item.stage, item.id, item.rank)
     if (rank !== null) {
       await tx.roadmapItem.update({ where: { id: item.id }, data: { rank, version: { increment: 1 } } })
