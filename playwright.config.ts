@@ -26,8 +26,11 @@ const pg = process.env.TEST_DATABASE_URL
 
 export default defineConfig({
   testDir: 'e2e',
+  // Two workers (files side by side; a file's tests in order): most of a journey's time is spent waiting
+  // for the server or a job, so a second browser halves the wall-clock time on two cores. Each journey makes
+  // its own records with unique names, so journeys in different files do not meet. E2E_WORKERS overrides.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   forbidOnly: true,
   timeout: 30_000,

@@ -7,12 +7,15 @@ import { hasPermission, type Permission, type Role } from '../lib/rbac'
 /**
  * Every page, as each role sees it, at a ward workstation's 1024 × 768 and a desktop's 1440 × 900: the document
  * never scrolls sideways, no text is cut off or runs out of its card, and at 1440 every table column shows
- * (the rules are in layout-audit.ts). Each page loads once per role and is checked at both widths; the
- * administrator, who sees every page, also leaves a full-page screenshot of each in the test's output folder.
+ * (the rules are in layout-audit.ts). Each page loads once per role and is checked at both widths; with
+ * E2E_SCREENSHOTS=1 the administrator, who sees every page, also leaves a full-page screenshot of each in the
+ * test's output folder (a page with a problem always leaves one).
  */
 // Five people times twenty pages: a trace of every step would cost more than the checks. A failure names the
 // page, the width, the element and the rule, and leaves a screenshot.
 test.use({ trace: 'off' })
+// Six independent sweeps (one per role, each a read-only tour): spread over the workers.
+test.describe.configure({ mode: 'parallel' })
 
 const VIEWPORTS = [
   { width: 1024, height: 768 },
@@ -54,6 +57,9 @@ const RECORD_PAGES: { list: string; detail: RegExp; permission: Permission }[] =
   { list: '/roadmap', detail: /^\/roadmap\/[0-9a-f]{8}-[0-9a-f-]{27}$/, permission: 'roadmap:read' },
   { list: '/roadmap/reviews', detail: /^\/roadmap\/reviews\/\d{4}-Q[1-4]$/, permission: 'roadmap:read' },
 ]
+
+// A full-page screenshot of every page costs a minute of the run; E2E_SCREENSHOTS=1 keeps them to look at.
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS === '1'
 
 /** Viewer has the executive's permissions, so it would see the same pages. */
 const PEOPLE: { role: Role; email: string; password: string; screenshots: boolean }[] = [
@@ -108,7 +114,7 @@ async function checkPage(page: Page, url: string, who: (typeof PEOPLE)[number], 
     for (const p of audit.filter((p) => p.rule === 'table-scrolls')) testInfo.annotations.push({ type: 'table scrolls sideways', description: say(p) })
     const problems = audit.filter((p) => p.rule !== 'table-scrolls')
     found.push(...problems.map(say))
-    if (who.screenshots || problems.length > 0) {
+    if ((who.screenshots && SCREENSHOTS) || problems.length > 0) {
       const name = `${who.role}${url === '/' ? '-overview' : url.replace(/[^a-z0-9]+/gi, '-')}-${viewport.width}.png`
       await page.screenshot({ path: testInfo.outputPath(name), fullPage: true })
     }
