@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateGoals, formatGoalTable, summariseLoad, tally, worstPage, type DatabaseFigures, type GoalRow, type Rate } from './goals-table'
+import { evaluateGoals, formatGoalTable, partsFrom, summariseLoad, tally, worstPage, type DatabaseFigures, type GoalRow, type Rate } from './goals-table'
 
 const r = (perSecond: number, p99Ms: number, errors = 0): Rate => ({ perSecond, p99Ms, errors })
 
@@ -115,5 +115,17 @@ describe('summariseLoad', () => {
     expect(summariseLoad(1, [2, 4], 3)).toEqual({ start: 1, mean: 2.5, max: 4, end: 3, samples: 2 })
     // rounded to hundredths: (1.234 + 1.3) ÷ 2 = 1.267 → 1.27
     expect(summariseLoad(1.234, [], 1.3)).toEqual({ start: 1.23, mean: 1.27, max: 1.3, end: 1.3, samples: 0 })
+  })
+})
+
+describe('partsFrom', () => {
+  it('runs every part when unset or blank, else the named ones in the suite\'s order', () => {
+    expect(partsFrom(undefined)).toEqual(['flags', 'alerts', 'sli', 'analytics', 'pages'])
+    expect(partsFrom(' ')).toEqual(['flags', 'alerts', 'sli', 'analytics', 'pages'])
+    expect(partsFrom('pages, flags')).toEqual(['flags', 'pages'])
+  })
+
+  it('refuses an unknown part by name', () => {
+    expect(() => partsFrom('flags,page')).toThrow('BENCH_GOALS_PARTS: unknown part page (parts: flags, alerts, sli, analytics, pages)')
   })
 })

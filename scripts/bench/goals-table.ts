@@ -22,7 +22,20 @@ export const TARGETS = {
   fullMs: 300,
 }
 
-export type Part = 'flags' | 'alerts' | 'sli' | 'analytics' | 'pages'
+export const PARTS = ['flags', 'alerts', 'sli', 'analytics', 'pages'] as const
+export type Part = (typeof PARTS)[number]
+
+/** BENCH_GOALS_PARTS (`alerts, flags`) as parts in the suite's order, all when unset or blank; throws on an unknown name. */
+export function partsFrom(raw: string | undefined): Part[] {
+  const names = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  if (!names.length) return [...PARTS]
+  const unknown = names.filter((x) => !(PARTS as readonly string[]).includes(x))
+  if (unknown.length) throw new Error(`BENCH_GOALS_PARTS: unknown part ${unknown.join(', ')} (parts: ${PARTS.join(', ')})`)
+  return PARTS.filter((p) => names.includes(p))
+}
 
 export interface Rate {
   perSecond: number

@@ -24,13 +24,12 @@ import { ALERT_ROUTES, measureAlertsOn } from './alerts'
 import { ANALYTICS_ROUTES, measureAnalyticsIngestOn } from './analytics'
 import type { BenchOptions } from './compare'
 import { FLAG_ROUTES, measureFlagsOn, measureFlagsPeer } from './flags'
-import { evaluateGoals, formatGoalTable, summariseLoad, tally, type DatabaseFigures, type LoadSummary, type Part, type Rate } from './goals-table'
+import { evaluateGoals, formatGoalTable, partsFrom, summariseLoad, tally, type DatabaseFigures, type LoadSummary, type Part, type Rate } from './goals-table'
 import type { LoadResult } from './load'
 import { measurePagesOn } from './pages'
 import { measureSliIngestOn, SLI_ROUTES } from './sli'
 import { DATABASE_LABEL, RESULTS_DIR, requireBuild, type BenchDatabase } from './server'
 
-const ALL_PARTS: Part[] = ['flags', 'alerts', 'sli', 'analytics', 'pages']
 const SAMPLE_MS = 5_000
 
 const say = (m: string) => console.log(`[bench goals] ${m}`)
@@ -40,16 +39,6 @@ const loadText = () =>
     .loadavg()
     .map((x) => x.toFixed(2))
     .join(' ')
-
-/** BENCH_GOALS_PARTS as a list of parts, in the suite's order; throws on an unknown name. */
-function partsWanted(): Part[] {
-  const raw = process.env.BENCH_GOALS_PARTS?.trim()
-  if (!raw) return ALL_PARTS
-  const names = raw.split(',').map((s) => s.trim())
-  const unknown = names.filter((x) => !ALL_PARTS.includes(x as Part))
-  if (unknown.length) throw new Error(`BENCH_GOALS_PARTS: unknown part ${unknown.join(', ')} (parts: ${ALL_PARTS.join(', ')})`)
-  return ALL_PARTS.filter((p) => names.includes(p))
-}
 
 /** Samples the 1-minute load average every 5 s until the returned function is called. */
 function sampleLoad(): () => LoadSummary {
@@ -94,7 +83,7 @@ interface PartLoad extends LoadSummary {
 }
 
 export async function run(opts: BenchOptions = { embedded: false }): Promise<void> {
-  const parts = partsWanted()
+  const parts = partsFrom(process.env.BENCH_GOALS_PARTS)
   requireBuild([...new Set([...FLAG_ROUTES, ...ALERT_ROUTES, ...SLI_ROUTES, ...ANALYTICS_ROUTES])])
   const databases: BenchDatabase[] = opts.embedded ? ['service', 'embedded'] : ['service']
   const loadBefore = os.loadavg()

@@ -156,6 +156,8 @@ export async function measurePagesOn(database: BenchDatabase): Promise<PagesRun>
     name: 'pages',
     readyPath: '/api/ping',
     database,
+    // The demo data loads before the server listens: over a minute on a busy machine.
+    readySeconds: 600,
     env: { WARDROOM_SEED: 'always', WARDROOM_SCHEDULER: 'off', WARDROOM_ADMIN_EMAIL: ADMIN.email, WARDROOM_ADMIN_PASSWORD: ADMIN.password },
   })
   try {
