@@ -22,6 +22,10 @@ const SUITES: Record<string, Suite> = {
     load: () => import('./bench/analytics'),
   },
   feedback: { describe: 'POST /api/feedback submissions/s (API key: distinct, retries) and through the widget route; widget.js gzipped size', load: () => import('./bench/feedback') },
+  goals: {
+    describe: 'every issue-17 goal from one run in one table (flags vs unleash-server, alerts, SLI and analytics ingest vs COPY, pages)',
+    load: () => import('./bench/goals'),
+  },
   phi: { describe: 'PHI redaction recall/precision per identifier type (labelled corpus) and MB/s; no server', load: () => import('./bench/phi') },
 }
 
@@ -32,7 +36,7 @@ const VALUED = ['--rows']
 function usage(): string {
   return [
     'Usage: npm run bench -- <suite> [--embedded] [--rows n,…]',
-    ...Object.entries(SUITES).map(([n, s]) => `  ${n.padEnd(8)} ${s.describe}`),
+    ...Object.entries(SUITES).map(([n, s]) => `  ${n.padEnd(10)}${s.describe}`),
     '',
     '  --embedded  also run on the embedded default (npm start without DATABASE_URL, in a throwaway data',
     '              directory) after the PostgreSQL service, and print both side by side with GET /api/ping',
@@ -42,9 +46,17 @@ function usage(): string {
     '              BENCH_ROUNDS=n repeats the pair n times, alternating the order, and compares medians',
     '              (a shared machine\'s noise); BENCH_EMBEDDED_FIRST=1 runs the embedded default first.',
     '',
+    '  goals       runs the parts of flags, alerts, sli, analytics and pages that issue 17\'s goals need, each',
+    '              through its suite\'s own measuring function, and prints one table: goal, target, measured',
+    '              (with the peer\'s figure from the same run), ratio, met/missed — with --embedded one column',
+    '              per database — and the 1-minute load average at the start, during and at the end of each',
+    '              part. Writes bench-results/goals.json. BENCH_GOALS_PARTS=flags,pages runs a subset; a short',
+    '              trial: BENCH_COUNT=2000 BENCH_ROWS=20000 BENCH_RUNS=3 BENCH_INCIDENTS=300.',
+    '',
     '  --rows n,…  (analytics) the funnel sizes, e.g. 1e6,1e7 (the default); 0 skips the funnel part',
     '',
-    'Knobs (environment): BENCH_COUNT, BENCH_CONCURRENCY, BENCH_ROWS (sli), BENCH_EVALS (flags),',
+    'Knobs (environment): BENCH_COUNT, BENCH_CONCURRENCY, BENCH_ROWS (sli, analytics), BENCH_EVALS (flags),',
+    '  BENCH_RUNS and BENCH_INCIDENTS (pages), BENCH_PEER=off (no unleash-server), BENCH_GOALS_PARTS (goals),',
     '  BENCH_PG_ADMIN_URL (default postgresql://postgres@127.0.0.1:5432/postgres); see each suite\'s header.',
   ].join('\n')
 }

@@ -16,7 +16,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { runLoad, type LoadResult } from './load'
 import { compareRuns, figureOf, onEachDatabase, printComparison, watchLoad, type BenchOptions } from './compare'
-import { DATABASE_LABEL, RESULTS_DIR, requireBuild, startBenchServer, type BenchServer } from './server'
+import { DATABASE_LABEL, RESULTS_DIR, requireBuild, startBenchServer, type BenchDatabase, type BenchServer } from './server'
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 20_000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)
@@ -114,19 +114,25 @@ async function measure(server: BenchServer) {
   return { ping, duplicates, unique, ratio, verdict, check: data }
 }
 
+export const ALERT_ROUTES = ['/api/alerts', '/api/ping']
+export type AlertsRun = Awaited<ReturnType<typeof measure>>
+
+/** The suite's measurement on one database: its own server (production build), the phases, the data check. */
+export async function measureAlertsOn(database: BenchDatabase): Promise<AlertsRun> {
+  say(`starting the production build on the ${DATABASE_LABEL[database]} (${COUNT} requests per phase, ${CONCURRENCY} connections)…`)
+  // The in-process scheduler is off so that periodic jobs do not run in the middle of a measurement.
+  const server = await startBenchServer({ name: 'alerts', readyPath: '/api/ping', env: { WARDROOM_SCHEDULER: 'off' }, database })
+  try {
+    return await measure(server)
+  } finally {
+    await server.stop()
+  }
+}
+
 export async function run(opts: BenchOptions = { embedded: false }): Promise<void> {
-  requireBuild(['/api/alerts', '/api/ping'])
+  requireBuild(ALERT_ROUTES)
   const whole = watchLoad()
-  const runs = await onEachDatabase(opts, async (database) => {
-    say(`starting the production build on the ${DATABASE_LABEL[database]} (${COUNT} requests per phase, ${CONCURRENCY} connections)…`)
-    // The in-process scheduler is off so that periodic jobs do not run in the middle of a measurement.
-    const server = await startBenchServer({ name: 'alerts', readyPath: '/api/ping', env: { WARDROOM_SCHEDULER: 'off' }, database })
-    try {
-      return await measure(server)
-    } finally {
-      await server.stop()
-    }
-  })
+  const runs = await onEachDatabase(opts, measureAlertsOn)
   const machine = whole()
   const service = runs.service[0]!
   const embedded = runs.embedded[0]

@@ -20,7 +20,7 @@ import { compareRuns, figureOf, onEachDatabase, printComparison, watchLoad, type
 import pg from 'pg'
 import { benchFunnel, type FunnelBenchResult } from './analytics-funnel'
 import { BATCH, measureIngest, type IngestFigures } from './analytics-ingest'
-import { DATABASE_LABEL, RESULTS_DIR, requireBuild, startBenchServer } from './server'
+import { DATABASE_LABEL, RESULTS_DIR, requireBuild, startBenchServer, type BenchDatabase } from './server'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4)
@@ -106,8 +106,22 @@ function funnelFigure(f: FunnelBenchResult | undefined, ms: (f: FunnelBenchResul
   return f ? { perSecond: Math.round((1000 / ms(f)) * 100) / 100, unit: 'runs/s', p99Ms: null } : null
 }
 
+export const ANALYTICS_ROUTES = ['/api/analytics/batch', '/api/ping']
+
+/** Only the ingest part (batch ingest vs COPY of the same rows) on one database, on its own server. */
+export async function measureAnalyticsIngestOn(database: BenchDatabase): Promise<IngestFigures> {
+  requireBuild(ANALYTICS_ROUTES)
+  say(`starting the production build on the ${DATABASE_LABEL[database]}…`)
+  const server = await startBenchServer({ name: 'analytics', readyPath: '/api/ping', env: { WARDROOM_SCHEDULER: 'off' }, database })
+  try {
+    return await measureIngest(server, { rows: ROWS, concurrency: CONCURRENCY, pingCount: PING_COUNT })
+  } finally {
+    await server.stop()
+  }
+}
+
 export async function run(opts: BenchOptions = { embedded: false }): Promise<void> {
-  requireBuild(['/api/analytics/batch', '/api/ping'])
+  requireBuild(ANALYTICS_ROUTES)
   const sizes = opts.rows ?? DEFAULT_FUNNEL_ROWS
   const whole = watchLoad()
   say(

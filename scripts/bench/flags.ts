@@ -23,7 +23,7 @@ import pg from 'pg'
 import { runLoad, type LoadResult } from './load'
 import { measurePeer, type PeerResult } from './flags-peer'
 import { compareRuns, figureOf, onEachDatabase, printComparison, watchLoad, type BenchOptions, type Runs } from './compare'
-import { DATABASE_LABEL, RESULTS_DIR, admin, freePort, requireBuild, startBenchServer, type BenchServer } from './server'
+import { DATABASE_LABEL, RESULTS_DIR, admin, freePort, requireBuild, startBenchServer, type BenchDatabase, type BenchServer } from './server'
 import { migrate } from '@/lib/migrations'
 import { evaluateFlag, type FlagConfig } from '../../lib/flags/evaluate'
 import type { EnvironmentConfig, FlagCreateInput, FlagType, Variant } from '../../lib/flags/schema'
@@ -181,7 +181,7 @@ async function startHandlerServer(): Promise<BenchServer> {
   return { database: 'service', baseUrl: `http://127.0.0.1:${port}`, databaseUrl, ownerUrl: databaseUrl, logFile, stop }
 }
 
-const HTTP_ROUTES = ['/api/ping', '/ofrep/v1/evaluate/flags', '/ofrep/v1/evaluate/flags/[key]']
+export const FLAG_ROUTES = ['/api/ping', '/ofrep/v1/evaluate/flags', '/ofrep/v1/evaluate/flags/[key]']
 
 /** One server's HTTP run: warm-up, GET /api/ping, OFREP single, OFREP bulk. */
 async function measureHttp(server: BenchServer, flags: BenchFlag[]) {
@@ -214,25 +214,34 @@ async function measureHttp(server: BenchServer, flags: BenchFlag[]) {
   return { ping: pingResult, single: singleResult, bulk: bulkResult }
 }
 
-type HttpResult = Awaited<ReturnType<typeof measureHttp>> & { server: string }
+export type HttpResult = Awaited<ReturnType<typeof measureHttp>> & { server: string }
 
 /** The HTTP part on each database in turn (the embedded default needs the production build). */
 async function overHttp(flags: BenchFlag[], opts: BenchOptions): Promise<Runs<HttpResult>> {
   const handlersOnly = !opts.embedded && (process.env.BENCH_SERVER === 'handlers' || !existsSync(path.resolve('.next/BUILD_ID')))
-  if (!handlersOnly) requireBuild(HTTP_ROUTES)
+  if (!handlersOnly) requireBuild(FLAG_ROUTES)
   const mode = handlersOnly ? 'route handlers on node:http (no production build)' : 'production build (npm start)'
-  return onEachDatabase(opts, async (database) => {
-    say(`starting ${mode} on the ${DATABASE_LABEL[database]} (${COUNT} requests per phase, ${CONCURRENCY} connections)…`)
-    const server = handlersOnly
-      ? await startHandlerServer()
-      : await startBenchServer({ name: 'flags', readyPath: '/api/ping', env: { WARDROOM_SCHEDULER: 'off' }, database })
-    try {
-      return { server: mode, ...(await measureHttp(server, flags)) }
-    } finally {
-      await server.stop()
-    }
-  })
+  return onEachDatabase(opts, (database) => (handlersOnly ? onServer(mode, database, flags, startHandlerServer) : measureFlagsOn(database, flags)))
 }
+
+async function onServer(mode: string, database: BenchDatabase, flags: BenchFlag[], start: () => Promise<BenchServer>): Promise<HttpResult> {
+  say(`starting ${mode} on the ${DATABASE_LABEL[database]} (${COUNT} requests per phase, ${CONCURRENCY} connections)…`)
+  const server = await start()
+  try {
+    return { server: mode, ...(await measureHttp(server, flags)) }
+  } finally {
+    await server.stop()
+  }
+}
+
+/** The HTTP part on one database against the production build (npm start): ping, OFREP single and bulk. */
+export function measureFlagsOn(database: BenchDatabase, flags: BenchFlag[] = benchFlags()): Promise<HttpResult> {
+  const start = () => startBenchServer({ name: 'flags', readyPath: '/api/ping', env: { WARDROOM_SCHEDULER: 'off' }, database })
+  return onServer('production build (npm start)', database, flags, start)
+}
+
+/** The peer (unleash-server's frontend API) with the suite's load, connections and contexts; null when BENCH_PEER=off. */
+export const measureFlagsPeer = (): Promise<PeerResult | null> => measurePeer({ count: COUNT, warmup: WARMUP, concurrency: CONCURRENCY, contextOf, say })
 
 const ratioOf = (a: number, b: number) => Math.round((a / b) * 100) / 100
 
@@ -265,7 +274,7 @@ export async function run(opts: BenchOptions = { embedded: false }): Promise<voi
   const whole = watchLoad()
   const flags = benchFlags()
   const httpWanted = process.env.BENCH_ONLY !== 'inprocess'
-  const peer = httpWanted ? await measurePeer({ count: COUNT, warmup: WARMUP, concurrency: CONCURRENCY, contextOf, say }) : null
+  const peer = httpWanted ? await measureFlagsPeer() : null
   if (peer) say(line('unleash /api/frontend', peer.frontend))
   const runs = httpWanted ? await overHttp(flags, opts) : null
   say(`measuring in-process evaluation (${EVALS.toLocaleString('en')} evaluations over 20 flags, 10,000 contexts)…`)

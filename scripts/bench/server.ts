@@ -139,6 +139,8 @@ export async function startBenchServer(opts: {
   readyPath: string
   env?: Record<string, string>
   database?: BenchDatabase
+  /** How long start-up may take (90 s): longer where the server loads the demo data before it listens. */
+  readySeconds?: number
 }): Promise<BenchServer> {
   const database = opts.database ?? 'service'
   const embedded = database === 'embedded'
@@ -209,7 +211,8 @@ export async function startBenchServer(opts: {
   }
 
   const baseUrl = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 90_000
+  const readySeconds = opts.readySeconds ?? 90
+  const deadline = Date.now() + readySeconds * 1000
   for (;;) {
     if (child.exitCode !== null) {
       await stop()
@@ -223,7 +226,7 @@ export async function startBenchServer(opts: {
     }
     if (Date.now() > deadline) {
       await stop()
-      throw new Error(`The server did not become ready within 90 s; see ${logFile}`)
+      throw new Error(`The server did not become ready within ${readySeconds} s; see ${logFile}`)
     }
     await new Promise((r) => setTimeout(r, 250))
   }

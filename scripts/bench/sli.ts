@@ -19,7 +19,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { compareRuns, figureOf, onEachDatabase, printComparison, watchLoad, type BenchOptions, type Figure, type PathSpec } from './compare'
 import { runLoad, type LoadResult } from './load'
-import { BUILD_DIR, DATABASE_LABEL, RESULTS_DIR, requireBuild, signIn, startBenchServer, type BenchServer } from './server'
+import { BUILD_DIR, DATABASE_LABEL, RESULTS_DIR, requireBuild, signIn, startBenchServer, type BenchDatabase, type BenchServer } from './server'
 import { copyBatches, evaluationData, makeBatches, ownDatabase } from './sli-data'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000)
@@ -61,6 +61,99 @@ function hasBuildOf(routes: string[]): boolean {
 }
 
 /**
+ * Part 3 on its own: GET /api/ping, then ROWS rows over HTTP (or in this process without a server) and a
+ * raw COPY of the same rows into the same server. Needs DATABASE_URL set to `databaseUrl` and closes nothing.
+ */
+async function ingestVsCopy(server: BenchServer | null, databaseUrl: string) {
+  const { db } = await import('../../lib/db')
+  const { createApiKey } = await import('../../lib/admin/commands/api-keys')
+  const { systemActor } = await import('../../lib/auth/actor')
+  const batches = makeBatches(Date.now(), ROWS, BATCH)
+  const key = (await createApiKey(systemActor('bench'), { name: `bench-sli-${Date.now()}`, scopes: ['sli:write'], environment: 'production' })).key
+  await db.slo.create({
+    data: { key: 'bench_ingest', name: 'bench ingest', sli: 'patient_response_time', sliType: 'threshold', threshold: 2000, comparator: 'lte', service: 'bench-ingest', target: 0.99 },
+  })
+  let ping: LoadResult | null = null
+  let ingestSeconds: number
+  let ingestP99Ms: number | null = null
+  let ingestErrors = 0
+  if (server) {
+    const pingReq = () => ({ method: 'GET' as const, path: '/api/ping' })
+    await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, count: PING_COUNT / 5, request: pingReq, okStatus: [200] })
+    ping = await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, count: PING_COUNT, request: pingReq, okStatus: [200] })
+    say(`GET /api/ping (trivial route): ${ping.perSecond} req/s, p99 ${ping.latencyMs.p99} ms, errors ${ping.errors}`)
+    const base = { baseUrl: server.baseUrl, concurrency: CONCURRENCY, okStatus: [202] }
+    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' }
+    await runLoad({ ...base, count: 2, request: (i) => ({ method: 'POST', path: '/api/sli/events', headers, body: batches[i]!.json }) })
+    say(`ingesting ${ROWS} rows over HTTP in ${batches.length} batches, ${CONCURRENCY} connections…`)
+    const r = await runLoad({ ...base, count: batches.length, request: (i) => ({ method: 'POST', path: '/api/sli/events', headers, body: batches[i]!.json }) })
+    ingestSeconds = r.seconds
+    ingestP99Ms = r.latencyMs.p99
+    ingestErrors = r.errors
+  } else {
+    // The route module pulls in next-auth, which does not load in plain Node: run what the handler runs
+    // after authentication (parse, validate, insert, audit).
+    const { parseSliEventBatch } = await import('../../lib/slo/schema')
+    const { ingestSliEvents } = await import('../../lib/slo/commands')
+    const send = async (body: string) => {
+      const parsed = parseSliEventBatch(JSON.parse(body), new Date())
+      if (!parsed.success) ingestErrors++
+      else await ingestSliEvents(systemActor('bench'), parsed.data.items)
+    }
+    await send(batches[0]!.json)
+    say(`ingesting ${ROWS} rows in process (parse, validate, insert, audit) in ${batches.length} batches, ${CONCURRENCY} at a time…`)
+    let next = 0
+    const started = performance.now()
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let i = next++; i < batches.length; i = next++) await send(batches[i]!.json)
+      }),
+    )
+    ingestSeconds = (performance.now() - started) / 1000
+  }
+  await copyBatches(databaseUrl, batches.slice(0, 1), CONCURRENCY)
+  say(`copying the same ${ROWS} rows with COPY into the same server, ${CONCURRENCY} streams…`)
+  const copy = await copyBatches(databaseUrl, batches, CONCURRENCY)
+  const ingestRate = Math.round(ROWS / ingestSeconds)
+  const copyRate = Math.round(ROWS / copy.seconds)
+  const ratio = round(ingestRate / copyRate, 2)
+  say(`ingest ${ingestRate} rows/s vs COPY ${copyRate} rows/s: ${Math.round(ratio * 100)} % (goal ≥ ${GOALS.ingestVsCopy * 100} %)`)
+  return {
+    ping,
+    ingest: {
+      path: server ? 'http' : 'in process: parse, validate, insert, audit (no production build, no HTTP)',
+      rows: ROWS,
+      seconds: round(ingestSeconds, 3),
+      rowsPerSecond: ingestRate,
+      batchP99Ms: ingestP99Ms,
+      errors: ingestErrors,
+      copySeconds: round(copy.seconds, 3),
+      copyRowsPerSecond: copyRate,
+      copyBatchMs: stats(copy.batchMs),
+      ratio,
+    },
+  }
+}
+
+export const SLI_ROUTES = ['/api/sli/events', '/api/ping']
+export type SliIngest = Awaited<ReturnType<typeof ingestVsCopy>>
+
+/** Only the ingest part (issue 17's goal) on one database, on its own production-build server. */
+export async function measureSliIngestOn(database: BenchDatabase): Promise<SliIngest> {
+  requireBuild(SLI_ROUTES)
+  say(`starting the production build on the ${DATABASE_LABEL[database]}…`)
+  const server = await startBenchServer({ name: 'sli', readyPath: '/api/ping', env: { WARDROOM_SCHEDULER: 'off' }, database })
+  process.env.DATABASE_URL = server.databaseUrl
+  const { closeDb } = await import('../../lib/db')
+  try {
+    return await ingestVsCopy(server, server.databaseUrl)
+  } finally {
+    await closeDb()
+    await server.stop()
+  }
+}
+
+/**
  * One database's run: overview, slo-evaluate, GET /api/ping, ingest and COPY into the same server, rollup.
  * `server` is null for the in-process fallback (no production build), on `databaseUrl`.
  */
@@ -72,9 +165,7 @@ async function measure(server: BenchServer | null, databaseUrl: string, ownerUrl
     const { getSloOverview } = await import('../../lib/slo/overview')
     const { evaluateSlos } = await import('../../lib/slo/evaluate')
     const { rollupSliEvents } = await import('../../lib/slo/rollup')
-    const { createApiKey } = await import('../../lib/admin/commands/api-keys')
     const { hashPassword } = await import('../../lib/auth/password')
-    const { systemActor } = await import('../../lib/auth/actor')
     const { env } = await import('../../lib/env')
 
     // 1. Overview with 90 days of demo data.
@@ -114,84 +205,24 @@ async function measure(server: BenchServer | null, databaseUrl: string, ownerUrl
     say(`slo-evaluate: first run ${round(firstMs)} ms (opened ${first.opened} violations and incidents), then p50 ${steady.p50} ms, max ${steady.max} ms`)
 
     // 3. Ingest vs COPY, after the trivial route as the framework's floor.
-    const batches = makeBatches(Date.now(), ROWS, BATCH)
-    const key = (await createApiKey(systemActor('bench'), { name: `bench-sli-${Date.now()}`, scopes: ['sli:write'], environment: 'production' })).key
-    await db.slo.create({
-      data: { key: 'bench_ingest', name: 'bench ingest', sli: 'patient_response_time', sliType: 'threshold', threshold: 2000, comparator: 'lte', service: 'bench-ingest', target: 0.99 },
-    })
-    let ping: LoadResult | null = null
-    let ingestSeconds: number
-    let ingestP99Ms: number | null = null
-    let ingestErrors = 0
-    if (server) {
-      const pingReq = () => ({ method: 'GET' as const, path: '/api/ping' })
-      await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, count: PING_COUNT / 5, request: pingReq, okStatus: [200] })
-      ping = await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, count: PING_COUNT, request: pingReq, okStatus: [200] })
-      say(`GET /api/ping (trivial route): ${ping.perSecond} req/s, p99 ${ping.latencyMs.p99} ms, errors ${ping.errors}`)
-      const base = { baseUrl: server.baseUrl, concurrency: CONCURRENCY, okStatus: [202] }
-      const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' }
-      await runLoad({ ...base, count: 2, request: (i) => ({ method: 'POST', path: '/api/sli/events', headers, body: batches[i]!.json }) })
-      say(`ingesting ${ROWS} rows over HTTP in ${batches.length} batches, ${CONCURRENCY} connections…`)
-      const r = await runLoad({ ...base, count: batches.length, request: (i) => ({ method: 'POST', path: '/api/sli/events', headers, body: batches[i]!.json }) })
-      ingestSeconds = r.seconds
-      ingestP99Ms = r.latencyMs.p99
-      ingestErrors = r.errors
-    } else {
-      // The route module pulls in next-auth, which does not load in plain Node: run what the handler runs
-      // after authentication (parse, validate, insert, audit).
-      const { parseSliEventBatch } = await import('../../lib/slo/schema')
-      const { ingestSliEvents } = await import('../../lib/slo/commands')
-      const send = async (body: string) => {
-        const parsed = parseSliEventBatch(JSON.parse(body), new Date())
-        if (!parsed.success) ingestErrors++
-        else await ingestSliEvents(systemActor('bench'), parsed.data.items)
-      }
-      await send(batches[0]!.json)
-      say(`ingesting ${ROWS} rows in process (parse, validate, insert, audit) in ${batches.length} batches, ${CONCURRENCY} at a time…`)
-      let next = 0
-      const started = performance.now()
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          for (let i = next++; i < batches.length; i = next++) await send(batches[i]!.json)
-        }),
-      )
-      ingestSeconds = (performance.now() - started) / 1000
-    }
-    await copyBatches(databaseUrl, batches.slice(0, 1), CONCURRENCY)
-    say(`copying the same ${ROWS} rows with COPY into the same server, ${CONCURRENCY} streams…`)
-    const copy = await copyBatches(databaseUrl, batches, CONCURRENCY)
-    const ingestRate = Math.round(ROWS / ingestSeconds)
-    const copyRate = Math.round(ROWS / copy.seconds)
-    const ratio = round(ingestRate / copyRate, 2)
-    say(`ingest ${ingestRate} rows/s vs COPY ${copyRate} rows/s: ${Math.round(ratio * 100)} % (goal ≥ ${GOALS.ingestVsCopy * 100} %)`)
+    const { ping, ingest } = await ingestVsCopy(server, databaseUrl)
     const rollupStart = performance.now()
     const rolled = await rollupSliEvents()
     const rollupMs = performance.now() - rollupStart
     say(`sli-rollup of ${rolled.events} events: ${round(rollupMs)} ms (${Math.round(rolled.events / (rollupMs / 1000))} events/s)`)
 
     const verdict = {
-      ingestVsCopy: ratio >= GOALS.ingestVsCopy,
+      ingestVsCopy: ingest.ratio >= GOALS.ingestVsCopy,
       evaluate: steady.max <= GOALS.evaluateMs && firstMs <= GOALS.evaluateMs,
       overview: overview.p50 <= GOALS.overviewMs,
-      noErrors: ingestErrors === 0 && (ping?.errors ?? 0) === 0,
+      noErrors: ingest.errors === 0 && (ping?.errors ?? 0) === 0,
     }
     say(`goals: ingest/COPY ${mark(verdict.ingestVsCopy)}, evaluate ${mark(verdict.evaluate)}, overview ${mark(verdict.overview)}${page ? ` (page p50 ${page.p50} ms)` : ''}`)
     return {
       ping,
       overview: { getSloOverviewMs: overview, pageGetMs: page, rollupRows, slos: overviewSlos, seed: seedLine },
       evaluate: { slos: EVAL_SLOS, rollupRows: EVAL_SLOS * (30 * 1440 + 1), firstRunMs: round(firstMs), firstRun: first, steadyMs: steady },
-      ingest: {
-        path: server ? 'http' : 'in process: parse, validate, insert, audit (no production build, no HTTP)',
-        rows: ROWS,
-        seconds: round(ingestSeconds, 3),
-        rowsPerSecond: ingestRate,
-        batchP99Ms: ingestP99Ms,
-        errors: ingestErrors,
-        copySeconds: round(copy.seconds, 3),
-        copyRowsPerSecond: copyRate,
-        copyBatchMs: stats(copy.batchMs),
-        ratio,
-      },
+      ingest,
       rollup: { events: rolled.events, ms: round(rollupMs), rows: rolled.rows },
       verdict,
     }
