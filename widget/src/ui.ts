@@ -76,13 +76,14 @@ export function mountUi(handlers: UiHandlers): Ui {
   const closeBtn = h('button', { type: 'button', class: 'btn secondary', 'aria-label': 'Close feedback' }, '×')
   const live = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' })
 
-  // The form.
+  // The form. The type error describes the group and each radio: Orca reads a focused radio's description,
+  // not its group's (lib/feedback/README.md, "Accessibility").
   const typeError = h('p', { class: 'error', id: 'wr-type-error', hidden: true })
   const typeSet = h(
     'fieldset',
     { 'aria-describedby': 'wr-type-error' },
     h('legend', {}, 'What kind of feedback?'),
-    h('div', { class: 'choices' }, ...TYPES.map(([value, label]) => h('label', {}, h('input', { type: 'radio', name: 'wr-type', value }), label))),
+    h('div', { class: 'choices' }, ...TYPES.map(([value, label]) => h('label', {}, h('input', { type: 'radio', name: 'wr-type', value, 'aria-describedby': 'wr-type-error' }), label))),
     typeError,
   )
   const descError = h('p', { class: 'error', id: 'wr-desc-error', hidden: true })
@@ -209,6 +210,10 @@ export function mountUi(handlers: UiHandlers): Ui {
     }
   })
 
+  // An error goes as soon as it is fixed, so a screen reader does not read a stale one on the field.
+  typeSet.addEventListener('change', () => fieldError(typeSet, typeError, null))
+  desc.addEventListener('input', () => desc.value.trim() && fieldError(desc, descError, null))
+
   form.addEventListener('submit', async (e) => {
     e.preventDefault()
     const type = checked('wr-type')
@@ -222,10 +227,9 @@ export function mountUi(handlers: UiHandlers): Ui {
     try {
       const result = await handlers.submit({ type, description, ...(rating ? { rating } : {}), attachScreenshot: !shotBox.hidden && shotCheck.checked })
       say(result.tone, result.message)
-      if (result.tone !== 'bad') {
-        form.reset()
-        ;(form.querySelector('input[name="wr-type"]') as HTMLInputElement | null)?.focus()
-      }
+      // Focus stays on Send: moving it (to the first field) made Orca drop the polite announcement of the
+      // outcome in favour of the newly focused field (measured, lib/feedback/README.md, "Accessibility").
+      if (result.tone !== 'bad') form.reset()
     } finally {
       send.removeAttribute('disabled')
     }
