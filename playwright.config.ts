@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test'
-import { E2E_ADMIN, E2E_CRON_SECRET } from './e2e/constants'
+import { E2E_ADMIN, E2E_CRON_SECRET, E2E_NEXTAUTH_SECRET } from './e2e/constants'
 
 /**
  * End-to-end tests in Debian's Chromium against the production build (`npm run build` first), served by
@@ -19,7 +19,7 @@ const common = {
   WARDROOM_ADMIN_EMAIL: E2E_ADMIN.email,
   WARDROOM_ADMIN_PASSWORD: E2E_ADMIN.password,
   CRON_SECRET: E2E_CRON_SECRET,
-  NEXTAUTH_SECRET: 'e2e-nextauth-secret-0123456789abcdef',
+  NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
   LOG_LEVEL: 'warn',
 }
 const pg = process.env.TEST_DATABASE_URL

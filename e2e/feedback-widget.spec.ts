@@ -3,7 +3,8 @@
  * server on its own port in this test), after an administrator made its site key: the admin journey
  * (create with the origin, the secret and the script tag with its SRI hash, revoke), then the clinician
  * sends a report with the keyboard only, another while offline (queued, delivered once when back online),
- * and follows their reports' status in "Your reports".
+ * and follows their reports' status in "Your reports". Then screenshots: the admin lets a key accept them,
+ * the host hands the widget one, the clinician ticks it, and a triager sees it on the item page.
  */
 import { execFileSync } from 'node:child_process'
 import { createHmac, randomUUID } from 'node:crypto'
@@ -13,7 +14,9 @@ import { expect, test } from './fixtures'
 import { E2E_MAIN_DATA_DIR } from './constants'
 
 interface Item {
+  id: string
   number: number
+  screenshotBytes: number | null
   status: string
   reporterKey: string | null
   source: string
@@ -36,8 +39,15 @@ let host: http.Server
 let hostOrigin = ''
 let snippet = ''
 let identity = ''
+let shotSnippet = ''
+/** The host draws its "screen" on a canvas and hands it over through the queue, before the widget loads. */
+const SHOT_PAGE = `<script>(function(){var c=document.createElement('canvas');c.width=320;c.height=180;var g=c.getContext('2d');g.fillStyle='#e0f2fe';g.fillRect(0,0,320,180);g.fillStyle='#0c4a6e';g.font='20px sans-serif';g.fillText('Ward list: bed 4, sepsis score',10,40);window.Wardroom={q:[['setContext',{screen:'Ward list'}],['setScreenshot',c.toDataURL('image/png')]]}})()</script>`
 test.beforeAll(async () => {
   host = http.createServer((req, res) => {
+    if (req.url === '/shots') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      return void res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ward list with screenshot (host app)</title>${SHOT_PAGE}</head><body><main><h1>Ward list</h1></main>${shotSnippet}</body></html>`)
+    }
     if (req.url !== '/') return void res.writeHead(404).end()
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Ward list (host app)</title>
@@ -183,6 +193,65 @@ test('an admin creates a site key for a host app, a clinician there sends feedba
   const gone = await admin.request.fetch(`/api/feedback/widget/${publicId}`, { method: 'OPTIONS', headers: { origin: hostOrigin } })
   expect(gone.status()).toBe(401)
   await context.close()
+})
+
+test('an admin lets a site key accept screenshots; the host hands one to the widget, the clinician attaches it, and a triager sees it on the item page', async ({
+  adminPage: admin,
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const name = `e2e-shots-${Date.now()}`
+  const marker = `zs${randomUUID().slice(0, 8)}`
+  await admin.goto('/admin/api-keys#create-site-key')
+  const form = admin.getByRole('form', { name: 'Create a site key' })
+  await form.getByLabel('Name').fill(name)
+  await form.getByLabel('Allowed origins').fill(hostOrigin)
+  await form.getByRole('button', { name: 'Create site key' }).click()
+  shotSnippet = (await admin.getByRole('region', { name: 'New site key' }).getByRole('textbox', { name: 'Script tag for the host app' }).textContent()) ?? ''
+  // Off by default; turning it on asks once, saying why.
+  const row = admin.getByRole('row').filter({ hasText: name })
+  await expect(row.getByRole('cell').filter({ hasText: 'Off' })).toBeVisible()
+  await row.getByRole('button', { name: `Accept screenshots from ${name}` }).click()
+  const ask = admin.getByRole('dialog', { name: `Accept screenshots from “${name}”?` })
+  await expect(ask).toContainText('may show patient information')
+  await ask.getByRole('button', { name: 'Accept screenshots', exact: true }).click()
+  await expect(admin.getByText(`Site key ${name} now accepts screenshots`)).toBeVisible()
+  await expect(row).toContainText('Accepted')
+
+  // The clinician: the host set a screenshot; the widget offers it, unticked, and says what it means.
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${hostOrigin}/shots`)
+  await page.getByRole('button', { name: 'Feedback' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Send feedback' })
+  const attach = dialog.getByRole('checkbox', { name: 'Attach this screenshot' })
+  await expect(attach).toBeVisible()
+  await expect(attach).not.toBeChecked()
+  await expect(attach).toHaveAccessibleDescription(/may show patient information.*kept for 30 days and only triage staff see it/)
+  await expect(dialog.getByRole('img', { name: 'Screenshot of this screen, supplied by the app' })).toBeVisible()
+  await dialog.getByRole('radio', { name: 'Bug' }).check()
+  await dialog.getByLabel('What happened?').fill(`Sepsis score column cut off ${randomUUID()} ${marker}`)
+  await attach.check()
+  await dialog.getByRole('button', { name: 'Send' }).click()
+  await expect(dialog.getByRole('status')).toHaveText(/Thank you\. Your report was sent/)
+  await expect(attach).not.toBeChecked() // the next report starts unticked again
+  // Never written to the device's storage: it may show a patient.
+  expect(await page.evaluate(() => Object.values(localStorage).some((v) => v.includes('data:image')))).toBe(false)
+  const [item] = find(marker)
+  expect(item!.screenshotBytes).toBeGreaterThan(0)
+  await context.close()
+
+  // A triager opens the item: the screenshot is behind a button, and each view is audited.
+  await admin.goto(`/feedback/${item!.id}`)
+  const card = admin.getByRole('region', { name: 'Screenshot — may show patient information' })
+  await expect(card).toContainText('Only triage staff can see it')
+  await expect(card.getByRole('img')).toHaveCount(0)
+  await card.getByRole('button', { name: 'Show screenshot' }).click()
+  const img = card.getByRole('img', { name: `Screenshot attached to FB-${item!.number} by the host app` })
+  await expect(img).toBeVisible()
+  expect(await img.evaluate((el: HTMLImageElement) => [el.naturalWidth, el.naturalHeight])).toEqual([320, 180])
+  await admin.reload()
+  await expect(admin.getByRole('region', { name: 'Handling' })).toContainText('Screenshot viewed')
 })
 
 test('the widget script is served for other origins, cached, and its SRI hash matches', async ({ request }) => {

@@ -64,6 +64,8 @@ const EnvSchema = z.object({
   SLI_RAW_RETENTION_DAYS: z.coerce.number().int().positive().default(7),
   /** Days analytics events are kept; older monthly partitions are dropped whole (issue 13). */
   ANALYTICS_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  /** Days a feedback screenshot is kept before feedback-screenshots-purge deletes it (lib/feedback/README.md). */
+  FEEDBACK_SCREENSHOT_RETENTION_DAYS: z.coerce.number().int().positive().max(365).default(30),
   /** k-anonymity: counts of fewer distinct people than this are suppressed in analytics figures. */
   ANALYTICS_MIN_GROUP_SIZE: z.coerce.number().int().min(1).default(11),
   /** Addresses outbound requests may reach besides public ones: comma-separated CIDRs and host names. */

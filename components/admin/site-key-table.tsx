@@ -3,6 +3,7 @@ import { MapBadge, type BadgeMap } from '@/components/ui/badge-map'
 import { actionsColumn, CellTitle, DataTable, DIMMED_ROW, type Columns } from '@/components/ui/data-table'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { RevokeSiteKeyButton } from './revoke-site-key-button'
+import { SiteKeyScreenshotsControl } from './site-key-screenshots-control'
 import { SiteKeySnippetDisclosure } from './site-key-snippet'
 
 type Status = 'active' | 'revoked'
@@ -11,7 +12,7 @@ const STATUS: BadgeMap<Status> = {
   revoked: { label: 'Revoked', tone: 'neutral', icon: 'x-circle' },
 }
 
-const COLUMNS: Columns<SiteKeyRow> = [
+const columns = (retentionDays: number): Columns<SiteKeyRow> => [
   {
     header: 'Site key',
     className: 'max-w-56',
@@ -56,18 +57,22 @@ const COLUMNS: Columns<SiteKeyRow> = [
       </>
     ),
   },
+  {
+    header: 'Screenshots',
+    cell: (k) => <SiteKeyScreenshotsControl siteKeyId={k.id} name={k.name} accept={k.acceptScreenshots} revoked={k.revokedAt !== null} retentionDays={retentionDays} />,
+  },
   actionsColumn((k) => <RevokeSiteKeyButton siteKeyId={k.id} name={k.name} revoked={k.revokedAt !== null} />),
 ]
 
 /** The keys, then each active key's script tag behind a disclosure (too wide for a table cell). */
-export function SiteKeyTable({ keys }: { keys: SiteKeyRow[] }) {
+export function SiteKeyTable({ keys, screenshotRetentionDays }: { keys: SiteKeyRow[]; screenshotRetentionDays: number }) {
   const active = keys.filter((k) => !k.revokedAt)
   return (
     <>
       <DataTable
         caption="Feedback widget site keys, active first, newest first"
         captionHidden
-        columns={COLUMNS}
+        columns={columns(screenshotRetentionDays)}
         rows={keys}
         rowKey={(k) => k.id}
         rowClassName={(k) => (k.revokedAt ? DIMMED_ROW : undefined)}

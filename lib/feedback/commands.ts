@@ -18,6 +18,8 @@ import { serverPseudonymizer } from '@/lib/analytics/pseudonym'
 import { findSimilarOpenItem, mergeDepartments, type SimilarItem } from './dedup'
 import { dedupTextOf, Redactor } from './redaction'
 import { readSafety } from './safety'
+import type { CleanScreenshot } from './screenshot-image'
+import { storeScreenshot } from './screenshots'
 import { raiseSafetyIncidentOnArrival } from './safety-lane'
 import { ImprovementTaskInput, SubmitFeedbackInput, type FeedbackPriority, type FeedbackSource, type FeedbackStatus, type FeedbackType } from './schema'
 import { slaDueAt } from './sla'
@@ -31,6 +33,8 @@ export interface CommandContext {
   requestId?: string | null
   ip?: string | null
   now?: Date
+  /** A clean screenshot (screenshots.ts) stored with a newly created item; a retry stores nothing more. */
+  screenshot?: CleanScreenshot
 }
 
 export interface FeedbackResult {
@@ -181,6 +185,7 @@ export async function submitFeedback(actor: Actor, raw: unknown, ctx: CommandCon
       },
       select: RESULT_SELECT,
     })
+    const shot = ctx.screenshot ? await storeScreenshot(tx, row.id, ctx.screenshot, now) : null
     const joined = parent ? await joinParent(tx, parent, { number: row.number, department: context.department, priority: t.priority, reason: t.reason, due }) : null
     await recordAudit(
       actor,
@@ -202,6 +207,7 @@ export async function submitFeedback(actor: Actor, raw: unknown, ctx: CommandCon
           ...(parent ? { duplicateOf: parent.number, similarity: Math.round(parent.similarity * 1000) / 1000 } : {}),
           ...(joined?.raisedFrom ? { parentRaisedFrom: joined.raisedFrom } : {}),
           ...(safety.concern && similar ? { similarTo: similar.number } : {}),
+          ...shot,
         },
       },
       tx,

@@ -6,8 +6,8 @@
  */
 import { revalidatePath } from 'next/cache'
 import { defineAction, type FormState } from '@/lib/auth/guard'
-import { CreateSiteKeyInput, SiteKeyRef } from './site-key-schema'
-import { createSiteKey, revokeSiteKey } from './site-keys'
+import { CreateSiteKeyInput, SiteKeyRef, SiteKeyScreenshotsInput } from './site-key-schema'
+import { createSiteKey, revokeSiteKey, setSiteKeyScreenshots } from './site-keys'
 
 const PATH = '/admin/api-keys'
 
@@ -37,4 +37,11 @@ export const revokeSiteKeyAction = defineAction('apikey:manage', SiteKeyRef, asy
     status: 200,
     message: changed ? `Site key ${row.name} was revoked; its widgets can no longer send feedback.` : `Site key ${row.name} was already revoked.`,
   }
+})
+
+export const setSiteKeyScreenshotsAction = defineAction('apikey:manage', SiteKeyScreenshotsInput, async (input, { actor }) => {
+  const { row, changed } = await setSiteKeyScreenshots(actor, input)
+  revalidatePath(PATH)
+  const state = row.acceptScreenshots ? 'now accepts screenshots (triage staff see them; kept for the retention period)' : 'no longer accepts screenshots'
+  return { ok: true, status: 200, message: changed ? `Site key ${row.name} ${state}.` : `Site key ${row.name} already ${row.acceptScreenshots ? 'accepts' : 'refuses'} screenshots.` }
 })

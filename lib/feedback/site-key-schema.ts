@@ -7,6 +7,8 @@ import { FeedbackContext, IdempotencyKey, MAX_DESCRIPTION } from './schema'
 import { normalizeOrigin } from './widget-origins'
 
 export const SITE_KEY_NAME_MAX = 80
+/** Bounds the string only; the image's own limit (2 MB decoded, 413 beyond) is screenshot-image.ts's. */
+export const SCREENSHOT_FIELD_MAX = 4 * 1024 * 1024
 export const MAX_ORIGINS = 20
 /** The public key in the script tag: `wk_` + 16 base64url characters. */
 export const SITE_KEY_PATTERN = /^wk_[A-Za-z0-9_-]{16}$/
@@ -42,13 +44,18 @@ export type CreateSiteKeyInput = z.input<typeof CreateSiteKeyInput>
 
 export const SiteKeyRef = z.object({ siteKeyId: z.uuid('Choose a site key') })
 
+/** Turning screenshots on or off for a site key (Admin → API keys). */
+export const SiteKeyScreenshotsInput = z.object({ siteKeyId: z.uuid('Choose a site key'), accept: z.boolean() })
+export type SiteKeyScreenshotsInput = z.infer<typeof SiteKeyScreenshotsInput>
+
 /** The browser's own token (random, kept in its local storage): it sees its reports, no one else's. */
 export const BrowserToken = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, '22 to 128 base64url characters')
 
 /**
  * A widget submission. `identity` is the host's signed token (identity-token.ts): the only way a report
- * names its reporter, so there is no `userId` here; unknown fields are refused. No screenshot field: the
- * model has no column for one (lib/feedback/README.md).
+ * names its reporter, so there is no `userId` here; unknown fields are refused. `screenshot` (a PNG or JPEG
+ * data URL the clinician chose to attach) is accepted only from a site key that allows screenshots; its
+ * content is checked by screenshot-image.ts (the length here only bounds the string).
  */
 export const WidgetSubmission = z
   .object({
@@ -60,6 +67,7 @@ export const WidgetSubmission = z
     idempotencyKey: IdempotencyKey,
     browserToken: BrowserToken.optional(),
     identity: z.string().max(1000).optional(),
+    screenshot: z.string().max(SCREENSHOT_FIELD_MAX, 'A screenshot may be at most 2 MB').optional(),
   })
   .strict()
 export type WidgetSubmission = z.infer<typeof WidgetSubmission>

@@ -16,7 +16,7 @@ import { db, type Prisma } from '@/lib/db'
 import { conflict, notFound, parseOrThrow } from '@/lib/errors'
 import { inTransaction } from '@/lib/tx'
 import { openSecret, sealSecret } from './secret-box'
-import { CreateSiteKeyInput, SITE_KEY_PATTERN } from './site-key-schema'
+import { CreateSiteKeyInput, SITE_KEY_PATTERN, SiteKeyScreenshotsInput } from './site-key-schema'
 
 const SITE_KEY_CACHE_MS = 10_000
 const TARGET = 'feedback_site_key'
@@ -30,6 +30,7 @@ export const siteKeySelect = {
   createdByLabel: true,
   createdAt: true,
   revokedAt: true,
+  acceptScreenshots: true,
 } satisfies Prisma.FeedbackSiteKeySelect
 export type SiteKeyRow = Prisma.FeedbackSiteKeyGetPayload<{ select: typeof siteKeySelect }>
 
@@ -81,6 +82,27 @@ export async function revokeSiteKey(actor: Actor, id: string): Promise<{ row: Si
   )
 }
 
+/**
+ * Turns "accept screenshots" on or off for an active site key (apikey:manage), audited
+ * (`feedback_site_key.screenshots`); `changed` false when it already was so (nothing written).
+ */
+export async function setSiteKeyScreenshots(actor: Actor, raw: SiteKeyScreenshotsInput): Promise<{ row: SiteKeyRow; changed: boolean }> {
+  authorize(actor, 'apikey:manage')
+  const { siteKeyId, accept } = parseOrThrow(SiteKeyScreenshotsInput, raw)
+  return inTransaction(
+    async (tx) => {
+      const key = await tx.feedbackSiteKey.findUnique({ where: { id: siteKeyId }, select: siteKeySelect })
+      if (!key) throw notFound('No such site key')
+      if (key.revokedAt) throw conflict('A revoked site key cannot be changed')
+      if (key.acceptScreenshots === accept) return { row: key, changed: false }
+      const row = await tx.feedbackSiteKey.update({ where: { id: siteKeyId }, data: { acceptScreenshots: accept }, select: siteKeySelect })
+      await recordAudit(actor, { action: 'feedback_site_key.screenshots', targetType: TARGET, targetId: siteKeyId, summary: { name: key.name, publicId: key.publicId, acceptScreenshots: accept } }, tx)
+      return { row, changed: true }
+    },
+    { afterCommit: clearSiteKeyCache },
+  )
+}
+
 /** Every site key, active first, newest first (the admin page; the page checks apikey:manage). */
 export async function listSiteKeys(): Promise<SiteKeyRow[]> {
   return db.feedbackSiteKey.findMany({ select: siteKeySelect, orderBy: [{ revokedAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'desc' }] })
@@ -93,6 +115,8 @@ export interface ActiveSiteKey {
   publicId: string
   allowedOrigins: string[]
   secret: string | null
+  /** Whether reports from this key may carry a screenshot (off unless an administrator turned it on). */
+  acceptScreenshots: boolean
 }
 
 const g = globalThis as unknown as { wardroomSiteKeyCache?: Map<string, { key: ActiveSiteKey | null; until: number }> }
@@ -110,7 +134,7 @@ export async function resolveSiteKey(publicId: string, now = Date.now()): Promis
   const row = await db.feedbackSiteKey.findUnique({ where: { publicId } })
   const key: ActiveSiteKey | null =
     row && !row.revokedAt
-      ? { id: row.id, name: row.name, publicId: row.publicId, allowedOrigins: row.allowedOrigins, secret: openSecret(row.secretEncrypted, row.publicId) }
+      ? { id: row.id, name: row.name, publicId: row.publicId, allowedOrigins: row.allowedOrigins, secret: openSecret(row.secretEncrypted, row.publicId), acceptScreenshots: row.acceptScreenshots }
       : null
   if (cache.size > 10_000) cache.clear()
   cache.set(publicId, { key, until: now + SITE_KEY_CACHE_MS })

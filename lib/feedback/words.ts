@@ -34,6 +34,7 @@ const ACTION_LABELS: Record<string, string> = {
   'feedback.merge': 'Merged into another item',
   'feedback.merged_into': 'Another item merged into this one',
   'feedback.safety_incident': 'Safety incident opened, safety officers notified',
+  'feedback_screenshot.view': 'Screenshot viewed',
 }
 export const trailActionLabel = (action: string) => ACTION_LABELS[action] ?? action
 

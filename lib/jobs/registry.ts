@@ -27,6 +27,7 @@ import { analyticsSessions } from './analytics-sessions'
 import { analyticsInsights } from './analytics-insights'
 import { analyticsRollups } from './analytics-rollups'
 import { feedbackSla } from './feedback-sla'
+import { feedbackScreenshotsPurge } from './feedback-screenshots-purge'
 import { competitorWatch } from './competitor-watch'
 import { roadmapThreats } from './roadmap-threats'
 import { roadmapReviewQuarterly } from './roadmap-review-quarterly'
@@ -58,6 +59,7 @@ export const jobs: readonly JobDefinition[] = [
   analyticsInsights,
   analyticsRollups,
   feedbackSla,
+  feedbackScreenshotsPurge,
   competitorWatch,
   roadmapThreats,
   roadmapReviewQuarterly,

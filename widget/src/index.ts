@@ -2,26 +2,34 @@
  * Wardroom's in-app feedback widget, embedded with one tag:
  *   <script src="https://<wardroom>/widget.js" data-site-key="wk_…" async></script>
  * Exposes `window.Wardroom`: setContext({appVersion, modelVersion, screen, role, department, site}),
- * setFlagVariants({flagKey: variant}), identify(token | null), open(), close(). Calls made before the
+ * setFlagVariants({flagKey: variant}), identify(token | null), setScreenshot(dataUrl | Blob | null), open(),
+ * close(). Calls made before the
  * script loaded can be queued in `window.Wardroom.q` as [method, ...args] (lib/feedback/README.md).
  *
  * Nothing it does may break the host page: every entry point catches its own errors. Reports are queued
  * in local storage before the first attempt and retried with backoff under the same idempotency key, so a
  * report written offline, or on a page closed mid-send, arrives once when the connection is back.
+ *
+ * Screenshots: the widget never captures the screen. The host may hand it one (setScreenshot); it is offered
+ * only when the site key accepts screenshots, unticked, and is kept in memory only (never in local storage:
+ * it may show a patient), so a report sent after a reload goes without it.
  */
 import { backoffMs, browserToken, loadQueue, randomToken, saveQueue, type Pending, type Submission } from './store'
-import { listReports, sendReport } from './transport'
+import { listReports, sendReport, type ShotPolicy } from './transport'
 import { mountUi, type FormValues, type Ui } from './ui'
 
 const VERSION = '1'
 const CONTEXT_KEYS = ['appVersion', 'modelVersion', 'screen', 'role', 'department', 'site'] as const
 const MAX_CONTEXT = 120
+const MAX_SHOT_BYTES = 2 * 1024 * 1024
+const SHOT_URL = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/
 
 interface WardroomApi {
   version: string
   setContext(context: Record<string, unknown>): void
   setFlagVariants(variants: Record<string, unknown>): void
   identify(token: string | null): void
+  setScreenshot(image: string | Blob | null): void
   open(): void
   close(): void
 }
@@ -46,6 +54,10 @@ function start(script: HTMLScriptElement) {
   const context: Record<string, string> = {}
   let flagVariants: Record<string, string> = {}
   let identity: string | undefined
+  /** The host's screenshot (a data URL), the key's policy once known, and those attached to queued reports. */
+  let shot: string | null = null
+  let policy: ShotPolicy | null = null
+  const shots = new Map<string, string>()
   let ui: Ui | null = null
   let running: Promise<number> | null = null
   let again = false
@@ -89,11 +101,12 @@ function start(script: HTMLScriptElement) {
       const now = Date.now()
       const due = queue.find((p) => p.nextAt <= now || (p.lastAt ?? 0) < onlineAt)
       if (!due) break
-      const outcome = await sendReport(endpoint, due.body)
+      const outcome = await sendReport(endpoint, due.body, shots.get(due.body.idempotencyKey))
       // Read again: another tab may have changed the queue while this one was sending.
       const current = loadQueue()
       const i = current.findIndex((p) => p.body.idempotencyKey === due.body.idempotencyKey)
       if (outcome.kind === 'sent' || outcome.kind === 'rejected') {
+        shots.delete(due.body.idempotencyKey)
         if (i >= 0) current.splice(i, 1)
         saveQueue(current)
         if (outcome.kind === 'sent') sent++
@@ -104,6 +117,9 @@ function start(script: HTMLScriptElement) {
       if (outcome.kind === 'identity') {
         // An expired or refused identity token: the report still goes, without a reporter.
         delete entry.body.identity
+      } else if (outcome.kind === 'screenshot') {
+        // The screenshot was refused (turned off for the key, too large): the report still goes, without it.
+        shots.delete(due.body.idempotencyKey)
       } else {
         entry.attempts += 1
         entry.lastAt = now
@@ -135,6 +151,7 @@ function start(script: HTMLScriptElement) {
       browserToken: browserToken(),
       ...(identity ? { identity } : {}),
     }
+    if (values.attachScreenshot && shot) shots.set(body.idempotencyKey, shot)
     saveQueue([...loadQueue(), { body, attempts: 0, nextAt: 0 }])
     // A run already under way may have read the queue before this report joined it: then run once more.
     await flush()
@@ -149,6 +166,18 @@ function start(script: HTMLScriptElement) {
       }
     }
     return { tone: 'ok' as const, message: 'Thank you. Your report was sent. You can follow it under “Your reports”.' }
+  }
+
+  /** Shows the host's screenshot in the form when the key accepts them (asking the server once). */
+  async function offerShot() {
+    if (shot && !policy) policy = (await listReports(endpoint, browserToken()))?.screenshots ?? null
+    ui?.shot(shot && policy?.accepted ? shot : null, policy?.retentionDays ?? 30)
+  }
+
+  const takeShot = (url: string | null) => {
+    shot = url && SHOT_URL.test(url) && url.length <= (MAX_SHOT_BYTES * 4) / 3 + 30 ? url : null
+    if (url !== null && !shot) console.warn('[wardroom widget] setScreenshot takes a PNG or JPEG of at most 2 MB')
+    void offerShot().catch(() => {})
   }
 
   const api: WardroomApi = {
@@ -167,6 +196,14 @@ function start(script: HTMLScriptElement) {
     identify: quietly((token: string | null) => {
       identity = typeof token === 'string' && token ? token : undefined
     }),
+    setScreenshot: quietly((image: string | Blob | null) => {
+      if (typeof Blob !== 'undefined' && image instanceof Blob) {
+        if (image.size > MAX_SHOT_BYTES) return takeShot('')
+        const reader = new FileReader()
+        reader.onload = () => takeShot(typeof reader.result === 'string' ? reader.result : '')
+        reader.readAsDataURL(image)
+      } else takeShot(typeof image === 'string' ? image : null)
+    }),
     open: quietly(() => ui?.open()),
     close: quietly(() => ui?.close()),
   }
@@ -184,8 +221,13 @@ function start(script: HTMLScriptElement) {
           return { tone: 'bad' as const, message: 'Something went wrong in the feedback widget; your report was not sent.' }
         }
       },
-      loadReports: async () => ({ reports: await listReports(endpoint, browserToken()), waiting: loadQueue().length }),
+      loadReports: async () => {
+        const got = await listReports(endpoint, browserToken())
+        if (got) policy = got.screenshots
+        return { reports: got?.reports ?? null, waiting: loadQueue().length }
+      },
     })
+    if (shot) void offerShot().catch(() => {})
   })
   if (document.body) mount()
   else document.addEventListener('DOMContentLoaded', () => mount())

@@ -43,5 +43,8 @@ li:first-child{border-top:0}
 .row{display:flex;justify-content:space-between;gap:8px;font-weight:600}
 .pill{font-size:12px;border:1px solid currentColor;border-radius:999px;padding:1px 8px;white-space:nowrap}
 .excerpt{color:#4b5563;margin:2px 0 0;overflow-wrap:anywhere}
+.shot{border:1px solid #d1d5db;border-radius:6px;padding:8px;margin:0 0 12px}
+.thumb{display:block;max-width:100%;max-height:140px;margin:0 0 8px;border:1px solid #e5e7eb}
+.check{display:inline-flex;align-items:center;gap:6px;font-weight:600;cursor:pointer}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `

@@ -1,8 +1,8 @@
 /**
  * The widget's interface in a shadow root: a floating button and a modal <dialog> (the browser makes the
  * page behind it inert; Tab is also wrapped inside it, Esc closes it and focus returns to the button). Two
- * views: the form (type, description, optional rating, the note about patient identifiers) and "Your
- * reports". Every label is a real <label> or <legend>; messages go to a polite live region.
+ * views: the form (type, description, optional rating, the host's screenshot when there is one and the
+ * key accepts it — unticked —, the note about patient identifiers) and "Your reports". Every label is a real <label> or <legend>; messages go to a polite live region.
  */
 import { CSS } from './styles'
 import type { Report } from './transport'
@@ -33,6 +33,8 @@ export interface FormValues {
   type: string
   description: string
   rating?: number
+  /** The clinician ticked "Attach this screenshot" (only offered when the host set one). */
+  attachScreenshot: boolean
 }
 
 export interface UiHandlers {
@@ -44,6 +46,8 @@ export interface Ui {
   open(): void
   close(): void
   say(tone: 'ok' | 'warn' | 'bad', message: string): void
+  /** Offers the host's screenshot (a data URL) in the form, or removes it (null). */
+  shot(url: string | null, retentionDays: number): void
 }
 
 const FOCUSABLE = 'button:not([disabled]),textarea,input:not([disabled]),[href],[tabindex]:not([tabindex="-1"])'
@@ -72,13 +76,14 @@ export function mountUi(handlers: UiHandlers): Ui {
   const closeBtn = h('button', { type: 'button', class: 'btn secondary', 'aria-label': 'Close feedback' }, '×')
   const live = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' })
 
-  // The form.
+  // The form. The type error describes the group and each radio: Orca reads a focused radio's description,
+  // not its group's (lib/feedback/README.md, "Accessibility").
   const typeError = h('p', { class: 'error', id: 'wr-type-error', hidden: true })
   const typeSet = h(
     'fieldset',
     { 'aria-describedby': 'wr-type-error' },
     h('legend', {}, 'What kind of feedback?'),
-    h('div', { class: 'choices' }, ...TYPES.map(([value, label]) => h('label', {}, h('input', { type: 'radio', name: 'wr-type', value }), label))),
+    h('div', { class: 'choices' }, ...TYPES.map(([value, label]) => h('label', {}, h('input', { type: 'radio', name: 'wr-type', value, 'aria-describedby': 'wr-type-error' }), label))),
     typeError,
   )
   const descError = h('p', { class: 'error', id: 'wr-desc-error', hidden: true })
@@ -94,6 +99,11 @@ export function mountUi(handlers: UiHandlers): Ui {
       ...[1, 2, 3, 4, 5].map((n) => h('label', {}, h('input', { type: 'radio', name: 'wr-rating', value: String(n) }), String(n))),
     ),
   )
+  // The host's screenshot: shown only when there is one, never ticked for the clinician.
+  const shotImg = h('img', { class: 'thumb', alt: 'Screenshot of this screen, supplied by the app' }) as HTMLImageElement
+  const shotCheck = h('input', { type: 'checkbox', id: 'wr-shot', name: 'wr-shot', 'aria-describedby': 'wr-shot-note' }) as HTMLInputElement
+  const shotNote = h('p', { class: 'hint', id: 'wr-shot-note' })
+  const shotBox = h('div', { class: 'shot', hidden: true }, shotImg, h('label', { class: 'check', for: 'wr-shot' }, shotCheck, 'Attach this screenshot'), shotNote)
   const send = h('button', { type: 'submit', class: 'btn' }, 'Send')
   const cancel = h('button', { type: 'button', class: 'btn secondary' }, 'Cancel')
   const form = h(
@@ -105,6 +115,7 @@ export function mountUi(handlers: UiHandlers): Ui {
     desc,
     descError,
     ratingSet,
+    shotBox,
     h('div', { class: 'actions' }, cancel, send),
   ) as HTMLFormElement
 
@@ -199,6 +210,10 @@ export function mountUi(handlers: UiHandlers): Ui {
     }
   })
 
+  // An error goes as soon as it is fixed, so a screen reader does not read a stale one on the field.
+  typeSet.addEventListener('change', () => fieldError(typeSet, typeError, null))
+  desc.addEventListener('input', () => desc.value.trim() && fieldError(desc, descError, null))
+
   form.addEventListener('submit', async (e) => {
     e.preventDefault()
     const type = checked('wr-type')
@@ -210,16 +225,23 @@ export function mountUi(handlers: UiHandlers): Ui {
     const rating = Number(checked('wr-rating')) || undefined
     send.setAttribute('disabled', '')
     try {
-      const result = await handlers.submit({ type, description, ...(rating ? { rating } : {}) })
+      const result = await handlers.submit({ type, description, ...(rating ? { rating } : {}), attachScreenshot: !shotBox.hidden && shotCheck.checked })
       say(result.tone, result.message)
-      if (result.tone !== 'bad') {
-        form.reset()
-        ;(form.querySelector('input[name="wr-type"]') as HTMLInputElement | null)?.focus()
-      }
+      // Focus stays on Send: moving it (to the first field) made Orca drop the polite announcement of the
+      // outcome in favour of the newly focused field (measured, lib/feedback/README.md, "Accessibility").
+      if (result.tone !== 'bad') form.reset()
     } finally {
       send.removeAttribute('disabled')
     }
   })
 
-  return { open, close, say }
+  const shot = (url: string | null, days: number) => {
+    shotBox.hidden = !url
+    shotCheck.checked = false
+    if (url) shotImg.src = url
+    else shotImg.removeAttribute('src')
+    shotNote.textContent = `It may show patient information. If attached, it is kept for ${days} days and only triage staff see it.`
+  }
+
+  return { open, close, say, shot }
 }

@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { AdminPage } from '@/components/admin/admin-page'
 import { ApiKeyTable } from '@/components/admin/api-key-table'
 import { CreateApiKeyForm, NewApiKeyProvider, NewApiKeyReveal } from '@/components/admin/create-api-key-form'
+import { env } from '@/lib/env'
 import { listSiteKeys } from '@/lib/feedback/site-keys'
 import { SiteKeyTable } from '@/components/admin/site-key-table'
 import { CreateSiteKeyForm } from '@/components/admin/create-site-key-form'
@@ -53,7 +54,7 @@ export default async function ApiKeysPage() {
         id="site-keys"
         headingId="site-keys-heading"
         title="Feedback widget site keys"
-        description={`${activeSiteKeys} active · ${siteKeys.length - activeSiteKeys} revoked. A site key lets the in-app feedback widget run on the pages of the origins you list; it is public (it sits in the script tag), its secret signs identity tokens.`}
+        description={`${activeSiteKeys} active · ${siteKeys.length - activeSiteKeys} revoked. A site key lets the in-app feedback widget run on the pages of the origins you list; it is public (it sits in the script tag), its secret signs identity tokens. Screenshots are off for every key until you accept them for it.`}
         className="scroll-mt-6"
         bare
       >
@@ -62,7 +63,7 @@ export default async function ApiKeysPage() {
             Clinical apps that embed the feedback widget need a site key. Create one below for each app, with the origins its pages are served from.
           </EmptyState>
         ) : (
-          <SiteKeyTable keys={siteKeys} />
+          <SiteKeyTable keys={siteKeys} screenshotRetentionDays={env.FEEDBACK_SCREENSHOT_RETENTION_DAYS} />
         )}
       </SectionCard>
 

@@ -4,12 +4,14 @@ import { notFound } from 'next/navigation'
 import { actorOfUser } from '@/lib/auth/actor'
 import { requirePagePermission } from '@/lib/auth/guard'
 import { getFeedbackDetail, listTriagers } from '@/lib/feedback/inbox-queries'
+import { screenshotInfo } from '@/lib/feedback/screenshots'
 import { slaTimer } from '@/lib/feedback/sla-timer'
 import { redactionText, SOURCE_LABELS, STATUS_LABELS } from '@/lib/feedback/words'
 import { hasPermission } from '@/lib/rbac'
 import { DetailActions } from '@/components/feedback/detail-actions'
 import { PriorityBadge, SafetyBadge, SlaBadge, StatusBadge, TypeBadge } from '@/components/feedback/feedback-badges'
 import { FeedbackTrail } from '@/components/feedback/feedback-trail'
+import { ScreenshotViewer } from '@/components/feedback/screenshot-viewer'
 import { Fact } from '@/components/ui/fact'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { StackedPage } from '@/components/ui/page-header'
@@ -29,7 +31,8 @@ export default async function FeedbackItemPage({ params }: Props) {
   if (!detail) notFound()
   const { item, similarTo, roadmapItem, trail } = detail
   const canTriage = hasPermission(user.role, 'feedback:triage')
-  const people = canTriage ? await listTriagers() : []
+  const actor = actorOfUser(user)
+  const [people, screenshot] = canTriage ? await Promise.all([listTriagers(), screenshotInfo(actor, item.id)]) : [[], null]
   const timer = slaTimer(item.slaDueAt, item.triagedAt, new Date())
   const redacted = redactionText(item.redactions)
 
@@ -72,6 +75,25 @@ export default async function FeedbackItemPage({ params }: Props) {
               </p>
             )}
           </SectionCard>
+          {screenshot && (
+            <SectionCard
+              headingId="screenshot-heading"
+              title="Screenshot — may show patient information"
+              description={
+                screenshot.expired
+                  ? undefined
+                  : `${Math.ceil(screenshot.sizeBytes / 1024)} kB ${screenshot.contentType === 'image/png' ? 'PNG' : 'JPEG'} from the host app, metadata removed. Only triage staff can see it; each view is audited. Deleted ${screenshot.expiresAt.toISOString().slice(0, 10)}.`
+              }
+            >
+              {screenshot.expired ? (
+                <p className="text-sm text-ink-muted">
+                  The screenshot expired on {screenshot.expiresAt.toISOString().slice(0, 10)} and was deleted (kept for the retention period only).
+                </p>
+              ) : (
+                <ScreenshotViewer itemId={item.id} number={item.number} />
+              )}
+            </SectionCard>
+          )}
           {canTriage && (
             <SectionCard headingId="triage-heading" title="Triage" description="Keys on this page: s status, a assign, m merge, l link.">
               <DetailActions id={item.id} number={item.number} status={item.status} assigneeId={item.assignee?.id ?? null} people={people} />

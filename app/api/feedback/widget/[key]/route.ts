@@ -7,8 +7,12 @@
  *   → 201 `{id, number, status}` (status: received, or in_review for a merged duplicate); a retry with the same idempotency key → 200 with
  *   the first report. `identity` is the host's signed token (lib/feedback/identity-token.ts): 400 when
  *   malformed, 401 when its signature, expiry or lifetime is wrong.
- * - `GET` with header `X-Wardroom-Browser: <token>` → `{reports: [{number, type, status, excerpt, createdAt}]}`:
- *   that browser's reports only.
+ *   `screenshot` (a PNG or JPEG data URL, lib/feedback/screenshot-image.ts) only when the key accepts
+ *   screenshots (422 `screenshots_not_accepted` otherwise); 413 `screenshot_too_large` over 2 MB decoded,
+ *   422 `screenshot_invalid` when it is not the image it says; stored re-encoded, once (a retry stores none).
+ * - `GET` with header `X-Wardroom-Browser: <token>` → `{reports: [{number, type, status, excerpt, createdAt}],
+ *   screenshots: {accepted, retentionDays}}`: that browser's reports only, and whether the widget may offer
+ *   a screenshot.
  * Every request needs an allowed Origin (403 otherwise: servers use an API key on POST /api/feedback) and
  * takes a token per address (before the key is looked up) and per site key (lib/http/rate-limit.ts, class
  * api): 429 with Retry-After. Errors: `{"error":{"code","message","fields"}}`; past the origin check they
@@ -16,7 +20,9 @@
  */
 import { systemActor } from '@/lib/auth/actor'
 import { ApiError, badRequest, errorResponse, forbidden, toApiError, unauthorized } from '@/lib/errors'
+import { env } from '@/lib/env'
 import { submitFeedback } from '@/lib/feedback/commands'
+import { prepareScreenshot } from '@/lib/feedback/screenshots'
 import { verifyIdentityToken } from '@/lib/feedback/identity-token'
 import { BrowserToken, WidgetSubmission } from '@/lib/feedback/site-key-schema'
 import { resolveSiteKey, type ActiveSiteKey } from '@/lib/feedback/site-keys'
@@ -28,6 +34,8 @@ import { enforceRateLimit } from '@/lib/http/rate-limit'
 
 const ROUTE = '/api/feedback/widget/[key]'
 const BODY_LIMIT = 64 * 1024
+/** A key that accepts screenshots takes a 2 MB image as base64 (2.7 MB) and the report around it. */
+const BODY_LIMIT_WITH_SCREENSHOT = 3 * 1024 * 1024 + 512 * 1024
 const PREFLIGHT_MAX_AGE_S = 600
 
 type Ctx = RouteContext<{ key: string }>
@@ -91,8 +99,12 @@ export const OPTIONS = defineRoute<{ key: string }>({ route: ROUTE, access: { ki
 export const POST = defineRoute<{ key: string }>(
   { route: ROUTE, access: { kind: 'public' } },
   withCors(async ({ req, requestId, ip }, key) => {
-    const body = await readJson(req, WidgetSubmission, { limit: BODY_LIMIT })
+    const body = await readJson(req, WidgetSubmission, { limit: key.acceptScreenshots ? BODY_LIMIT_WITH_SCREENSHOT : BODY_LIMIT })
     const userId = reporterOf(key, body.identity)
+    if (body.screenshot !== undefined && !key.acceptScreenshots) {
+      throw new ApiError(422, 'screenshots_not_accepted', 'This site key does not accept screenshots; send the report without one', { screenshot: ['Not accepted by this site key'] })
+    }
+    const screenshot = body.screenshot === undefined ? undefined : await prepareScreenshot(body.screenshot)
     const { result, created } = await submitFeedback(
       // The route admitted the request by its site key and origin; the audit row names the key.
       systemActor(`site-key:${key.name} (${key.publicId})`),
@@ -107,7 +119,7 @@ export const POST = defineRoute<{ key: string }>(
         userId,
         source: 'in_app',
       },
-      { requestId, ip },
+      { requestId, ip, screenshot },
     )
     return json({ id: result.id, number: result.number, status: widgetStatusOf(result.status) }, { status: created ? 201 : 200, headers: { 'Cache-Control': 'no-store' } })
   }),
@@ -115,9 +127,10 @@ export const POST = defineRoute<{ key: string }>(
 
 export const GET = defineRoute<{ key: string }>(
   { route: ROUTE, access: { kind: 'public' } },
-  withCors(async ({ req }) => {
+  withCors(async ({ req }, key) => {
     const token = BrowserToken.safeParse(req.headers.get('x-wardroom-browser') ?? '')
     if (!token.success) throw badRequest('Send the browser’s token in X-Wardroom-Browser', { 'x-wardroom-browser': [token.error.issues[0]?.message ?? 'Invalid'] })
-    return json({ reports: await reportsOfBrowser(token.data) }, { headers: { 'Cache-Control': 'no-store' } })
+    const screenshots = { accepted: key.acceptScreenshots, retentionDays: env.FEEDBACK_SCREENSHOT_RETENTION_DAYS }
+    return json({ reports: await reportsOfBrowser(token.data), screenshots }, { headers: { 'Cache-Control': 'no-store' } })
   }),
 )
