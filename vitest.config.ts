@@ -27,6 +27,10 @@ const dbProject = (name: string, globalSetup: string) => ({
 
 export default defineConfig({
   test: {
+    // Two files at a time, also on a 2-core machine (where Vitest's default is one): a file spends much of its
+    // time importing modules or waiting for PostgreSQL, so two halve the wall-clock time. Integration tests
+    // share one database, so each makes its own records and counts only those.
+    maxWorkers: 2,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {

@@ -72,7 +72,10 @@ describe('PHI in an alert never leaves through any channel', () => {
     )
     expect(await db.notificationOutbox.count({ where: { incidentId, channelId: { in: ids } } })).toBe(6)
     const summary = await deliverDue(new Date(Date.now() + 1000), { channelIds: ids, timeoutMs: 5000 })
-    expect(summary).toMatchObject({ attempted: 6, delivered: 6 })
+    // The channels take every severity, so alerts other test files send meanwhile reach them too: what
+    // matters is that this incident's six went, and that nothing failed.
+    expect(summary.delivered).toBe(summary.attempted)
+    expect(await db.notificationOutbox.count({ where: { incidentId, channelId: { in: ids }, status: 'delivered' } })).toBe(6)
 
     const outputs: [string, string][] = [
       ...receiver.requests.map((r): [string, string] => [r.path, `${JSON.stringify(r.headers)}\n${r.body}`]),
