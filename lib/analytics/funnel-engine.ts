@@ -113,9 +113,11 @@ export function funnelUsersCte(q: EngineQuery, param: (v: unknown) => string, di
   const names = param([...new Set([...q.steps, ...exclusions].map((s) => s.event))])
   const starts = mode === 'any' ? `f & ${IN_RANGE} <> 0 AND f & 1023 <> 0` : `f & ${IN_RANGE | 1} = ${IN_RANGE | 1}`
   const perUserDim = dimension ? `, (array_agg(dim ORDER BY t, id) FILTER (WHERE ${starts}))[1] AS dim` : ''
+  // t: the time in ms, from date_part's float8 epoch (off by far less than half a ms for TIMESTAMPTZ(3)
+  // values, and the cast to bigint rounds): half the CPU per event of extract's numeric epoch, the same t.
   const ev = `
     ev AS (
-      SELECT e."userKey" AS u, (extract(epoch FROM e."occurredAt") * 1000)::bigint AS t, e.id${dimension ? `, e."${dimension}" AS dim` : ''}, (${bits.join(' | ')}) AS f
+      SELECT e."userKey" AS u, (date_part('epoch', e."occurredAt") * 1000)::bigint AS t, e.id${dimension ? `, e."${dimension}" AS dim` : ''}, (${bits.join(' | ')}) AS f
       FROM "AnalyticsEvent" e
       WHERE e."occurredAt" >= $1::timestamptz AND e."occurredAt" < $2::timestamptz + make_interval(secs => $3::bigint / 1000.0)
         AND e.event = ANY(${names}::text[])
