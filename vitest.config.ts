@@ -10,13 +10,22 @@ const alias = {
 const unitInclude = ['**/*.test.ts', '**/*.test.tsx']
 const dbInclude = ['**/*.db.test.ts']
 const exclude = ['node_modules/**', '.next/**', '.next-*/**', '.data/**', '.bench/**', 'e2e/**', 'lib/generated/**']
+/**
+ * Integration tests that count everything a notification channel receives. Every enabled channel takes
+ * every incident of its severity, so an alert another file sends at the same moment would land in their
+ * counts: `npm run test:unit` runs the rest two files at a time (VITEST_SOLO=0), then these alone
+ * (VITEST_SOLO=1). Without VITEST_SOLO everything runs, two at a time (handy for a few files).
+ */
+const SOLO = ['lib/notifications/delivery.db.test.ts', 'lib/notifications/outage.db.test.ts', 'lib/incidents/notification-phi.db.test.ts']
+const solo = process.env.VITEST_SOLO === '1'
+const withoutSolo = process.env.VITEST_SOLO === '0'
 
 const dbProject = (name: string, globalSetup: string) => ({
   resolve: { alias },
   test: {
     name,
-    include: dbInclude,
-    exclude,
+    include: solo ? SOLO : dbInclude,
+    exclude: withoutSolo ? [...exclude, ...SOLO] : exclude,
     environment: 'node',
     globalSetup: [globalSetup],
     setupFiles: ['test/setup-db.ts'],
@@ -30,13 +39,10 @@ export default defineConfig({
     // Two files at a time, also on a 2-core machine (where Vitest's default is one): a file spends much of its
     // time importing modules or waiting for PostgreSQL, so two halve the wall-clock time. Integration tests
     // share one database, so each makes its own records and counts only those.
-    maxWorkers: 2,
-    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    maxWorkers: solo ? 1 : 2,
+    reporters: ['default', ['json', { outputFile: solo ? 'test-results/vitest-solo.json' : 'test-results/vitest.json' }]],
     projects: [
-      {
-        resolve: { alias },
-        test: { name: 'unit', include: unitInclude, exclude: [...exclude, ...dbInclude], environment: 'node' },
-      },
+      ...(solo ? [] : [{ resolve: { alias }, test: { name: 'unit', include: unitInclude, exclude: [...exclude, ...dbInclude], environment: 'node' } }]),
       // Integration tests run on a real PostgreSQL either way: TEST_DATABASE_URL when set (CI's PostgreSQL
       // service), otherwise an embedded server started once per run. The embedded default itself is covered
       // in CI by scripts/lib/embedded.test.ts, the soak test and the second end-to-end server.

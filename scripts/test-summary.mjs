@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 let passed = 0
 let failed = 0
 let skipped = 0
-for (const file of ['test-results/vitest.json', 'test-results/faults-vitest.json', 'test-results/soak.json']) {
+for (const file of ['test-results/vitest.json', 'test-results/vitest-solo.json', 'test-results/faults-vitest.json', 'test-results/soak.json']) {
   if (!existsSync(file)) continue
   const v = JSON.parse(readFileSync(file, 'utf8'))
   passed += v.numPassedTests ?? 0
