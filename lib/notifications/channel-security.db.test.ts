@@ -181,7 +181,7 @@ describe('test sends obey the outbound address policy', () => {
     const r = await sendTestMessageAction({ id })
     expect(r).toMatchObject({ ok: false, status: 502, message: 'Test message failed: Refused by policy.' })
     expect(hits('/loopback')).toBe(0)
-    expect(await db.notificationOutbox.findFirst({ where: { channelId: id }, select: { lastError: true } })).toEqual({
+    expect(await db.notificationOutbox.findFirst({ where: { channelId: id, kind: 'test' }, select: { lastError: true } })).toEqual({
       lastError: 'Refused by policy: the address is not allowed by the outbound policy (WARDROOM_OUTBOUND_ALLOW)',
     })
   })
