@@ -12,9 +12,10 @@ const dbInclude = ['**/*.db.test.ts']
 const exclude = ['node_modules/**', '.next/**', '.next-*/**', '.data/**', '.bench/**', 'e2e/**', 'lib/generated/**']
 /**
  * Integration tests that read shared data: notification channels (every enabled channel takes every
- * incident of its severity, so an alert another file sends at the same moment would land in their counts)
- * and the demo seed: `npm run test:unit` runs the rest two files at a time (VITEST_SOLO=0), then these alone
- * (VITEST_SOLO=1). Without VITEST_SOLO everything runs, two at a time (handy for a few files).
+ * incident of its severity, so an alert another file sends at the same moment lands in their counts), the
+ * demo seed, whole-database backups and restores. `npm run test:unit` runs the rest two files at a time
+ * (VITEST_SOLO=0), then these one at a time (VITEST_SOLO=1). Without VITEST_SOLO everything runs, two at a
+ * time (handy for a few files).
  */
 const SOLO = [
   'lib/notifications/**/*.db.test.ts',
@@ -22,6 +23,11 @@ const SOLO = [
   'lib/jobs/sla-report.db.test.ts',
   // The demo seed in a rolled-back transaction, counting whole tables before and after a second run.
   'lib/seed/**/*.db.test.ts',
+  // Whole-database dumps, restores and restore drills (scratch databases are listed cluster-wide).
+  'lib/backups/**/*.db.test.ts',
+  'lib/jobs/backup-jobs.db.test.ts',
+  'lib/admin/backup.db.test.ts',
+  'scripts/db-restore.db.test.ts',
 ]
 const solo = process.env.VITEST_SOLO === '1'
 const withoutSolo = process.env.VITEST_SOLO === '0'
