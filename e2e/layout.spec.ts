@@ -14,7 +14,7 @@ import { hasPermission, type Permission, type Role } from '../lib/rbac'
 // Five people times twenty pages: a trace of every step would cost more than the checks. A failure names the
 // page, the width, the element and the rule, and leaves a screenshot.
 test.use({ trace: 'off' })
-// Six independent sweeps (one per role, each a read-only tour): spread over the workers.
+// Six independent sweeps (one per role, each a read-only tour): spread over the workers when there are several.
 test.describe.configure({ mode: 'parallel' })
 
 const VIEWPORTS = [
